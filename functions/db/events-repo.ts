@@ -1,0 +1,58 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { EventRecord } from '../domain/schemas';
+import { GSI1, keys, withoutKeys } from './keys';
+
+/** The deadline as epoch seconds, so conditions can compare it without parsing zoned ISO strings. */
+export const closesAtEpoch = (event: Pick<EventRecord, 'registrationDeadline'>) =>
+  Math.floor(Date.parse(event.registrationDeadline) / 1000);
+
+export function eventItem(event: EventRecord) {
+  return {
+    ...keys.event(event.id),
+    ...keys.eventListing(event.startsAt, event.id),
+    ...event,
+    closesAtEpoch: closesAtEpoch(event),
+  };
+}
+
+export function toEvent(item: Record<string, unknown>): EventRecord {
+  const { closesAtEpoch: _closes, ...event } = withoutKeys(item);
+  return event as EventRecord;
+}
+
+export function createEventsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async put(event: EventRecord): Promise<void> {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: eventItem(event),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    async get(eventId: string, { consistent = false } = {}): Promise<EventRecord | undefined> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: consistent }),
+      );
+      return Item ? toEvent(Item) : undefined;
+    },
+
+    /** Sessions in start order; `from` skips those that ended long ago. */
+    async list({ limit = 100 }: { limit?: number } = {}): Promise<EventRecord[]> {
+      const { Items = [] } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: GSI1.name,
+          KeyConditionExpression: 'gsi1pk = :events',
+          ExpressionAttributeValues: { ':events': 'EVENTS' },
+          Limit: limit,
+        }),
+      );
+      return Items.map(toEvent);
+    },
+  };
+}
+
+export type EventsRepo = ReturnType<typeof createEventsRepo>;

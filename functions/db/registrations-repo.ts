@@ -1,0 +1,456 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors';
+import { type EmailJobInput, emailsFor } from '../domain/notifications';
+import { phonesOf } from '../domain/registration';
+import type { EventRecord, Participant, Registration } from '../domain/schemas';
+import { GSI1, GSI2, keys, rosterPartition, waitlistPartition, withoutKeys } from './keys';
+import { emailJobPuts } from './outbox-items';
+import { type TransactItem, transact } from './transactions';
+
+export type StoredRegistration = Registration & { manageTokenHash: string };
+
+/** A replayable request: the key's item is written in the same transaction as the registration. */
+export type Idempotency = {
+  scope: string;
+  keyHash: string;
+  requestHash: string;
+  responseFor: (registration: Registration) => unknown;
+};
+
+export type CreateOutcome =
+  | { kind: 'created'; registration: Registration }
+  | { kind: 'replayed'; response: unknown };
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+// Conditions as named constants: each failed one becomes one domain error.
+const EVENT_HAS_ROOM =
+  'attribute_exists(pk) AND cancelled = :false AND closesAtEpoch > :now AND #capacity = :capacity ' +
+  'AND seatsTaken <= :limit AND waitlistCount = :zero';
+const EVENT_OPEN = 'attribute_exists(pk) AND cancelled = :false AND closesAtEpoch > :now';
+const IS_NEW = 'attribute_not_exists(pk)';
+const CAPACITY_NAME = { '#capacity': 'capacity' }; // a DynamoDB reserved word
+const VERSION_IS = 'version = :version';
+
+export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  const registrationItem = (registration: Registration, manageTokenHash: string) => ({
+    ...keys.registration(registration.id),
+    ...keys.registrationInRoster(registration.eventId, registration.queuedAt, registration.id),
+    ...(registration.status === 'waitlisted'
+      ? keys.waitlistEntry(registration.eventId, registration.queuedAt, registration.id)
+      : {}),
+    ...registration,
+    manageTokenHash,
+  });
+
+  const lockPuts = (
+    registration: Registration,
+    participants: Participant[],
+    phones: string[],
+  ): TransactItem[] => [
+    ...phones.map((phone) => ({
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.phoneLock(registration.eventId, phone), registrationId: registration.id },
+        ConditionExpression: IS_NEW,
+      },
+    })),
+    ...participants.map((participant) => ({
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.ticket(participant.ticketCode),
+          eventId: registration.eventId,
+          registrationId: registration.id,
+          participantId: participant.id,
+        },
+        ConditionExpression: IS_NEW,
+      },
+    })),
+  ];
+
+  const lockDeletes = (
+    registration: Registration,
+    participants: Participant[],
+    phones: string[],
+  ): TransactItem[] => [
+    ...phones.map((phone) => ({
+      Delete: { TableName: tableName, Key: keys.phoneLock(registration.eventId, phone) },
+    })),
+    ...participants.map((participant) => ({
+      Delete: { TableName: tableName, Key: keys.ticket(participant.ticketCode) },
+    })),
+  ];
+
+  async function get(registrationId: string): Promise<StoredRegistration | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: keys.registration(registrationId), ConsistentRead: true }),
+    );
+    return Item ? (withoutKeys(Item) as StoredRegistration) : undefined;
+  }
+
+  async function replay(idempotency: Idempotency): Promise<CreateOutcome> {
+    const { Item } = await doc.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.idempotency(idempotency.scope, idempotency.keyHash),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) throw new DomainError('conflict');
+    if (Item.requestHash !== idempotency.requestHash) throw new DomainError('idempotency_key_reused');
+    return { kind: 'replayed', response: Item.response };
+  }
+
+  /** Names which phone was taken, so the form can point at the right field. */
+  async function takenPhone(eventId: string, phones: string[]): Promise<string | undefined> {
+    for (const phone of phones) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.phoneLock(eventId, phone), ConsistentRead: true }),
+      );
+      if (Item) return phone;
+    }
+    return undefined;
+  }
+
+  /**
+   * Writes a new registration: confirmed when the whole group fits and nobody waits before it, otherwise
+   * waitlisted whole. Each attempt is one transaction over the session counter, the registration, its
+   * cooperative, phone and ticket locks, the idempotency record and the emails it causes.
+   */
+  async function create(
+    input: { registration: Registration; manageTokenHash: string; manageToken: string; event: EventRecord },
+    idempotency: Idempotency | undefined,
+    now: Date,
+  ): Promise<CreateOutcome> {
+    let event = input.event;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const seats = input.registration.participants.length;
+      const fits = event.capacity - event.seatsTaken >= seats && event.waitlistCount === 0;
+      const registration: Registration = { ...input.registration, status: fits ? 'confirmed' : 'waitlisted' };
+      const phones = phonesOf(registration);
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.event(event.id),
+            ...(fits
+              ? {
+                  UpdateExpression: 'ADD seatsTaken :seats, registrationCount :one',
+                  ConditionExpression: EVENT_HAS_ROOM,
+                  ExpressionAttributeNames: CAPACITY_NAME,
+                  ExpressionAttributeValues: {
+                    ':seats': seats,
+                    ':one': 1,
+                    ':false': false,
+                    ':now': Math.floor(now.getTime() / 1000),
+                    ':capacity': event.capacity,
+                    ':limit': event.capacity - seats,
+                    ':zero': 0,
+                  },
+                }
+              : {
+                  UpdateExpression: 'ADD waitlistCount :one, registrationCount :one',
+                  ConditionExpression: EVENT_OPEN,
+                  ExpressionAttributeValues: {
+                    ':one': 1,
+                    ':false': false,
+                    ':now': Math.floor(now.getTime() / 1000),
+                  },
+                }),
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: registrationItem(registration, input.manageTokenHash),
+            ConditionExpression: IS_NEW,
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.cooperativeLock(event.id, registration.cooperativeId),
+              registrationId: registration.id,
+            },
+            ConditionExpression: IS_NEW,
+          },
+        },
+      ];
+      if (idempotency) {
+        items.push({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.idempotency(idempotency.scope, idempotency.keyHash),
+              requestHash: idempotency.requestHash,
+              response: idempotency.responseFor(registration),
+              expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+            },
+            ConditionExpression: IS_NEW,
+          },
+        });
+      }
+      const idempotencyIndex = idempotency ? 3 : -1;
+      items.push(...lockPuts(registration, registration.participants, phones));
+      const cause = fits ? 'created' : 'waitlisted';
+      items.push(
+        ...emailJobPuts(tableName, emailsFor(cause, registration, { manageToken: input.manageToken }), now),
+      );
+
+      const result = await transact(doc, items);
+      if (result.ok) {
+        if (!fits) await promoteWaitlist(event.id, now);
+        return { kind: 'created', registration };
+      }
+      if (result.failed.includes(idempotencyIndex)) return replay(idempotency as Idempotency);
+      if (result.failed.includes(2)) throw new DomainError('already_registered');
+      if (result.failed.some((index) => index > idempotencyIndex && index > 2)) {
+        const phone = await takenPhone(event.id, phones);
+        if (phone) throw new DomainError('phone_taken', { phone });
+        throw new DomainError('conflict'); // a ticket code collision: 130 random bits, never in practice
+      }
+      // The session changed under us (seats taken, capacity edited, closed): look again and retry.
+      const fresh = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.event(event.id), ConsistentRead: true }),
+      );
+      if (!fresh.Item) throw new DomainError('not_found');
+      event = withoutKeys(fresh.Item) as EventRecord;
+      if (event.cancelled || Date.parse(event.registrationDeadline) <= now.getTime()) {
+        throw new DomainError('registration_closed');
+      }
+    }
+    throw new DomainError('conflict');
+  }
+
+  /**
+   * Seats freed by a cancellation or a smaller group go to the waitlist, strictly first come first served:
+   * if the oldest waiting group does not fit, nobody behind it jumps ahead.
+   */
+  async function promoteWaitlist(eventId: string, now: Date): Promise<Registration[]> {
+    const promoted: Registration[] = [];
+    for (let guard = 0; guard < 1000; guard++) {
+      const { Items = [] } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: GSI2.name,
+          KeyConditionExpression: 'gsi2pk = :waitlist',
+          ExpressionAttributeValues: { ':waitlist': waitlistPartition(eventId) },
+          Limit: 1,
+        }),
+      );
+      const head = Items[0];
+      if (!head) return promoted;
+      const waiting = withoutKeys(head) as StoredRegistration;
+      const event = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: true }),
+      );
+      if (!event.Item) return promoted;
+      const { capacity, seatsTaken } = event.Item as EventRecord;
+      const seats = waiting.participants.length;
+      if (capacity - seatsTaken < seats) return promoted;
+      const confirmed: Registration = {
+        ...waiting,
+        status: 'confirmed',
+        updatedAt: now.toISOString(),
+        version: waiting.version + 1,
+      };
+      const result = await transact(doc, [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.event(eventId),
+            UpdateExpression: 'ADD seatsTaken :seats, waitlistCount :minusOne',
+            ConditionExpression: '#capacity = :capacity AND seatsTaken <= :limit',
+            ExpressionAttributeNames: CAPACITY_NAME,
+            ExpressionAttributeValues: {
+              ':seats': seats,
+              ':minusOne': -1,
+              ':capacity': capacity,
+              ':limit': capacity - seats,
+            },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.registration(waiting.id),
+            UpdateExpression:
+              'SET #status = :confirmed, updatedAt = :now, version = :next REMOVE gsi2pk, gsi2sk',
+            ConditionExpression: `#status = :waitlisted AND ${VERSION_IS}`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':confirmed': 'confirmed',
+              ':waitlisted': 'waitlisted',
+              ':now': confirmed.updatedAt,
+              ':version': waiting.version,
+              ':next': confirmed.version,
+            },
+          },
+        },
+        ...emailJobPuts(tableName, emailsFor('promoted', confirmed), now),
+      ]);
+      if (result.ok) promoted.push(confirmed);
+      // A failed condition means another worker promoted or someone cancelled first: look at the head again.
+    }
+    return promoted;
+  }
+
+  /** Cancels and frees the seats (or the waitlist place), then lets the waitlist move up. */
+  async function cancel(current: StoredRegistration, now: Date): Promise<Registration> {
+    const cancelled: Registration = {
+      ...current,
+      status: 'cancelled',
+      updatedAt: now.toISOString(),
+      version: current.version + 1,
+    };
+    const wasConfirmed = current.status === 'confirmed';
+    const result = await transact(doc, [
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.registration(current.id),
+          UpdateExpression:
+            'SET #status = :cancelled, updatedAt = :now, version = :next REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: `#status = :previous AND ${VERSION_IS}`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':cancelled': 'cancelled',
+            ':previous': current.status,
+            ':now': cancelled.updatedAt,
+            ':version': current.version,
+            ':next': cancelled.version,
+          },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.event(current.eventId),
+          UpdateExpression: wasConfirmed
+            ? 'ADD seatsTaken :minusSeats, registrationCount :minusOne'
+            : 'ADD waitlistCount :minusOne, registrationCount :minusOne',
+          ExpressionAttributeValues: wasConfirmed
+            ? { ':minusSeats': -current.participants.length, ':minusOne': -1 }
+            : { ':minusOne': -1 },
+        },
+      },
+      { Delete: { TableName: tableName, Key: keys.cooperativeLock(current.eventId, current.cooperativeId) } },
+      // Ticket items stay, so a scan of a cancelled ticket says "cancelled" instead of "unknown".
+      ...phonesOf(current).map((phone) => ({
+        Delete: { TableName: tableName, Key: keys.phoneLock(current.eventId, phone) },
+      })),
+      ...emailJobPuts(tableName, emailsFor('cancelled', cancelled), now),
+    ]);
+    if (!result.ok) throw new DomainError('conflict');
+    if (wasConfirmed) await promoteWaitlist(current.eventId, now);
+    return cancelled;
+  }
+
+  /**
+   * Replaces contact and officers. Seats follow the group size: a larger confirmed group needs free seats
+   * (and nobody waiting), a smaller one frees seats for the waitlist.
+   */
+  async function update(current: StoredRegistration, next: Registration, event: EventRecord, now: Date) {
+    const delta = next.participants.length - current.participants.length;
+    const oldPhones = new Set(phonesOf(current));
+    const newPhones = new Set(phonesOf(next));
+    const oldTickets = new Map(current.participants.map((p) => [p.ticketCode, p]));
+    const newTickets = new Map(next.participants.map((p) => [p.ticketCode, p]));
+    const addedParticipants = next.participants.filter((p) => !oldTickets.has(p.ticketCode));
+    const removedParticipants = current.participants.filter((p) => !newTickets.has(p.ticketCode));
+    const addedPhones = [...newPhones].filter((phone) => !oldPhones.has(phone));
+    const removedPhones = [...oldPhones].filter((phone) => !newPhones.has(phone));
+
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: tableName,
+          Item: registrationItem(next, current.manageTokenHash),
+          ConditionExpression: `attribute_exists(pk) AND #status = :status AND ${VERSION_IS}`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': current.status, ':version': current.version },
+        },
+      },
+    ];
+    if (delta !== 0 && current.status === 'confirmed') {
+      items.push({
+        Update: {
+          TableName: tableName,
+          Key: keys.event(event.id),
+          UpdateExpression: 'ADD seatsTaken :delta',
+          ...(delta > 0
+            ? {
+                ConditionExpression:
+                  '#capacity = :capacity AND seatsTaken <= :limit AND waitlistCount = :zero',
+                ExpressionAttributeNames: CAPACITY_NAME,
+                ExpressionAttributeValues: {
+                  ':delta': delta,
+                  ':capacity': event.capacity,
+                  ':limit': event.capacity - delta,
+                  ':zero': 0,
+                },
+              }
+            : { ExpressionAttributeValues: { ':delta': delta } }),
+        },
+      });
+    }
+    const locksStart = items.length;
+    items.push(...lockDeletes(current, removedParticipants, removedPhones));
+    items.push(...lockPuts(next, addedParticipants, addedPhones));
+    items.push(
+      ...emailJobPuts(
+        tableName,
+        emailsFor('changed', next, { ticketsFor: addedParticipants.map((participant) => participant.id) }),
+        now,
+      ),
+    );
+
+    const result = await transact(doc, items);
+    if (!result.ok) {
+      if (result.failed.includes(0)) throw new DomainError('conflict');
+      if (result.failed.some((index) => index >= locksStart)) {
+        const phone = await takenPhone(event.id, addedPhones);
+        if (phone) throw new DomainError('phone_taken', { phone });
+        throw new DomainError('conflict');
+      }
+      throw new DomainError('event_full');
+    }
+    if (delta < 0 && current.status === 'confirmed') await promoteWaitlist(event.id, now);
+    return next;
+  }
+
+  /** A session's registrations in arrival order (eventually consistent: for lists, not for decisions). */
+  async function listByEvent(eventId: string): Promise<StoredRegistration[]> {
+    const registrations: StoredRegistration[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: GSI1.name,
+          KeyConditionExpression: 'gsi1pk = :roster',
+          ExpressionAttributeValues: { ':roster': rosterPartition(eventId) },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) registrations.push(withoutKeys(item) as StoredRegistration);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return registrations;
+  }
+
+  async function findTicket(code: string) {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.ticket(code) }));
+    if (!Item) return undefined;
+    const registration = await get(Item.registrationId as string);
+    const participant = registration?.participants.find((p) => p.id === Item.participantId);
+    return registration && participant ? { registration, participant } : undefined;
+  }
+
+  return { get, create, cancel, update, promoteWaitlist, listByEvent, findTicket };
+}
+
+export type RegistrationsRepo = ReturnType<typeof createRegistrationsRepo>;
+export type { EmailJobInput };

@@ -1,0 +1,41 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A cancelled transaction tells which items (by index) failed their condition. */
+export type TransactionResult = { ok: true } | { ok: false; failed: number[] };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs a transaction. Conflicts with a concurrent transaction on the same items are retried with capped
+ * exponential backoff and full jitter (the SDK does not retry TransactionConflict). A failed condition is
+ * returned, not thrown, so the caller can turn it into the right domain error.
+ */
+export async function transact(
+  doc: DynamoDBDocumentClient,
+  items: TransactItem[],
+  { attempts = 12 }: { attempts?: number } = {},
+): Promise<TransactionResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.flatMap((reason, index) =>
+        reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+      );
+      if (failed.length) return { ok: false, failed };
+      const retryable = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
+      if (!retryable || attempt >= attempts) throw error;
+      await sleep(Math.random() * Math.min(400, 8 * 2 ** attempt));
+    }
+  }
+}

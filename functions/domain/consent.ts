@@ -1,0 +1,25 @@
+import type { Consent, Language } from './schemas';
+
+/**
+ * UU PDP (UU 27/2022) wants consent that is explicit, separate, and states purpose, data and retention.
+ * The exact text and its version are stored with every registration as proof.
+ */
+export const CONSENT_VERSION = '2025-10-01';
+
+export const consentTexts: Record<Language, string> = {
+  id:
+    'Saya setuju Dinas penyelenggara memproses nama, jabatan, nomor HP/WhatsApp, dan email pengurus yang saya ' +
+    'daftarkan untuk pendaftaran, tiket, absensi (daftar hadir), dan tindak lanjut kegiatan ini. Data disimpan ' +
+    'paling lama 1 tahun setelah kegiatan lalu dihapus, kecuali angka rekapitulasi tanpa identitas. Saya telah ' +
+    'memberi tahu pengurus yang didaftarkan dan dapat meminta salinan, perbaikan, atau penghapusan data melalui ' +
+    'tautan kelola pendaftaran.',
+  en:
+    'I agree that the organising Dinas processes the names, roles, phone/WhatsApp numbers and emails of the ' +
+    'officers I register, for registration, tickets, attendance (daftar hadir) and follow-up of this session. The ' +
+    'data is kept for at most 1 year after the session and then deleted, except anonymous totals. I have told ' +
+    'the registered officers and can request a copy, correction or deletion through the registration manage link.',
+};
+
+export function recordConsent(language: Language, now: Date): Consent {
+  return { textVersion: CONSENT_VERSION, text: consentTexts[language], language, givenAt: now.toISOString() };
+}

@@ -1,0 +1,154 @@
+import { type ZodError, z } from 'zod';
+import type { ErrorCode, ValidationIssue } from './errors';
+import type { Language } from './schemas';
+
+type Catalogue = Record<string, { id: string; en: string }>;
+
+/** One catalogue of user-facing error messages, Bahasa Indonesia first. `{name}` placeholders are filled in. */
+export const errorMessages: Record<ErrorCode, { id: string; en: string }> = {
+  validation: { id: 'Data yang dikirim belum benar.', en: 'The submitted data is not valid.' },
+  not_found: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  already_registered: {
+    id: 'Koperasi ini sudah terdaftar untuk kegiatan ini. Gunakan tautan kelola untuk mengubah peserta.',
+    en: 'This cooperative is already registered for this session. Use the manage link to change officers.',
+  },
+  registration_closed: {
+    id: 'Pendaftaran untuk kegiatan ini sudah ditutup.',
+    en: 'Registration for this session is closed.',
+  },
+  idempotency_key_reused: {
+    id: 'Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  phone_taken: {
+    id: 'Nomor HP {phone} sudah terdaftar pada kegiatan ini.',
+    en: 'Phone number {phone} is already registered for this session.',
+  },
+  too_many_participants: {
+    id: 'Setiap koperasi paling banyak mendaftarkan {max} pengurus.',
+    en: 'Each cooperative may register at most {max} officers.',
+  },
+  event_full: { id: 'Kuota kegiatan sudah penuh.', en: 'The session is full.' },
+  conflict: {
+    id: 'Data berubah saat diproses. Silakan muat ulang dan coba lagi.',
+    en: 'The data changed while being processed. Please reload and try again.',
+  },
+  unauthorized: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  forbidden: { id: 'Anda tidak memiliki akses.', en: 'You do not have access.' },
+  payload_too_large: {
+    id: 'Data yang dikirim terlalu besar (maksimal 64 KB).',
+    en: 'The request body is too large (64 KB at most).',
+  },
+  unsupported_media_type: {
+    id: 'Format data tidak didukung. Kirim JSON atau formulir.',
+    en: 'Unsupported content type. Send JSON or a form.',
+  },
+  rate_limited: {
+    id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+    en: 'Too many requests. Please try again shortly.',
+  },
+  unavailable: {
+    id: 'Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi.',
+    en: 'The service is temporarily unavailable. Please try again shortly.',
+  },
+};
+
+/** Messages for custom validation issues; the schema puts the key in the issue's message. */
+const issueMessages: Catalogue = {
+  invalid_phone: {
+    id: 'Nomor HP tidak valid. Tulis seperti 0812xxxxxxxx atau +62 812xxxxxxxx.',
+    en: 'Invalid phone number. Write it like 0812xxxxxxxx or +62 812xxxxxxxx.',
+  },
+  control_characters: {
+    id: 'Mengandung karakter yang tidak diizinkan.',
+    en: 'Contains disallowed characters.',
+  },
+  invalid_cooperative: { id: 'Pilih koperasi dari daftar.', en: 'Choose a cooperative from the list.' },
+  consent_required: {
+    id: 'Persetujuan pemrosesan data pribadi wajib dicentang.',
+    en: 'You must agree to the processing of personal data.',
+  },
+  nothing_to_change: { id: 'Tidak ada perubahan yang dikirim.', en: 'Nothing to change was sent.' },
+  invalid_time_zone: { id: 'Zona waktu tidak dikenal.', en: 'Unknown time zone.' },
+  ends_before_start: {
+    id: 'Waktu selesai harus setelah waktu mulai.',
+    en: 'The end time must be after the start time.',
+  },
+  required: { id: 'Wajib diisi.', en: 'Required.' },
+  too_short: { id: 'Minimal {min} karakter.', en: 'At least {min} characters.' },
+  too_long: { id: 'Maksimal {max} karakter.', en: 'At most {max} characters.' },
+  too_few_items: { id: 'Minimal {min} orang.', en: 'At least {min} people.' },
+  too_many_items: { id: 'Maksimal {max} orang.', en: 'At most {max} people.' },
+  invalid_email: { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
+  invalid_choice: { id: 'Pilihan tidak valid.', en: 'Invalid choice.' },
+  duplicate_phone_in_request: {
+    id: 'Nomor HP yang sama dipakai lebih dari sekali.',
+    en: 'The same phone number is used more than once.',
+  },
+};
+
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    key in params ? String(params[key]) : match,
+  );
+}
+
+export function errorMessage(
+  code: ErrorCode,
+  language: Language,
+  params?: Record<string, string | number>,
+): string {
+  return fill(errorMessages[code][language], params);
+}
+
+export function issueMessage(key: string, language: Language, params?: Record<string, string | number>) {
+  const entry = issueMessages[key];
+  return entry ? fill(entry[language], params) : undefined;
+}
+
+const fallbackLocales = { id: z.locales.id().localeError, en: z.locales.en().localeError };
+
+/** Turns zod issues into short messages a village officer understands, in their language. */
+export function localizeIssues(error: ZodError, language: Language): ValidationIssue[] {
+  return error.issues.map((raw) => {
+    const path = raw.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    const custom = issueMessage(raw.message, language);
+    if (custom) return { path, code: raw.message, message: custom };
+    const [code, message] = describe(raw, language);
+    return { path, code, message };
+  });
+}
+
+function describe(raw: z.core.$ZodIssue, language: Language): [string, string] {
+  switch (raw.code) {
+    case 'invalid_type':
+      if (raw.input === undefined || raw.input === null || raw.input === '')
+        return ['required', issueMessage('required', language) as string];
+      break;
+    case 'too_small':
+      if (raw.origin === 'string')
+        return ['too_short', issueMessage('too_short', language, { min: Number(raw.minimum) }) as string];
+      if (raw.origin === 'array')
+        return [
+          'too_few_items',
+          issueMessage('too_few_items', language, { min: Number(raw.minimum) }) as string,
+        ];
+      break;
+    case 'too_big':
+      if (raw.origin === 'string')
+        return ['too_long', issueMessage('too_long', language, { max: Number(raw.maximum) }) as string];
+      if (raw.origin === 'array')
+        return [
+          'too_many_items',
+          issueMessage('too_many_items', language, { max: Number(raw.maximum) }) as string,
+        ];
+      break;
+    case 'invalid_format':
+      if (raw.format === 'email') return ['invalid_email', issueMessage('invalid_email', language) as string];
+      break;
+    case 'invalid_value':
+      return ['invalid_choice', issueMessage('invalid_choice', language) as string];
+  }
+  const text = fallbackLocales[language]({ ...raw, input: raw.input } as never);
+  return [raw.code, typeof text === 'string' ? text : (text?.message ?? raw.message)];
+}

@@ -1,0 +1,71 @@
+import type { Registration } from './schemas';
+
+/**
+ * Which emails a registration change causes. The data layer writes them as outbox jobs in the same
+ * transaction as the change, so an email exists exactly when its cause does.
+ */
+export const emailKinds = [
+  'registration_received',
+  'ticket',
+  'waitlisted',
+  'promoted',
+  'changed',
+  'cancelled',
+  'reminder',
+  'sign_in',
+] as const;
+export type EmailKind = (typeof emailKinds)[number];
+
+export type EmailJobInput = {
+  kind: EmailKind;
+  to: string;
+  language: 'id' | 'en';
+  registrationId?: string;
+  participantId?: string;
+  /** Secrets the email must show (the manage link); removed from the job once it is sent. */
+  secret?: string;
+};
+
+export type RegistrationCause = 'created' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled';
+
+const contactKind: Record<RegistrationCause, EmailKind> = {
+  created: 'registration_received',
+  waitlisted: 'waitlisted',
+  promoted: 'promoted',
+  changed: 'changed',
+  cancelled: 'cancelled',
+};
+
+export function emailsFor(
+  cause: RegistrationCause,
+  registration: Registration,
+  options: { manageToken?: string; ticketsFor?: string[] } = {},
+): EmailJobInput[] {
+  const jobs: EmailJobInput[] = [];
+  const base = { language: registration.language, registrationId: registration.id };
+  if (registration.contact.email) {
+    jobs.push({
+      ...base,
+      kind: contactKind[cause],
+      to: registration.contact.email,
+      secret: options.manageToken,
+    });
+  }
+  // Officers with their own address get their own ticket once it is valid: on confirmation, on promotion, or
+  // when a change gives them a new ticket (a substitute). Waitlisted officers wait for the promotion email.
+  const sendsTickets = cause === 'created' || cause === 'promoted' || cause === 'changed';
+  if (sendsTickets && registration.status === 'confirmed') {
+    for (const participant of registration.participants) {
+      if (!participant.email || participant.email === registration.contact.email) continue;
+      if (options.ticketsFor && !options.ticketsFor.includes(participant.id)) continue;
+      jobs.push({ ...base, kind: 'ticket', to: participant.email, participantId: participant.id });
+    }
+  }
+  if (cause === 'cancelled') {
+    for (const participant of registration.participants) {
+      if (!participant.email || participant.email === registration.contact.email) continue;
+      jobs.push({ ...base, kind: 'cancelled', to: participant.email, participantId: participant.id });
+    }
+  }
+  return jobs;
+}

@@ -1,0 +1,150 @@
+import { recordConsent } from './consent';
+import { DomainError, type ValidationIssue } from './errors';
+import { issueMessage } from './messages';
+import type {
+  Cooperative,
+  EventRecord,
+  Language,
+  Participant,
+  Registration,
+  RegistrationChangeInput,
+  RegistrationInput,
+} from './schemas';
+import { hashSecret, newId, newSecret, newTicketCode } from './tokens';
+
+/** Plain rules about who may register what, when. No storage, no HTTP: the caller brings the facts. */
+
+export function registrationOpen(event: EventRecord, now: Date): boolean {
+  return event.published && !event.cancelled && now.getTime() < Date.parse(event.registrationDeadline);
+}
+
+export const seatsLeft = (event: EventRecord): number => Math.max(0, event.capacity - event.seatsTaken);
+
+export function isInvited(event: EventRecord, cooperative: Cooperative): boolean {
+  if (cooperative.regencyCode !== event.regencyCode) return false;
+  return (
+    event.invitedDistrictCodes.length === 0 || event.invitedDistrictCodes.includes(cooperative.districtCode)
+  );
+}
+
+/** Each listed phone (contact excluded: one person may coordinate and attend) once per registration. */
+function assertDistinctPhones(participants: { phone?: string }[], language: Language) {
+  const seen = new Map<string, number>();
+  const issues: ValidationIssue[] = [];
+  participants.forEach((participant, index) => {
+    if (!participant.phone) return;
+    if (seen.has(participant.phone)) {
+      issues.push({
+        path: ['participants', index, 'phone'],
+        code: 'duplicate_phone_in_request',
+        message: issueMessage('duplicate_phone_in_request', language) as string,
+      });
+    }
+    seen.set(participant.phone, index);
+  });
+  if (issues.length) throw new DomainError('validation', {}, issues);
+}
+
+function assertWithinLimit(event: EventRecord, count: number) {
+  if (count > event.maxPerCooperative) {
+    throw new DomainError('too_many_participants', { max: event.maxPerCooperative });
+  }
+}
+
+/** Phones that must be unique within the session: officers' phones. */
+export const phonesOf = (registration: Pick<Registration, 'participants'>): string[] =>
+  registration.participants.flatMap((participant) => (participant.phone ? [participant.phone] : []));
+
+export type NewRegistration = { registration: Registration; manageToken: string; manageTokenHash: string };
+
+export function prepareRegistration(
+  input: RegistrationInput,
+  event: EventRecord,
+  cooperative: Cooperative,
+  now: Date,
+  language: Language,
+): NewRegistration {
+  if (!registrationOpen(event, now)) throw new DomainError('registration_closed');
+  if (!isInvited(event, cooperative)) throw new DomainError('not_found');
+  assertWithinLimit(event, input.participants.length);
+  assertDistinctPhones(input.participants, language);
+
+  const manageToken = newSecret();
+  const at = now.toISOString();
+  const participants: Participant[] = input.participants.map((participant) => ({
+    id: newId(),
+    name: participant.name,
+    role: participant.role,
+    phone: participant.phone,
+    email: participant.email,
+    ticketCode: newTicketCode(),
+  }));
+  return {
+    manageToken,
+    manageTokenHash: hashSecret(manageToken),
+    registration: {
+      id: newId(),
+      eventId: event.id,
+      cooperativeId: cooperative.id,
+      cooperativeName: cooperative.name,
+      districtCode: cooperative.districtCode,
+      status: 'confirmed',
+      contact: input.contact,
+      participants,
+      consent: recordConsent(input.language ?? language, now),
+      language: input.language ?? language,
+      createdAt: at,
+      updatedAt: at,
+      queuedAt: at,
+      version: 1,
+    },
+  };
+}
+
+/**
+ * Applies a manage-link change. Participants sent with their id keep it; one whose name changed is a
+ * substitute and gets a new ticket code, so the absent officer's QR stops working.
+ */
+export function applyRegistrationChange(
+  current: Registration,
+  change: RegistrationChangeInput,
+  event: EventRecord,
+  now: Date,
+  language: Language,
+): Registration {
+  if (current.status === 'cancelled') throw new DomainError('registration_closed');
+  if (!registrationOpen(event, now)) throw new DomainError('registration_closed');
+  let participants = current.participants;
+  if (change.participants) {
+    assertWithinLimit(event, change.participants.length);
+    assertDistinctPhones(change.participants, language);
+    const byId = new Map(current.participants.map((participant) => [participant.id, participant]));
+    participants = change.participants.map((next) => {
+      const existing = next.id ? byId.get(next.id) : undefined;
+      if (next.id && !existing) throw new DomainError('not_found');
+      const sameHolder = existing && existing.name === next.name;
+      return {
+        id: existing?.id ?? newId(),
+        name: next.name,
+        role: next.role,
+        phone: next.phone,
+        email: next.email,
+        ticketCode: sameHolder ? existing.ticketCode : newTicketCode(),
+      };
+    });
+  }
+  return {
+    ...current,
+    contact: change.contact ?? current.contact,
+    participants,
+    updatedAt: now.toISOString(),
+    version: current.version + 1,
+  };
+}
+
+export function assertCancellable(registration: Registration, event: EventRecord, now: Date) {
+  if (registration.status === 'cancelled') throw new DomainError('registration_closed');
+  if (!event.cancelled && now.getTime() >= Date.parse(event.registrationDeadline)) {
+    throw new DomainError('registration_closed');
+  }
+}

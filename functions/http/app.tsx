@@ -1,0 +1,107 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { languageDetector } from 'hono/language';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { DomainError } from '../domain/errors';
+import type { Language } from '../domain/schemas';
+import { createRegistrationService } from '../services/registrations';
+import { assets } from './assets';
+import type { AppDeps, AppEnv } from './context';
+import { errorBody, onError } from './error-handler';
+import { MAX_BODY_BYTES } from './request';
+import { apiCooperatives } from './routes/api-cooperatives';
+import { apiEvents } from './routes/api-events';
+import { apiRegistrations } from './routes/api-registrations';
+import { pages, renderPageError } from './routes/pages';
+
+const isApi = (c: Context) => c.req.path.startsWith('/api/') || c.req.path.startsWith('/dev/');
+
+/**
+ * Builds the whole HTTP app from its dependencies, so the Lambda entry, the local server and tests all run
+ * the same code against whichever DynamoDB they were given.
+ */
+export function createApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }) {
+  const clock = deps.clock ?? (() => new Date());
+  const services = {
+    store: deps.store,
+    config: deps.config,
+    clock,
+    registrations: createRegistrationService(deps.store, clock),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.runtime === 'aws' ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    languageDetector({
+      supportedLanguages: ['id', 'en'],
+      fallbackLanguage: 'id',
+      order: ['querystring', 'cookie', 'header'],
+      lookupQueryString: 'lang',
+      lookupCookie: 'lang',
+      caches: ['cookie'],
+      cookieOptions: { sameSite: 'Lax', httpOnly: true, secure: deps.config.runtime === 'aws', path: '/' },
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('language', (c.get('language') as Language) === 'en' ? 'en' : 'id');
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new DomainError('payload_too_large');
+      },
+    }),
+  );
+  app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }));
+
+  for (const asset of Object.values(assets)) {
+    app.get(asset.path, (c) => {
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return c.body(asset.body, 200, { 'Content-Type': asset.type });
+    });
+  }
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/events', apiEvents);
+  app.route('/api/cooperatives', apiCooperatives);
+  app.route('/api/registrations', apiRegistrations);
+  if (deps.devRoutes) app.route('/dev', deps.devRoutes);
+  app.route('/', pages);
+
+  app.notFound((c) => {
+    if (isApi(c)) return onError(new DomainError('not_found'), c);
+    return renderPageError(404, '', c);
+  });
+  app.onError((error, c) => {
+    if (isApi(c)) return onError(error, c);
+    const { status, body } = errorBody(error, c.get('language') ?? 'id');
+    if (status >= 500) onError(error, c); // logs it
+    return renderPageError(status, body.error.message, c);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import { registerScript } from './register-script';
+import { styles } from './styles';
+
+const fingerprint = (content: string) => createHash('sha256').update(content).digest('hex').slice(0, 10);
+
+/** Fingerprinted names let browsers cache assets for a year; a change gets a new name. */
+export const assets = {
+  css: { path: `/assets/app.${fingerprint(styles)}.css`, body: styles, type: 'text/css; charset=utf-8' },
+  registerJs: {
+    path: `/assets/register.${fingerprint(registerScript)}.js`,
+    body: registerScript,
+    type: 'text/javascript; charset=utf-8',
+  },
+};

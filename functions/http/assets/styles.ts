@@ -1,0 +1,45 @@
+/** One small stylesheet: cheap phones on slow networks load it once and cache it for a year. */
+export const styles = `
+:root{--ink:#1d1d1f;--muted:#5c5c66;--line:#d9d9e0;--red:#c8102e;--green:#14804a;--amber:#a15c00;--bg:#f7f7f9}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+header{background:var(--red);color:#fff;padding:.75rem 1rem;display:flex;justify-content:space-between;align-items:center;gap:1rem}
+header a{color:#fff}
+.brand{font-weight:700;font-size:1.2rem;text-decoration:none}
+main{max-width:44rem;margin:0 auto;padding:1rem}
+footer{max-width:44rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
+h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
+.card{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:0 0 1rem}
+.muted{color:var(--muted)}
+.facts{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}
+.facts dt{color:var(--muted)}
+.facts dd{margin:0}
+.button,button{display:inline-block;background:var(--red);color:#fff;border:0;border-radius:.4rem;padding:.7rem 1.1rem;font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
+.button.secondary,button.secondary{background:#fff;color:var(--red);border:1px solid var(--red)}
+label{display:block;font-weight:600;margin:.6rem 0 .2rem}
+input,select,textarea{width:100%;font:inherit;padding:.55rem;border:1px solid #b9b9c3;border-radius:.35rem;background:#fff}
+input[type=checkbox],input[type=radio]{width:auto;margin-right:.5rem}
+fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem 1rem;margin:0 0 1rem;background:#fff}
+legend{font-weight:700;padding:0 .3rem}
+.row{display:grid;gap:0 1rem;grid-template-columns:1fr}
+@media(min-width:40rem){.row{grid-template-columns:1fr 1fr}}
+.choices{max-height:18rem;overflow:auto;border:1px solid var(--line);border-radius:.35rem;padding:.25rem .5rem;margin-top:.5rem}
+.choices label{font-weight:400;margin:.35rem 0}
+.error{color:var(--red);font-size:.9rem;margin:.2rem 0 0}
+.alert{border-left:4px solid var(--red);background:#fff;padding:.75rem 1rem;margin:0 0 1rem}
+.ok{border-left-color:var(--green)}
+.warn{border-left-color:var(--amber)}
+.badge{display:inline-block;border-radius:1rem;padding:.1rem .6rem;font-size:.85rem;font-weight:600;background:#eee}
+.badge.confirmed{background:#dff3e8;color:var(--green)}
+.badge.waitlisted{background:#fff1d6;color:var(--amber)}
+.badge.cancelled{background:#fde2e6;color:var(--red)}
+.pre{white-space:pre-line}
+.qr{max-width:18rem;margin:1rem auto;display:block}
+.qr svg{width:100%;height:auto}
+.code{font-family:ui-monospace,monospace;letter-spacing:.08em;word-break:break-all}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0}
+.consent{font-size:.92rem;background:var(--bg);padding:.75rem;border-radius:.35rem}
+ul.tickets{list-style:none;padding:0}
+ul.tickets li{border-top:1px solid var(--line);padding:.75rem 0}
+`;

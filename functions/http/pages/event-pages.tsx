@@ -1,0 +1,138 @@
+import type { PublicEvent } from '../../domain/events';
+import type { Language } from '../../domain/schemas';
+import { formatDateTime, formatTimeRange } from '../../domain/time';
+import { t } from './i18n';
+import { Layout } from './layout';
+
+function SeatsBadge({ event, language }: { event: PublicEvent; language: Language }) {
+  const text = t(language);
+  if (event.cancelled) return <span class="badge cancelled">{text.cancelledEvent}</span>;
+  if (!event.registrationOpen) return <span class="badge">{text.closed}</span>;
+  if (event.seatsLeft === 0 || event.waitlistCount > 0)
+    return <span class="badge waitlisted">{text.full}</span>;
+  return <span class="badge confirmed">{text.seatsLeft(event.seatsLeft)}</span>;
+}
+
+export function EventFacts({ event, language }: { event: PublicEvent; language: Language }) {
+  const text = t(language);
+  return (
+    <dl class="facts">
+      <dt>{text.when}</dt>
+      <dd>{formatTimeRange(event.startsAt, event.endsAt, event.timeZone, language)}</dd>
+      <dt>{text.where}</dt>
+      <dd>
+        {event.venue}
+        {event.address ? <span class="muted">{`, ${event.address}`}</span> : null}
+      </dd>
+      <dt>{text.organizer}</dt>
+      <dd>{event.organizerName}</dd>
+    </dl>
+  );
+}
+
+export function EventsPage({
+  events,
+  language,
+  path,
+}: {
+  events: PublicEvent[];
+  language: Language;
+  path: string;
+}) {
+  const text = t(language);
+  return (
+    <Layout title={text.sessions} language={language} path={path}>
+      <h1>{text.sessions}</h1>
+      {events.length === 0 ? <p>{text.noSessions}</p> : null}
+      {events.map((event) => (
+        <article class="card">
+          <h2>
+            <a href={`/acara/${event.id}`}>{event.title}</a>
+          </h2>
+          <EventFacts event={event} language={language} />
+          <p>
+            <SeatsBadge event={event} language={language} />
+          </p>
+          <div class="actions">
+            {event.registrationOpen ? (
+              <a class="button" href={`/acara/${event.id}/daftar`}>
+                {text.register}
+              </a>
+            ) : null}
+            <a class="button secondary" href={`/acara/${event.id}`}>
+              {text.details}
+            </a>
+          </div>
+        </article>
+      ))}
+    </Layout>
+  );
+}
+
+export function EventPage({
+  event,
+  language,
+  path,
+}: {
+  event: PublicEvent;
+  language: Language;
+  path: string;
+}) {
+  const text = t(language);
+  return (
+    <Layout title={event.title} language={language} path={path}>
+      <h1>{event.title}</h1>
+      <div class="card">
+        <EventFacts event={event} language={language} />
+        <p>
+          <SeatsBadge event={event} language={language} />
+        </p>
+        <p class="muted">
+          {`${text.deadline}: ${formatDateTime(event.registrationDeadline, event.timeZone, language)}. `}
+          {text.perCooperative(event.maxPerCooperative)}
+        </p>
+        {event.registrationOpen ? (
+          <a class="button" href={`/acara/${event.id}/daftar`}>
+            {text.register}
+          </a>
+        ) : null}
+      </div>
+      {event.description ? <p class="pre">{event.description}</p> : null}
+    </Layout>
+  );
+}
+
+export function NotFoundPage({ language, path }: { language: Language; path: string }) {
+  const text = t(language);
+  return (
+    <Layout title={text.notFoundTitle} language={language} path={path}>
+      <h1>{text.notFoundTitle}</h1>
+      <p>{text.notFoundText}</p>
+      <a class="button" href="/">
+        {text.backHome}
+      </a>
+    </Layout>
+  );
+}
+
+export function ErrorPage({
+  message,
+  language,
+  path,
+}: {
+  message: string;
+  language: Language;
+  path: string;
+}) {
+  const text = t(language);
+  return (
+    <Layout title={message} language={language} path={path}>
+      <div class="alert" role="alert">
+        {message}
+      </div>
+      <a class="button" href="/">
+        {text.backHome}
+      </a>
+    </Layout>
+  );
+}

@@ -1,0 +1,280 @@
+import type { District } from '../../db/cooperatives-repo';
+import { consentTexts } from '../../domain/consent';
+import type { PublicEvent } from '../../domain/events';
+import { officerRoles, roleLabels } from '../../domain/roles';
+import type { Cooperative, Language } from '../../domain/schemas';
+import { assets } from '../assets';
+import { EventFacts } from './event-pages';
+import { t } from './i18n';
+import { FieldError, Layout } from './layout';
+
+export type FormValues = {
+  cooperativeId?: string;
+  contact?: { name?: string; phone?: string; email?: string };
+  participants?: { id?: string; name?: string; role?: string; phone?: string; email?: string }[];
+};
+
+/** Field errors keyed by path, e.g. `participants.0.phone`. */
+export type FieldErrors = Record<string, string>;
+
+export function ParticipantRows({
+  count,
+  values,
+  errors,
+  language,
+}: {
+  count: number;
+  values: FormValues['participants'];
+  errors: FieldErrors;
+  language: Language;
+}) {
+  const text = t(language);
+  return (
+    <>
+      {Array.from({ length: count }, (_, index) => {
+        const value = values?.[index] ?? {};
+        const field = (name: string) => `participants.${index}.${name}`;
+        return (
+          <fieldset>
+            <legend>
+              {text.participant(index + 1)}
+              {index > 0 ? <span class="muted">{` ${text.optionalRow}`}</span> : null}
+            </legend>
+            {value.id ? <input type="hidden" name={field('id')} value={value.id} /> : null}
+            <div class="row">
+              <div>
+                <label for={field('name')}>{text.name}</label>
+                <input
+                  id={field('name')}
+                  name={field('name')}
+                  value={value.name ?? ''}
+                  autocomplete="off"
+                  maxlength={100}
+                  required={index === 0}
+                />
+                <FieldError message={errors[field('name')]} />
+              </div>
+              <div>
+                <label for={field('role')}>{text.role}</label>
+                <select id={field('role')} name={field('role')}>
+                  {officerRoles.map((role) => (
+                    <option
+                      value={role}
+                      selected={value.role ? value.role === role : officerRoles[index] === role}
+                    >
+                      {roleLabels[role][language]}
+                    </option>
+                  ))}
+                </select>
+                <FieldError message={errors[field('role')]} />
+              </div>
+              <div>
+                <label for={field('phone')}>
+                  {text.phone} <span class="muted">{`(${text.optional})`}</span>
+                </label>
+                <input
+                  id={field('phone')}
+                  name={field('phone')}
+                  value={value.phone ?? ''}
+                  type="tel"
+                  inputmode="tel"
+                  placeholder="0812…"
+                  maxlength={32}
+                />
+                <FieldError message={errors[field('phone')]} />
+              </div>
+              <div>
+                <label for={field('email')}>
+                  {text.email} <span class="muted">{`(${text.optional})`}</span>
+                </label>
+                <input
+                  id={field('email')}
+                  name={field('email')}
+                  value={value.email ?? ''}
+                  type="email"
+                  maxlength={254}
+                />
+                <FieldError message={errors[field('email')]} />
+              </div>
+            </div>
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}
+
+export function CooperativeChoices({
+  cooperatives,
+  chosen,
+  language,
+  searched,
+}: {
+  cooperatives: Cooperative[];
+  chosen?: string;
+  language: Language;
+  searched: boolean;
+}) {
+  const text = t(language);
+  return (
+    <div class="choices" data-coop-choices data-empty={text.noMatch}>
+      {!searched ? <p class="muted">{text.typeToSearch}</p> : null}
+      {searched && cooperatives.length === 0 ? <p class="muted">{text.noMatch}</p> : null}
+      {cooperatives.map((cooperative) => (
+        <label>
+          <input
+            type="radio"
+            name="cooperativeId"
+            value={cooperative.id}
+            form="registration"
+            required
+            checked={cooperative.id === chosen}
+          />
+          {`${cooperative.name} — Kec. ${cooperative.districtName}`}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+export function RegisterPage(props: {
+  event: PublicEvent;
+  language: Language;
+  path: string;
+  districts: District[];
+  cooperatives: Cooperative[];
+  query: { q: string; district?: string };
+  values: FormValues;
+  errors: FieldErrors;
+  formError?: string;
+  idempotencyKey: string;
+}) {
+  const { event, language, path, districts, cooperatives, query, values, errors, formError } = props;
+  const text = t(language);
+  const searched = Boolean(query.q || query.district || values.cooperativeId);
+  return (
+    <Layout
+      title={`${text.registerTitle}: ${event.title}`}
+      language={language}
+      path={path}
+      scripts={[assets.registerJs.path]}
+    >
+      <h1>{text.registerTitle}</h1>
+      <div class="card">
+        <strong>{event.title}</strong>
+        <EventFacts event={event} language={language} />
+        <p class="muted">{text.perCooperative(event.maxPerCooperative)}</p>
+      </div>
+      {formError ? (
+        <div class="alert" role="alert">
+          {formError}
+        </div>
+      ) : null}
+
+      <fieldset>
+        <legend>{text.step1}</legend>
+        <form
+          method="get"
+          action={`/acara/${event.id}/daftar`}
+          data-coop-search
+          data-regency={event.regencyCode}
+        >
+          <div class="row">
+            <div>
+              <label for="district">{text.district}</label>
+              <select id="district" name="district">
+                <option value="">{text.allDistricts}</option>
+                {districts.map((district) => (
+                  <option value={district.code} selected={district.code === query.district}>
+                    {district.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label for="q">{text.searchVillage}</label>
+              <input id="q" name="q" value={query.q} type="search" autocomplete="off" maxlength={100} />
+            </div>
+          </div>
+          <div class="actions">
+            <button type="submit" class="secondary">
+              {text.search}
+            </button>
+          </div>
+        </form>
+        <CooperativeChoices
+          cooperatives={cooperatives}
+          chosen={values.cooperativeId}
+          language={language}
+          searched={searched}
+        />
+        <FieldError message={errors.cooperativeId} />
+      </fieldset>
+
+      <form id="registration" method="post" action={`/acara/${event.id}/daftar`}>
+        <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+        <fieldset>
+          <legend>{text.step2}</legend>
+          <p class="muted">{text.contactHint}</p>
+          <div class="row">
+            <div>
+              <label for="contact.name">{text.name}</label>
+              <input
+                id="contact.name"
+                name="contact.name"
+                value={values.contact?.name ?? ''}
+                required
+                maxlength={100}
+              />
+              <FieldError message={errors['contact.name']} />
+            </div>
+            <div>
+              <label for="contact.phone">{text.phone}</label>
+              <input
+                id="contact.phone"
+                name="contact.phone"
+                value={values.contact?.phone ?? ''}
+                type="tel"
+                inputmode="tel"
+                placeholder="0812…"
+                required
+                maxlength={32}
+              />
+              <FieldError message={errors['contact.phone']} />
+            </div>
+            <div>
+              <label for="contact.email">
+                {text.email} <span class="muted">{`(${text.optional})`}</span>
+              </label>
+              <input
+                id="contact.email"
+                name="contact.email"
+                value={values.contact?.email ?? ''}
+                type="email"
+                maxlength={254}
+              />
+              <FieldError message={errors['contact.email']} />
+            </div>
+          </div>
+        </fieldset>
+        <h2>{text.step3}</h2>
+        <ParticipantRows
+          count={event.maxPerCooperative}
+          values={values.participants}
+          errors={errors}
+          language={language}
+        />
+        <fieldset>
+          <legend>{text.consentTitle}</legend>
+          <p class="consent">{consentTexts[language]}</p>
+          <label>
+            <input type="checkbox" name="consent" value="true" required />
+            {language === 'id' ? 'Saya setuju' : 'I agree'}
+          </label>
+          <FieldError message={errors.consent} />
+        </fieldset>
+        <button type="submit">{text.submit}</button>
+      </form>
+    </Layout>
+  );
+}

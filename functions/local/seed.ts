@@ -1,0 +1,61 @@
+import type { Store } from '../db/store';
+import type { EventRecord } from '../domain/schemas';
+import { fromLocalDateTime } from '../domain/time';
+import { newId } from '../domain/tokens';
+import { loadRegencyDirectory } from './area-directory';
+
+export const KOTIM = '62.02';
+const ZONE = 'Asia/Pontianak'; // Kalimantan Tengah keeps WIB (UTC+7)
+
+/** The Thursday at least 7 days after `now`, as a local date `YYYY-MM-DD` in WIB. */
+export function nextThursdayAtLeastAWeekAhead(now: Date): string {
+  const wib = new Date(now.getTime() + 7 * 60 * 60 * 1000);
+  const day = new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate() + 7));
+  day.setUTCDate(day.getUTCDate() + ((4 - day.getUTCDay() + 7) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+/** Modelled on the real briefing of Kamis, 23 Oktober 2025 at Gedung Serbaguna Sampit. */
+export function kotimBriefing(now: Date): EventRecord {
+  const date = nextThursdayAtLeastAWeekAhead(now);
+  const dayBefore = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return {
+    id: newId(),
+    title: 'Sosialisasi Koperasi Desa dan Kelurahan Merah Putih se-Kotawaringin Timur',
+    description:
+      'Sosialisasi pembentukan dan pengelolaan Koperasi Desa/Kelurahan Merah Putih bagi pengurus dan pengawas ' +
+      'koperasi se-Kabupaten Kotawaringin Timur, dibuka oleh Bupati, dengan narasumber dari Kementerian Koperasi, ' +
+      'dilanjutkan diskusi dan tanya jawab bersama Business Assistant.',
+    venue: 'Gedung Serbaguna Sampit',
+    address: 'Sampit, Kabupaten Kotawaringin Timur, Kalimantan Tengah',
+    startsAt: fromLocalDateTime(`${date}T08:30`, ZONE),
+    endsAt: fromLocalDateTime(`${date}T12:00`, ZONE),
+    timeZone: ZONE,
+    capacity: 400,
+    maxPerCooperative: 3,
+    registrationDeadline: fromLocalDateTime(`${dayBefore}T23:59`, ZONE),
+    organizerName: 'Dinas Koperasi, UKM, Perindustrian dan Perdagangan Kabupaten Kotawaringin Timur',
+    regencyCode: KOTIM,
+    invitedDistrictCodes: [],
+    published: true,
+    cancelled: false,
+    seatsTaken: 0,
+    waitlistCount: 0,
+    createdAt: now.toISOString(),
+  };
+}
+
+export async function seedRegency(store: Store, regencyCode: string) {
+  const { regency, cooperatives } = await loadRegencyDirectory(regencyCode);
+  await store.cooperatives.importRegency(regency, cooperatives);
+  return { regency, cooperatives: cooperatives.length };
+}
+
+/** Seeds Kotim and its briefing when the table holds no session yet; running it twice changes nothing. */
+export async function seedIfEmpty(store: Store, now = new Date()) {
+  if ((await store.events.list({ limit: 1 })).length > 0) return undefined;
+  const directory = await seedRegency(store, KOTIM);
+  const event = kotimBriefing(now);
+  await store.events.put(event);
+  return { ...directory, event };
+}

@@ -1,0 +1,53 @@
+import { serve } from '@hono/node-server';
+import { createDocumentClient } from '../db/client';
+import { createStore } from '../db/store';
+import { ensureTable } from '../db/table';
+import { createApp } from '../http/app';
+import { JavaMissingError, type LocalDynamo, startDynamoLocal } from './dynamo-local';
+import { DATA_DIR, rememberEndpoint, TABLE_NAME } from './local-config';
+import { seedIfEmpty } from './seed';
+
+/**
+ * `npm start`: the whole system on one machine. DynamoDB Local runs as a child process with its data in
+ * `.data/` (or DYNAMODB_ENDPOINT points at another DynamoDB), the table is created and seeded when missing,
+ * and the app is served on PORT.
+ */
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  let dynamo: LocalDynamo | undefined;
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    dynamo = await startDynamoLocal({ dataDir: DATA_DIR });
+    endpoint = dynamo.endpoint;
+    rememberEndpoint(endpoint);
+  }
+  const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint });
+  const store = createStore(doc, TABLE_NAME);
+  if (await ensureTable(doc as never, TABLE_NAME)) console.log(`Created table ${TABLE_NAME}`);
+  const seeded = await seedIfEmpty(store);
+  if (seeded) {
+    console.log(
+      `Seeded ${seeded.cooperatives} cooperatives of ${seeded.regency.name} and "${seeded.event.title}"`,
+    );
+  }
+
+  const app = createApp({ store, config: { runtime: 'local', publicBaseUrl: process.env.PUBLIC_BASE_URL } });
+  const server = serve({ fetch: app.fetch, port }, () => {
+    console.log(`hadir is running at http://localhost:${port}`);
+    console.log(`  DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${DATA_DIR})` : ''}`);
+  });
+
+  const shutdown = async () => {
+    server.close();
+    await dynamo?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  if (error instanceof JavaMissingError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import type { StoredRegistration } from '../db/registrations-repo';
+import type { Store } from '../db/store';
+import { DomainError } from '../domain/errors';
+import { applyRegistrationChange, assertCancellable, prepareRegistration } from '../domain/registration';
+import type { Language, Registration, RegistrationChangeInput, RegistrationInput } from '../domain/schemas';
+import { hashSecret, secretMatches } from '../domain/tokens';
+
+/** What a client gets back after registering; also what an idempotent replay returns. */
+export function registrationResponse(registration: Registration, manageToken: string) {
+  return {
+    registration: publicRegistration(registration),
+    manageToken,
+  };
+}
+
+export function publicRegistration(registration: Registration) {
+  return {
+    id: registration.id,
+    eventId: registration.eventId,
+    cooperativeId: registration.cooperativeId,
+    cooperativeName: registration.cooperativeName,
+    status: registration.status,
+    contact: registration.contact,
+    participants: registration.participants.map(({ id, name, role, phone, email, ticketCode }) => ({
+      id,
+      name,
+      role,
+      phone,
+      email,
+      ticketCode,
+    })),
+    createdAt: registration.createdAt,
+    updatedAt: registration.updatedAt,
+  };
+}
+
+/** Stable JSON (sorted keys) so the same body always hashes the same, whatever the key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function createRegistrationService(store: Store, clock: () => Date = () => new Date()) {
+  async function register(
+    eventId: string,
+    input: RegistrationInput,
+    options: { language: Language; idempotencyKey?: string },
+  ) {
+    const event = await store.events.get(eventId, { consistent: true });
+    if (!event?.published) throw new DomainError('not_found');
+    const cooperative = await store.cooperatives.get(input.cooperativeId);
+    if (!cooperative) {
+      throw new DomainError('validation', {}, [
+        { path: ['cooperativeId'], code: 'invalid_cooperative', message: 'invalid_cooperative' },
+      ]);
+    }
+    const now = clock();
+    const prepared = prepareRegistration(input, event, cooperative, now, options.language);
+    const idempotency = options.idempotencyKey
+      ? {
+          scope: `register:${eventId}`,
+          keyHash: hashSecret(options.idempotencyKey),
+          requestHash: createHash('sha256').update(canonical(input)).digest('base64url'),
+          responseFor: (registration: Registration) =>
+            registrationResponse(registration, prepared.manageToken),
+        }
+      : undefined;
+    const outcome = await store.registrations.create({ ...prepared, event }, idempotency, now);
+    if (outcome.kind === 'replayed') return outcome.response as ReturnType<typeof registrationResponse>;
+    return registrationResponse(outcome.registration, prepared.manageToken);
+  }
+
+  /** A wrong token and an unknown id look the same (404), so ids cannot be probed. */
+  async function authorize(registrationId: string, manageToken: string): Promise<StoredRegistration> {
+    const registration = await store.registrations.get(registrationId);
+    if (!registration || !secretMatches(manageToken, registration.manageTokenHash)) {
+      throw new DomainError('not_found');
+    }
+    return registration;
+  }
+
+  async function change(
+    registrationId: string,
+    manageToken: string,
+    input: RegistrationChangeInput,
+    language: Language,
+  ) {
+    const current = await authorize(registrationId, manageToken);
+    const event = await store.events.get(current.eventId, { consistent: true });
+    if (!event) throw new DomainError('not_found');
+    const now = clock();
+    const next = applyRegistrationChange(current, input, event, now, language);
+    return store.registrations.update(current, next, event, now);
+  }
+
+  async function cancel(registrationId: string, manageToken: string) {
+    const current = await authorize(registrationId, manageToken);
+    const event = await store.events.get(current.eventId, { consistent: true });
+    if (!event) throw new DomainError('not_found');
+    const now = clock();
+    assertCancellable(current, event, now);
+    return store.registrations.cancel(current, now);
+  }
+
+  return { register, authorize, change, cancel };
+}
+
+export type RegistrationService = ReturnType<typeof createRegistrationService>;
