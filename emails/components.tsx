@@ -129,7 +129,8 @@ export function ManageLink({ baseUrl, registrationId, manageToken, language }: M
       <Button href={url} style={styles.button}>
         {t.manage}
       </Button>
-      <Text style={styles.small}>
+      {/* For clients that break buttons; the text part already has the button's URL. */}
+      <Text style={styles.small} data-skip-in-text>
         <Link href={url} style={styles.link}>
           {url}
         </Link>

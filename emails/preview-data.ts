@@ -16,27 +16,27 @@ export const previewEvent = {
 } satisfies EventSummary;
 
 const ketua = {
-    id: 'p1a2b3c4d5e6f7',
-    name: 'Ahmad Rizani',
-    role: 'ketua',
-    phone: '+6281251234567',
-    email: 'ahmad.rizani@example.com',
-    ticketCode: '7K3M9Q2XHT5RVB8N4WJ6CPZD1A',
+  id: 'p1a2b3c4d5e6f7',
+  name: 'Ahmad Rizani',
+  role: 'ketua',
+  phone: '+6281251234567',
+  email: 'ahmad.rizani@example.com',
+  ticketCode: '7K3M9Q2XHT5RVB8N4WJ6CPZD1A',
 } satisfies Participant;
 
 const sekretaris = {
-    id: 'p2g8h9j0k1m2n3',
-    name: 'Siti Aisyah',
-    role: 'sekretaris',
-    phone: '+6285249876543',
-    ticketCode: 'Q4N8V2C6XK1T9RZ3M7HB5WDJ0P',
+  id: 'p2g8h9j0k1m2n3',
+  name: 'Siti Aisyah',
+  role: 'sekretaris',
+  phone: '+6285249876543',
+  ticketCode: 'Q4N8V2C6XK1T9RZ3M7HB5WDJ0P',
 } satisfies Participant;
 
 const bendahara = {
-    id: 'p3p4q5r6s7t8v9',
-    name: 'Yohanes Tingang',
-    role: 'bendahara',
-    ticketCode: 'B2W6Z8R4K0J3T7N1H5X9QMCVDA',
+  id: 'p3p4q5r6s7t8v9',
+  name: 'Yohanes Tingang',
+  role: 'bendahara',
+  ticketCode: 'B2W6Z8R4K0J3T7N1H5X9QMCVDA',
 } satisfies Participant;
 
 export const previewOfficers = { ketua, sekretaris, bendahara };

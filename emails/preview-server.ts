@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { emailKinds, type EmailKind } from '../functions/domain/notifications';
+import { type EmailKind, emailKinds } from '../functions/domain/notifications';
 import { type Language, languageSchema } from '../functions/domain/schemas';
 import { previews } from './previews';
 import { renderEmail } from './render';

@@ -23,7 +23,8 @@ const origin = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
 export const ticketUrl = (baseUrl: string, ticketCode: string) => `${origin(baseUrl)}/t/${ticketCode}`;
 
 /** Hosted, not a data: URI: Gmail and Outlook drop data: images, and a URL keeps the email small. */
-export const ticketQrUrl = (baseUrl: string, ticketCode: string) => `${ticketUrl(baseUrl, ticketCode)}/qr.png`;
+export const ticketQrUrl = (baseUrl: string, ticketCode: string) =>
+  `${ticketUrl(baseUrl, ticketCode)}/qr.png`;
 
 export const manageUrl = (baseUrl: string, registrationId: string, manageToken: string) =>
   `${origin(baseUrl)}/kelola/${registrationId}?token=${encodeURIComponent(manageToken)}`;

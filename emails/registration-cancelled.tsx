@@ -26,7 +26,8 @@ const copy = bilingual({
     event: (organizer: string, title: string) =>
       `Dengan menyesal kami sampaikan bahwa ${organizer} membatalkan ${title}. Mohon maaf atas ketidaknyamanan ini.`,
     void: 'Tiket untuk peserta di bawah ini tidak berlaku lagi. Mohon tidak datang ke lokasi dengan tiket tersebut.',
-    again: 'Jika pembatalan ini tidak Anda kehendaki, silakan hubungi penyelenggara atau daftar kembali selama kuota masih tersedia.',
+    again:
+      'Jika pembatalan ini tidak Anda kehendaki, silakan hubungi penyelenggara atau daftar kembali selama kuota masih tersedia.',
   },
   en: {
     subject: 'Registration cancelled',
@@ -37,7 +38,8 @@ const copy = bilingual({
     event: (organizer: string, title: string) =>
       `We regret to inform you that ${organizer} has cancelled ${title}. We apologise for the inconvenience.`,
     void: 'The tickets of the participants below are no longer valid. Please do not come to the venue with them.',
-    again: 'If you did not intend this cancellation, please contact the organiser or register again while seats are available.',
+    again:
+      'If you did not intend this cancellation, please contact the organiser or register again while seats are available.',
   },
 });
 
@@ -46,7 +48,11 @@ export const subject = (props: RegistrationCancelledProps) => {
   return subjectFor(props, props.event.cancelled ? t.eventSubject : t.subject);
 };
 
-export default function RegistrationCancelledEmail({ registration, participant, ...props }: RegistrationCancelledProps) {
+export default function RegistrationCancelledEmail({
+  registration,
+  participant,
+  ...props
+}: RegistrationCancelledProps) {
   const { event } = props;
   const t = copy[props.language];
   const paragraphs = event.cancelled

@@ -33,7 +33,11 @@ const copy = bilingual({
 
 export const subject = (props: RegistrationChangedProps) => subjectFor(props, copy[props.language].subject);
 
-export default function RegistrationChangedEmail({ registration, manageToken, ...props }: RegistrationChangedProps) {
+export default function RegistrationChangedEmail({
+  registration,
+  manageToken,
+  ...props
+}: RegistrationChangedProps) {
   const t = copy[props.language];
   const confirmed = registration.status === 'confirmed';
   return (

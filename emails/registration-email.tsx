@@ -1,7 +1,6 @@
 /** @jsxImportSource react */
 import type { Participant } from '../functions/domain/schemas';
 import { formatDate } from '../functions/domain/time';
-import { common } from './copy';
 import {
   Greeting,
   ManageLink,
@@ -11,6 +10,7 @@ import {
   SignOff,
   TicketBlock,
 } from './components';
+import { common } from './copy';
 import { Layout } from './layout';
 import type { BaseProps } from './props';
 

@@ -31,7 +31,11 @@ const copy = bilingual({
 
 export const subject = (props: RegistrationReceivedProps) => subjectFor(props, copy[props.language].subject);
 
-export default function RegistrationReceivedEmail({ registration, manageToken, ...props }: RegistrationReceivedProps) {
+export default function RegistrationReceivedEmail({
+  registration,
+  manageToken,
+  ...props
+}: RegistrationReceivedProps) {
   const t = copy[props.language];
   return (
     <RegistrationEmail

@@ -25,16 +25,17 @@ const copy = bilingual({
       `Kami mengingatkan bahwa ${title} dilaksanakan besok, ${when}, di ${venue}.`,
     bring:
       'Mohon datang lebih awal untuk daftar hadir dan tunjukkan kode QR tiket dari ponsel atau dalam bentuk cetak.',
-    cannotCome: 'Jika koperasi Anda batal hadir, mohon batalkan pendaftaran agar kursi dapat dipakai koperasi lain.',
+    cannotCome:
+      'Jika koperasi Anda batal hadir, mohon batalkan pendaftaran agar kursi dapat dipakai koperasi lain.',
   },
   en: {
     subject: 'Tomorrow',
     preview: 'Tomorrow: remember to bring your ticket with its QR code.',
     tomorrow: (title: string, when: string, venue: string) =>
       `This is a reminder that ${title} takes place tomorrow, ${when}, at ${venue}.`,
-    bring:
-      'Please arrive early to sign in and show the ticket QR code on your phone or on paper.',
-    cannotCome: 'If your cooperative can no longer attend, please cancel so the seats can go to another cooperative.',
+    bring: 'Please arrive early to sign in and show the ticket QR code on your phone or on paper.',
+    cannotCome:
+      'If your cooperative can no longer attend, please cancel so the seats can go to another cooperative.',
   },
 });
 

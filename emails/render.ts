@@ -46,7 +46,10 @@ export const templates: { [K in EmailKind]: Template<EmailProps[K]> } = {
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-export async function renderEmail<K extends EmailKind>(kind: K, props: EmailProps[K]): Promise<RenderedEmail> {
+export async function renderEmail<K extends EmailKind>(
+  kind: K,
+  props: EmailProps[K],
+): Promise<RenderedEmail> {
   const template: Template<EmailProps[K]> = templates[kind];
   const html = await render(createElement(template.component, props));
   // Same output as render(element, { plainText: true }), which converts this very HTML, without rendering twice.

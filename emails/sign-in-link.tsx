@@ -1,8 +1,8 @@
 /** @jsxImportSource react */
 import { Button, Link, Text } from '@react-email/components';
 import type { Language } from '../functions/domain/schemas';
-import { bilingual } from './copy';
 import { Paragraph } from './components';
+import { bilingual } from './copy';
 import { Layout } from './layout';
 import { previewBaseUrl, previewEvent } from './preview-data';
 import { signInUrl } from './props';
@@ -43,17 +43,29 @@ const copy = bilingual({
 
 export const subject = ({ language }: SignInLinkProps) => copy[language].subject;
 
-export default function SignInLinkEmail({ baseUrl, language, token, expiresInMinutes, organizerName }: SignInLinkProps) {
+export default function SignInLinkEmail({
+  baseUrl,
+  language,
+  token,
+  expiresInMinutes,
+  organizerName,
+}: SignInLinkProps) {
   const t = copy[language];
   const url = signInUrl(baseUrl, token);
   return (
-    <Layout language={language} organizerName={organizerName ?? 'hadir'} preview={t.preview} reason={t.reason}>
+    <Layout
+      language={language}
+      organizerName={organizerName ?? 'hadir'}
+      preview={t.preview}
+      reason={t.reason}
+    >
       <Paragraph>{t.greeting}</Paragraph>
       <Paragraph>{t.intro}</Paragraph>
       <Button href={url} style={styles.button}>
         {t.button}
       </Button>
-      <Text style={styles.small}>
+      {/* For clients that break buttons; the text part already has the button's URL. */}
+      <Text style={styles.small} data-skip-in-text>
         <Link href={url} style={styles.link}>
           {url}
         </Link>

@@ -17,7 +17,8 @@ const copy = bilingual({
     intro: (cooperative: string) =>
       `Terima kasih atas pendaftaran ${cooperative}. Kuota peserta saat ini sudah penuh, sehingga pendaftaran Anda kami masukkan ke daftar tunggu sesuai urutan pendaftaran.`,
     next: 'Jika ada kursi yang kosong, pendaftaran Anda otomatis terkonfirmasi dan tiket peserta kami kirim lewat email. Mohon belum datang ke lokasi tanpa tiket.',
-    leave: 'Jika koperasi Anda batal hadir, mohon batalkan pendaftaran lewat tautan di bawah agar kursi dapat diberikan kepada koperasi lain.',
+    leave:
+      'Jika koperasi Anda batal hadir, mohon batalkan pendaftaran lewat tautan di bawah agar kursi dapat diberikan kepada koperasi lain.',
   },
   en: {
     subject: 'Waiting list',
@@ -25,7 +26,8 @@ const copy = bilingual({
     intro: (cooperative: string) =>
       `Thank you for registering ${cooperative}. The session is currently full, so your registration is on the waiting list in order of arrival.`,
     next: 'If a seat becomes free, your registration is confirmed automatically and we email the tickets. Please do not come to the venue without a ticket.',
-    leave: 'If your cooperative can no longer attend, please cancel with the link below so the seats can go to another cooperative.',
+    leave:
+      'If your cooperative can no longer attend, please cancel with the link below so the seats can go to another cooperative.',
   },
 });
 

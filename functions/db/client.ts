@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -15,6 +16,12 @@ export function createDocumentClient(config: DbConfig): DynamoDBDocumentClient {
   if (config.endpoint) {
     clientConfig.endpoint = config.endpoint;
     clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    // One local process serves many concurrent users (and load tests): allow more than the default 50 sockets.
+    clientConfig.requestHandler = {
+      httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }),
+      connectionTimeout: 2_000,
+      requestTimeout: 10_000,
+    };
   }
   return DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig), {
     marshallOptions: { removeUndefinedValues: true },

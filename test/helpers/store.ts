@@ -3,7 +3,8 @@ import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
 import { ensureTable } from '../../functions/db/table';
-import type { EventRecord } from '../../functions/domain/schemas';
+import type { OfficerRole } from '../../functions/domain/roles';
+import type { EventRecord, RegistrationInput } from '../../functions/domain/schemas';
 import { newId } from '../../functions/domain/tokens';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 
@@ -48,12 +49,22 @@ export function makeEvent(overrides: Partial<EventRecord> = {}): EventRecord {
   };
 }
 
-/** Officers with distinct, valid phone numbers derived from a counter. */
-export function officers(count: number, seed: number) {
-  const roles = ['ketua', 'sekretaris', 'bendahara', 'ketua_pengawas', 'anggota_pengawas'] as const;
-  return Array.from({ length: count }, (_, index) => ({
-    name: `Pengurus ${seed}-${index + 1}`,
-    role: roles[index % roles.length],
-    phone: `0812${String(seed * 10 + index).padStart(8, '0')}`,
-  }));
+const roles: OfficerRole[] = ['ketua', 'sekretaris', 'bendahara', 'ketua_pengawas', 'anggota_pengawas'];
+
+/** A valid registration body; `seed` makes every phone number unique across bodies. */
+export function registrationBody(cooperativeId: string, count: number, seed: number): RegistrationInput {
+  return {
+    cooperativeId,
+    contact: {
+      name: 'Siti Aminah',
+      phone: `+6285${String(seed).padStart(9, '0')}`,
+      email: `kontak${seed}@example.org`,
+    },
+    participants: Array.from({ length: count }, (_, index) => ({
+      name: `Pengurus ${seed}-${index + 1}`,
+      role: roles[index % roles.length] as OfficerRole,
+      phone: `+62812${String(seed * 10 + index).padStart(8, '0')}`,
+    })),
+    consent: true,
+  };
 }

@@ -2,9 +2,9 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
-import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
+import type { Cooperative, EventRecord, ParticipantInput } from '../../functions/domain/schemas';
 import { createRegistrationService } from '../../functions/services/registrations';
-import { createTestStore, makeEvent, officers, seedKotim } from '../helpers/store';
+import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 let store: Store;
 let cooperatives: Cooperative[];
@@ -22,15 +22,8 @@ async function newEvent(overrides: Partial<EventRecord> = {}) {
 
 const service = (now?: Date) => createRegistrationService(store, now ? () => now : undefined);
 
-const input = (cooperative: Cooperative, count: number, seed: number) => ({
-  cooperativeId: cooperative.id,
-  contact: { name: 'Siti Aminah', phone: `+6285${String(seed).padStart(9, '0')}`, email: `kontak${seed}@example.org` },
-  participants: officers(count, seed).map((officer) => ({
-    ...officer,
-    phone: `+62812${String(seed * 10 + Number(officer.name.split('-')[1])).padStart(8, '0')}`,
-  })),
-  consent: true as const,
-});
+const input = (cooperative: Cooperative, count: number, seed: number) =>
+  registrationBody(cooperative.id, count, seed);
 
 async function seatsOf(eventId: string) {
   const event = await store.events.get(eventId, { consistent: true });
@@ -40,12 +33,16 @@ async function seatsOf(eventId: string) {
 describe('registration against DynamoDB Local', () => {
   it('confirms a cooperative with three officers and gives each a distinct ticket', async () => {
     const event = await newEvent();
-    const result = await service().register(event.id, input(cooperatives[0] as Cooperative, 3, 1), { language: 'id' });
+    const result = await service().register(event.id, input(cooperatives[0] as Cooperative, 3, 1), {
+      language: 'id',
+    });
     expect(result.registration.status).toBe('confirmed');
     expect(new Set(result.registration.participants.map((p) => p.ticketCode)).size).toBe(3);
     expect(result.manageToken.length).toBeGreaterThanOrEqual(43);
     expect(await seatsOf(event.id)).toEqual({ taken: 3, waiting: 0 });
-    const ticket = await store.registrations.findTicket(result.registration.participants[1]?.ticketCode ?? '');
+    const ticket = await store.registrations.findTicket(
+      result.registration.participants[1]?.ticketCode ?? '',
+    );
     expect(ticket?.participant.name).toBe(result.registration.participants[1]?.name);
   });
 
@@ -53,7 +50,9 @@ describe('registration against DynamoDB Local', () => {
     const event = await newEvent();
     const cooperative = cooperatives[1] as Cooperative;
     await service().register(event.id, input(cooperative, 1, 2), { language: 'id' });
-    await expect(service().register(event.id, input(cooperative, 1, 3), { language: 'id' })).rejects.toMatchObject({
+    await expect(
+      service().register(event.id, input(cooperative, 1, 3), { language: 'id' }),
+    ).rejects.toMatchObject({
       code: 'already_registered',
     });
     expect(await seatsOf(event.id)).toEqual({ taken: 1, waiting: 0 });
@@ -63,8 +62,8 @@ describe('registration against DynamoDB Local', () => {
     const event = await newEvent();
     const first = input(cooperatives[2] as Cooperative, 1, 4);
     await service().register(event.id, first, { language: 'id' });
-    const second = { ...input(cooperatives[3] as Cooperative, 1, 5) };
-    second.participants = [{ ...(second.participants[0] as (typeof second.participants)[0]), phone: first.participants[0]?.phone as string }];
+    const second = input(cooperatives[3] as Cooperative, 1, 5);
+    second.participants = [{ name: 'Orang Lain', role: 'ketua', phone: first.participants[0]?.phone }];
     await expect(service().register(event.id, second, { language: 'id' })).rejects.toMatchObject({
       code: 'phone_taken',
       params: { phone: first.participants[0]?.phone },
@@ -83,17 +82,25 @@ describe('registration against DynamoDB Local', () => {
     const event = await newEvent();
     const afterDeadline = new Date(Date.parse(event.registrationDeadline) + 1000);
     await expect(
-      service(afterDeadline).register(event.id, input(cooperatives[5] as Cooperative, 1, 7), { language: 'id' }),
+      service(afterDeadline).register(event.id, input(cooperatives[5] as Cooperative, 1, 7), {
+        language: 'id',
+      }),
     ).rejects.toMatchObject({ code: 'registration_closed' });
   });
 
   it('waitlists a group that does not fit whole, and promotes it when seats are freed', async () => {
     const event = await newEvent({ capacity: 4 });
-    const first = await service().register(event.id, input(cooperatives[6] as Cooperative, 3, 8), { language: 'id' });
-    const second = await service().register(event.id, input(cooperatives[7] as Cooperative, 2, 9), { language: 'id' });
+    const first = await service().register(event.id, input(cooperatives[6] as Cooperative, 3, 8), {
+      language: 'id',
+    });
+    const second = await service().register(event.id, input(cooperatives[7] as Cooperative, 2, 9), {
+      language: 'id',
+    });
     expect(second.registration.status).toBe('waitlisted');
     // One seat is free, but a newcomer may not jump the queue.
-    const third = await service().register(event.id, input(cooperatives[8] as Cooperative, 1, 10), { language: 'id' });
+    const third = await service().register(event.id, input(cooperatives[8] as Cooperative, 1, 10), {
+      language: 'id',
+    });
     expect(third.registration.status).toBe('waitlisted');
     expect(await seatsOf(event.id)).toEqual({ taken: 3, waiting: 2 });
 
@@ -107,16 +114,22 @@ describe('registration against DynamoDB Local', () => {
     const event = await newEvent();
     const body = input(cooperatives[9] as Cooperative, 2, 11);
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => service().register(event.id, body, { language: 'id', idempotencyKey: 'klik-2x' })),
+      Array.from({ length: 5 }, () =>
+        service().register(event.id, body, { language: 'id', idempotencyKey: 'klik-2x' }),
+      ),
     );
     expect(new Set(results.map((r) => r.registration.id)).size).toBe(1);
     expect(new Set(results.map((r) => r.manageToken)).size).toBe(1);
     expect(await seatsOf(event.id)).toEqual({ taken: 2, waiting: 0 });
     await expect(
-      service().register(event.id, { ...body, participants: body.participants.slice(0, 1) }, {
-        language: 'id',
-        idempotencyKey: 'klik-2x',
-      }),
+      service().register(
+        event.id,
+        { ...body, participants: body.participants.slice(0, 1) },
+        {
+          language: 'id',
+          idempotencyKey: 'klik-2x',
+        },
+      ),
     ).rejects.toMatchObject({ code: 'idempotency_key_reused' });
   });
 
@@ -144,7 +157,7 @@ describe('registration against DynamoDB Local', () => {
     expect(await seatsOf(event.id)).toEqual({ taken: 3, waiting: 0 });
     // The replaced officer's phone is free again for another cooperative.
     const other = input(cooperatives[11] as Cooperative, 1, 13);
-    other.participants[0] = { ...(other.participants[0] as (typeof other.participants)[0]), phone: replaced?.phone as string };
+    other.participants = [{ name: 'Orang Lain', role: 'ketua', phone: replaced?.phone }];
     await expect(service().register(event.id, other, { language: 'id' })).resolves.toBeDefined();
   });
 
@@ -161,7 +174,10 @@ describe('registration against DynamoDB Local', () => {
   it('writes the confirmation emails in the same transaction as the registration', async () => {
     const event = await newEvent();
     const body = input(cooperatives[13] as Cooperative, 2, 15);
-    body.participants[1] = { ...(body.participants[1] as (typeof body.participants)[0]), email: 'officer@example.org' } as never;
+    body.participants = [
+      body.participants[0] as ParticipantInput,
+      { name: 'Rina', role: 'bendahara', email: 'officer@example.org' },
+    ];
     const created = await service().register(event.id, body, { language: 'id' });
     const { Items = [] } = await store.doc.send(
       new QueryCommand({

@@ -16,7 +16,10 @@ const ticketUrl = 'https://hadir.kotimkab.go.id/t/7K3M9Q2XHT5RVB8N4WJ6CPZD1A';
 /** Undo RFC 5545 line folding (CRLF + one space or tab) and read NAME[;params]:value lines. */
 function parse(ics: string): Map<string, { params: string; value: string }[]> {
   // A lone CR or LF counts as a break too: that is how a lenient client would read it.
-  const lines = ics.replace(/\r\n[ \t]/g, '').split(/\r\n|\r|\n/).filter(Boolean);
+  const lines = ics
+    .replace(/\r\n[ \t]/g, '')
+    .split(/\r\n|\r|\n/)
+    .filter(Boolean);
   const props = new Map<string, { params: string; value: string }[]>();
   for (const line of lines) {
     const match = line.match(/^([A-Z-]+)((?:;[^:]*)?):(.*)$/);
@@ -27,7 +30,7 @@ function parse(ics: string): Map<string, { params: string; value: string }[]> {
   return props;
 }
 const one = (props: ReturnType<typeof parse>, name: string) => props.get(name)?.[0]?.value;
-const unescape = (value = '') => value.replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
+const unescapeText = (value = '') => value.replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
 
 describe('sessionInvitation', () => {
   const ics = sessionInvitation({
@@ -55,8 +58,8 @@ describe('sessionInvitation', () => {
 
   it('carries the title, venue, ticket link and attendee', () => {
     expect(one(props, 'SUMMARY')).toBe(event.title);
-    expect(unescape(one(props, 'LOCATION'))).toBe(`${event.venue}, ${event.address}`);
-    const description = unescape(one(props, 'DESCRIPTION'));
+    expect(unescapeText(one(props, 'LOCATION'))).toBe(`${event.venue}, ${event.address}`);
+    const description = unescapeText(one(props, 'DESCRIPTION'));
     expect(description).toContain(ticketUrl);
     expect(description).toContain('Ahmad Rizani');
     expect(one(props, 'URL')).toBe(ticketUrl);
@@ -88,6 +91,6 @@ describe('sessionInvitation', () => {
     );
     expect(hostile.has('ATTACH')).toBe(false);
     expect(hostile.has('X-EVIL')).toBe(false);
-    expect(unescape(one(hostile, 'DESCRIPTION'))).toContain('Participant: Budi');
+    expect(unescapeText(one(hostile, 'DESCRIPTION'))).toContain('Participant: Budi');
   });
 });

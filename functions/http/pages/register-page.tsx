@@ -258,6 +258,7 @@ export function RegisterPage(props: {
           </div>
         </fieldset>
         <h2>{text.step3}</h2>
+        <FieldError message={errors.participants} />
         <ParticipantRows
           count={event.maxPerCooperative}
           values={values.participants}

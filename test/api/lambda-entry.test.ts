@@ -1,0 +1,95 @@
+import type { LambdaEvent } from 'hono/aws-lambda';
+
+type APIGatewayProxyEventV2 = Extract<LambdaEvent, { version: '2.0'; rawPath: string }>;
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Store } from '../../functions/db/store';
+import type { EventRecord } from '../../functions/domain/schemas';
+import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+
+let store: Store;
+let event: EventRecord;
+let handler: (
+  event: APIGatewayProxyEventV2,
+  context: unknown,
+) => Promise<{
+  statusCode: number;
+  body: string;
+  headers: Record<string, string>;
+  cookies?: string[];
+}>;
+
+/** An API Gateway HTTP API (payload 2.0) event as AWS sends it. */
+function apiGatewayEvent(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    cookies: ['lang=en'],
+    headers: {
+      host: 'abc123.execute-api.ap-southeast-3.amazonaws.com',
+      'x-forwarded-proto': 'https',
+      ...headers,
+    },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.ap-southeast-3.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '23/Oct/2025:01:30:00 +0000',
+      timeEpoch: 1761183000000,
+    },
+    body,
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2;
+}
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await seedKotim(store);
+  event = makeEvent();
+  await store.events.put(event);
+  process.env.TABLE_NAME = store.tableName;
+  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  ({ handler } = (await import('../../functions/handlers/api')) as never);
+});
+
+it('serves GET /api/events/:id from an API Gateway v2 event', async () => {
+  const res = await handler(apiGatewayEvent('GET', `/api/events/${event.id}`), {});
+  expect(res.statusCode).toBe(200);
+  expect(JSON.parse(res.body)).toMatchObject({ id: event.id, venue: 'Gedung Serbaguna Sampit' });
+});
+
+it('registers through POST with a JSON body and answers errors in the cookie language', async () => {
+  const created = await handler(
+    apiGatewayEvent(
+      'POST',
+      `/api/events/${event.id}/registrations`,
+      JSON.stringify(registrationBody('62.02.06.2005', 2, 1)),
+      {
+        'content-type': 'application/json',
+      },
+    ),
+    {},
+  );
+  expect(created.statusCode).toBe(201);
+  expect(JSON.parse(created.body).registration.status).toBe('confirmed');
+
+  const bad = await handler(
+    apiGatewayEvent('POST', `/api/events/${event.id}/registrations`, '{', {
+      'content-type': 'application/json',
+    }),
+    {},
+  );
+  expect(bad.statusCode).toBe(400);
+  expect(JSON.parse(bad.body).error.message).toBe('The submitted data is not valid.');
+});
+
+it('has no developer routes in the Lambda', async () => {
+  const res = await handler(apiGatewayEvent('GET', '/dev/outbox.json'), {});
+  expect(res.statusCode).toBe(404);
+});

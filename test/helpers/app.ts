@@ -1,0 +1,18 @@
+import type { Store } from '../../functions/db/store';
+import { createApp } from '../../functions/http/app';
+
+export function createTestApp(store: Store, clock?: () => Date) {
+  return createApp({ store, config: { runtime: 'test', publicBaseUrl: 'https://hadir.test' }, clock });
+}
+
+export const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const form = (fields: Record<string, string>, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  body: new URLSearchParams(fields).toString(),
+});

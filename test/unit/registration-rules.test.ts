@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { searchCooperatives } from '../../functions/domain/cooperative-search';
+import {
+  applyRegistrationChange,
+  isInvited,
+  prepareRegistration,
+  registrationOpen,
+} from '../../functions/domain/registration';
+import { registrationInput } from '../../functions/domain/schemas';
+import { ticketCodeFrom } from '../../functions/domain/tokens';
+import { makeEvent, registrationBody } from '../helpers/store';
+
+const cooperative = {
+  id: '62.02.06.2005',
+  name: 'Koperasi Desa Merah Putih Pelangsian',
+  villageCode: '62.02.06.2005',
+  villageName: 'Pelangsian',
+  villageType: 'desa' as const,
+  districtCode: '62.02.06',
+  districtName: 'Mentawa Baru Ketapang',
+  regencyCode: '62.02',
+  regencyName: 'Kabupaten Kotawaringin Timur',
+};
+const now = new Date();
+
+describe('registration rules', () => {
+  it('is open until the deadline, and never for an unpublished or cancelled session', () => {
+    const event = makeEvent();
+    expect(registrationOpen(event, now)).toBe(true);
+    expect(registrationOpen(event, new Date(Date.parse(event.registrationDeadline)))).toBe(false);
+    expect(registrationOpen({ ...event, published: false }, now)).toBe(false);
+    expect(registrationOpen({ ...event, cancelled: true }, now)).toBe(false);
+  });
+
+  it('invites only the chosen kecamatan when some are chosen', () => {
+    expect(isInvited(makeEvent(), cooperative)).toBe(true);
+    expect(isInvited(makeEvent({ invitedDistrictCodes: ['62.02.01'] }), cooperative)).toBe(false);
+    expect(isInvited(makeEvent({ regencyCode: '62.01' }), cooperative)).toBe(false);
+  });
+
+  it('records consent with the exact text, version, language and time', () => {
+    const { registration, manageToken, manageTokenHash } = prepareRegistration(
+      registrationBody(cooperative.id, 2, 1),
+      makeEvent(),
+      cooperative,
+      now,
+      'en',
+    );
+    expect(registration.consent).toMatchObject({ language: 'en', givenAt: now.toISOString() });
+    expect(registration.consent.text).toMatch(/I agree/);
+    expect(manageTokenHash).not.toContain(manageToken);
+  });
+
+  it('refuses two officers with the same phone in one registration, naming the field', () => {
+    const body = registrationBody(cooperative.id, 2, 1);
+    body.participants[1] = {
+      ...body.participants[1],
+      name: 'Dua',
+      role: 'bendahara',
+      phone: body.participants[0]?.phone,
+    };
+    expect(() => prepareRegistration(body, makeEvent(), cooperative, now, 'id')).toThrowError(
+      expect.objectContaining({
+        code: 'validation',
+        issues: [expect.objectContaining({ path: ['participants', 1, 'phone'] })],
+      }),
+    );
+  });
+
+  it('keeps the ticket of an officer whose details change, and re-issues it for a substitute', () => {
+    const event = makeEvent();
+    const { registration } = prepareRegistration(
+      registrationBody(cooperative.id, 2, 1),
+      event,
+      cooperative,
+      now,
+      'id',
+    );
+    const [a, b] = registration.participants;
+    const changed = applyRegistrationChange(
+      registration,
+      {
+        participants: [
+          { id: a?.id, name: a?.name as string, role: 'ketua', phone: '+6281200000001' },
+          { id: b?.id, name: 'Pengganti', role: 'bendahara' },
+        ],
+      },
+      event,
+      now,
+      'id',
+    );
+    expect(changed.participants[0]?.ticketCode).toBe(a?.ticketCode);
+    expect(changed.participants[1]?.ticketCode).not.toBe(b?.ticketCode);
+    expect(changed.version).toBe(registration.version + 1);
+  });
+});
+
+describe('input schema', () => {
+  it('treats empty optional form fields as absent and normalizes phones and emails', () => {
+    const parsed = registrationInput.parse({
+      cooperativeId: cooperative.id,
+      contact: { name: '  Siti  ', phone: '0812 3456 7890', email: 'Siti@Example.ORG' },
+      participants: [{ name: 'Budi', role: 'ketua', phone: '', email: '' }],
+      consent: true,
+    });
+    expect(parsed.contact).toEqual({ name: 'Siti', phone: '+6281234567890', email: 'siti@example.org' });
+    expect(parsed.participants[0]).toEqual({ name: 'Budi', role: 'ketua' });
+  });
+
+  it('refuses control characters such as null bytes in names', () => {
+    const result = registrationInput.safeParse({
+      ...registrationBody(cooperative.id, 1, 1),
+      participants: [{ name: 'Bu\u0000di', role: 'ketua' }],
+    });
+    expect(result.success).toBe(false);
+  });
+});
+
+it('searches cooperatives by village prefix, ignoring case and accents', () => {
+  const other = {
+    ...cooperative,
+    id: '62.02.01.1009',
+    name: 'Koperasi Kelurahan Merah Putih Kota Besi Hulu',
+    villageName: 'Kota Besi Hulu',
+    districtCode: '62.02.01',
+    districtName: 'Kota Besi',
+  };
+  expect(searchCooperatives([cooperative, other], { q: 'PELANG' })).toEqual([cooperative]);
+  expect(searchCooperatives([cooperative, other], { q: 'besi hu' })).toEqual([other]);
+  expect(searchCooperatives([cooperative, other], { q: 'mentawa' })).toEqual([cooperative]);
+  expect(searchCooperatives([cooperative, other], { districtCode: '62.02.01' })).toEqual([other]);
+});
+
+it('reads a ticket code from a scanned URL or the bare code', () => {
+  const code = '0123456789ABCDEFGHJKMNPQRS';
+  expect(ticketCodeFrom(`https://hadir.example/t/${code}`)).toBe(code);
+  expect(ticketCodeFrom(` ${code.toLowerCase()} `)).toBe(code);
+  expect(ticketCodeFrom('https://evil.example/x')).toBeNull();
+});
