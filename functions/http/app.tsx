@@ -51,17 +51,21 @@ export function createApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(
+  // Pages are Bahasa Indonesia unless the visitor switches (an Indonesian office's phone may well be set to
+  // English); API clients choose with Accept-Language.
+  const detectLanguage = (order: ('querystring' | 'cookie' | 'header')[], remember: boolean) =>
     languageDetector({
       supportedLanguages: ['id', 'en'],
       fallbackLanguage: 'id',
-      order: ['querystring', 'cookie', 'header'],
+      order,
       lookupQueryString: 'lang',
       lookupCookie: 'lang',
-      caches: ['cookie'],
+      caches: remember ? ['cookie'] : false,
       cookieOptions: { sameSite: 'Lax', httpOnly: true, secure: deps.config.runtime === 'aws', path: '/' },
-    }),
-  );
+    });
+  const apiLanguage = detectLanguage(['querystring', 'header', 'cookie'], false);
+  const pageLanguage = detectLanguage(['querystring', 'cookie'], true);
+  app.use((c, next) => (isApi(c) ? apiLanguage(c, next) : pageLanguage(c, next)));
   app.use(async (c, next) => {
     c.set('language', (c.get('language') as Language) === 'en' ? 'en' : 'id');
     c.set('services', services);

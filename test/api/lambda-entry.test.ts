@@ -1,6 +1,7 @@
 import type { LambdaEvent } from 'hono/aws-lambda';
 
 type APIGatewayProxyEventV2 = Extract<LambdaEvent, { version: '2.0'; rawPath: string }>;
+
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../functions/db/store';
+import { createApp } from '../../functions/http/app';
+import { launchBrowser, serveApp } from '../helpers/browser';
+import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
+
+let store: Store;
+let server: Awaited<ReturnType<typeof serveApp>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const event = makeEvent({ title: 'Sosialisasi KDKMP Kotim (uji)' });
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await seedKotim(store);
+  await store.events.put(event);
+  server = await serveApp(createApp({ store, config: { runtime: 'test' } }) as never);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('a cooperative registers three officers through the form and opens a ticket with a QR code', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Daftarkan koperasi' }).first().click();
+
+  // Search as you type: the list filters without a page load.
+  await page.getByLabel('Cari nama desa/kelurahan').fill('pelangs');
+  await page.getByLabel(/Koperasi Desa Merah Putih Pelangsian/).check();
+
+  await page.locator('[name="contact.name"]').fill('Siti Aminah');
+  await page.locator('[name="contact.phone"]').fill('0812 3456 7890');
+  const officers = [
+    ['Budi Santoso', 'ketua', '0813 1111 2222'],
+    ['Rina Wati', 'sekretaris', '0813 1111 3333'],
+    ['Ahmad Yani', 'bendahara', ''],
+  ];
+  for (const [index, [name, role, phone]] of officers.entries()) {
+    await page.locator(`[name="participants.${index}.name"]`).fill(name as string);
+    await page.locator(`[name="participants.${index}.role"]`).selectOption(role as string);
+    await page.locator(`[name="participants.${index}.phone"]`).fill(phone as string);
+  }
+  await page.getByLabel('Saya setuju').check();
+  await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+
+  await page.getByRole('heading', { name: 'Pendaftaran diterima' }).waitFor();
+  expect(await page.locator('main').textContent()).toContain('Koperasi Desa Merah Putih Pelangsian');
+  expect(await page.getByRole('link', { name: 'Buka tiket' }).count()).toBe(3);
+
+  await page.getByRole('link', { name: 'Buka tiket' }).nth(1).click();
+  await page.getByRole('heading', { name: 'Rina Wati' }).waitFor();
+  expect(await page.locator('.qr svg').isVisible()).toBe(true);
+  const share = await page.getByRole('link', { name: 'Kirim lewat WhatsApp' }).getAttribute('href');
+  expect(share).toMatch(/^https:\/\/wa\.me\/6281311113333\?text=/);
+
+  const stored = await store.events.get(event.id, { consistent: true });
+  expect(stored?.seatsTaken).toBe(3);
+}, 60_000);
