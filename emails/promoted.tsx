@@ -7,7 +7,8 @@ import { RegistrationEmail, subjectFor } from './registration-email';
 /** Sent to the contact when a seat freed up and the waitlisted registration is now confirmed. */
 export type PromotedProps = BaseProps & {
   registration: RegistrationSummary;
-  manageToken: string;
+  /** Only the first email carries the link: we keep just its hash, so later emails cannot rebuild it. */
+  manageToken?: string;
 };
 
 const copy = bilingual({
@@ -43,7 +44,7 @@ export default function PromotedEmail({ registration, manageToken, ...props }: P
       participants={registration.participants}
       showTickets
       forContact
-      manage={{ registrationId: registration.id, manageToken }}
+      manage={manageToken ? { registrationId: registration.id, manageToken } : undefined}
     />
   );
 }

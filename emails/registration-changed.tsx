@@ -7,7 +7,8 @@ import { RegistrationEmail, subjectFor } from './registration-email';
 /** Sent to the contact after the officer list or contact changed: the list as it now stands. */
 export type RegistrationChangedProps = BaseProps & {
   registration: RegistrationSummary;
-  manageToken: string;
+  /** Only the first email carries the link: we keep just its hash, so later emails cannot rebuild it. */
+  manageToken?: string;
 };
 
 const copy = bilingual({
@@ -50,7 +51,7 @@ export default function RegistrationChangedEmail({
       participants={registration.participants}
       showTickets={confirmed}
       forContact
-      manage={{ registrationId: registration.id, manageToken }}
+      manage={manageToken ? { registrationId: registration.id, manageToken } : undefined}
     />
   );
 }

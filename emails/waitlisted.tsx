@@ -7,7 +7,8 @@ import { RegistrationEmail, subjectFor } from './registration-email';
 /** Sent to the contact when the session was full: no tickets yet, but the manage link to leave the queue. */
 export type WaitlistedProps = BaseProps & {
   registration: RegistrationSummary;
-  manageToken: string;
+  /** Only the first email carries the link: we keep just its hash, so later emails cannot rebuild it. */
+  manageToken?: string;
 };
 
 const copy = bilingual({
@@ -45,7 +46,7 @@ export default function WaitlistedEmail({ registration, manageToken, ...props }:
       participants={registration.participants}
       showTickets={false}
       forContact
-      manage={{ registrationId: registration.id, manageToken }}
+      manage={manageToken ? { registrationId: registration.id, manageToken } : undefined}
     />
   );
 }

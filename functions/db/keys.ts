@@ -16,7 +16,23 @@
  * 12. List seeded regencies .............................. GSI1 gsi1pk=REGENCIES       gsi1sk=<regencyCode>
  * 13. Pending email jobs, oldest first (sparse) .......... GSI2 gsi2pk=OUTBOX#pending gsi2sk=<availableAt>#<jobId>
  * 14. Get an email job .................................. pk=OUTBOX#<jobId>          sk=OUTBOX
- * 15. Local outbox messages, newest first ............... pk=DEVMAIL                 sk=<createdAt>#<id>
+ * 15. Local outbox messages, newest first ............... pk=DEVMAIL                 sk=<createdAt>_<jobId>
+ * 16. Jobs in flight, failed or uncertain (sparse) ...... GSI2 gsi2pk=OUTBOX#sending|failed|uncertain gsi2sk=<time>#<jobId>
+ *
+ * Organizer console (issue 4):
+ * 20. Get a user by id ................................... pk=USER#<userId>           sk=USER
+ * 21. List users, by email ............................... GSI1 gsi1pk=USERS           gsi1sk=<email>
+ * 22. Find a user by email (sign-in); unique email ....... pk=USEREMAIL#<email>       sk=USEREMAIL
+ * 23. Redeem a sign-in link once (TTL 15 min) ............ pk=SIGNIN#<sha256(token)>  sk=SIGNIN
+ * 24. Get a console sign-in session (TTL 12 h) ........... pk=LOGIN#<sha256(id)>      sk=LOGIN
+ * 25. Get an organisation ................................ pk=ORG#<orgId>             sk=ORG
+ * 26. List organisations, by name ........................ GSI1 gsi1pk=ORGS            gsi1sk=<name>#<orgId>
+ * 27. List a session's check-in stations ................. pk=EVENT#<eventId>        sk=STATION#<stationId>
+ * 28. Authenticate a station by its token ................ pk=STATIONTOKEN#<sha256>   sk=STATIONTOKEN
+ * 29. A Business Assistant's cooperatives ................ pk=BA#<userId>             sk=COOP#<cooperativeId>
+ * 30. The Business Assistant(s) of a cooperative ......... GSI1 gsi1pk=COOPBA#<coopId>  gsi1sk=<userId>
+ * 31. Audit log, newest first, one partition a month ..... pk=AUDIT#<yyyy-mm>         sk=<at>#<id>
+ * 32. Cancellation notice sent for a registration (once) . pk=EVENT#<eventId>        sk=CANCELNOTICE#<regId>
  *
  * Capacity is a counter on the session item (seatsTaken, waitlistCount), changed in the same transaction as the
  * registration it belongs to, so it can never disagree with the registrations and never oversells.
@@ -59,8 +75,30 @@ export const keys = {
     gsi2pk: PENDING_OUTBOX,
     gsi2sk: `${availableAt}#${jobId}`,
   }),
-  devMail: (createdAt: string, id: string) => ({ pk: 'DEVMAIL', sk: `${createdAt}#${id}` }),
+  devMail: (id: string) => ({ pk: 'DEVMAIL', sk: id }),
+  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  userListing: (email: string) => ({ gsi1pk: 'USERS', gsi1sk: email }),
+  userEmail: (email: string) => ({ pk: `USEREMAIL#${email}`, sk: 'USEREMAIL' }),
+  signInToken: (tokenHash: string) => ({ pk: `SIGNIN#${tokenHash}`, sk: 'SIGNIN' }),
+  login: (sessionIdHash: string) => ({ pk: `LOGIN#${sessionIdHash}`, sk: 'LOGIN' }),
+  organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
+  organisationListing: (name: string, orgId: string) => ({ gsi1pk: 'ORGS', gsi1sk: `${name}#${orgId}` }),
+  station: (eventId: string, stationId: string) => ({ pk: `EVENT#${eventId}`, sk: `STATION#${stationId}` }),
+  stationToken: (tokenHash: string) => ({ pk: `STATIONTOKEN#${tokenHash}`, sk: 'STATIONTOKEN' }),
+  assignment: (userId: string, cooperativeId: string) => ({ pk: `BA#${userId}`, sk: `COOP#${cooperativeId}` }),
+  assignmentByCooperative: (cooperativeId: string, userId: string) => ({
+    gsi1pk: `COOPBA#${cooperativeId}`,
+    gsi1sk: userId,
+  }),
+  audit: (at: string, id: string) => ({ pk: auditPartition(at), sk: `${at}#${id}` }),
+  cancelNotice: (eventId: string, registrationId: string) => ({
+    pk: `EVENT#${eventId}`,
+    sk: `CANCELNOTICE#${registrationId}`,
+  }),
 };
+
+/** The audit log is partitioned by calendar month (UTC) of the action. */
+export const auditPartition = (at: string) => `AUDIT#${at.slice(0, 7)}`;
 
 export const rosterPartition = (eventId: string) => `EVENT#${eventId}#REGS`;
 export const waitlistPartition = (eventId: string) => `WAITLIST#${eventId}`;

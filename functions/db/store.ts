@@ -1,7 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAuditRepo } from './audit-repo';
 import { createCooperativesRepo } from './cooperatives-repo';
+import { createDevMailRepo } from './dev-mail-repo';
 import { createEventsRepo } from './events-repo';
+import { createOutboxRepo } from './outbox-repo';
 import { createRegistrationsRepo } from './registrations-repo';
+import { createSessionsRepo } from './sessions-repo';
+import { createStationsRepo } from './stations-repo';
+import { createUsersRepo } from './users-repo';
 
 /** Every repository over one table and one client: what the app, workers and tests are given. */
 export function createStore(doc: DynamoDBDocumentClient, tableName: string) {
@@ -11,6 +17,13 @@ export function createStore(doc: DynamoDBDocumentClient, tableName: string) {
     events: createEventsRepo(doc, tableName),
     cooperatives: createCooperativesRepo(doc, tableName),
     registrations: createRegistrationsRepo(doc, tableName),
+    // Organizer console (issue 4)
+    users: createUsersRepo(doc, tableName),
+    stations: createStationsRepo(doc, tableName),
+    audit: createAuditRepo(doc, tableName),
+    sessions: createSessionsRepo(doc, tableName),
+    outbox: createOutboxRepo(doc, tableName),
+    devMail: createDevMailRepo(doc, tableName),
   };
 }
 

@@ -3,6 +3,10 @@ import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import { ensureTable } from '../db/table';
 import { createApp } from '../http/app';
+import { createOutboxWorker } from '../mail/outbox-worker';
+import { mailFrom, transportFromEnv } from '../mail/transport-from-env';
+import { createDevRoutes } from './dev-routes';
+import { pollEvery } from './poll';
 import { JavaMissingError, type LocalDynamo, startDynamoLocal } from './dynamo-local';
 import { DATA_DIR, rememberEndpoint, TABLE_NAME } from './local-config';
 import { seedIfEmpty } from './seed';
@@ -31,13 +35,23 @@ async function main() {
     );
   }
 
-  const app = createApp({ store, config: { runtime: 'local', publicBaseUrl: process.env.PUBLIC_BASE_URL } });
+  const baseUrl = process.env.PUBLIC_BASE_URL || `http://localhost:${port}`;
+  const app = createApp({
+    store,
+    config: { runtime: 'local', publicBaseUrl: baseUrl },
+    devRoutes: createDevRoutes(store),
+  });
+  const transport = transportFromEnv(store);
+  const worker = createOutboxWorker({ store, transport, mail: { baseUrl, from: mailFrom() } });
+  const stopPolling = pollEvery(1000, () => worker.drain());
   const server = serve({ fetch: app.fetch, port }, () => {
     console.log(`hadir is running at http://localhost:${port}`);
     console.log(`  DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${DATA_DIR})` : ''}`);
+    console.log(`  Emails:   ${transport.name === 'local-outbox' ? `${baseUrl}/dev/outbox` : `via ${transport.name}`}`);
   });
 
   const shutdown = async () => {
+    await stopPolling();
     server.close();
     await dynamo?.stop();
     process.exit(0);

@@ -1,19 +1,31 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { createApp } from '../../functions/http/app';
+import { createDevRoutes } from '../../functions/local/dev-routes';
+import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
+import { createOutboxWorker, type OutboxWorker } from '../../functions/mail/outbox-worker';
 import { launchBrowser, serveApp } from '../helpers/browser';
+import { decodeQrPng } from '../helpers/qr';
 import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
 
 let store: Store;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let worker: OutboxWorker;
 const event = makeEvent({ title: 'Sosialisasi KDKMP Kotim (uji)' });
 
 beforeAll(async () => {
   store = await createTestStore();
   await seedKotim(store);
   await store.events.put(event);
-  server = await serveApp(createApp({ store, config: { runtime: 'test' } }) as never);
+  server = await serveApp(
+    createApp({ store, config: { runtime: 'test' }, devRoutes: createDevRoutes(store) }) as never,
+  );
+  worker = createOutboxWorker({
+    store,
+    transport: createLocalOutboxTransport(store.devMail),
+    mail: { baseUrl: server.url, from: 'hadir <noreply@hadir.test>' },
+  });
   browser = await launchBrowser();
 });
 
@@ -22,7 +34,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('a cooperative registers three officers through the form and opens a ticket with a QR code', async () => {
+it('a cooperative registers three officers through the form, opens a ticket and receives the confirmation email', async () => {
   const page = await browser.context.newPage();
   await page.goto(server.url);
   await page.getByRole('link', { name: 'Daftarkan koperasi' }).first().click();
@@ -33,6 +45,7 @@ it('a cooperative registers three officers through the form and opens a ticket w
 
   await page.locator('[name="contact.name"]').fill('Siti Aminah');
   await page.locator('[name="contact.phone"]').fill('0812 3456 7890');
+  await page.locator('[name="contact.email"]').fill('siti.aminah@example.org');
   const officers = [
     ['Budi Santoso', 'ketua', '0813 1111 2222'],
     ['Rina Wati', 'sekretaris', '0813 1111 3333'],
@@ -58,4 +71,20 @@ it('a cooperative registers three officers through the form and opens a ticket w
 
   const stored = await store.events.get(event.id, { consistent: true });
   expect(stored?.seatsTaken).toBe(3);
+
+  // The confirmation reaches the contact's mailbox: here, the local outbox.
+  await worker.drain();
+  await page.goto(`${server.url}/dev/outbox`);
+  await page.getByRole('link', { name: /^Pendaftaran diterima: Sosialisasi KDKMP Kotim/ }).click();
+  const frame = page.frameLocator('iframe.mail');
+  await frame.getByText('Rina Wati').first().waitFor();
+  expect(await page.getByRole('link', { name: /sosialisasi\.ics/ }).count()).toBe(1);
+
+  // The ticket QR in the email is a hosted PNG that decodes to the officer's ticket URL.
+  const qrSources = await frame
+    .locator('img[src$="/qr.png"]')
+    .evaluateAll((images) => images.map((image) => image.getAttribute('src') ?? ''));
+  expect(qrSources).toHaveLength(3);
+  const png = await (await fetch(qrSources[0] as string)).arrayBuffer();
+  expect(decodeQrPng(new Uint8Array(png))).toBe((qrSources[0] as string).replace(/\/qr\.png$/, ''));
 }, 60_000);

@@ -1,10 +1,12 @@
 import { type Context, Hono } from 'hono';
 import QRCode from 'qrcode';
+import { ticketQrPng } from '../../../emails/ticket-qr';
+import { sessionInvitation } from '../../domain/calendar';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { publicEvent, upcoming } from '../../domain/events';
 import { registrationChangeInput, registrationInput } from '../../domain/schemas';
-import { newSecret } from '../../domain/tokens';
+import { newSecret, ticketCodeFrom } from '../../domain/tokens';
 import type { AppEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { ErrorPage, EventPage, EventsPage, NotFoundPage } from '../pages/event-pages';
@@ -40,6 +42,20 @@ function fieldErrors(error: unknown, language: 'id' | 'en'): { errors: FieldErro
   const errors: FieldErrors = {};
   for (const issue of body.error.issues ?? []) errors[issue.path.join('.')] ??= issue.message;
   return { errors, formError: body.error.message };
+}
+
+async function loadTicket(c: Context<AppEnv>) {
+  const { store } = c.get('services');
+  const code = ticketCodeFrom(c.req.param('code') ?? '');
+  const ticket = code ? await store.registrations.findTicket(code) : undefined;
+  const event = ticket ? await store.events.get(ticket.registration.eventId) : undefined;
+  if (!code || !ticket || !event) throw new DomainError('not_found');
+  return { code, ticket, event, ticketUrl: `${baseUrlOf(c)}/t/${code}` };
+}
+
+function calendarFile(c: Context<AppEnv>, body: string) {
+  c.header('Content-Disposition', 'attachment; filename="sosialisasi.ics"');
+  return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8; method=PUBLISH' });
 }
 
 async function loadEvent(c: Context<AppEnv>) {
@@ -174,14 +190,32 @@ export const pages = new Hono<AppEnv>()
     await c.get('services').registrations.cancel(id, token);
     return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}`, 303);
   })
+  .get('/acara/:eventId/kalender.ics', async (c) => {
+    const { store } = c.get('services');
+    const event = await store.events.get(c.req.param('eventId'));
+    if (!event?.published) throw new DomainError('not_found');
+    return calendarFile(c, sessionInvitation({ event, language: c.get('language') }));
+  })
+  .get('/t/:code/qr.png', async (c) => {
+    const { code, ticketUrl } = await loadTicket(c);
+    c.header('Cache-Control', 'private, max-age=86400');
+    c.header('Content-Disposition', `inline; filename="tiket-${code}.png"`);
+    return c.body(new Uint8Array(await ticketQrPng(ticketUrl)), 200, { 'Content-Type': 'image/png' });
+  })
+  .get('/t/:code/tiket.ics', async (c) => {
+    const { ticket, event, ticketUrl } = await loadTicket(c);
+    const invitation = sessionInvitation({
+      event,
+      participantId: ticket.participant.id,
+      attendeeName: ticket.participant.name,
+      ticketUrl,
+      language: c.get('language'),
+    });
+    return calendarFile(c, invitation);
+  })
   .get('/t/:code', async (c) => {
-    const { store, clock } = c.get('services');
-    const code = c.req.param('code').toUpperCase();
-    const ticket = await store.registrations.findTicket(code);
-    if (!ticket) throw new DomainError('not_found');
-    const event = await store.events.get(ticket.registration.eventId);
-    if (!event) throw new DomainError('not_found');
-    const ticketUrl = `${baseUrlOf(c)}/t/${code}`;
+    const { clock } = c.get('services');
+    const { ticket, event, ticketUrl } = await loadTicket(c);
     const qrSvg = await QRCode.toString(ticketUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     c.header('Referrer-Policy', 'no-referrer');
     return c.render(

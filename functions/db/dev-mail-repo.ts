@@ -1,0 +1,45 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { OutgoingMessage } from '../mail/message';
+import { keys, withoutKeys } from './keys';
+
+export type StoredMail = Omit<OutgoingMessage, 'id' | 'from'> & {
+  id: string;
+  jobId: string;
+  from: string;
+  createdAt: string;
+};
+
+/**
+ * The local runtime's outbox: emails "sent" on a developer machine are kept in the table (so they survive a
+ * restart) and read at /dev/outbox. The id is time-sortable, so the newest come first without an index.
+ */
+export function createDevMailRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async put(message: OutgoingMessage, now: Date): Promise<StoredMail> {
+      const createdAt = now.toISOString();
+      const stored: StoredMail = { ...message, id: `${createdAt}_${message.id}`, jobId: message.id, createdAt };
+      await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.devMail(stored.id), ...stored } }));
+      return stored;
+    },
+
+    async list(limit = 200): Promise<StoredMail[]> {
+      const { Items = [] } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.devMail('').pk },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return Items.map((item) => withoutKeys(item) as StoredMail);
+    },
+
+    async get(id: string): Promise<StoredMail | undefined> {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.devMail(id) }));
+      return Item ? (withoutKeys(Item) as StoredMail) : undefined;
+    },
+  };
+}
+
+export type DevMailRepo = ReturnType<typeof createDevMailRepo>;

@@ -1,0 +1,231 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { EmailJobInput } from '../domain/notifications';
+import { newId } from '../domain/tokens';
+import { GSI2, keys, PENDING_OUTBOX, withoutKeys } from './keys';
+
+/**
+ * Email jobs move pending -> sending -> sent, or back to pending with a later `availableAt` after a transport
+ * error, or to failed after the last attempt. Every move is a conditional write on the job's status and the
+ * claim id of the worker holding it, so two workers or a replayed stream record can never both send it.
+ *
+ * A worker that dies after claiming leaves the job `sending`; when its lease runs out the sweep marks it
+ * `uncertain` and shows it to organizers instead of re-sending it: the transports cannot tell us whether the
+ * message left, and a duplicate ticket email is worse than a visible "please check" (at-most-once in that
+ * window, at-least-once everywhere else).
+ */
+export type EmailJobStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
+
+export type EmailJob = EmailJobInput & {
+  id: string;
+  status: EmailJobStatus;
+  attempts: number;
+  availableAt: string;
+  createdAt: string;
+  claimId?: string;
+  leaseUntil?: string;
+  sentAt?: string;
+  messageId?: string;
+  lastError?: string;
+};
+
+const SENDING = 'OUTBOX#sending';
+const FAILED = 'OUTBOX#failed';
+const UNCERTAIN = 'OUTBOX#uncertain';
+const SENT_RETENTION_SECONDS = 180 * 24 * 60 * 60;
+const STATUS = { '#status': 'status' };
+
+const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  async function listByState(partition: string, upTo: string, limit: number): Promise<EmailJob[]> {
+    const { Items = [] } = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: GSI2.name,
+        KeyConditionExpression: 'gsi2pk = :state AND gsi2sk <= :upTo',
+        ExpressionAttributeValues: { ':state': partition, ':upTo': `${upTo}~` },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => withoutKeys(item) as EmailJob);
+  }
+
+  return {
+    get: async (jobId: string) => {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.outboxJob(jobId), ConsistentRead: true }),
+      );
+      return Item ? (withoutKeys(Item) as EmailJob) : undefined;
+    },
+
+    /** Jobs whose time has come, oldest first. */
+    due: (now: Date, limit = 25) => listByState(PENDING_OUTBOX, now.toISOString(), limit),
+    failed: (limit = 100) => listByState(FAILED, '~', limit),
+    uncertain: (limit = 100) => listByState(UNCERTAIN, '~', limit),
+
+    /** Takes a pending, due job for this worker; undefined if another worker was first or it is not due. */
+    async claim(jobId: string, now: Date, leaseMs: number): Promise<EmailJob | undefined> {
+      const claimId = newId();
+      const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.outboxJob(jobId),
+            UpdateExpression:
+              'SET #status = :sending, claimId = :claim, leaseUntil = :lease, gsi2pk = :sendingPk, gsi2sk = :sendingSk ADD attempts :one',
+            ConditionExpression: '#status = :pending AND availableAt <= :now',
+            ExpressionAttributeNames: STATUS,
+            ExpressionAttributeValues: {
+              ':sending': 'sending',
+              ':pending': 'pending',
+              ':claim': claimId,
+              ':lease': leaseUntil,
+              ':sendingPk': SENDING,
+              ':sendingSk': `${leaseUntil}#${jobId}`,
+              ':one': 1,
+              ':now': now.toISOString(),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return Attributes ? (withoutKeys(Attributes) as EmailJob) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    /** Records delivery and drops the secret the email carried (a manage or sign-in link). */
+    async markSent(job: EmailJob, messageId: string, now: Date): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.outboxJob(job.id),
+          UpdateExpression:
+            'SET #status = :sent, sentAt = :now, messageId = :messageId, expiresAt = :expires REMOVE secret, claimId, leaseUntil, gsi2pk, gsi2sk, lastError',
+          ConditionExpression: 'claimId = :claim AND #status IN (:sending, :uncertain)',
+          ExpressionAttributeNames: STATUS,
+          ExpressionAttributeValues: {
+            ':sent': 'sent',
+            ':sending': 'sending',
+            ':uncertain': 'uncertain',
+            ':now': now.toISOString(),
+            ':messageId': messageId,
+            ':claim': job.claimId,
+            ':expires': Math.floor(now.getTime() / 1000) + SENT_RETENTION_SECONDS,
+          },
+        }),
+      );
+    },
+
+    async markRetry(job: EmailJob, error: string, availableAt: Date): Promise<void> {
+      const at = availableAt.toISOString();
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.outboxJob(job.id),
+          UpdateExpression:
+            'SET #status = :pending, availableAt = :at, lastError = :error, gsi2pk = :pendingPk, gsi2sk = :pendingSk REMOVE claimId, leaseUntil',
+          ConditionExpression: 'claimId = :claim AND #status = :sending',
+          ExpressionAttributeNames: STATUS,
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':sending': 'sending',
+            ':at': at,
+            ':error': error.slice(0, 500),
+            ':pendingPk': PENDING_OUTBOX,
+            ':pendingSk': `${at}#${job.id}`,
+            ':claim': job.claimId,
+          },
+        }),
+      );
+    },
+
+    async markFailed(job: EmailJob, error: string, now: Date): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.outboxJob(job.id),
+          UpdateExpression:
+            'SET #status = :failed, failedAt = :now, lastError = :error, gsi2pk = :failedPk, gsi2sk = :failedSk REMOVE claimId, leaseUntil',
+          ConditionExpression: 'claimId = :claim AND #status = :sending',
+          ExpressionAttributeNames: STATUS,
+          ExpressionAttributeValues: {
+            ':failed': 'failed',
+            ':sending': 'sending',
+            ':now': now.toISOString(),
+            ':error': error.slice(0, 500),
+            ':failedPk': FAILED,
+            ':failedSk': `${now.toISOString()}#${job.id}`,
+            ':claim': job.claimId,
+          },
+        }),
+      );
+    },
+
+    /** Jobs whose worker vanished mid-send: reported as uncertain, never re-sent automatically. */
+    async sweepExpiredLeases(now: Date): Promise<EmailJob[]> {
+      const expired = await listByState(SENDING, now.toISOString(), 100);
+      const swept: EmailJob[] = [];
+      for (const job of expired) {
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: keys.outboxJob(job.id),
+              UpdateExpression: 'SET #status = :uncertain, gsi2pk = :uncertainPk, gsi2sk = :sk, lastError = :why',
+              ConditionExpression: '#status = :sending AND leaseUntil < :now',
+              ExpressionAttributeNames: STATUS,
+              ExpressionAttributeValues: {
+                ':uncertain': 'uncertain',
+                ':sending': 'sending',
+                ':uncertainPk': UNCERTAIN,
+                ':sk': `${now.toISOString()}#${job.id}`,
+                ':now': now.toISOString(),
+                ':why': 'The worker stopped while sending; check with the recipient before resending.',
+              },
+            }),
+          );
+          swept.push({ ...job, status: 'uncertain' });
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      return swept;
+    },
+
+    /** An organizer's explicit "send again" for a failed or uncertain job. */
+    async requeue(jobId: string, now: Date): Promise<boolean> {
+      const at = now.toISOString();
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.outboxJob(jobId),
+            UpdateExpression:
+              'SET #status = :pending, availableAt = :at, attempts = :zero, gsi2pk = :pendingPk, gsi2sk = :sk REMOVE claimId, leaseUntil',
+            ConditionExpression: '#status IN (:failed, :uncertain)',
+            ExpressionAttributeNames: STATUS,
+            ExpressionAttributeValues: {
+              ':pending': 'pending',
+              ':failed': 'failed',
+              ':uncertain': 'uncertain',
+              ':at': at,
+              ':zero': 0,
+              ':pendingPk': PENDING_OUTBOX,
+              ':sk': `${at}#${jobId}`,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>;

@@ -1,0 +1,16 @@
+import { createDocumentClient } from '../db/client';
+import { createStore } from '../db/store';
+import { createOutboxWorker } from '../mail/outbox-worker';
+import { mailFrom, transportFromEnv } from '../mail/transport-from-env';
+
+/** Shared by the email Lambdas; built once per instance. */
+export function createWorkerFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const tableName = env.TABLE_NAME ?? 'hadir';
+  const store = createStore(createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT }), tableName);
+  const worker = createOutboxWorker({
+    store,
+    transport: transportFromEnv(store, env),
+    mail: { baseUrl: env.PUBLIC_BASE_URL ?? '', from: mailFrom(env) },
+  });
+  return { store, worker };
+}

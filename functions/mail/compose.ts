@@ -1,0 +1,76 @@
+import { type EmailProps, renderEmail } from '../../emails/render';
+import type { EmailJob } from '../db/outbox-repo';
+import type { Store } from '../db/store';
+import { sessionInvitation } from '../domain/calendar';
+import type { EventRecord, Registration } from '../domain/schemas';
+import type { OutgoingMessage } from './message';
+
+export type MailConfig = { baseUrl: string; from: string; signInMinutes?: number };
+
+/** A job whose subject vanished (e.g. an officer substituted before the email left) has nothing to send. */
+export class NothingToSend extends Error {}
+
+const CALENDAR = 'text/calendar; charset=utf-8; method=PUBLISH';
+
+/**
+ * Renders a job with the data as it is now, so a delayed email never shows outdated tickets. Secrets (the
+ * manage or sign-in link) come only from the job itself, which keeps them until the email has left.
+ */
+export async function composeEmail(job: EmailJob, store: Store, config: MailConfig): Promise<OutgoingMessage> {
+  const base = { baseUrl: config.baseUrl, language: job.language };
+  const message = (rendered: { subject: string; html: string; text: string }, attachments: OutgoingMessage['attachments'] = []) => ({
+    id: job.id,
+    from: config.from,
+    to: [job.to],
+    ...rendered,
+    attachments,
+  });
+
+  if (job.kind === 'sign_in') {
+    if (!job.secret) throw new NothingToSend('sign-in job without its token');
+    const props: EmailProps['sign_in'] = { ...base, token: job.secret, expiresInMinutes: config.signInMinutes ?? 15 };
+    return message(await renderEmail('sign_in', props));
+  }
+
+  const registration = job.registrationId ? await store.registrations.get(job.registrationId) : undefined;
+  const event = registration ? await store.events.get(registration.eventId) : undefined;
+  if (!registration || !event) throw new NothingToSend(`registration ${job.registrationId} is gone`);
+  const participant = job.participantId
+    ? registration.participants.find((candidate) => candidate.id === job.participantId)
+    : undefined;
+  if (job.participantId && !participant) throw new NothingToSend('the officer was removed or substituted');
+
+  const invitation = (forParticipant = participant) => ({
+    filename: 'sosialisasi.ics',
+    contentType: CALENDAR,
+    content: sessionInvitation({
+      event,
+      participantId: forParticipant?.id,
+      attendeeName: forParticipant?.name,
+      ticketUrl: forParticipant ? `${config.baseUrl}/t/${forParticipant.ticketCode}` : undefined,
+      language: job.language,
+    }),
+  });
+  const withEvent = { ...base, event };
+  const confirmed = (r: Registration, e: EventRecord) => r.status === 'confirmed' && !e.cancelled;
+
+  switch (job.kind) {
+    case 'ticket': {
+      if (!participant || !confirmed(registration, event)) throw new NothingToSend('ticket no longer valid');
+      return message(await renderEmail('ticket', { ...withEvent, registration, participant }), [invitation()]);
+    }
+    case 'registration_received':
+    case 'promoted':
+    case 'changed':
+    case 'waitlisted': {
+      const rendered = await renderEmail(job.kind, { ...withEvent, registration, manageToken: job.secret });
+      return message(rendered, confirmed(registration, event) ? [invitation()] : []);
+    }
+    case 'cancelled':
+      return message(await renderEmail('cancelled', { ...withEvent, registration, participant }));
+    case 'reminder': {
+      if (!confirmed(registration, event)) throw new NothingToSend('not confirmed');
+      return message(await renderEmail('reminder', { ...withEvent, registration, participant }), [invitation()]);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Store } from '../../functions/db/store';
+import { createRegistrationService } from '../../functions/services/registrations';
+import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+
+let store: Store;
+let streamHandler: typeof import('../../functions/handlers/outbox-stream').handler;
+let sweepHandler: typeof import('../../functions/handlers/outbox-sweep').handler;
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await seedKotim(store);
+  process.env.TABLE_NAME = store.tableName;
+  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  process.env.PUBLIC_BASE_URL = 'https://hadir.test';
+  ({ handler: streamHandler } = await import('../../functions/handlers/outbox-stream'));
+  ({ handler: sweepHandler } = await import('../../functions/handlers/outbox-sweep'));
+});
+
+async function registerOne(cooperativeId: string, seed: number) {
+  const event = makeEvent();
+  await store.events.put(event);
+  const created = await createRegistrationService(store).register(
+    event.id,
+    registrationBody(cooperativeId, 1, seed),
+    {
+      language: 'id',
+    },
+  );
+  const jobs = await store.outbox.due(new Date(Date.now() + 60_000), 100);
+  return jobs.filter((job) => job.registrationId === created.registration.id);
+}
+
+/** A DynamoDB stream record (NEW_AND_OLD_IMAGES) for a freshly written email job, as Lambda receives it. */
+const streamRecord = (jobId: string, sequence: string) => ({
+  eventID: `evt-${sequence}`,
+  eventName: 'INSERT',
+  eventSource: 'aws:dynamodb',
+  awsRegion: 'ap-southeast-3',
+  dynamodb: {
+    Keys: { pk: { S: `OUTBOX#${jobId}` }, sk: { S: 'OUTBOX' } },
+    NewImage: {
+      pk: { S: `OUTBOX#${jobId}` },
+      sk: { S: 'OUTBOX' },
+      id: { S: jobId },
+      status: { S: 'pending' },
+    },
+    SequenceNumber: sequence,
+    StreamViewType: 'NEW_AND_OLD_IMAGES',
+  },
+});
+
+it('the stream handler sends a new job once, even when the record is delivered twice', async () => {
+  const [job] = await registerOne('62.02.01.1009', 1);
+  const record = streamRecord(job?.id as string, '111');
+  expect(await streamHandler({ Records: [record] })).toEqual({ batchItemFailures: [] });
+  expect(await streamHandler({ Records: [record] })).toEqual({ batchItemFailures: [] });
+  expect((await store.outbox.get(job?.id as string))?.status).toBe('sent');
+  const copies = (await store.devMail.list()).filter((message) => message.jobId === job?.id);
+  expect(copies).toHaveLength(1);
+});
+
+it('the scheduled sweep sends jobs the stream did not', async () => {
+  const [job] = await registerOne('62.02.06.2005', 2);
+  const result = await sweepHandler();
+  expect(result.processed).toBeGreaterThanOrEqual(1);
+  expect((await store.outbox.get(job?.id as string))?.status).toBe('sent');
+});
