@@ -28,6 +28,9 @@ const EVENT_HAS_ROOM =
   'attribute_exists(pk) AND cancelled = :false AND closesAtEpoch > :now AND #capacity = :capacity ' +
   'AND seatsTaken <= :limit AND waitlistCount = :zero';
 const EVENT_OPEN = 'attribute_exists(pk) AND cancelled = :false AND closesAtEpoch > :now';
+/** At the door the deadline has passed and the waitlist no longer matters: only a free seat does. */
+const EVENT_HAS_ROOM_AT_DOOR =
+  'attribute_exists(pk) AND cancelled = :false AND #capacity = :capacity AND seatsTaken <= :limit';
 const IS_NEW = 'attribute_not_exists(pk)';
 const CAPACITY_NAME = { '#capacity': 'capacity' }; // a DynamoDB reserved word
 const VERSION_IS = 'version = :version';
@@ -122,11 +125,14 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
     input: { registration: Registration; manageTokenHash: string; manageToken: string; event: EventRecord },
     idempotency: Idempotency | undefined,
     now: Date,
+    { door = false }: { door?: boolean } = {},
   ): Promise<CreateOutcome> {
     let event = input.event;
     for (let attempt = 0; attempt < 5; attempt++) {
       const seats = input.registration.participants.length;
-      const fits = event.capacity - event.seatsTaken >= seats && event.waitlistCount === 0;
+      const hasRoom = event.capacity - event.seatsTaken >= seats;
+      if (door && !hasRoom) throw new DomainError('event_full');
+      const fits = hasRoom && (door || event.waitlistCount === 0);
       const registration: Registration = { ...input.registration, status: fits ? 'confirmed' : 'waitlisted' };
       const phones = phonesOf(registration);
       const items: TransactItem[] = [
@@ -137,16 +143,15 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
             ...(fits
               ? {
                   UpdateExpression: 'ADD seatsTaken :seats, registrationCount :one',
-                  ConditionExpression: EVENT_HAS_ROOM,
+                  ConditionExpression: door ? EVENT_HAS_ROOM_AT_DOOR : EVENT_HAS_ROOM,
                   ExpressionAttributeNames: CAPACITY_NAME,
                   ExpressionAttributeValues: {
                     ':seats': seats,
                     ':one': 1,
                     ':false': false,
-                    ':now': Math.floor(now.getTime() / 1000),
                     ':capacity': event.capacity,
                     ':limit': event.capacity - seats,
-                    ':zero': 0,
+                    ...(door ? {} : { ':now': Math.floor(now.getTime() / 1000), ':zero': 0 }),
                   },
                 }
               : {
@@ -217,7 +222,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       );
       if (!fresh.Item) throw new DomainError('not_found');
       event = withoutKeys(fresh.Item) as EventRecord;
-      if (event.cancelled || Date.parse(event.registrationDeadline) <= now.getTime()) {
+      if (event.cancelled || (!door && Date.parse(event.registrationDeadline) <= now.getTime())) {
         throw new DomainError('registration_closed');
       }
     }
@@ -352,7 +357,13 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
    * Replaces contact and officers. Seats follow the group size: a larger confirmed group needs free seats
    * (and nobody waiting), a smaller one frees seats for the waitlist.
    */
-  async function update(current: StoredRegistration, next: Registration, event: EventRecord, now: Date) {
+  async function update(
+    current: StoredRegistration,
+    next: Registration,
+    event: EventRecord,
+    now: Date,
+    { door = false }: { door?: boolean } = {},
+  ) {
     const delta = next.participants.length - current.participants.length;
     const oldPhones = new Set(phonesOf(current));
     const newPhones = new Set(phonesOf(next));
@@ -382,14 +393,13 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
           UpdateExpression: 'ADD seatsTaken :delta',
           ...(delta > 0
             ? {
-                ConditionExpression:
-                  '#capacity = :capacity AND seatsTaken <= :limit AND waitlistCount = :zero',
+                ConditionExpression: `#capacity = :capacity AND seatsTaken <= :limit${door ? '' : ' AND waitlistCount = :zero'}`,
                 ExpressionAttributeNames: CAPACITY_NAME,
                 ExpressionAttributeValues: {
                   ':delta': delta,
                   ':capacity': event.capacity,
                   ':limit': event.capacity - delta,
-                  ':zero': 0,
+                  ...(door ? {} : { ':zero': 0 }),
                 },
               }
             : { ExpressionAttributeValues: { ':delta': delta } }),

@@ -44,3 +44,10 @@ export function ticketCodeFrom(scanned: string): string | null {
   const candidate = (trimmed.match(/\/t\/([0-9A-Za-z]+)\/?(?:[?#].*)?$/)?.[1] ?? trimmed).toUpperCase();
   return isTicketCode(candidate) ? candidate : null;
 }
+
+/**
+ * What an offline scanner keeps instead of ticket codes: a stolen roster then holds no usable tickets, yet the
+ * device can still recognise a scanned code by hashing it the same way (SHA-256, base64url, first 22 chars).
+ */
+export const ticketHash = (code: string): string =>
+  createHash('sha256').update(code).digest('base64url').slice(0, 22);

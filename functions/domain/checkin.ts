@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { DomainError } from './errors';
+import type { EventRecord, Participant, Registration } from './schemas';
+import { officerRole, personName, phone } from './schemas';
+
+/** What check-in needs, and nothing more: no email, phone masked (UU PDP minimisation). */
+
+export const checkinRequest = z
+  .object({
+    ticketCode: z.string().trim().max(300).optional(),
+    participantId: z.string().trim().max(40).optional(),
+    /** The scanning device's nonce: replays of the same scan are recognised and answered the same. */
+    clientId: z.string().trim().min(1).max(64).optional(),
+    /** When the scan happened (offline scans reach the server later). */
+    scannedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((value) => value.ticketCode || value.participantId, { error: 'ticket_or_participant_required' });
+export type CheckinRequest = z.infer<typeof checkinRequest>;
+
+export const checkinBatch = z.object({
+  checkins: z
+    .array(checkinRequest.and(z.object({ clientId: z.string().trim().min(1).max(64) })))
+    .min(1)
+    .max(1000),
+});
+
+export const walkInRequest = z.object({
+  cooperativeId: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
+  name: personName,
+  role: officerRole,
+  phone: z.preprocess((value) => (value === '' ? undefined : value), phone.optional()),
+  /** Required only when the cooperative already has its maximum number of officers. */
+  reason: z.string().trim().max(300).optional(),
+});
+export type WalkInRequest = z.infer<typeof walkInRequest>;
+
+export const substituteRequest = z.object({
+  participantId: z.string().trim().max(40),
+  name: personName,
+  role: officerRole.optional(),
+});
+export type SubstituteRequest = z.infer<typeof substituteRequest>;
+
+export type CheckinRecord = {
+  eventId: string;
+  participantId: string;
+  registrationId: string;
+  cooperativeId: string;
+  districtCode: string;
+  checkedInAt: string;
+  station: string;
+  clientId?: string;
+  recordedAt: string;
+  /** Later scans of the same person from other devices: counted once, shown to organizers. */
+  duplicateScans?: { station: string; scannedAt: string; clientId?: string }[];
+};
+
+export type CheckinResult = {
+  participantId: string;
+  name: string;
+  role: Participant['role'];
+  cooperativeName: string;
+  checkedInAt: string;
+  station: string;
+  alreadyCheckedIn: boolean;
+};
+
+/** Why a ticket cannot enter this session; checked before anything is written. */
+export function assertAdmissible(
+  found: { registration: Registration; participant: Participant } | undefined,
+  eventId: string,
+) {
+  if (!found) throw new DomainError('ticket_not_found');
+  if (found.registration.eventId !== eventId) throw new DomainError('wrong_event');
+  if (found.registration.status === 'cancelled') throw new DomainError('registration_cancelled');
+  if (found.registration.status !== 'confirmed') throw new DomainError('not_confirmed');
+  return found;
+}
+
+/**
+ * The scan time to record: the device's own clock for offline scans, but never in the future and never before
+ * the doors could plausibly open (a phone with a wrong clock must not rewrite history).
+ */
+export function effectiveScanTime(scannedAt: string | undefined, event: EventRecord, now: Date): string {
+  if (!scannedAt) return now.toISOString();
+  const at = Date.parse(scannedAt);
+  const earliest = Date.parse(event.startsAt) - 24 * 60 * 60 * 1000;
+  if (Number.isNaN(at) || at > now.getTime() || at < earliest) return now.toISOString();
+  return new Date(at).toISOString();
+}
+
+export function checkinResult(
+  found: { registration: Registration; participant: Participant },
+  record: Pick<CheckinRecord, 'checkedInAt' | 'station'>,
+  alreadyCheckedIn: boolean,
+): CheckinResult {
+  return {
+    participantId: found.participant.id,
+    name: found.participant.name,
+    role: found.participant.role,
+    cooperativeName: found.registration.cooperativeName,
+    checkedInAt: record.checkedInAt,
+    station: record.station,
+    alreadyCheckedIn,
+  };
+}
+
+/** A walk-in beyond the per-cooperative limit needs a stated reason (it is logged). */
+export function assertWalkInAllowed(
+  registration: Registration | undefined,
+  event: EventRecord,
+  reason?: string,
+) {
+  const current = registration?.status === 'confirmed' ? registration.participants.length : 0;
+  if (current >= event.maxPerCooperative && !reason) {
+    throw new DomainError('too_many_participants', { max: event.maxPerCooperative });
+  }
+}

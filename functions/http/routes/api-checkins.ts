@@ -1,0 +1,65 @@
+import { type Context, Hono } from 'hono';
+import { authorizeCheckin } from '../../auth/checkin';
+import type { Actor } from '../../auth/model';
+import { checkinBatch, checkinRequest, substituteRequest, walkInRequest } from '../../domain/checkin';
+import type { AppEnv } from '../context';
+import { errorBody } from '../error-handler';
+import { readJson, validate } from '../request';
+
+/** How a check-in is attributed on screen and in the daftar hadir: the station's name, or the organizer's. */
+const stationName = (actor: Actor) =>
+  actor.kind === 'station' ? actor.station.name : actor.user.name || actor.user.email;
+
+async function authorized(c: Context<AppEnv>) {
+  const eventId = c.req.param('eventId') ?? '';
+  const actor = await authorizeCheckin(c, eventId);
+  return { eventId, station: stationName(actor), checkins: c.get('services').checkins };
+}
+
+/** The door: for the session's enrolled stations and its organizers only. */
+export const apiCheckins = new Hono<AppEnv>()
+  .post('/:eventId/checkins', async (c) => {
+    const { eventId, station, checkins } = await authorized(c);
+    const request = validate(checkinRequest, await readJson(c), c);
+    return c.json({ checkin: await checkins.checkIn(eventId, request, station) });
+  })
+  .post('/:eventId/checkins/batch', async (c) => {
+    const { eventId, station, checkins } = await authorized(c);
+    const { checkins: requests } = validate(checkinBatch, await readJson(c), c);
+    const results = await checkins.checkInBatch(eventId, requests, station);
+    return c.json({
+      results: results.map((result) =>
+        result.ok
+          ? result
+          : {
+              clientId: result.clientId,
+              ok: false,
+              error: errorBody(result.error, c.get('language')).body.error,
+            },
+      ),
+    });
+  })
+  .delete('/:eventId/checkins/:participantId', async (c) => {
+    const { eventId, checkins } = await authorized(c);
+    const undone = await checkins.undo(eventId, c.req.param('participantId'));
+    return c.json({ undone: { participantId: undone.participantId, checkedInAt: undone.checkedInAt } });
+  })
+  .post('/:eventId/walk-ins', async (c) => {
+    const { eventId, station, checkins } = await authorized(c);
+    const request = validate(walkInRequest, await readJson(c), c);
+    return c.json({ checkin: await checkins.walkIn(eventId, request, station) }, 201);
+  })
+  .post('/:eventId/substitutes', async (c) => {
+    const { eventId, station, checkins } = await authorized(c);
+    const request = validate(substituteRequest, await readJson(c), c);
+    return c.json({ checkin: await checkins.substitute(eventId, request, station) }, 201);
+  })
+  .get('/:eventId/attendance', async (c) => {
+    const { eventId, checkins } = await authorized(c);
+    return c.json(await checkins.attendance(eventId));
+  })
+  .get('/:eventId/roster', async (c) => {
+    const { eventId, checkins } = await authorized(c);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ roster: await checkins.roster(eventId), at: new Date().toISOString() });
+  });

@@ -1,0 +1,280 @@
+import type { Store } from '../db/store';
+import {
+  assertAdmissible,
+  assertWalkInAllowed,
+  type CheckinRecord,
+  type CheckinRequest,
+  type CheckinResult,
+  checkinResult,
+  effectiveScanTime,
+  type SubstituteRequest,
+  type WalkInRequest,
+} from '../domain/checkin';
+import { recordConsent } from '../domain/consent';
+import { DomainError, isDomainError } from '../domain/errors';
+import { maskPhone } from '../domain/phone';
+import { isInvited } from '../domain/registration';
+import type { EventRecord, Participant, Registration } from '../domain/schemas';
+import { hashSecret, newId, newSecret, newTicketCode, ticketCodeFrom, ticketHash } from '../domain/tokens';
+
+type Found = { registration: Registration; participant: Participant };
+
+export function createCheckinService(store: Store, clock: () => Date = () => new Date()) {
+  async function loadEvent(eventId: string): Promise<EventRecord> {
+    const event = await store.events.get(eventId);
+    if (!event) throw new DomainError('not_found');
+    return event;
+  }
+
+  async function find(eventId: string, request: Pick<CheckinRequest, 'ticketCode' | 'participantId'>) {
+    if (request.ticketCode) {
+      const code = ticketCodeFrom(request.ticketCode);
+      return code ? store.registrations.findTicket(code) : undefined;
+    }
+    const roster = await store.registrations.listByEvent(eventId);
+    for (const registration of roster) {
+      const participant = registration.participants.find((p) => p.id === request.participantId);
+      if (participant) return { registration, participant };
+    }
+    return undefined;
+  }
+
+  async function admit(
+    event: EventRecord,
+    found: Found,
+    station: string,
+    scannedAt: string | undefined,
+    clientId?: string,
+  ) {
+    const now = clock();
+    const record: CheckinRecord = {
+      eventId: event.id,
+      participantId: found.participant.id,
+      registrationId: found.registration.id,
+      cooperativeId: found.registration.cooperativeId,
+      districtCode: found.registration.districtCode,
+      checkedInAt: effectiveScanTime(scannedAt, event, now),
+      station,
+      clientId,
+      recordedAt: now.toISOString(),
+    };
+    const outcome = await store.checkins.checkIn(record);
+    return checkinResult(found, outcome.record, outcome.alreadyCheckedIn);
+  }
+
+  async function checkIn(eventId: string, request: CheckinRequest, station: string): Promise<CheckinResult> {
+    const event = await loadEvent(eventId);
+    const found = assertAdmissible(await find(eventId, request), eventId);
+    return admit(event, found, station, request.scannedAt, request.clientId);
+  }
+
+  /** Offline scans, synced in order; each item succeeds or fails on its own. */
+  async function checkInBatch(
+    eventId: string,
+    requests: (CheckinRequest & { clientId: string })[],
+    station: string,
+  ) {
+    await loadEvent(eventId);
+    const results = [];
+    for (const request of requests) {
+      try {
+        results.push({
+          clientId: request.clientId,
+          ok: true as const,
+          checkin: await checkIn(eventId, request, station),
+        });
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        results.push({ clientId: request.clientId, ok: false as const, error });
+      }
+    }
+    return results;
+  }
+
+  async function undo(eventId: string, participantId: string) {
+    await loadEvent(eventId);
+    return store.checkins.undo(eventId, participantId);
+  }
+
+  /** Counts for the door and the dashboard, computed from the records themselves (never a drifting counter). */
+  async function attendance(eventId: string) {
+    const event = await loadEvent(eventId);
+    const [registrations, checkins, regency, directory] = await Promise.all([
+      store.registrations.listByEvent(eventId),
+      store.checkins.listByEvent(eventId),
+      store.cooperatives.getRegency(event.regencyCode),
+      store.cooperatives.listByRegency(event.regencyCode),
+    ]);
+    const confirmed = registrations.filter((r) => r.status === 'confirmed');
+    const present = new Set(checkins.map((c) => c.participantId));
+    const invited = directory.filter((cooperative) => isInvited(event, cooperative));
+    const districts = (regency?.districts ?? []).filter((d) =>
+      invited.some((c) => c.districtCode === d.code),
+    );
+    const byDistrict = districts.map((district) => {
+      const regs = confirmed.filter((r) => r.districtCode === district.code);
+      const officers = regs.flatMap((r) => r.participants);
+      return {
+        districtCode: district.code,
+        districtName: district.name,
+        cooperativesInvited: invited.filter((c) => c.districtCode === district.code).length,
+        cooperativesRegistered: regs.length,
+        cooperativesPresent: regs.filter((r) => r.participants.some((p) => present.has(p.id))).length,
+        registered: officers.length,
+        checkedIn: officers.filter((p) => present.has(p.id)).length,
+      };
+    });
+    const officers = confirmed.flatMap((r) => r.participants);
+    return {
+      registered: officers.length,
+      checkedIn: officers.filter((p) => present.has(p.id)).length,
+      cooperativesRegistered: confirmed.length,
+      cooperativesPresent: confirmed.filter((r) => r.participants.some((p) => present.has(p.id))).length,
+      cooperativesInvited: invited.length,
+      waitlisted: registrations.filter((r) => r.status === 'waitlisted').length,
+      walkIns: officers.filter((p) => p.walkIn).length,
+      conflicts: checkins
+        .filter((c) => c.duplicateScans?.some((d) => d.station !== c.station))
+        .map((c) => ({
+          participantId: c.participantId,
+          station: c.station,
+          checkedInAt: c.checkedInAt,
+          duplicates: c.duplicateScans,
+        })),
+      byDistrict,
+    };
+  }
+
+  /**
+   * What a door device caches for offline use: who may enter and how to recognise them, with phones masked and
+   * ticket codes replaced by their hashes.
+   */
+  async function roster(eventId: string) {
+    await loadEvent(eventId);
+    const [registrations, checkins, cooperatives] = await Promise.all([
+      store.registrations.listByEvent(eventId),
+      store.checkins.listByEvent(eventId),
+      store.events.get(eventId).then((event) => store.cooperatives.listByRegency(event?.regencyCode ?? '')),
+    ]);
+    const byId = new Map(checkins.map((c) => [c.participantId, c]));
+    const villages = new Map(cooperatives.map((c) => [c.id, c]));
+    return registrations.flatMap((registration) =>
+      registration.participants.map((participant) => {
+        const checkin = byId.get(participant.id);
+        const cooperative = villages.get(registration.cooperativeId);
+        return {
+          participantId: participant.id,
+          ticketHash: ticketHash(participant.ticketCode),
+          name: participant.name,
+          role: participant.role,
+          cooperativeId: registration.cooperativeId,
+          cooperativeName: registration.cooperativeName,
+          villageName: cooperative?.villageName ?? '',
+          districtName: cooperative?.districtName ?? '',
+          phoneMasked: participant.phone ? maskPhone(participant.phone) : undefined,
+          status: registration.status,
+          checkedInAt: checkin?.checkedInAt,
+          station: checkin?.station,
+        };
+      }),
+    );
+  }
+
+  /** Someone of an invited cooperative who arrives unregistered: seated if there is room, then checked in. */
+  async function walkIn(eventId: string, request: WalkInRequest, station: string): Promise<CheckinResult> {
+    const event = await loadEvent(eventId);
+    const cooperative = await store.cooperatives.get(request.cooperativeId);
+    if (!cooperative || !isInvited(event, cooperative)) throw new DomainError('not_found');
+    const now = clock();
+    const participant: Participant = {
+      id: newId(),
+      name: request.name,
+      role: request.role,
+      phone: request.phone,
+      ticketCode: newTicketCode(),
+      walkIn: { at: now.toISOString(), by: station, reason: request.reason },
+    };
+    const existing = (await store.registrations.listByEvent(eventId)).find(
+      (r) => r.cooperativeId === cooperative.id && r.status !== 'cancelled',
+    );
+    assertWalkInAllowed(existing, event, request.reason);
+    let registration: Registration;
+    if (existing) {
+      const current = await store.registrations.get(existing.id);
+      if (!current) throw new DomainError('conflict');
+      const next = {
+        ...current,
+        participants: [...current.participants, participant],
+        updatedAt: now.toISOString(),
+        version: current.version + 1,
+      };
+      if (current.status !== 'confirmed') throw new DomainError('not_confirmed');
+      registration = await store.registrations.update(current, next, event, now, { door: true });
+    } else {
+      const manageToken = newSecret();
+      const at = now.toISOString();
+      const outcome = await store.registrations.create(
+        {
+          manageToken,
+          manageTokenHash: hashSecret(manageToken),
+          event,
+          registration: {
+            id: newId(),
+            eventId,
+            cooperativeId: cooperative.id,
+            cooperativeName: cooperative.name,
+            districtCode: cooperative.districtCode,
+            status: 'confirmed',
+            contact: { name: request.name, phone: request.phone ?? '' },
+            participants: [participant],
+            consent: { ...recordConsent('id', now), textVersion: 'walk-in' },
+            language: 'id',
+            createdAt: at,
+            updatedAt: at,
+            queuedAt: at,
+            version: 1,
+          },
+        },
+        undefined,
+        now,
+        { door: true },
+      );
+      if (outcome.kind !== 'created') throw new DomainError('conflict');
+      registration = outcome.registration;
+    }
+    return admit(event, { registration, participant }, station, undefined);
+  }
+
+  /** Someone attends in place of a registered officer: their place and seat, a new ticket, checked in now. */
+  async function substitute(
+    eventId: string,
+    request: SubstituteRequest,
+    station: string,
+  ): Promise<CheckinResult> {
+    const event = await loadEvent(eventId);
+    const found = assertAdmissible(await find(eventId, { participantId: request.participantId }), eventId);
+    const current = await store.registrations.get(found.registration.id);
+    if (!current) throw new DomainError('conflict');
+    const now = clock();
+    const replacement: Participant = {
+      id: newId(),
+      name: request.name,
+      role: request.role ?? found.participant.role,
+      ticketCode: newTicketCode(),
+      substituteFor: found.participant.name,
+      walkIn: { at: now.toISOString(), by: station },
+    };
+    const next = {
+      ...current,
+      participants: current.participants.map((p) => (p.id === found.participant.id ? replacement : p)),
+      updatedAt: now.toISOString(),
+      version: current.version + 1,
+    };
+    const registration = await store.registrations.update(current, next, event, now, { door: true });
+    return admit(event, { registration, participant: replacement }, station, undefined);
+  }
+
+  return { checkIn, checkInBatch, undo, attendance, roster, walkIn, substitute };
+}
+
+export type CheckinService = ReturnType<typeof createCheckinService>;
