@@ -206,7 +206,9 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
 
       const result = await transact(doc, items);
       if (result.ok) {
-        if (!fits) await promoteWaitlist(event.id, now);
+        // A cancellation may have freed seats while this group was being waitlisted; its promotion could not see
+        // the group yet. One read tells whether any seat is free; only then is the waitlist looked at again.
+        if (!fits && (await hasFreeSeats(event.id))) await promoteWaitlist(event.id, now);
         return { kind: 'created', registration };
       }
       if (result.failed.includes(idempotencyIndex)) return replay(idempotency as Idempotency);
@@ -227,6 +229,19 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       }
     }
     throw new DomainError('conflict');
+  }
+
+  async function hasFreeSeats(eventId: string): Promise<boolean> {
+    const { Item } = await doc.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.event(eventId),
+        ConsistentRead: true,
+        ProjectionExpression: '#capacity, seatsTaken',
+        ExpressionAttributeNames: CAPACITY_NAME,
+      }),
+    );
+    return Boolean(Item && Item.capacity - Item.seatsTaken > 0);
   }
 
   /**

@@ -1,0 +1,131 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createDocumentClient } from '../functions/db/client';
+import { createStore, type Store } from '../functions/db/store';
+import { ensureTable } from '../functions/db/table';
+import type { Cooperative, EventRecord } from '../functions/domain/schemas';
+import { hashSecret, newId, newSecret } from '../functions/domain/tokens';
+import { createApp } from '../functions/http/app';
+import { startDynamoLocal } from '../functions/local/dynamo-local';
+import { seedRegency } from '../functions/local/seed';
+import { meterCapacity } from './consumed-capacity';
+
+/** Everything the bench measures against: in-memory DynamoDB Local, the real app over HTTP, a meter. */
+export async function startEnvironment() {
+  const dynamo = await startDynamoLocal();
+  const tableName = 'hadir-bench';
+  const doc = createDocumentClient({ tableName, endpoint: dynamo.endpoint });
+  const meter = meterCapacity(doc);
+  await ensureTable(doc as never, tableName);
+  const store = createStore(doc, tableName);
+  await seedRegency(store, '62.02');
+  const app = createApp({
+    store,
+    config: { runtime: 'test', sessionSecret: 'bench-secret-0123456789abcdef0123456789' },
+  });
+  const server = await new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise((done) => s.close(() => done())),
+      }),
+    );
+  });
+  return {
+    dynamo,
+    doc,
+    store,
+    meter,
+    tableName,
+    url: server.url,
+    async stop() {
+      await server.close();
+      await dynamo.stop();
+    },
+  };
+}
+export type Environment = Awaited<ReturnType<typeof startEnvironment>>;
+
+/** A made-up regency with `count` villages, for loads larger than Kotim's 185 cooperatives. */
+export async function syntheticRegency(store: Store, code: string, count: number): Promise<Cooperative[]> {
+  const cooperatives = Array.from({ length: count }, (_, index): Cooperative => {
+    const district = `${code}.${String(1 + Math.floor(index / 9000)).padStart(2, '0')}`;
+    const id = `${district}.${String(2001 + (index % 9000)).padStart(4, '0')}`;
+    return {
+      id,
+      name: `Koperasi Desa Merah Putih Bench ${index + 1}`,
+      villageCode: id,
+      villageName: `Bench ${index + 1}`,
+      villageType: 'desa',
+      districtCode: district,
+      districtName: `Kecamatan ${district}`,
+      regencyCode: code,
+      regencyName: `Kabupaten Bench ${code}`,
+    };
+  });
+  const districts = [...new Set(cooperatives.map((c) => c.districtCode))].map((d) => ({
+    code: d,
+    name: `Kecamatan ${d}`,
+  }));
+  await store.cooperatives.importRegency(
+    { code, name: `Kabupaten Bench ${code}`, provinceName: 'Bench', districts },
+    cooperatives,
+  );
+  return cooperatives;
+}
+
+export function benchEvent(overrides: Partial<EventRecord> = {}): EventRecord {
+  const now = Date.now();
+  return {
+    id: newId(),
+    title: 'Sosialisasi Koperasi Desa dan Kelurahan Merah Putih (bench)',
+    description: '',
+    venue: 'Gedung Serbaguna Sampit',
+    address: 'Sampit',
+    startsAt: new Date(now - 3_600_000).toISOString(),
+    endsAt: new Date(now + 3 * 3_600_000).toISOString(),
+    timeZone: 'Asia/Pontianak',
+    capacity: 400,
+    maxPerCooperative: 3,
+    registrationDeadline: new Date(now + 86_400_000).toISOString(),
+    organizerName: 'Dinas Koperasi, UKM, Perindustrian dan Perdagangan Kabupaten Kotawaringin Timur',
+    regencyCode: '62.02',
+    invitedDistrictCodes: [],
+    published: true,
+    cancelled: false,
+    seatsTaken: 0,
+    waitlistCount: 0,
+    createdAt: new Date(now).toISOString(),
+    ...overrides,
+  };
+}
+
+/** A door station for the event; returns its bearer header. */
+export async function station(store: Store, eventId: string) {
+  const token = newSecret();
+  await store.stations.create(
+    { id: newId(), eventId, name: 'Pintu 1', createdAt: new Date().toISOString(), createdBy: 'bench' },
+    hashSecret(token),
+  );
+  return { authorization: `Bearer ${token}` };
+}
+
+export const registrationBody = (cooperativeId: string, officers: number, seed: number) => ({
+  cooperativeId,
+  contact: { name: 'Narahubung Bench', phone: `+6285${String(seed).padStart(9, '0')}` },
+  participants: Array.from({ length: officers }, (_, i) => ({
+    name: `Pengurus ${seed}-${i}`,
+    role: (['ketua', 'sekretaris', 'bendahara'] as const)[i % 3],
+    phone: `+62812${String(seed * 10 + i).padStart(8, '0')}`,
+  })),
+  consent: true,
+});
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

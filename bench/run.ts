@@ -1,0 +1,335 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createLocalOutboxTransport } from '../functions/mail/local-outbox-transport';
+import { createOutboxWorker } from '../functions/mail/outbox-worker';
+import { budgets } from './budgets';
+import { coldStarts } from './cold-start';
+import {
+  benchEvent,
+  postJson,
+  registrationBody,
+  startEnvironment,
+  station,
+  syntheticRegency,
+} from './environment';
+import { check, type Figure, printTable, round, runConcurrent, summarize } from './lib';
+import { pageLoad } from './pages';
+import { populate } from './scale';
+import { checkinScans, emailRenders, rawBaseline, registeredTickets, registrationBurst } from './scenarios';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** AWS list prices (us-east-1, 2025; see shared notes): what a whole session would cost on demand. */
+const PRICE = {
+  wru: 0.625e-6,
+  rru: 0.125e-6,
+  lambdaRequest: 0.2e-6,
+  lambdaGbSecond: 0.0000133334,
+  apiRequest: 1e-6,
+  email: 0.1e-3,
+};
+
+async function main() {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const quick = values.quick ?? false;
+  const n = {
+    raw: quick ? 300 : 1000,
+    burst: quick ? 300 : 1000,
+    scans: quick ? 300 : 1000,
+    batch: 500,
+    renders: quick ? 300 : 2000,
+    scaleSessions: quick ? 20 : 200,
+    scaleOfficers: quick ? 10_000 : 100_000,
+  };
+  const figures: Figure[] = [];
+  const add = (figure: Figure) => {
+    figures.push(figure);
+    console.error(
+      `  ${figure.name}: ${typeof figure.value === 'number' ? round(figure.value, 2) : figure.value} ${figure.unit}`,
+    );
+  };
+  const env = await startEnvironment();
+  try {
+    console.error('baseline…');
+    const raw = await rawBaseline(env, n.raw);
+    add({
+      name: 'raw DynamoDB Local transactions',
+      value: raw.txPerSecond,
+      unit: 'tx/s',
+      note: 'baseline, concurrency 50',
+    });
+    add({
+      name: 'raw DynamoDB Local UpdateItem p95',
+      value: raw.update.p95,
+      unit: 'ms',
+      note: 'baseline, concurrency 10',
+    });
+
+    console.error('registration burst…');
+    const burst = await registrationBurst(env, n.burst);
+    const ratio = burst.perSecond / raw.txPerSecond;
+    add({
+      name: `registrations (${n.burst} x 3 officers, c=50, 300 seats)`,
+      value: burst.perSecond,
+      unit: 'reg/s',
+      note: `p50 ${round(burst.latency.p50)} / p95 ${round(burst.latency.p95)} / p99 ${round(burst.latency.p99)} ms`,
+    });
+    add({
+      name: 'registration rate / raw transaction rate',
+      value: ratio,
+      unit: 'x',
+      ...check(ratio, budgets.registrationRateVsRawTransactions),
+    });
+    add({
+      name: 'burst correctness',
+      value: burst.correct ? 'exact' : 'WRONG',
+      unit: '',
+      pass: burst.correct,
+      note: burst.detail,
+    });
+
+    console.error('check-in…');
+    const scans = await checkinScans(env, n.scans, n.batch);
+    const scanRatio = scans.latency.p95 / raw.update.p95;
+    add({
+      name: `check-in (${n.scans} scans, c=10)`,
+      value: scans.latency.p95,
+      unit: 'ms p95',
+      note: `p50 ${round(scans.latency.p50)} / p99 ${round(scans.latency.p99)} ms`,
+    });
+    add({
+      name: 'check-in p95 / raw UpdateItem p95',
+      value: scanRatio,
+      unit: 'x',
+      ...check(scanRatio, budgets.checkinP95VsRawUpdate),
+    });
+    add({
+      name: `offline batch sync (${n.batch} scans)`,
+      value: scans.batchMs,
+      unit: 'ms',
+      ...check(scans.batchMs, budgets.batchSync500Ms),
+      note: `${round(n.batch / (scans.batchMs / 1000))} check-ins/s, ${scans.batchOk} ok`,
+    });
+
+    console.error('email…');
+    const renders = await emailRenders(n.renders);
+    add({
+      name: 'confirmation emails rendered (one core)',
+      value: renders.perSecond,
+      unit: '/s',
+      ...check(renders.perSecond, budgets.confirmationRendersPerSecond),
+    });
+    add({
+      name: '1,000-recipient campaign computed and queued',
+      value: 'not built',
+      unit: '',
+      pass: false,
+      note: 'follow-up campaigns (issue 6) do not exist yet',
+    });
+
+    console.error('cold start…');
+    const cold = await coldStarts(quick ? 3 : 5);
+    for (const [name, result] of Object.entries(cold)) {
+      const isApi = name === 'api';
+      add({
+        name: `${name} bundle`,
+        value: result.kb,
+        unit: 'KiB',
+        ...check(result.kb, isApi ? budgets.apiBundleKb : budgets.workerBundleKb),
+      });
+      add({
+        name: `${name} module load`,
+        value: result.loadMs,
+        unit: 'ms',
+        ...check(result.loadMs, isApi ? budgets.apiLoadMs : budgets.workerLoadMs),
+      });
+    }
+
+    console.error('DynamoDB cost…');
+    const cost = await capacityAndBill(env, scans);
+    for (const figure of cost) add(figure);
+
+    console.error('scale…');
+    for (const figure of await scale(env, n.scaleSessions, n.scaleOfficers)) add(figure);
+
+    console.error('pages…');
+    const event = benchEvent();
+    await env.store.events.put(event);
+    const register = await pageLoad(
+      `${env.url}/acara/${event.id}/daftar`,
+      '#registration button[type=submit]',
+    );
+    add({
+      name: 'registration page first load',
+      value: register.kb,
+      unit: 'KiB',
+      ...check(register.kb, budgets.pageKb),
+      note: 'compressed, as transferred',
+    });
+    add({
+      name: 'registration form usable (4x CPU, slow 3G)',
+      value: register.usableMs,
+      unit: 'ms',
+      ...check(register.usableMs, budgets.formUsableMs),
+    });
+    add({
+      name: 'check-in page first load',
+      value: 'not measured',
+      unit: '',
+      note: 'needs the enrolled check-in page (issue 5)',
+    });
+    add({
+      name: 'Scan calls on request paths',
+      value: env.meter.totals.scans,
+      unit: '',
+      pass: env.meter.totals.scans === 0,
+    });
+  } finally {
+    await env.stop();
+  }
+  printTable(figures);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify({ at: new Date().toISOString(), quick, figures }, null, 2)}\n`,
+  );
+  const failed = figures.filter((f) => f.pass === false).length;
+  console.log(`\n${figures.filter((f) => f.pass).length} passed, ${failed} failed`);
+}
+
+/** Capacity units per operation (table + indexes), then the bill of one 400-officer session. */
+async function capacityAndBill(
+  env: Awaited<ReturnType<typeof startEnvironment>>,
+  scans: Awaited<ReturnType<typeof checkinScans>>,
+): Promise<Figure[]> {
+  const cooperatives = await syntheticRegency(env.store, '99.03', 140);
+  const event = benchEvent({ capacity: 450, regencyCode: '99.03' });
+  await env.store.events.put(event);
+  const worker = createOutboxWorker({
+    store: env.store,
+    transport: createLocalOutboxTransport(env.store.devMail),
+    mail: { baseUrl: env.url, from: 'bench@hadir.test' },
+  });
+  const body = {
+    ...registrationBody(cooperatives[0]?.id as string, 3, 90_000),
+    contact: { name: 'Narahubung', phone: '+6285100000001', email: 'kontak@example.org' },
+  };
+  const registration = await env.meter.measure(() =>
+    postJson(`${env.url}/api/events/${event.id}/registrations`, body),
+  );
+  const emails = await env.meter.measure(() => worker.drain());
+  await registeredTickets(
+    env,
+    event.id,
+    '99.03',
+    cooperatives.slice(1, 134).map((c) => c.id),
+  );
+  const auth = await station(env.store, event.id);
+  const code = (registration.result.body.registration as { participants: { ticketCode: string }[] })
+    .participants[0]?.ticketCode;
+  const checkin = await env.meter.measure(() =>
+    postJson(`${env.url}/api/events/${event.id}/checkins`, { ticketCode: code }, auth),
+  );
+  const roster = await env.meter.measure(() =>
+    fetch(`${env.url}/api/events/${event.id}/roster`, { headers: auth }).then((r) => r.json()),
+  );
+  const attendance = await env.meter.measure(() =>
+    fetch(`${env.url}/api/events/${event.id}/attendance`, { headers: auth }).then((r) => r.json()),
+  );
+  const officers = (roster.result as { roster: unknown[] }).roster.length;
+
+  // One session of 400 officers: 134 registrations (each with its emails), 400 check-ins, 10 roster downloads,
+  // 2 door phones polling attendance every 15 s for an hour, ~1,100 emails (confirmations, tickets, H-1
+  // reminders, follow-ups), ~3,000 HTTP requests in all (page views included) at the measured latency.
+  const reads =
+    134 * (registration.read + emails.read) + 400 * checkin.read + 10 * roster.read + 480 * attendance.read;
+  const writes = 134 * (registration.write + emails.write) + 400 * checkin.write;
+  const requests = 3_000;
+  const lambdaSeconds = (requests * Math.max(scans.latency.p50, 20)) / 1000;
+  const bill =
+    reads * PRICE.rru +
+    writes * PRICE.wru +
+    requests * (PRICE.lambdaRequest + PRICE.apiRequest) +
+    lambdaSeconds * 0.5 * PRICE.lambdaGbSecond +
+    1_100 * PRICE.email;
+  const units = (m: { read: number; write: number }) => `${round(m.read, 1)} RRU + ${round(m.write, 1)} WRU`;
+  return [
+    {
+      name: 'capacity: one registration (3 officers)',
+      value: units(registration),
+      unit: '',
+      note: `its emails: ${units(emails)}`,
+    },
+    { name: 'capacity: one check-in', value: units(checkin), unit: '' },
+    { name: `capacity: roster download (${officers} officers)`, value: units(roster), unit: '' },
+    { name: 'capacity: attendance counters', value: units(attendance), unit: '' },
+    { name: 'capacity: one campaign of 400', value: 'not built', unit: '', note: 'issue 6' },
+    {
+      name: 'projected AWS bill, one 400-officer session',
+      value: `$${bill.toFixed(4)}`,
+      unit: 'USD',
+      note: 'on-demand list prices; assumptions in bench/run.ts',
+    },
+  ];
+}
+
+/** Latency with one session in the table vs `sessions` sessions and `officers` officers. */
+async function scale(
+  env: Awaited<ReturnType<typeof startEnvironment>>,
+  sessions: number,
+  officers: number,
+): Promise<Figure[]> {
+  const measure = async (label: string) => {
+    const cooperatives = await syntheticRegency(env.store, label, 200);
+    const event = benchEvent({ capacity: 1_000, regencyCode: label });
+    await env.store.events.put(event);
+    const reg = await runConcurrent(100, 10, async (i) => {
+      await postJson(
+        `${env.url}/api/events/${event.id}/registrations`,
+        registrationBody(cooperatives[i]?.id as string, 3, 200_000 + i + Number(label.slice(3)) * 1_000),
+      );
+    });
+    const codes = await registeredTickets(
+      env,
+      event.id,
+      label,
+      cooperatives.slice(100, 167).map((c) => c.id),
+    );
+    const auth = await station(env.store, event.id);
+    const scan = await runConcurrent(200, 10, async (i) => {
+      await postJson(`${env.url}/api/events/${event.id}/checkins`, { ticketCode: codes[i] }, auth);
+    });
+    return { registration: summarize(reg.latencies).p50, checkin: summarize(scan.latencies).p50 };
+  };
+  const small = await measure('97.01');
+  const filled = await populate(env, sessions, officers);
+  const large = await measure('97.02');
+  const regRatio = large.registration / small.registration;
+  const scanRatio = large.checkin / small.checkin;
+  return [
+    {
+      name: `registration p50, 1 session → ${sessions} sessions/${officers} officers`,
+      value: `${round(small.registration)} → ${round(large.registration)}`,
+      unit: 'ms',
+      note: `${filled.items} items written`,
+    },
+    {
+      name: 'registration slowdown at scale',
+      value: regRatio,
+      unit: 'x',
+      ...check(regRatio, budgets.scaleSlowdown),
+    },
+    { name: 'check-in p50 at scale', value: `${round(small.checkin)} → ${round(large.checkin)}`, unit: 'ms' },
+    {
+      name: 'check-in slowdown at scale',
+      value: scanRatio,
+      unit: 'x',
+      ...check(scanRatio, budgets.scaleSlowdown),
+    },
+  ];
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+import { performance } from 'node:perf_hooks';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PreviewProps as PREVIEW } from '../emails/registration-received';
+import { renderEmail } from '../emails/render';
+import {
+  benchEvent,
+  type Environment,
+  postJson,
+  registrationBody,
+  station,
+  syntheticRegency,
+} from './environment';
+import { runConcurrent, summarize } from './lib';
+
+/** Raw DynamoDB Local, same run: the yardstick for every ratio. */
+export async function rawBaseline(env: Environment, total: number) {
+  const { doc, tableName } = env;
+  await doc.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: { pk: 'RAW#counter', sk: 'RAW' },
+      UpdateExpression: 'SET n = :zero',
+      ExpressionAttributeValues: { ':zero': 0 },
+    }),
+  );
+  const tx = await runConcurrent(total, 50, async (i) => {
+    await doc
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: { pk: 'RAW#counter', sk: 'RAW' },
+                UpdateExpression: 'ADD n :one',
+                ConditionExpression: 'n < :max',
+                ExpressionAttributeValues: { ':one': 1, ':max': 1_000_000 },
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: { pk: `RAW#item${i}`, sk: 'RAW' },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      )
+      .catch(() => undefined); // conflicts on the hot counter count as work done, as for the app
+  });
+  const updates = await runConcurrent(total, 10, async (i) => {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: `RAW#u${i}`, sk: 'RAW' },
+        UpdateExpression: 'SET scannedAt = :at',
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ExpressionAttributeValues: { ':at': i },
+      }),
+    );
+  });
+  return { txPerSecond: total / (tx.elapsedMs / 1000), update: summarize(updates.latencies) };
+}
+
+/** 1,000 cooperatives x 3 officers at concurrency 50 over HTTP against 300 seats. */
+export async function registrationBurst(env: Environment, total: number) {
+  const cooperatives = await syntheticRegency(env.store, '99.01', total);
+  const event = benchEvent({ capacity: 300, regencyCode: '99.01' });
+  await env.store.events.put(event);
+  const statuses: number[] = [];
+  const { latencies, elapsedMs } = await runConcurrent(total, 50, async (i) => {
+    const res = await postJson(
+      `${env.url}/api/events/${event.id}/registrations`,
+      registrationBody(cooperatives[i]?.id as string, 3, 10_000 + i),
+    );
+    statuses.push(res.status);
+  });
+  const stored = await env.store.events.get(event.id, { consistent: true });
+  const roster = await env.store.registrations.listByEvent(event.id);
+  const waitlist = roster.filter((r) => r.status === 'waitlisted').map((r) => r.queuedAt);
+  const correct =
+    stored?.seatsTaken === 300 &&
+    roster.filter((r) => r.status === 'confirmed').length === 100 &&
+    waitlist.length === total - 100 &&
+    waitlist.every((at, i) => i === 0 || (waitlist[i - 1] as string) <= at) &&
+    statuses.every((s) => s === 201);
+  return {
+    perSecond: total / (elapsedMs / 1000),
+    latency: summarize(latencies),
+    correct,
+    detail: `${stored?.seatsTaken} seats, ${waitlist.length} waitlisted, ${statuses.filter((s) => s >= 500).length} 5xx`,
+  };
+}
+
+/** Registers officers in-process (not measured) and returns their ticket codes. */
+export async function registeredTickets(
+  env: Environment,
+  eventId: string,
+  regencyCode: string,
+  cooperativeIds: string[],
+) {
+  const codes: string[] = [];
+  await runConcurrent(cooperativeIds.length, 20, async (i) => {
+    const res = await postJson(
+      `${env.url}/api/events/${eventId}/registrations`,
+      registrationBody(cooperativeIds[i] as string, 3, 50_000 + i + regencyCode.length * 100_000),
+    );
+    const participants = (res.body.registration as { participants: { ticketCode: string }[] }).participants;
+    codes.push(...participants.map((p) => p.ticketCode));
+  });
+  return codes;
+}
+
+/** 1,000 scans over HTTP from an enrolled station; then a 500-scan offline batch. */
+export async function checkinScans(env: Environment, scans: number, batchSize: number) {
+  const cooperatives = await syntheticRegency(env.store, '99.02', Math.ceil((scans + batchSize) / 3));
+  const event = benchEvent({ capacity: 5_000, regencyCode: '99.02' });
+  await env.store.events.put(event);
+  const codes = await registeredTickets(
+    env,
+    event.id,
+    '99.02',
+    cooperatives.map((c) => c.id),
+  );
+  const auth = await station(env.store, event.id);
+  const { latencies } = await runConcurrent(scans, 10, async (i) => {
+    const res = await postJson(`${env.url}/api/events/${event.id}/checkins`, { ticketCode: codes[i] }, auth);
+    if (res.status !== 200) throw new Error(`scan answered ${res.status}`);
+  });
+  const batch = codes
+    .slice(scans, scans + batchSize)
+    .map((ticketCode, i) => ({ clientId: `bench-${i}`, ticketCode, scannedAt: new Date().toISOString() }));
+  const t0 = performance.now();
+  const res = await postJson(`${env.url}/api/events/${event.id}/checkins/batch`, { checkins: batch }, auth);
+  const batchMs = performance.now() - t0;
+  const ok = (res.body.results as { ok: boolean }[]).filter((r) => r.ok).length;
+  return { latency: summarize(latencies), batchMs, batchOk: ok, eventId: event.id, auth };
+}
+
+/** Confirmation emails rendered back to back on this one process (one core). */
+export async function emailRenders(count: number) {
+  await renderEmail('registration_received', PREVIEW); // warm up
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) await renderEmail('registration_received', PREVIEW);
+  return { perSecond: count / ((performance.now() - t0) / 1000) };
+}
