@@ -10,6 +10,7 @@
  *  6. One active registration per cooperative per session  pk=EVENT#<eventId>        sk=COOP#<cooperativeId>
  *  7. One phone number per session ....................... pk=EVENT#<eventId>        sk=PHONE#<+62…>
  *  8. Find a ticket by its code (check-in, ticket page) .. pk=TICKET#<code>           sk=TICKET
+ *  8b. One check-in per officer; a session's check-ins ... pk=EVENT#<eventId>        sk=CHECKIN#<participantId>
  *  9. Replay an idempotent request ....................... pk=IDEM#<scope>#<keyHash>  sk=IDEM (TTL 24 h)
  * 10. List a regency's cooperatives ...................... pk=REGENCY#<code>          sk=COOP#<villageCode>
  * 11. Get a cooperative by id (its village code) ......... pk=REGENCY#<code>          sk=COOP#<villageCode>
@@ -34,15 +35,23 @@
  * 31. Audit log, newest first, one partition a month ..... pk=AUDIT#<yyyy-mm>         sk=<at>#<id>
  * 32. Cancellation notice sent for a registration (once) . pk=EVENT#<eventId>        sk=CANCELNOTICE#<regId>
  *
+ * 40. Address that bounced or complained (SES events) .... pk=SUPPRESS#<sha256(lowercased email)> sk=SUPPRESS
+ *
+ * Reports (issue 7):
+ * 50. A cooperative's administration checklist; a regency's pk=REGENCY#<code>        sk=CHECKLIST#<cooperativeId>
+ *     checklists in one query (begins_with CHECKLIST#, next to the COOP# directory items)
+ *
  * Capacity is a counter on the session item (seatsTaken, waitlistCount), changed in the same transaction as the
  * registration it belongs to, so it can never disagree with the registrations and never oversells.
  */
+import { DomainError } from '../domain/errors';
+
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const GSI1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
 export const GSI2 = { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-export const keys = {
+const builders = {
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   eventListing: (startsAt: string, eventId: string) => ({
     gsi1pk: 'EVENTS',
@@ -63,6 +72,10 @@ export const keys = {
   }),
   phoneLock: (eventId: string, phone: string) => ({ pk: `EVENT#${eventId}`, sk: `PHONE#${phone}` }),
   ticket: (code: string) => ({ pk: `TICKET#${code}`, sk: 'TICKET' }),
+  checkin: (eventId: string, participantId: string) => ({
+    pk: `EVENT#${eventId}`,
+    sk: `CHECKIN#${participantId}`,
+  }),
   idempotency: (scope: string, keyHash: string) => ({ pk: `IDEM#${scope}#${keyHash}`, sk: 'IDEM' }),
   regency: (regencyCode: string) => ({ pk: `REGENCY#${regencyCode}`, sk: 'REGENCY' }),
   regencyListing: (regencyCode: string) => ({ gsi1pk: 'REGENCIES', gsi1sk: regencyCode }),
@@ -85,12 +98,19 @@ export const keys = {
   organisationListing: (name: string, orgId: string) => ({ gsi1pk: 'ORGS', gsi1sk: `${name}#${orgId}` }),
   station: (eventId: string, stationId: string) => ({ pk: `EVENT#${eventId}`, sk: `STATION#${stationId}` }),
   stationToken: (tokenHash: string) => ({ pk: `STATIONTOKEN#${tokenHash}`, sk: 'STATIONTOKEN' }),
-  assignment: (userId: string, cooperativeId: string) => ({ pk: `BA#${userId}`, sk: `COOP#${cooperativeId}` }),
+  assignment: (userId: string, cooperativeId: string) => ({
+    pk: `BA#${userId}`,
+    sk: `COOP#${cooperativeId}`,
+  }),
   assignmentByCooperative: (cooperativeId: string, userId: string) => ({
     gsi1pk: `COOPBA#${cooperativeId}`,
     gsi1sk: userId,
   }),
   audit: (at: string, id: string) => ({ pk: auditPartition(at), sk: `${at}#${id}` }),
+  checklist: (cooperativeId: string) => ({
+    pk: `REGENCY#${regencyOf(cooperativeId)}`,
+    sk: `CHECKLIST#${cooperativeId}`,
+  }),
   cancelNotice: (eventId: string, registrationId: string) => ({
     pk: `EVENT#${eventId}`,
     sk: `CANCELNOTICE#${registrationId}`,
@@ -99,6 +119,27 @@ export const keys = {
 
 /** The audit log is partitioned by calendar month (UTC) of the action. */
 export const auditPartition = (at: string) => `AUDIT#${at.slice(0, 7)}`;
+
+/**
+ * Key parts come from URLs and bodies. One longer than any real id cannot name a record: it is "not found",
+ * never a DynamoDB validation error (a 500) for a key over its size limit.
+ */
+const MAX_KEY_PART = 256;
+function guarded<T extends Record<string, (...parts: string[]) => Record<string, string>>>(all: T): T {
+  return Object.fromEntries(
+    Object.entries(all).map(([name, build]) => [
+      name,
+      (...parts: string[]) => {
+        if (parts.some((part) => typeof part === 'string' && part.length > MAX_KEY_PART)) {
+          throw new DomainError('not_found');
+        }
+        return build(...parts);
+      },
+    ]),
+  ) as T;
+}
+
+export const keys = guarded(builders);
 
 export const rosterPartition = (eventId: string) => `EVENT#${eventId}#REGS`;
 export const waitlistPartition = (eventId: string) => `WAITLIST#${eventId}`;

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/db/client';
+import { createStore, type Store } from '../../functions/db/store';
+import { ensureTable } from '../../functions/db/table';
+import { freePort, type LocalDynamo, startDynamoLocal } from '../../functions/local/dynamo-local';
+import { createTestApp, json } from '../helpers/app';
+import { makeEvent, registrationBody, seedKotim } from '../helpers/store';
+
+let dataDir: string;
+let port: number;
+let dynamo: LocalDynamo | undefined;
+let store: Store;
+let app: ReturnType<typeof createTestApp>;
+const event = makeEvent();
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'hadir-faults-'));
+  port = await freePort();
+  dynamo = await startDynamoLocal({ dataDir, port });
+  const doc = createDocumentClient({ tableName: 'faults', endpoint: dynamo.endpoint });
+  await ensureTable(doc as never, 'faults');
+  store = createStore(doc, 'faults');
+  await seedKotim(store);
+  await store.events.put(event);
+  app = createTestApp(store);
+}, 90_000);
+
+afterAll(async () => {
+  await dynamo?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('answers 503 unavailable with Retry-After while DynamoDB is down, writes nothing, and recovers by itself', async () => {
+  expect((await app.request('/api/events')).status).toBe(200);
+
+  await dynamo?.stop();
+  const down = await app.request(
+    `/api/events/${event.id}/registrations`,
+    json(registrationBody('62.02.06.2005', 2, 1)),
+  );
+  expect(down.status).toBe(503);
+  expect(down.headers.get('retry-after')).toBeTruthy();
+  const body = await down.json();
+  expect(body.error.code).toBe('unavailable');
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|ECONNREFUSED|stack/i);
+  const page = await app.request(`/acara/${event.id}`);
+  expect(page.status).toBe(503);
+  expect(await page.text()).toContain('Layanan sedang tidak tersedia');
+
+  dynamo = await startDynamoLocal({ dataDir, port });
+  const again = await app.request(
+    `/api/events/${event.id}/registrations`,
+    json(registrationBody('62.02.06.2005', 2, 1)),
+  );
+  expect(again.status).toBe(201);
+  expect((await store.events.get(event.id, { consistent: true }))?.seatsTaken).toBe(2);
+}, 90_000);
