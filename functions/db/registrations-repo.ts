@@ -318,7 +318,11 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
   }
 
   /** Cancels and frees the seats (or the waitlist place), then lets the waitlist move up. */
-  async function cancel(current: StoredRegistration, now: Date): Promise<Registration> {
+  async function cancel(
+    current: StoredRegistration,
+    now: Date,
+    { notify = true }: { notify?: boolean } = {},
+  ): Promise<Registration> {
     const cancelled: Registration = {
       ...current,
       status: 'cancelled',
@@ -361,7 +365,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       ...phonesOf(current).map((phone) => ({
         Delete: { TableName: tableName, Key: keys.phoneLock(current.eventId, phone) },
       })),
-      ...emailJobPuts(tableName, emailsFor('cancelled', cancelled), now),
+      ...(notify ? emailJobPuts(tableName, emailsFor('cancelled', cancelled), now) : []),
     ]);
     if (!result.ok) throw new DomainError('conflict');
     if (wasConfirmed) await promoteWaitlist(current.eventId, now);
@@ -474,7 +478,31 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
     return registration && participant ? { registration, participant } : undefined;
   }
 
-  return { get, create, cancel, update, promoteWaitlist, listByEvent, findTicket };
+  /**
+   * Erases the personal data of a cancelled registration: the anonymized record replaces it, its tickets stop
+   * working. Check-in items hold no personal data and stay, so attendance counts survive.
+   */
+  async function erase(current: StoredRegistration, erased: Registration & { erasedAt: string }) {
+    if (current.status !== 'cancelled') throw new DomainError('conflict');
+    const result = await transact(doc, [
+      {
+        Put: {
+          TableName: tableName,
+          Item: registrationItem(erased, current.manageTokenHash),
+          ConditionExpression: `#status = :cancelled AND ${VERSION_IS}`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':version': current.version },
+        },
+      },
+      ...current.participants.map((participant) => ({
+        Delete: { TableName: tableName, Key: keys.ticket(participant.ticketCode) },
+      })),
+    ]);
+    if (!result.ok) throw new DomainError('conflict');
+    return erased;
+  }
+
+  return { get, create, cancel, update, erase, promoteWaitlist, listByEvent, findTicket };
 }
 
 export type RegistrationsRepo = ReturnType<typeof createRegistrationsRepo>;

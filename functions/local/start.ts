@@ -5,10 +5,11 @@ import { ensureTable } from '../db/table';
 import { createApp } from '../http/app';
 import { createOutboxWorker } from '../mail/outbox-worker';
 import { mailFrom, transportFromEnv } from '../mail/transport-from-env';
+import { purgeExpiredPersonalData } from '../services/retention';
 import { createDevRoutes } from './dev-routes';
-import { pollEvery } from './poll';
 import { JavaMissingError, type LocalDynamo, startDynamoLocal } from './dynamo-local';
 import { DATA_DIR, rememberEndpoint, TABLE_NAME } from './local-config';
+import { pollEvery } from './poll';
 import { seedIfEmpty } from './seed';
 
 /**
@@ -44,14 +45,21 @@ async function main() {
   const transport = transportFromEnv(store);
   const worker = createOutboxWorker({ store, transport, mail: { baseUrl, from: mailFrom() } });
   const stopPolling = pollEvery(1000, () => worker.drain());
+  const retentionDays = Number(process.env.RETENTION_DAYS ?? '') || undefined;
+  const stopPurging = pollEvery(60 * 60 * 1000, () =>
+    purgeExpiredPersonalData(store, new Date(), retentionDays),
+  );
   const server = serve({ fetch: app.fetch, port }, () => {
     console.log(`hadir is running at http://localhost:${port}`);
     console.log(`  DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${DATA_DIR})` : ''}`);
-    console.log(`  Emails:   ${transport.name === 'local-outbox' ? `${baseUrl}/dev/outbox` : `via ${transport.name}`}`);
+    console.log(
+      `  Emails:   ${transport.name === 'local-outbox' ? `${baseUrl}/dev/outbox` : `via ${transport.name}`}`,
+    );
   });
 
   const shutdown = async () => {
     await stopPolling();
+    await stopPurging();
     server.close();
     await dynamo?.stop();
     process.exit(0);

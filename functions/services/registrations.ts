@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { StoredRegistration } from '../db/registrations-repo';
 import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
+import { anonymized } from '../domain/privacy';
 import { applyRegistrationChange, assertCancellable, prepareRegistration } from '../domain/registration';
 import type { Language, Registration, RegistrationChangeInput, RegistrationInput } from '../domain/schemas';
 import { hashSecret, secretMatches } from '../domain/tokens';
@@ -110,7 +111,37 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
     return store.registrations.cancel(current, now);
   }
 
-  return { register, authorize, change, cancel };
+  /** UU PDP right of access: everything held about this registration, as JSON. */
+  async function exportData(registrationId: string, manageToken: string) {
+    const { manageTokenHash: _hash, ...registration } = await authorize(registrationId, manageToken);
+    const checkins = await Promise.all(
+      registration.participants.map((participant) =>
+        store.checkins.get(registration.eventId, participant.id),
+      ),
+    );
+    return {
+      exportedAt: clock().toISOString(),
+      registration,
+      checkins: checkins.filter(Boolean).map((checkin) => ({
+        participantId: checkin?.participantId,
+        checkedInAt: checkin?.checkedInAt,
+        station: checkin?.station,
+      })),
+    };
+  }
+
+  /** UU PDP withdrawal and erasure: cancels if still active (freeing the seats), then erases personal data. */
+  async function erase(registrationId: string, manageToken: string) {
+    let current = await authorize(registrationId, manageToken);
+    const now = clock();
+    if (current.status !== 'cancelled') {
+      await store.registrations.cancel(current, now);
+      current = await authorize(registrationId, manageToken);
+    }
+    return store.registrations.erase(current, anonymized(current, now));
+  }
+
+  return { register, authorize, change, cancel, exportData, erase };
 }
 
 export type RegistrationService = ReturnType<typeof createRegistrationService>;

@@ -1,0 +1,17 @@
+import { createDocumentClient } from '../db/client';
+import { createStore } from '../db/store';
+import { purgeExpiredPersonalData } from '../services/retention';
+
+const tableName = process.env.TABLE_NAME ?? 'hadir';
+const store = createStore(
+  createDocumentClient({ tableName, endpoint: process.env.DYNAMODB_ENDPOINT }),
+  tableName,
+);
+
+/** Run daily by EventBridge Scheduler: erases personal data past its retention period (RETENTION_DAYS). */
+export async function handler() {
+  const days = Number(process.env.RETENTION_DAYS ?? '') || undefined;
+  const result = await purgeExpiredPersonalData(store, new Date(), days);
+  console.log(JSON.stringify({ level: 'info', message: 'retention purge', ...result }));
+  return result;
+}
