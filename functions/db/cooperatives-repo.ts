@@ -43,7 +43,8 @@ export function createCooperativesRepo(doc: DynamoDBDocumentClient, tableName: s
     async get(cooperativeId: string): Promise<Cooperative | undefined> {
       // A warm instance answers from the regency it already holds (the form search loaded it).
       const cached = cache.get(regencyOf(cooperativeId));
-      if (cached && Date.now() - cached.at < CACHE_MS) return cached.cooperatives.find((c) => c.id === cooperativeId);
+      if (cached && Date.now() - cached.at < CACHE_MS)
+        return cached.cooperatives.find((c) => c.id === cooperativeId);
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: keys.cooperative(cooperativeId) }),
       );

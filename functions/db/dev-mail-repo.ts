@@ -17,8 +17,15 @@ export function createDevMailRepo(doc: DynamoDBDocumentClient, tableName: string
   return {
     async put(message: OutgoingMessage, now: Date): Promise<StoredMail> {
       const createdAt = now.toISOString();
-      const stored: StoredMail = { ...message, id: `${createdAt}_${message.id}`, jobId: message.id, createdAt };
-      await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.devMail(stored.id), ...stored } }));
+      const stored: StoredMail = {
+        ...message,
+        id: `${createdAt}_${message.id}`,
+        jobId: message.id,
+        createdAt,
+      };
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: { ...keys.devMail(stored.id), ...stored } }),
+      );
       return stored;
     },
 

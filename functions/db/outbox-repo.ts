@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EmailJobInput } from '../domain/notifications';
 import { newId } from '../domain/tokens';
 import { GSI2, keys, PENDING_OUTBOX, withoutKeys } from './keys';
@@ -175,7 +175,8 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
             new UpdateCommand({
               TableName: tableName,
               Key: keys.outboxJob(job.id),
-              UpdateExpression: 'SET #status = :uncertain, gsi2pk = :uncertainPk, gsi2sk = :sk, lastError = :why',
+              UpdateExpression:
+                'SET #status = :uncertain, gsi2pk = :uncertainPk, gsi2sk = :sk, lastError = :why',
               ConditionExpression: '#status = :sending AND leaseUntil < :now',
               ExpressionAttributeNames: STATUS,
               ExpressionAttributeValues: {

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuditRepo } from './audit-repo';
+import { createCheckinsRepo } from './checkins-repo';
 import { createCooperativesRepo } from './cooperatives-repo';
 import { createDevMailRepo } from './dev-mail-repo';
 import { createEventsRepo } from './events-repo';
@@ -23,6 +24,7 @@ export function createStore(doc: DynamoDBDocumentClient, tableName: string) {
     audit: createAuditRepo(doc, tableName),
     sessions: createSessionsRepo(doc, tableName),
     outbox: createOutboxRepo(doc, tableName),
+    checkins: createCheckinsRepo(doc, tableName),
     devMail: createDevMailRepo(doc, tableName),
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './errors';
 import type { EventRecord, Participant, Registration } from './schemas';
 import { officerRole, personName, phone } from './schemas';

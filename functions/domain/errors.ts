@@ -18,6 +18,12 @@ export const errorCodes = [
   'unsupported_media_type',
   'rate_limited',
   'unavailable',
+  'capacity_below_taken',
+  'sign_in_link_invalid',
+  'ticket_not_found',
+  'wrong_event',
+  'registration_cancelled',
+  'not_confirmed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,6 @@
-import { type ZodError, z } from 'zod';
+import type { ZodError, z } from 'zod';
+import zodEn from 'zod/v4/locales/en.js';
+import zodId from 'zod/v4/locales/id.js';
 import type { ErrorCode, ValidationIssue } from './errors';
 import type { Language } from './schemas';
 
@@ -51,6 +53,24 @@ export const errorMessages: Record<ErrorCode, { id: string; en: string }> = {
     id: 'Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi.',
     en: 'The service is temporarily unavailable. Please try again shortly.',
   },
+  ticket_not_found: { id: 'Tiket tidak dikenal.', en: 'Unknown ticket.' },
+  wrong_event: { id: 'Tiket ini untuk kegiatan lain.', en: 'This ticket is for another session.' },
+  registration_cancelled: {
+    id: 'Pendaftaran tiket ini sudah dibatalkan.',
+    en: 'This ticket’s registration was cancelled.',
+  },
+  not_confirmed: {
+    id: 'Koperasi ini masih di daftar tunggu; tiket belum berlaku.',
+    en: 'This cooperative is still on the waiting list; the ticket is not valid yet.',
+  },
+  capacity_below_taken: {
+    id: 'Kapasitas tidak boleh lebih kecil dari kursi yang sudah terisi ({taken}).',
+    en: 'The capacity cannot be lower than the seats already taken ({taken}).',
+  },
+  sign_in_link_invalid: {
+    id: 'Tautan masuk tidak berlaku lagi (sudah dipakai, kedaluwarsa, atau salah). Minta tautan baru.',
+    en: 'This sign-in link is no longer valid (used, expired or wrong). Ask for a new one.',
+  },
 };
 
 /** Messages for custom validation issues; the schema puts the key in the issue's message. */
@@ -81,6 +101,18 @@ const issueMessages: Catalogue = {
   too_many_items: { id: 'Maksimal {max} orang.', en: 'At most {max} people.' },
   invalid_email: { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
   invalid_choice: { id: 'Pilihan tidak valid.', en: 'Invalid choice.' },
+  csv_header: {
+    id: 'Baris pertama CSV harus berisi kolom email dan cooperativeId (kode desa).',
+    en: 'The first CSV line must name the columns email and cooperativeId (village code).',
+  },
+  unknown_assistant: {
+    id: 'Email ini bukan Business Assistant yang dapat Anda atur.',
+    en: 'This email is not a Business Assistant you can manage.',
+  },
+  ticket_or_participant_required: {
+    id: 'Kirim kode tiket atau id peserta.',
+    en: 'Send a ticket code or a participant id.',
+  },
   duplicate_phone_in_request: {
     id: 'Nomor HP yang sama dipakai lebih dari sekali.',
     en: 'The same phone number is used more than once.',
@@ -106,7 +138,8 @@ export function issueMessage(key: string, language: Language, params?: Record<st
   return entry ? fill(entry[language], params) : undefined;
 }
 
-const fallbackLocales = { id: z.locales.id().localeError, en: z.locales.en().localeError };
+// Two locales imported by path: `z.locales` would bundle all of zod's ~60 languages into every Lambda.
+const fallbackLocales = { id: zodId().localeError, en: zodEn().localeError };
 
 /** Turns zod issues into short messages a village officer understands, in their language. */
 export function localizeIssues(error: ZodError, language: Language): ValidationIssue[] {

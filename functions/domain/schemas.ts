@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeIndonesianPhone } from './phone';
 import { officerRoles } from './roles';
 
@@ -95,6 +95,10 @@ export const participantSchema = z.object({
   phone: z.string().optional(),
   email: z.string().optional(),
   ticketCode: z.string(),
+  /** Registered at the door; `reason` explains going over the per-cooperative limit. */
+  walkIn: z.object({ at: z.string(), by: z.string(), reason: z.string().optional() }).optional(),
+  /** The registered officer this person attends in place of. */
+  substituteFor: z.string().optional(),
 });
 export type Participant = z.infer<typeof participantSchema>;
 
@@ -167,6 +171,8 @@ export const eventInput = z
     /** Empty means every kecamatan of the regency is invited. */
     invitedDistrictCodes: z.array(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/)).default([]),
     published: z.boolean().default(true),
+    /** The organisation that runs the session; organizers only see their own. Admins choose, organizers get theirs. */
+    organisationId: z.string().trim().min(1).max(60).optional(),
   })
   .refine((value) => Date.parse(value.endsAt) > Date.parse(value.startsAt), {
     ...issue('ends_before_start'),
@@ -191,6 +197,8 @@ export const eventSchema = z.object({
   invitedDistrictCodes: z.array(z.string()),
   published: z.boolean(),
   cancelled: z.boolean(),
+  /** Owning organisation (issue 4). Optional so sessions written before it existed still load: admins see them. */
+  organisationId: z.string().optional(),
   seatsTaken: z.number().int(),
   waitlistCount: z.number().int(),
   createdAt: z.string(),

@@ -23,7 +23,9 @@ export async function handler(event: StreamEvent) {
     try {
       await worker.processJob(jobId);
     } catch (error) {
-      console.error(JSON.stringify({ level: 'error', message: 'stream record failed', jobId, error: String(error) }));
+      console.error(
+        JSON.stringify({ level: 'error', message: 'stream record failed', jobId, error: String(error) }),
+      );
       batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? record.eventID ?? jobId });
     }
   }

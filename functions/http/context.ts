@@ -1,5 +1,10 @@
+import type { User } from '../auth/model';
 import type { Store } from '../db/store';
 import type { Language } from '../domain/schemas';
+import type { AdminEventsService } from '../services/admin-events';
+import type { AdminUsersService } from '../services/admin-users';
+import type { AuthService } from '../services/auth-service';
+import type { CheckinService } from '../services/checkins';
 import type { RegistrationService } from '../services/registrations';
 
 export type AppConfig = {
@@ -7,6 +12,8 @@ export type AppConfig = {
   publicBaseUrl?: string;
   /** `local` mounts the developer routes (/dev/*); they never exist in AWS. */
   runtime: 'local' | 'aws' | 'test';
+  /** Signs console session cookies. Absent: HADIR_SESSION_SECRET, or `.data/session-secret` locally. */
+  sessionSecret?: string;
 };
 
 export type AppDeps = {
@@ -18,13 +25,23 @@ export type AppDeps = {
 export type AppServices = {
   store: Store;
   registrations: RegistrationService;
+  checkins: CheckinService;
   clock: () => Date;
   config: AppConfig;
+  /** The cookie-signing secret, resolved on first use (functions/auth/session-secret.ts). */
+  sessionSecret: () => string;
+  auth: AuthService;
+  adminEvents: AdminEventsService;
+  adminUsers: AdminUsersService;
 };
 
 export type AppEnv = {
   Variables: {
     language: Language;
     services: AppServices;
+    /** The signed-in console user, when the request carries a valid session cookie. */
+    user?: User;
+    /** The console forms' CSRF token for this session. */
+    csrfToken?: string;
   };
 };

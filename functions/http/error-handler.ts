@@ -21,6 +21,12 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  capacity_below_taken: 409,
+  sign_in_link_invalid: 400,
+  ticket_not_found: 404,
+  wrong_event: 409,
+  registration_cancelled: 409,
+  not_confirmed: 409,
 };
 
 export const statusOf = (code: ErrorCode) => statusByCode[code];

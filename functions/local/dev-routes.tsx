@@ -60,7 +60,9 @@ export function createDevRoutes(store: Store) {
             <dt>Attachments</dt>
             <dd>
               {mail.attachments.map((attachment, index) => (
-                <a href={`/dev/outbox/${id}/attachments/${index}`}>{`${attachment.filename} (${attachment.contentType}) `}</a>
+                <a
+                  href={`/dev/outbox/${id}/attachments/${index}`}
+                >{`${attachment.filename} (${attachment.contentType}) `}</a>
               ))}
             </dd>
           </dl>
@@ -74,7 +76,10 @@ export function createDevRoutes(store: Store) {
     .get('/outbox/:id/html', async (c) => {
       const mail = await load(c.req.param('id'));
       // The email's own inline styles must apply; scripts never run (sandboxed frame, no script-src).
-      c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'self'");
+      c.header(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'self'",
+      );
       c.header('X-Frame-Options', 'SAMEORIGIN');
       return c.html(mail.html);
     })
@@ -82,7 +87,10 @@ export function createDevRoutes(store: Store) {
       const mail = await load(c.req.param('id'));
       const attachment = mail.attachments[Number(c.req.param('index'))];
       if (!attachment) throw new DomainError('not_found');
-      c.header('Content-Disposition', `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`);
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`,
+      );
       return c.body(attachment.content, 200, { 'Content-Type': attachment.contentType });
     });
 }

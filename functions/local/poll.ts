@@ -9,7 +9,9 @@ export function pollEvery(intervalMs: number, task: () => Promise<unknown>) {
     running = task()
       .then(() => undefined)
       .catch((error) => {
-        console.error(JSON.stringify({ level: 'error', message: 'background task failed', error: String(error) }));
+        console.error(
+          JSON.stringify({ level: 'error', message: 'background task failed', error: String(error) }),
+        );
       })
       .finally(() => {
         running = undefined;

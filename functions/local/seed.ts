@@ -5,6 +5,12 @@ import { newId } from '../domain/tokens';
 import { loadRegencyDirectory } from './area-directory';
 
 export const KOTIM = '62.02';
+
+/** The Dinas that organises the Kotim briefings: the organisation its sessions and organizers belong to. */
+export const KOTIM_DINAS = {
+  id: 'dinkop-kotim',
+  name: 'Dinas Koperasi, UKM, Perindustrian dan Perdagangan Kabupaten Kotawaringin Timur',
+};
 const ZONE = 'Asia/Pontianak'; // Kalimantan Tengah keeps WIB (UTC+7)
 
 /** The Thursday at least 7 days after `now`, as a local date `YYYY-MM-DD` in WIB. */
@@ -34,7 +40,8 @@ export function kotimBriefing(now: Date): EventRecord {
     capacity: 400,
     maxPerCooperative: 3,
     registrationDeadline: fromLocalDateTime(`${dayBefore}T23:59`, ZONE),
-    organizerName: 'Dinas Koperasi, UKM, Perindustrian dan Perdagangan Kabupaten Kotawaringin Timur',
+    organizerName: KOTIM_DINAS.name,
+    organisationId: KOTIM_DINAS.id,
     regencyCode: KOTIM,
     invitedDistrictCodes: [],
     published: true,
@@ -51,8 +58,39 @@ export async function seedRegency(store: Store, regencyCode: string) {
   return { regency, cooperatives: cooperatives.length };
 }
 
+/**
+ * The console's first admin (`HADIR_ADMIN_EMAIL`, locally `admin@hadir.local`) and the Kotim Dinas as an
+ * organisation; both only when missing, so it is safe on every start.
+ */
+export async function seedConsole(
+  store: Store,
+  now = new Date(),
+  adminEmail = process.env.HADIR_ADMIN_EMAIL,
+) {
+  const email = (adminEmail || 'admin@hadir.local').trim().toLowerCase();
+  if (!(await store.users.getOrganisation(KOTIM_DINAS.id))) {
+    await store.users.putOrganisation({ ...KOTIM_DINAS, createdAt: now.toISOString() }, { overwrite: true });
+  }
+  let admin = await store.users.findByEmail(email);
+  if (!admin) {
+    admin = await store.users.create({
+      id: newId(),
+      email,
+      name: 'Admin hadir',
+      role: 'admin',
+      organisationId: KOTIM_DINAS.id,
+      language: 'id',
+      active: true,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+  }
+  return { admin };
+}
+
 /** Seeds Kotim and its briefing when the table holds no session yet; running it twice changes nothing. */
 export async function seedIfEmpty(store: Store, now = new Date()) {
+  await seedConsole(store, now);
   if ((await store.events.list({ limit: 1 })).length > 0) return undefined;
   const directory = await seedRegency(store, KOTIM);
   const event = kotimBriefing(now);

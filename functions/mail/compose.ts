@@ -16,9 +16,16 @@ const CALENDAR = 'text/calendar; charset=utf-8; method=PUBLISH';
  * Renders a job with the data as it is now, so a delayed email never shows outdated tickets. Secrets (the
  * manage or sign-in link) come only from the job itself, which keeps them until the email has left.
  */
-export async function composeEmail(job: EmailJob, store: Store, config: MailConfig): Promise<OutgoingMessage> {
+export async function composeEmail(
+  job: EmailJob,
+  store: Store,
+  config: MailConfig,
+): Promise<OutgoingMessage> {
   const base = { baseUrl: config.baseUrl, language: job.language };
-  const message = (rendered: { subject: string; html: string; text: string }, attachments: OutgoingMessage['attachments'] = []) => ({
+  const message = (
+    rendered: { subject: string; html: string; text: string },
+    attachments: OutgoingMessage['attachments'] = [],
+  ) => ({
     id: job.id,
     from: config.from,
     to: [job.to],
@@ -28,7 +35,11 @@ export async function composeEmail(job: EmailJob, store: Store, config: MailConf
 
   if (job.kind === 'sign_in') {
     if (!job.secret) throw new NothingToSend('sign-in job without its token');
-    const props: EmailProps['sign_in'] = { ...base, token: job.secret, expiresInMinutes: config.signInMinutes ?? 15 };
+    const props: EmailProps['sign_in'] = {
+      ...base,
+      token: job.secret,
+      expiresInMinutes: config.signInMinutes ?? 15,
+    };
     return message(await renderEmail('sign_in', props));
   }
 
@@ -57,7 +68,9 @@ export async function composeEmail(job: EmailJob, store: Store, config: MailConf
   switch (job.kind) {
     case 'ticket': {
       if (!participant || !confirmed(registration, event)) throw new NothingToSend('ticket no longer valid');
-      return message(await renderEmail('ticket', { ...withEvent, registration, participant }), [invitation()]);
+      return message(await renderEmail('ticket', { ...withEvent, registration, participant }), [
+        invitation(),
+      ]);
     }
     case 'registration_received':
     case 'promoted':
@@ -70,7 +83,9 @@ export async function composeEmail(job: EmailJob, store: Store, config: MailConf
       return message(await renderEmail('cancelled', { ...withEvent, registration, participant }));
     case 'reminder': {
       if (!confirmed(registration, event)) throw new NothingToSend('not confirmed');
-      return message(await renderEmail('reminder', { ...withEvent, registration, participant }), [invitation()]);
+      return message(await renderEmail('reminder', { ...withEvent, registration, participant }), [
+        invitation(),
+      ]);
     }
   }
 }

@@ -17,7 +17,8 @@ export type OutboxWorkerOptions = {
   backoffMs?: (attempts: number) => number;
 };
 
-const defaultBackoff = (attempts: number) => Math.min(30 * 60_000, 30_000 * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
+const defaultBackoff = (attempts: number) =>
+  Math.min(30 * 60_000, 30_000 * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
 
 /**
  * The one drain used by every runtime: the DynamoDB stream handler and the scheduled sweep in AWS, the poll loop
@@ -85,7 +86,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
 }
 
 function log(outcome: string, job: EmailJob, detail: string) {
-  console.log(JSON.stringify({ level: outcome === 'retry' ? 'warn' : 'error', message: `email job ${outcome}`, jobId: job.id, kind: job.kind, attempts: job.attempts, detail }));
+  console.log(
+    JSON.stringify({
+      level: outcome === 'retry' ? 'warn' : 'error',
+      message: `email job ${outcome}`,
+      jobId: job.id,
+      kind: job.kind,
+      attempts: job.attempts,
+      detail,
+    }),
+  );
 }
 
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;

@@ -1,8 +1,11 @@
-import { SendEmailCommand, type SendEmailCommandInput, SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { MailTransport, OutgoingMessage } from './message';
 
 /** The exact SendEmail input for a message: tested on its own, since SES cannot run here. */
-export function sesSendEmailInput(message: OutgoingMessage, configurationSetName?: string): SendEmailCommandInput {
+export function sesSendEmailInput(
+  message: OutgoingMessage,
+  configurationSetName?: string,
+): SendEmailCommandInput {
   return {
     FromEmailAddress: message.from,
     Destination: { ToAddresses: message.to },
@@ -12,7 +15,10 @@ export function sesSendEmailInput(message: OutgoingMessage, configurationSetName
     Content: {
       Simple: {
         Subject: { Data: message.subject, Charset: 'UTF-8' },
-        Body: { Html: { Data: message.html, Charset: 'UTF-8' }, Text: { Data: message.text, Charset: 'UTF-8' } },
+        Body: {
+          Html: { Data: message.html, Charset: 'UTF-8' },
+          Text: { Data: message.text, Charset: 'UTF-8' },
+        },
         Headers: Object.entries(message.headers ?? {}).map(([Name, Value]) => ({ Name, Value })),
         Attachments: message.attachments.map((attachment) => ({
           FileName: attachment.filename,
@@ -31,7 +37,9 @@ export function createSesTransport(options: { configurationSetName?: string; cli
   return {
     name: 'ses',
     async send(message) {
-      const result = await client.send(new SendEmailCommand(sesSendEmailInput(message, options.configurationSetName)));
+      const result = await client.send(
+        new SendEmailCommand(sesSendEmailInput(message, options.configurationSetName)),
+      );
       return { messageId: result.MessageId ?? '' };
     },
   } satisfies MailTransport;

@@ -10,8 +10,10 @@ import { createSmtpTransport } from './smtp-transport';
  */
 export function transportFromEnv(store: Store, env: NodeJS.ProcessEnv = process.env): MailTransport {
   if (env.SMTP_URL) return createSmtpTransport(env.SMTP_URL);
-  if (env.MAIL_TRANSPORT === 'ses') return createSesTransport({ configurationSetName: env.SES_CONFIGURATION_SET });
+  if (env.MAIL_TRANSPORT === 'ses')
+    return createSesTransport({ configurationSetName: env.SES_CONFIGURATION_SET });
   return createLocalOutboxTransport(store.devMail);
 }
 
-export const mailFrom = (env: NodeJS.ProcessEnv = process.env) => env.MAIL_FROM ?? 'hadir <noreply@hadir.local>';
+export const mailFrom = (env: NodeJS.ProcessEnv = process.env) =>
+  env.MAIL_FROM ?? 'hadir <noreply@hadir.local>';

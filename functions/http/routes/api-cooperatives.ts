@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import type { Cooperative } from '../../domain/schemas';
 import type { AppEnv } from '../context';

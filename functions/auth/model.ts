@@ -1,0 +1,88 @@
+import * as z from 'zod';
+import { cooperativeId, email, languageSchema } from '../domain/schemas';
+
+/**
+ * Who may use the organizer console, as zod schemas shared by the API, storage and pages.
+ * `admin` sees and changes everything, `organizer` the sessions of their organisation, `business_assistant`
+ * reads the registrations of the cooperatives assigned to them and changes nothing.
+ */
+export const userRoles = ['admin', 'organizer', 'business_assistant'] as const;
+export const userRole = z.enum(userRoles);
+export type UserRole = z.infer<typeof userRole>;
+
+export const userRoleLabels: Record<UserRole, { id: string; en: string }> = {
+  admin: { id: 'Admin', en: 'Admin' },
+  organizer: { id: 'Penyelenggara', en: 'Organizer' },
+  business_assistant: { id: 'Business Assistant', en: 'Business Assistant' },
+};
+
+export const organisationId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{1,59}$/);
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: userRole,
+  organisationId: z.string(),
+  language: languageSchema,
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const userInput = z.object({
+  email,
+  name: z.string().trim().min(2).max(100),
+  role: userRole,
+  organisationId,
+  language: languageSchema.default('id'),
+});
+export type UserInput = z.infer<typeof userInput>;
+
+export const userChangeInput = z
+  .object({
+    name: z.string().trim().min(2).max(100).optional(),
+    role: userRole.optional(),
+    organisationId: organisationId.optional(),
+    language: languageSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((value) => Object.values(value).some((v) => v !== undefined), { error: 'nothing_to_change' });
+export type UserChangeInput = z.infer<typeof userChangeInput>;
+
+export const organisationSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
+export type Organisation = z.infer<typeof organisationSchema>;
+export const organisationInput = z.object({ id: organisationId, name: z.string().trim().min(3).max(200) });
+
+export const signInInput = z.object({ email: z.string().trim().max(254) });
+
+export const stationInput = z.object({ name: z.string().trim().min(1).max(60) });
+export type Station = {
+  id: string;
+  eventId: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  revokedAt?: string;
+};
+
+export const assignmentInput = z.object({ cooperativeIds: z.array(cooperativeId).max(500) });
+
+/** Who is acting: a signed-in user, or a check-in station enrolled for one session. */
+export type Actor = { kind: 'user'; user: User } | { kind: 'station'; station: Station };
+
+export type AuditEntry = {
+  id: string;
+  at: string;
+  actorId: string;
+  actorEmail: string;
+  action: string;
+  targetType: 'event' | 'registration' | 'user' | 'station' | 'assignment' | 'organisation';
+  targetId: string;
+  eventId?: string;
+  detail?: string;
+};

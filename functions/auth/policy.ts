@@ -1,0 +1,45 @@
+import type { EventRecord } from '../domain/schemas';
+import type { User } from './model';
+
+/**
+ * Who may do what, as plain functions of the user and the thing touched. Every admin route calls one of
+ * these on the server before it reads or writes; pages only hide what these would refuse anyway.
+ */
+
+const sameOrganisation = (user: User, event: Pick<EventRecord, 'organisationId'>) =>
+  !!event.organisationId && event.organisationId === user.organisationId;
+
+/** Sees the session and (filtered, for a BA) its registrations. */
+export function canReadEvent(user: User, event: Pick<EventRecord, 'organisationId'>): boolean {
+  if (user.role === 'admin') return true;
+  return sameOrganisation(user, event);
+}
+
+/** Edits the session, its registrations and its stations. */
+export function canManageEvent(user: User, event: Pick<EventRecord, 'organisationId'>): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'organizer' && sameOrganisation(user, event);
+}
+
+export const canCreateEvents = (user: User) => user.role === 'admin' || user.role === 'organizer';
+
+/** Users, organisations and the audit log are the admin's. */
+export const isAdmin = (user: User) => user.role === 'admin';
+
+/** Assigning cooperatives to a BA: admins for anyone, organizers for the BAs of their own organisation. */
+export function canAssign(user: User, assistant: User): boolean {
+  if (assistant.role !== 'business_assistant') return false;
+  if (user.role === 'admin') return true;
+  return user.role === 'organizer' && user.organisationId === assistant.organisationId;
+}
+
+/** Reading a BA's assignments: whoever may change them, and the BA themself. */
+export const canReadAssignments = (user: User, assistant: User) =>
+  canAssign(user, assistant) || (user.id === assistant.id && user.role === 'business_assistant');
+
+/** A BA reads only the registrations of the cooperatives assigned to them; everyone else all of them. */
+export function registrationFilter(user: User, assigned: string[]): (cooperativeId: string) => boolean {
+  if (user.role !== 'business_assistant') return () => true;
+  const mine = new Set(assigned);
+  return (cooperativeId) => mine.has(cooperativeId);
+}

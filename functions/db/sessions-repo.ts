@@ -1,0 +1,295 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors';
+import { type EmailJobInput, emailsFor } from '../domain/notifications';
+import type { EventRecord, Registration } from '../domain/schemas';
+import { closesAtEpoch, toEvent } from './events-repo';
+import { GSI1, keys, withoutKeys } from './keys';
+import { emailJobPuts } from './outbox-items';
+import type { StoredRegistration } from './registrations-repo';
+import { type TransactItem, transact } from './transactions';
+
+/** The fields an organizer edits; counters (seatsTaken, waitlistCount) belong to the registration transactions. */
+export const editableEventFields = [
+  'title',
+  'description',
+  'venue',
+  'address',
+  'startsAt',
+  'endsAt',
+  'timeZone',
+  'capacity',
+  'maxPerCooperative',
+  'registrationDeadline',
+  'organizerName',
+  'regencyCode',
+  'invitedDistrictCodes',
+  'published',
+  'organisationId',
+] as const satisfies readonly (keyof EventRecord)[];
+export type EventChanges = Pick<EventRecord, (typeof editableEventFields)[number]>;
+
+const MAX_TRANSACTION_ITEMS = 100;
+const CAPACITY_NAME = { '#capacity': 'capacity' };
+
+/**
+ * What the organizer console writes to sessions beyond the public registration flow: editing, closing and
+ * cancelling a session (with everyone emailed), moving a registration off the waitlist, resending tickets.
+ */
+export function createSessionsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  async function getEvent(eventId: string): Promise<EventRecord | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: true }),
+    );
+    return Item ? toEvent(Item) : undefined;
+  }
+
+  /** Every session, in start order (the console needs past ones too). */
+  async function listAll(): Promise<EventRecord[]> {
+    const events: EventRecord[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: GSI1.name,
+          KeyConditionExpression: 'gsi1pk = :events',
+          ExpressionAttributeValues: { ':events': 'EVENTS' },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) events.push(toEvent(item));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return events;
+  }
+
+  /**
+   * Sets the editable fields only, so a registration landing at the same moment keeps its counter change.
+   * Capacity may not drop below the seats already taken (checked in the same write).
+   */
+  async function update(eventId: string, changes: EventChanges): Promise<EventRecord> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const sets: string[] = [];
+    for (const field of editableEventFields) {
+      if (changes[field] === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = changes[field];
+      sets.push(`#${field} = :${field}`);
+    }
+    const listing = keys.eventListing(changes.startsAt, eventId);
+    values[':gsi1sk'] = listing.gsi1sk;
+    values[':closes'] = closesAtEpoch(changes);
+    sets.push('gsi1sk = :gsi1sk', 'closesAtEpoch = :closes');
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.event(eventId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk) AND seatsTaken <= :capacity',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return toEvent(Attributes ?? {});
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      const current = await getEvent(eventId);
+      if (!current) throw new DomainError('not_found');
+      throw new DomainError('capacity_below_taken', { taken: current.seatsTaken });
+    }
+  }
+
+  /** Closes registration now: the deadline moves to `now`, which every registration condition checks. */
+  async function closeRegistration(eventId: string, now: Date): Promise<EventRecord> {
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.event(eventId),
+          UpdateExpression: 'SET registrationDeadline = :deadline, closesAtEpoch = :closes',
+          ConditionExpression: 'attribute_exists(pk) AND closesAtEpoch > :closes',
+          ExpressionAttributeValues: {
+            ':deadline': now.toISOString(),
+            ':closes': Math.floor(now.getTime() / 1000),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return toEvent(Attributes ?? {});
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      const current = await getEvent(eventId);
+      if (!current) throw new DomainError('not_found');
+      return current; // already closed
+    }
+  }
+
+  /**
+   * Cancels the session, then emails every active registration's contact and officers. Each registration's
+   * emails are written with a marker item in one transaction, so running cancel again (after a timeout, a
+   * crash) finishes the job without emailing anyone twice. Transactions stay within DynamoDB's 100 items.
+   */
+  async function cancel(
+    eventId: string,
+    registrations: Registration[],
+    now: Date,
+  ): Promise<{ event: EventRecord; notified: number }> {
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.event(eventId),
+          UpdateExpression: 'SET cancelled = :true',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':true': true },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw new DomainError('not_found');
+      throw error;
+    }
+    const groups: TransactItem[][] = [];
+    let batch: TransactItem[] = [];
+    let notified = 0;
+    for (const registration of registrations) {
+      if (registration.status === 'cancelled') continue;
+      const jobs = emailsFor('cancelled', registration);
+      if (!jobs.length) continue;
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.cancelNotice(eventId, registration.id), at: now.toISOString() },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...emailJobPuts(tableName, jobs, now),
+      ];
+      if (batch.length + items.length > MAX_TRANSACTION_ITEMS) {
+        groups.push(batch);
+        batch = [];
+      }
+      batch.push(...items);
+    }
+    if (batch.length) groups.push(batch);
+    for (const group of groups) {
+      const result = await transact(doc, group);
+      if (result.ok) {
+        notified += group.filter((item) => String(item.Put?.Item?.sk).startsWith('CANCELNOTICE#')).length;
+        continue;
+      }
+      // Some were notified by an earlier run: send the rest one registration at a time.
+      let current: TransactItem[] = [];
+      const flush = async () => {
+        if (current.length && (await transact(doc, current)).ok) notified++;
+        current = [];
+      };
+      for (const item of group) {
+        if (String(item.Put?.Item?.sk).startsWith('CANCELNOTICE#')) await flush();
+        current.push(item);
+      }
+      await flush();
+    }
+    const event = await getEvent(eventId);
+    if (!event) throw new DomainError('not_found');
+    return { event, notified };
+  }
+
+  /**
+   * Moves one waitlisted registration to confirmed, ahead of its turn when the organizer decides so. It needs
+   * free seats: raise the capacity first if the session is full.
+   */
+  async function promote(
+    registration: StoredRegistration,
+    event: EventRecord,
+    now: Date,
+  ): Promise<Registration> {
+    if (registration.status !== 'waitlisted') throw new DomainError('conflict');
+    const seats = registration.participants.length;
+    if (event.capacity - event.seatsTaken < seats) throw new DomainError('event_full');
+    const { manageTokenHash: _hash, ...plain } = registration;
+    const confirmed: Registration = {
+      ...plain,
+      status: 'confirmed',
+      updatedAt: now.toISOString(),
+      version: registration.version + 1,
+    };
+    const result = await transact(doc, [
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.event(event.id),
+          UpdateExpression: 'ADD seatsTaken :seats, waitlistCount :minusOne',
+          ConditionExpression: 'cancelled = :false AND #capacity = :capacity AND seatsTaken <= :limit',
+          ExpressionAttributeNames: CAPACITY_NAME,
+          ExpressionAttributeValues: {
+            ':seats': seats,
+            ':minusOne': -1,
+            ':false': false,
+            ':capacity': event.capacity,
+            ':limit': event.capacity - seats,
+          },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.registration(registration.id),
+          UpdateExpression:
+            'SET #status = :confirmed, updatedAt = :now, version = :next REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: '#status = :waitlisted AND version = :version',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':confirmed': 'confirmed',
+            ':waitlisted': 'waitlisted',
+            ':now': confirmed.updatedAt,
+            ':version': registration.version,
+            ':next': confirmed.version,
+          },
+        },
+      },
+      ...emailJobPuts(tableName, emailsFor('promoted', confirmed), now),
+    ]);
+    if (!result.ok) throw new DomainError(result.failed.includes(0) ? 'event_full' : 'conflict');
+    return confirmed;
+  }
+
+  /** Queues the tickets again: to each officer's own address, else to the contact's. */
+  async function resendTickets(registration: Registration, participantId: string | undefined, now: Date) {
+    const jobs: EmailJobInput[] = registration.participants
+      .filter((participant) => !participantId || participant.id === participantId)
+      .flatMap((participant) => {
+        const to = participant.email ?? registration.contact.email;
+        return to
+          ? [
+              {
+                kind: 'ticket' as const,
+                to,
+                language: registration.language,
+                registrationId: registration.id,
+                participantId: participant.id,
+              },
+            ]
+          : [];
+      });
+    if (!jobs.length) return 0;
+    const result = await transact(doc, emailJobPuts(tableName, jobs, now));
+    if (!result.ok) throw new DomainError('conflict');
+    return jobs.length;
+  }
+
+  /** Registration records by id, for the session page's edit form. */
+  async function getRegistration(registrationId: string): Promise<StoredRegistration | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: keys.registration(registrationId), ConsistentRead: true }),
+    );
+    return Item ? (withoutKeys(Item) as StoredRegistration) : undefined;
+  }
+
+  return { getEvent, listAll, update, closeRegistration, cancel, promote, resendTickets, getRegistration };
+}
+
+export type SessionsRepo = ReturnType<typeof createSessionsRepo>;

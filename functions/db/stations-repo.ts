@@ -1,0 +1,98 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Station } from '../auth/model';
+import { DomainError } from '../domain/errors';
+import { keys, withoutKeys } from './keys';
+import { transact } from './transactions';
+
+/**
+ * Check-in stations: a named device link for one session (pretix device tokens are the model). The station
+ * item lists under its session; a second item, keyed by the token's hash, authenticates a request in one read.
+ * Revoking deletes the token item, so the link stops working at once.
+ */
+export function createStationsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  async function create(station: Station, tokenHash: string): Promise<Station> {
+    const result = await transact(doc, [
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.station(station.eventId, station.id), ...station, tokenHash },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.stationToken(tokenHash), eventId: station.eventId, stationId: station.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+    if (!result.ok) throw new DomainError('conflict');
+    return station;
+  }
+
+  async function get(
+    eventId: string,
+    stationId: string,
+  ): Promise<(Station & { tokenHash: string }) | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: keys.station(eventId, stationId), ConsistentRead: true }),
+    );
+    return Item ? (withoutKeys(Item) as Station & { tokenHash: string }) : undefined;
+  }
+
+  async function listByEvent(eventId: string): Promise<Station[]> {
+    const { Items = [] } = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :station)',
+        ExpressionAttributeValues: { ':pk': keys.event(eventId).pk, ':station': 'STATION#' },
+      }),
+    );
+    return Items.map((item) => {
+      const { tokenHash: _hash, ...station } = withoutKeys(item) as Station & { tokenHash: string };
+      return station;
+    });
+  }
+
+  /** The active station a token belongs to, or nothing (unknown or revoked). */
+  async function findByToken(tokenHash: string): Promise<Station | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: keys.stationToken(tokenHash), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const station = await get(Item.eventId as string, Item.stationId as string);
+    if (!station || station.revokedAt) return undefined;
+    const { tokenHash: _hash, ...rest } = station;
+    return rest;
+  }
+
+  async function revoke(eventId: string, stationId: string, now: Date): Promise<Station> {
+    const station = await get(eventId, stationId);
+    if (!station) throw new DomainError('not_found');
+    if (station.revokedAt) {
+      const { tokenHash: _hash, ...rest } = station;
+      return rest;
+    }
+    const revokedAt = now.toISOString();
+    const result = await transact(doc, [
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.station(eventId, stationId),
+          UpdateExpression: 'SET revokedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+          ExpressionAttributeValues: { ':at': revokedAt },
+        },
+      },
+      { Delete: { TableName: tableName, Key: keys.stationToken(station.tokenHash) } },
+    ]);
+    if (!result.ok) throw new DomainError('conflict');
+    const { tokenHash: _hash, ...rest } = station;
+    return { ...rest, revokedAt };
+  }
+
+  return { create, get, listByEvent, findByToken, revoke };
+}
+
+export type StationsRepo = ReturnType<typeof createStationsRepo>;

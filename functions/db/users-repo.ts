@@ -1,0 +1,290 @@
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Organisation, User } from '../auth/model';
+import { DomainError } from '../domain/errors';
+import { GSI1, keys, withoutKeys } from './keys';
+import { emailJobPuts } from './outbox-items';
+import { transact } from './transactions';
+
+export type SignInTicket = { userId: string; email: string };
+export type Login = { userId: string; createdAt: string; expiresAt: number };
+
+const IS_NEW = 'attribute_not_exists(pk)';
+/** TTL deletes items up to days late, so every read of an expiring item checks the expiry itself. */
+const NOT_EXPIRED = 'attribute_exists(pk) AND expiresAt > :now';
+const epoch = (at: Date) => Math.floor(at.getTime() / 1000);
+
+/**
+ * Console users, their organisations, sign-in links, sign-in sessions and Business Assistant assignments.
+ * Secrets (links, session ids) are stored only as their SHA-256 hash: a table dump signs nobody in.
+ */
+export function createUsersRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  const userItem = (user: User) => ({ ...keys.user(user.id), ...keys.userListing(user.email), ...user });
+
+  async function get(userId: string): Promise<User | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.user(userId) }));
+    return Item ? (withoutKeys(Item) as User) : undefined;
+  }
+
+  async function findByEmail(email: string): Promise<User | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.userEmail(email) }));
+    return Item ? get(Item.userId as string) : undefined;
+  }
+
+  /** The user and their email lock in one transaction: an email belongs to one user only. */
+  async function create(user: User): Promise<User> {
+    const result = await transact(doc, [
+      { Put: { TableName: tableName, Item: userItem(user), ConditionExpression: IS_NEW } },
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.userEmail(user.email), userId: user.id },
+          ConditionExpression: IS_NEW,
+        },
+      },
+    ]);
+    if (!result.ok) throw new DomainError('conflict');
+    return user;
+  }
+
+  async function update(user: User): Promise<User> {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: userItem(user),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+    return user;
+  }
+
+  async function list(): Promise<User[]> {
+    const users: User[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: GSI1.name,
+          KeyConditionExpression: 'gsi1pk = :users',
+          ExpressionAttributeValues: { ':users': 'USERS' },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) users.push(withoutKeys(item) as User);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return users;
+  }
+
+  /** The link's item and its email job in one transaction (transactional outbox): both or neither exist. */
+  async function createSignInLink(
+    user: User,
+    token: string,
+    tokenHash: string,
+    ttlSeconds: number,
+    now: Date,
+  ) {
+    const result = await transact(doc, [
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.signInToken(tokenHash),
+            userId: user.id,
+            email: user.email,
+            createdAt: now.toISOString(),
+            expiresAt: epoch(now) + ttlSeconds,
+          },
+          ConditionExpression: IS_NEW,
+        },
+      },
+      ...emailJobPuts(
+        tableName,
+        [{ kind: 'sign_in', to: user.email, language: user.language, secret: token }],
+        now,
+      ),
+    ]);
+    if (!result.ok) throw new DomainError('conflict');
+  }
+
+  /** Deletes the link only if it is still valid, and returns what it was for: a link works once. */
+  async function redeemSignInLink(tokenHash: string, now: Date): Promise<SignInTicket | undefined> {
+    try {
+      const { Attributes } = await doc.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: keys.signInToken(tokenHash),
+          ConditionExpression: NOT_EXPIRED,
+          ExpressionAttributeValues: { ':now': epoch(now) },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return Attributes
+        ? { userId: Attributes.userId as string, email: Attributes.email as string }
+        : undefined;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw error;
+    }
+  }
+
+  async function createLogin(sessionIdHash: string, userId: string, ttlSeconds: number, now: Date) {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.login(sessionIdHash),
+          userId,
+          createdAt: now.toISOString(),
+          expiresAt: epoch(now) + ttlSeconds,
+        },
+        ConditionExpression: IS_NEW,
+      }),
+    );
+  }
+
+  async function getLogin(sessionIdHash: string, now: Date): Promise<Login | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: keys.login(sessionIdHash), ConsistentRead: true }),
+    );
+    if (!Item || (Item.expiresAt as number) <= epoch(now)) return undefined;
+    return {
+      userId: Item.userId as string,
+      createdAt: Item.createdAt as string,
+      expiresAt: Item.expiresAt as number,
+    };
+  }
+
+  async function deleteLogin(sessionIdHash: string) {
+    await doc.send(new DeleteCommand({ TableName: tableName, Key: keys.login(sessionIdHash) }));
+  }
+
+  async function putOrganisation(organisation: Organisation, { overwrite = false } = {}) {
+    try {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...keys.organisation(organisation.id),
+            ...keys.organisationListing(organisation.name, organisation.id),
+            ...organisation,
+          },
+          ConditionExpression: overwrite ? undefined : IS_NEW,
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw new DomainError('conflict');
+      throw error;
+    }
+    return organisation;
+  }
+
+  async function getOrganisation(orgId: string): Promise<Organisation | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.organisation(orgId) }));
+    return Item ? (withoutKeys(Item) as Organisation) : undefined;
+  }
+
+  async function listOrganisations(): Promise<Organisation[]> {
+    const { Items = [] } = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: GSI1.name,
+        KeyConditionExpression: 'gsi1pk = :orgs',
+        ExpressionAttributeValues: { ':orgs': 'ORGS' },
+      }),
+    );
+    return Items.map((item) => withoutKeys(item) as Organisation);
+  }
+
+  /** The cooperatives assigned to a Business Assistant (strongly consistent: used for authorisation). */
+  async function assignedCooperatives(userId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :coop)',
+          ExpressionAttributeValues: { ':pk': keys.assignment(userId, '').pk, ':coop': 'COOP#' },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) ids.push(item.cooperativeId as string);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return ids;
+  }
+
+  /** Which Business Assistants look after a cooperative (for the organizer's "not registered yet" list). */
+  async function assistantsOf(cooperativeId: string): Promise<string[]> {
+    const { Items = [] } = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: GSI1.name,
+        KeyConditionExpression: 'gsi1pk = :coop',
+        ExpressionAttributeValues: { ':coop': keys.assignmentByCooperative(cooperativeId, '').gsi1pk },
+      }),
+    );
+    return Items.map((item) => item.userId as string);
+  }
+
+  /** Replaces a Business Assistant's set of cooperatives with `cooperativeIds` (idempotent). */
+  async function setAssignments(userId: string, cooperativeIds: string[], now: Date) {
+    const current = new Set(await assignedCooperatives(userId));
+    const next = new Set(cooperativeIds);
+    const requests = [
+      ...[...current]
+        .filter((id) => !next.has(id))
+        .map((id) => ({ DeleteRequest: { Key: keys.assignment(userId, id) } })),
+      ...[...next]
+        .filter((id) => !current.has(id))
+        .map((id) => ({
+          PutRequest: {
+            Item: {
+              ...keys.assignment(userId, id),
+              ...keys.assignmentByCooperative(id, userId),
+              userId,
+              cooperativeId: id,
+              assignedAt: now.toISOString(),
+            },
+          },
+        })),
+    ];
+    for (let i = 0; i < requests.length; i += 25) {
+      let request = { [tableName]: requests.slice(i, i + 25) };
+      while (Object.keys(request).length) {
+        const { UnprocessedItems } = await doc.send(new BatchWriteCommand({ RequestItems: request }));
+        request = (UnprocessedItems ?? {}) as typeof request;
+      }
+    }
+  }
+
+  return {
+    get,
+    findByEmail,
+    create,
+    update,
+    list,
+    createSignInLink,
+    redeemSignInLink,
+    createLogin,
+    getLogin,
+    deleteLogin,
+    putOrganisation,
+    getOrganisation,
+    listOrganisations,
+    assignedCooperatives,
+    assistantsOf,
+    setAssignments,
+  };
+}
+
+export type UsersRepo = ReturnType<typeof createUsersRepo>;

@@ -1,0 +1,186 @@
+import { type Context, Hono } from 'hono';
+import {
+  assignmentInput,
+  organisationInput,
+  stationInput,
+  type User,
+  userChangeInput,
+  userInput,
+} from '../../auth/model';
+import { requireUser } from '../../auth/session';
+import { DomainError } from '../../domain/errors';
+import { eventInput, registrationChangeInput } from '../../domain/schemas';
+import { adminEvent, adminRegistration } from '../../services/admin-events';
+import { publicUser } from '../../services/admin-users';
+import type { AppEnv } from '../context';
+import { MAX_BODY_BYTES, readJson, validate } from '../request';
+import { baseUrlOf } from './pages';
+
+/** The signed-in user; the router's middleware has already refused everyone else. */
+const me = (c: Context<AppEnv>) => c.get('user') as User;
+
+export const stationUrl = (c: Context<AppEnv>, token: string) =>
+  `${baseUrlOf(c)}/checkin/enrol?token=${encodeURIComponent(token)}`;
+
+/** Reads a JSON object body (an empty body is `{}`), for merging over current values. */
+async function readObject(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  const body = await readJson(c);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new DomainError('validation', {}, [{ path: [], code: 'required', message: 'required' }]);
+  }
+  return body as Record<string, unknown>;
+}
+
+/**
+ * The organizer console's JSON API. Every route needs a signed-in user (401 without, 403 for a station
+ * token) and each service call checks the user's right to the session, registration or user it touches.
+ */
+export const adminApi = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    await requireUser(c);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  })
+  .get('/me', (c) => c.json({ user: publicUser(me(c)) }))
+  .get('/events', async (c) => {
+    const { adminEvents, clock } = c.get('services');
+    const now = clock();
+    return c.json({ events: (await adminEvents.list(me(c))).map((event) => adminEvent(event, now)) });
+  })
+  .post('/events', async (c) => {
+    const input = validate(eventInput, await readJson(c), c);
+    const { adminEvents, clock } = c.get('services');
+    return c.json(adminEvent(await adminEvents.create(me(c), input), clock()), 201);
+  })
+  .get('/events/:eventId', async (c) => {
+    const { adminEvents, clock } = c.get('services');
+    return c.json(adminEvent(await adminEvents.loadEvent(me(c), c.req.param('eventId'), 'read'), clock()));
+  })
+  .patch('/events/:eventId', async (c) => {
+    const { adminEvents, clock } = c.get('services');
+    const current = await adminEvents.loadEvent(me(c), c.req.param('eventId'), 'manage');
+    const input = validate(eventInput, { ...adminEvents.editable(current), ...(await readObject(c)) }, c);
+    return c.json(adminEvent(await adminEvents.update(me(c), current.id, input), clock()));
+  })
+  .post('/events/:eventId/close', async (c) => {
+    const { adminEvents, clock } = c.get('services');
+    return c.json(adminEvent(await adminEvents.close(me(c), c.req.param('eventId')), clock()));
+  })
+  .post('/events/:eventId/cancel', async (c) => {
+    const { adminEvents, clock } = c.get('services');
+    const { event, notified } = await adminEvents.cancel(me(c), c.req.param('eventId'));
+    return c.json({ event: adminEvent(event, clock()), notified });
+  })
+  .get('/events/:eventId/registrations', async (c) => {
+    const { adminEvents, clock } = c.get('services');
+    const roster = await adminEvents.roster(me(c), c.req.param('eventId'), {
+      q: c.req.query('q')?.slice(0, 100),
+      district: c.req.query('district') || undefined,
+      status: c.req.query('status') || undefined,
+    });
+    return c.json({
+      event: adminEvent(roster.event, clock()),
+      seats: roster.seats,
+      registrations: roster.registrations.map(adminRegistration),
+      waitlist: roster.waitlist.map((r) => r.id),
+      notRegistered: roster.notRegistered,
+    });
+  })
+  .get('/events/:eventId/stations', async (c) => {
+    const stations = await c.get('services').adminEvents.listStations(me(c), c.req.param('eventId'));
+    return c.json({ stations });
+  })
+  .post('/events/:eventId/stations', async (c) => {
+    const { adminEvents } = c.get('services');
+    await adminEvents.loadEvent(me(c), c.req.param('eventId'), 'manage');
+    const { name } = validate(stationInput, await readJson(c), c);
+    const { station, token } = await adminEvents.createStation(me(c), c.req.param('eventId'), name);
+    return c.json({ station: { id: station.id, name: station.name }, token, url: stationUrl(c, token) }, 201);
+  })
+  .delete('/events/:eventId/stations/:stationId', async (c) => {
+    const station = await c
+      .get('services')
+      .adminEvents.revokeStation(me(c), c.req.param('eventId'), c.req.param('stationId'));
+    return c.json({ station });
+  })
+  .get('/registrations/:registrationId', async (c) => {
+    const registration = await c
+      .get('services')
+      .adminEvents.getRegistration(me(c), c.req.param('registrationId'));
+    return c.json({ registration: adminRegistration(registration) });
+  })
+  .patch('/registrations/:registrationId', async (c) => {
+    const { adminEvents } = c.get('services');
+    const id = c.req.param('registrationId');
+    await adminEvents.loadRegistration(me(c), id, 'manage'); // rights before the body is even read
+    const input = validate(registrationChangeInput, await readJson(c), c);
+    const registration = await adminEvents.editRegistration(me(c), id, input, c.get('language'));
+    return c.json({ registration: adminRegistration(registration) });
+  })
+  .delete('/registrations/:registrationId', async (c) => {
+    const registration = await c
+      .get('services')
+      .adminEvents.cancelRegistration(me(c), c.req.param('registrationId'));
+    return c.json({ registration: adminRegistration(registration) });
+  })
+  .post('/registrations/:registrationId/promote', async (c) => {
+    const registration = await c.get('services').adminEvents.promote(me(c), c.req.param('registrationId'));
+    return c.json({ registration: adminRegistration(registration) });
+  })
+  .post('/registrations/:registrationId/resend', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    const body = type ? await readObject(c) : {};
+    const participantId = typeof body.participantId === 'string' ? body.participantId : undefined;
+    const queued = await c
+      .get('services')
+      .adminEvents.resendTickets(me(c), c.req.param('registrationId'), participantId);
+    return c.json({ queued }, 202);
+  })
+  .get('/users', async (c) => {
+    const users = await c.get('services').adminUsers.list(me(c));
+    return c.json({ users: users.map(publicUser) });
+  })
+  .post('/users', async (c) => {
+    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+    const input = validate(userInput, await readJson(c), c);
+    return c.json({ user: publicUser(await c.get('services').adminUsers.create(me(c), input)) }, 201);
+  })
+  .patch('/users/:userId', async (c) => {
+    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+    const input = validate(userChangeInput, await readJson(c), c);
+    const user = await c.get('services').adminUsers.update(me(c), c.req.param('userId'), input);
+    return c.json({ user: publicUser(user) });
+  })
+  .get('/users/:userId/cooperatives', async (c) => {
+    const cooperativeIds = await c.get('services').adminUsers.getAssignments(me(c), c.req.param('userId'));
+    return c.json({ cooperativeIds });
+  })
+  .put('/users/:userId/cooperatives', async (c) => {
+    const { adminUsers } = c.get('services');
+    await adminUsers.getAssignments(me(c), c.req.param('userId'));
+    const { cooperativeIds } = validate(assignmentInput, await readJson(c), c);
+    const saved = await adminUsers.setAssignments(me(c), c.req.param('userId'), cooperativeIds);
+    return c.json({ cooperativeIds: saved });
+  })
+  .post('/assignments/import', async (c) => {
+    const user = me(c);
+    if (user.role !== 'admin' && user.role !== 'organizer') throw new DomainError('forbidden');
+    const type = c.req.header('content-type') ?? '';
+    if (!/^text\/(csv|plain)\b/i.test(type)) throw new DomainError('unsupported_media_type');
+    const csv = await c.req.text();
+    if (csv.length > MAX_BODY_BYTES) throw new DomainError('payload_too_large');
+    return c.json(await c.get('services').adminUsers.importAssignments(user, csv));
+  })
+  .get('/organisations', async (c) => {
+    return c.json({ organisations: await c.get('services').adminUsers.listOrganisations(me(c)) });
+  })
+  .post('/organisations', async (c) => {
+    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+    const input = validate(organisationInput, await readJson(c), c);
+    return c.json({ organisation: await c.get('services').adminUsers.createOrganisation(me(c), input) }, 201);
+  })
+  .get('/audit', async (c) => {
+    const limit = Math.min(200, Math.max(1, Number(c.req.query('limit')) || 50));
+    const page = await c.get('services').adminUsers.auditLog(me(c), { cursor: c.req.query('cursor'), limit });
+    return c.json({ entries: page.entries, cursor: page.cursor ?? null });
+  });

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { signInInput } from '../../auth/model';
+import { assertFormToken, endLogin, sameOriginOnly, startLogin } from '../../auth/session';
+import { isDomainError } from '../../domain/errors';
+import { errorMessage } from '../../domain/messages';
+import type { AppEnv } from '../context';
+import { SignInPage, SignInSentPage } from '../pages/admin/sign-in';
+import { readForm, readJson, validate } from '../request';
+
+/**
+ * Passwordless sign-in (contract): `POST /api/auth/sign-in` answers 202 whatever the email,
+ * `GET /auth/verify?token=` consumes the emailed link, sets the session cookie and redirects to the console,
+ * `POST /api/auth/sign-out` ends the session. `/masuk` and `/keluar` are the same for browsers without JS.
+ */
+export const authRoutes = new Hono<AppEnv>()
+  .post('/api/auth/sign-in', async (c) => {
+    const { email } = validate(signInInput, await readJson(c), c);
+    await c.get('services').auth.requestSignIn(email);
+    return c.json({ ok: true }, 202);
+  })
+  .post('/api/auth/sign-out', sameOriginOnly, async (c) => {
+    await endLogin(c);
+    return c.body(null, 204);
+  })
+  .get('/auth/verify', async (c) => {
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cache-Control', 'no-store');
+    try {
+      const user = await c.get('services').auth.redeem(c.req.query('token') ?? '');
+      await startLogin(c, user);
+      return c.redirect('/admin', 303);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const language = c.get('language');
+      c.status(400);
+      return c.render(
+        <SignInPage language={language} error={errorMessage('sign_in_link_invalid', language)} />,
+      );
+    }
+  })
+  .get('/masuk', (c) => {
+    if (c.get('user')) return c.redirect('/admin', 303);
+    return c.render(<SignInPage language={c.get('language')} />);
+  })
+  .post('/masuk', sameOriginOnly, async (c) => {
+    const form = await readForm(c);
+    await c
+      .get('services')
+      .auth.requestSignIn(typeof form.email === 'string' ? form.email.slice(0, 254) : '');
+    return c.render(<SignInSentPage language={c.get('language')} />);
+  })
+  .post('/keluar', sameOriginOnly, async (c) => {
+    const form = await readForm(c);
+    if (c.get('user')) assertFormToken(c, form);
+    await endLogin(c);
+    return c.redirect('/masuk', 303);
+  });
