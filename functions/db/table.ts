@@ -38,6 +38,33 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
   };
 }
 
+/** The rate limiter's table, in the shape rate-limiter-flexible's DynamoDB store expects. */
+export function rateLimitTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'key', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
+  };
+}
+
+/** Creates the rate limiter's table if it is missing (DynamoDB Local; CDK creates it in AWS). */
+export async function ensureRateLimitTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await client.send(new CreateTableCommand(rateLimitTableDefinition(tableName)));
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: 'expire', Enabled: true },
+    }),
+  );
+}
+
 /** Creates the table if it is missing; returns true when it was created. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {

@@ -6,6 +6,7 @@ import type { AdminUsersService } from '../services/admin-users';
 import type { AuthService } from '../services/auth-service';
 import type { CheckinService } from '../services/checkins';
 import type { RegistrationService } from '../services/registrations';
+import type { RateLimiter } from './rate-limit';
 
 export type AppConfig = {
   /** Where tickets and emails point, e.g. `https://hadir.example.go.id`. Empty: the request's own origin. */
@@ -18,6 +19,8 @@ export type AppConfig = {
 
 export type AppDeps = {
   store: Store;
+  /** Shared limits on public writes and sign-in; absent in unit tests. */
+  rateLimiter?: RateLimiter;
   config: AppConfig;
   clock?: () => Date;
 };
@@ -26,6 +29,7 @@ export type AppServices = {
   store: Store;
   registrations: RegistrationService;
   checkins: CheckinService;
+  rateLimiter?: RateLimiter;
   clock: () => Date;
   config: AppConfig;
   /** The cookie-signing secret, resolved on first use (functions/auth/session-secret.ts). */

@@ -1,8 +1,9 @@
 import { serve } from '@hono/node-server';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
-import { ensureTable } from '../db/table';
+import { ensureRateLimitTable, ensureTable } from '../db/table';
 import { createApp } from '../http/app';
+import { createDynamoRateLimiter } from '../http/rate-limit';
 import { createOutboxWorker } from '../mail/outbox-worker';
 import { mailFrom, transportFromEnv } from '../mail/transport-from-env';
 import { purgeExpiredPersonalData } from '../services/retention';
@@ -37,8 +38,11 @@ async function main() {
   }
 
   const baseUrl = process.env.PUBLIC_BASE_URL || `http://localhost:${port}`;
+  const rateLimitTable = `${TABLE_NAME}-ratelimits`;
+  await ensureRateLimitTable(doc as never, rateLimitTable);
   const app = createApp({
     store,
+    rateLimiter: createDynamoRateLimiter({ tableName: rateLimitTable, endpoint }),
     config: { runtime: 'local', publicBaseUrl: baseUrl },
     devRoutes: createDevRoutes(store),
   });

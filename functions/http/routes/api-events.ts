@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors';
 import { publicEvent, upcoming } from '../../domain/events';
 import { registrationInput } from '../../domain/schemas';
 import type { AppEnv } from '../context';
+import { clientAddress, limit } from '../rate-limit';
 import { readJson, validate } from '../request';
 
 export const apiEvents = new Hono<AppEnv>()
@@ -20,7 +21,9 @@ export const apiEvents = new Hono<AppEnv>()
     return c.json(publicEvent(event, clock()));
   })
   .post('/:eventId/registrations', async (c) => {
+    await limit(c, 'registerAddress', clientAddress(c));
     const input = validate(registrationInput, await readJson(c), c);
+    await limit(c, 'registerTarget', `${c.req.param('eventId')}:${input.cooperativeId}`);
     const result = await c.get('services').registrations.register(c.req.param('eventId'), input, {
       language: c.get('language'),
       idempotencyKey: c.req.header('idempotency-key')?.slice(0, 200) || undefined,

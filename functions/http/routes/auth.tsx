@@ -5,6 +5,7 @@ import { isDomainError } from '../../domain/errors';
 import { errorMessage } from '../../domain/messages';
 import type { AppEnv } from '../context';
 import { SignInPage, SignInSentPage } from '../pages/admin/sign-in';
+import { clientAddress, limit } from '../rate-limit';
 import { readForm, readJson, validate } from '../request';
 
 /**
@@ -14,7 +15,9 @@ import { readForm, readJson, validate } from '../request';
  */
 export const authRoutes = new Hono<AppEnv>()
   .post('/api/auth/sign-in', async (c) => {
+    await limit(c, 'signInAddress', clientAddress(c));
     const { email } = validate(signInInput, await readJson(c), c);
+    await limit(c, 'signInEmail', email.toLowerCase());
     await c.get('services').auth.requestSignIn(email);
     return c.json({ ok: true }, 202);
   })
@@ -43,10 +46,11 @@ export const authRoutes = new Hono<AppEnv>()
     return c.render(<SignInPage language={c.get('language')} />);
   })
   .post('/masuk', sameOriginOnly, async (c) => {
+    await limit(c, 'signInAddress', clientAddress(c));
     const form = await readForm(c);
-    await c
-      .get('services')
-      .auth.requestSignIn(typeof form.email === 'string' ? form.email.slice(0, 254) : '');
+    const email = typeof form.email === 'string' ? form.email.slice(0, 254) : '';
+    await limit(c, 'signInEmail', email.toLowerCase());
+    await c.get('services').auth.requestSignIn(email);
     return c.render(<SignInSentPage language={c.get('language')} />);
   })
   .post('/keluar', sameOriginOnly, async (c) => {

@@ -14,6 +14,7 @@ import { t } from '../pages/i18n';
 import { ManagePage } from '../pages/manage-page';
 import { type FieldErrors, type FormValues, RegisterPage } from '../pages/register-page';
 import { TicketPage } from '../pages/ticket-page';
+import { clientAddress, limit } from '../rate-limit';
 import { readForm, validate } from '../request';
 
 /** The path and query without `lang`, for the language switch link. */
@@ -92,7 +93,9 @@ export const pages = new Hono<AppEnv>()
         idempotencyKey = form.idempotencyKey;
       }
       try {
+        await limit(c, 'registerAddress', clientAddress(c));
         const input = validate(registrationInput, { ...form, consent: form.consent === 'true' }, c);
+        await limit(c, 'registerTarget', `${event.id}:${input.cooperativeId}`);
         const result = await registrations.register(event.id, input, { language, idempotencyKey });
         const { id } = result.registration;
         return c.redirect(`/kelola/${id}?token=${encodeURIComponent(result.manageToken)}`, 303);

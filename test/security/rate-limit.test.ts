@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Store } from '../../functions/db/store';
+import { ensureRateLimitTable } from '../../functions/db/table';
+import { createApp } from '../../functions/http/app';
+import { createDynamoRateLimiter } from '../../functions/http/rate-limit';
+import { json } from '../helpers/app';
+import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+const event = makeEvent();
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await seedKotim(store);
+  await store.events.put(event);
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `limits-${randomUUID()}`;
+  await ensureRateLimitTable(
+    new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    }),
+    tableName,
+  );
+  app = createApp({
+    store,
+    config: { runtime: 'test', sessionSecret: 'rate-limit-test-secret-0123456789abcdef' },
+    rateLimiter: createDynamoRateLimiter({ tableName, endpoint }),
+  });
+});
+
+it('answers 429 with Retry-After once one target has been tried too often, shared through DynamoDB', async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const body = registrationBody('62.02.06.2005', 1, 100 + i);
+    const res = await app.request(`/api/events/${event.id}/registrations`, json(body));
+    statuses.push(res.status);
+    if (res.status === 429) {
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await res.json()).error.code).toBe('rate_limited');
+    }
+  }
+  // One succeeds, then "already registered" until the 10 attempts per cooperative are used, then 429.
+  expect(statuses[0]).toBe(201);
+  expect(statuses.slice(1, 10).every((s) => s === 409)).toBe(true);
+  expect(statuses.slice(10)).toEqual([429, 429]);
+});
+
+it('limits sign-in requests per email address', async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const res = await app.request(
+      '/api/auth/sign-in',
+      json({ email: 'Someone@Example.org' }, { origin: 'http://localhost' }),
+    );
+    statuses.push(res.status);
+  }
+  expect(statuses.slice(0, 5).every((s) => s === 202)).toBe(true);
+  expect(statuses.slice(5)).toEqual([429, 429]);
+});
