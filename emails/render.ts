@@ -2,6 +2,15 @@ import { unstableToPlainText } from '@react-email/render';
 import { createElement, type FunctionComponent } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { EmailKind } from '../functions/domain/notifications';
+import AbsenteeMaterials, {
+  type AbsenteeMaterialsProps,
+  subject as absenteeMaterialsSubject,
+} from './absentee-materials';
+import CooperativeFollowup, {
+  type CooperativeFollowupProps,
+  subject as cooperativeFollowupSubject,
+} from './cooperative-followup';
+import Invitation, { type InvitationProps, subject as invitationSubject } from './invitation';
 import Promoted, { type PromotedProps, subject as promotedSubject } from './promoted';
 import RegistrationCancelled, {
   type RegistrationCancelledProps,
@@ -17,6 +26,7 @@ import RegistrationReceived, {
 } from './registration-received';
 import Reminder, { type ReminderProps, subject as reminderSubject } from './reminder';
 import SignInLink, { type SignInLinkProps, subject as signInSubject } from './sign-in-link';
+import Thanks, { type ThanksProps, subject as thanksSubject } from './thanks';
 import Ticket, { type TicketProps, subject as ticketSubject } from './ticket';
 import Waitlisted, { type WaitlistedProps, subject as waitlistedSubject } from './waitlisted';
 
@@ -29,6 +39,10 @@ export type EmailProps = {
   cancelled: RegistrationCancelledProps;
   reminder: ReminderProps;
   sign_in: SignInLinkProps;
+  thanks: ThanksProps;
+  absentee_materials: AbsenteeMaterialsProps;
+  invitation: InvitationProps;
+  cooperative_followup: CooperativeFollowupProps;
 };
 
 export type Template<P> = { component: FunctionComponent<P>; subject: (props: P) => string };
@@ -43,6 +57,10 @@ export const templates: { [K in EmailKind]: Template<EmailProps[K]> } = {
   cancelled: { component: RegistrationCancelled, subject: registrationCancelledSubject },
   reminder: { component: Reminder, subject: reminderSubject },
   sign_in: { component: SignInLink, subject: signInSubject },
+  thanks: { component: Thanks, subject: thanksSubject },
+  absentee_materials: { component: AbsenteeMaterials, subject: absenteeMaterialsSubject },
+  invitation: { component: Invitation, subject: invitationSubject },
+  cooperative_followup: { component: CooperativeFollowup, subject: cooperativeFollowupSubject },
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -61,7 +79,8 @@ export async function renderEmail<K extends EmailKind>(
   props: EmailProps[K],
 ): Promise<RenderedEmail> {
   const template: Template<EmailProps[K]> = templates[kind];
-  const html = DOCTYPE + renderToStaticMarkup(createElement(template.component, props)).replace(IMAGE_PRELOAD, '');
+  const html =
+    DOCTYPE + renderToStaticMarkup(createElement(template.component, props)).replace(IMAGE_PRELOAD, '');
   // Titles and names are user input: a line break must never reach a mail header.
   const subject = template.subject(props).replace(/\s+/g, ' ').trim();
   return { subject, html, text: unstableToPlainText(html) };

@@ -30,16 +30,23 @@ export function createDevMailRepo(doc: DynamoDBDocumentClient, tableName: string
     },
 
     async list(limit = 200): Promise<StoredMail[]> {
-      const { Items = [] } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.devMail('').pk },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return Items.map((item) => withoutKeys(item) as StoredMail);
+      const mails: StoredMail[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.devMail('').pk },
+            ScanIndexForward: false,
+            Limit: limit - mails.length,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) mails.push(withoutKeys(item) as StoredMail);
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey && mails.length < limit);
+      return mails;
     },
 
     async get(id: string): Promise<StoredMail | undefined> {

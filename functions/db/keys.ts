@@ -41,6 +41,18 @@
  * 50. A cooperative's administration checklist; a regency's pk=REGENCY#<code>        sk=CHECKLIST#<cooperativeId>
  *     checklists in one query (begins_with CHECKLIST#, next to the COOP# directory items)
  *
+ * Follow-ups (issue 6):
+ * 60. Get a campaign ..................................... pk=CAMPAIGN#<campaignId>   sk=CAMPAIGN
+ * 61. List a session's campaigns ......................... GSI1 gsi1pk=EVENT#<eventId>#CAMPAIGNS gsi1sk=<createdAt>#<campaignId>
+ * 62. Scheduled campaigns, for the runner's tick (sparse)  GSI2 gsi2pk=CAMPAIGNS#active gsi2sk=<eventId>#<campaignId>
+ *     (the due time is computed from the session at run time, so a moved session moves its campaigns)
+ * 63. One email per recipient per campaign; its progress . pk=CAMPAIGN#<campaignId>   sk=RCPT#<recipientKey>
+ * 64. Redeem a one-click unsubscribe link ................ pk=UNSUBLINK#<sha256(token)> sk=UNSUBLINK
+ * 65. Address that unsubscribed from non-transactional mail pk=UNSUB#<sha256(lowercased email)> sk=UNSUB
+ * 66. One certificate per officer per session ............ pk=EVENT#<eventId>        sk=CERTOF#<participantId>
+ * 67. Verify a certificate by its number ................. pk=CERT#<number slug>      sk=CERT
+ * 68. Certificate number sequence per regency and year ... pk=CERTSEQ#<regency>#<yyyy> sk=CERTSEQ
+ *
  * Capacity is a counter on the session item (seatsTaken, waitlistCount), changed in the same transaction as the
  * registration it belongs to, so it can never disagree with the registrations and never oversells.
  */
@@ -114,6 +126,30 @@ const builders = {
   cancelNotice: (eventId: string, registrationId: string) => ({
     pk: `EVENT#${eventId}`,
     sk: `CANCELNOTICE#${registrationId}`,
+  }),
+  campaign: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
+  campaignListing: (eventId: string, createdAt: string, campaignId: string) => ({
+    gsi1pk: `EVENT#${eventId}#CAMPAIGNS`,
+    gsi1sk: `${createdAt}#${campaignId}`,
+  }),
+  campaignQueue: (status: string, eventId: string, campaignId: string) => ({
+    gsi2pk: `CAMPAIGNS#${status}`,
+    gsi2sk: `${eventId}#${campaignId}`,
+  }),
+  campaignRecipient: (campaignId: string, recipientKey: string) => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `RCPT#${recipientKey}`,
+  }),
+  unsubscribeLink: (tokenHash: string) => ({ pk: `UNSUBLINK#${tokenHash}`, sk: 'UNSUBLINK' }),
+  unsubscribed: (addressHash: string) => ({ pk: `UNSUB#${addressHash}`, sk: 'UNSUB' }),
+  certificateOf: (eventId: string, participantId: string) => ({
+    pk: `EVENT#${eventId}`,
+    sk: `CERTOF#${participantId}`,
+  }),
+  certificate: (slug: string) => ({ pk: `CERT#${slug}`, sk: 'CERT' }),
+  certificateSequence: (regencyCode: string, year: string) => ({
+    pk: `CERTSEQ#${regencyCode}#${year}`,
+    sk: 'CERTSEQ',
   }),
 };
 

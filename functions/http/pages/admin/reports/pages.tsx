@@ -1,0 +1,571 @@
+import type { User } from '../../../../auth/model';
+import type { EventRecord, Language } from '../../../../domain/schemas';
+import { formatDate, formatDateTime, formatTime, formatTimeRange } from '../../../../domain/time';
+import { type Checklist, checklistProgress, checklistSteps } from '../../../../reports/checklist';
+import { type CooperativeCoverage, type DistrictCoverage, percent } from '../../../../reports/coverage';
+import { exportKinds } from '../../../../reports/exports';
+import {
+  type AttendanceFigures,
+  attachments,
+  blankSections,
+  type LaporanInput,
+  laporanFacts,
+  laporanSummary,
+  unreachedStatus,
+} from '../../../../reports/laporan';
+import type { ReportsService } from '../../../../services/reports';
+import { ConsoleLayout, Csrf } from '../layout';
+import { Bar, ChartLegend, CoverageChart } from './charts';
+import { reportsText } from './copy';
+import { reportsCss } from './styles';
+
+type Base = { language: Language; user: User; csrfToken?: string; notice?: string; error?: string };
+type SessionCoverage = Awaited<ReturnType<ReportsService['sessionCoverage']>>;
+type OrganisationCoverage = Awaited<ReturnType<ReportsService['organisationCoverage']>>;
+type CooperativeReport = Awaited<ReturnType<ReportsService['cooperativePage']>>;
+type AssistantReport = Awaited<ReturnType<ReportsService['assistantView']>>;
+
+function Frame(props: Base & { title: string; children?: unknown }) {
+  return (
+    <ConsoleLayout
+      title={props.title}
+      language={props.language}
+      user={props.user}
+      csrfToken={props.csrfToken}
+      notice={props.notice}
+      error={props.error}
+    >
+      <link rel="stylesheet" href={reportsCss.path} />
+      {props.children as never}
+    </ConsoleLayout>
+  );
+}
+
+const base = `/admin/laporan`;
+
+export function ReportsIndexPage(props: Base & { events: EventRecord[] }) {
+  const text = reportsText(props.language);
+  return (
+    <Frame {...props} title={text.reports}>
+      <h1>{text.reports}</h1>
+      {props.user.role === 'business_assistant' ? (
+        <p>
+          <a class="button" href={`${base}/pendamping`}>
+            {text.myCooperatives}
+          </a>
+        </p>
+      ) : (
+        <p>
+          <a class="button secondary" href={`${base}/organisasi/${props.user.organisationId}`}>
+            {text.organisationReport}
+          </a>
+        </p>
+      )}
+      {props.events.length === 0 ? <p class="muted">{text.noSessions}</p> : null}
+      {props.events.map((event) => (
+        <article class="card">
+          <h2>
+            <a href={`${base}/acara/${event.id}`}>{event.title}</a>
+          </h2>
+          <p class="muted">
+            {`${formatTimeRange(event.startsAt, event.endsAt, event.timeZone, props.language)} · ${event.venue}`}
+          </p>
+        </article>
+      ))}
+    </Frame>
+  );
+}
+
+function Figures({ items }: { items: [string, number | string][] }) {
+  return (
+    <div class="figures">
+      {items.map(([label, value]) => (
+        <div>
+          <strong>{String(value)}</strong>
+          <span class="muted">{label}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function DistrictTable({ rows, language }: { rows: DistrictCoverage[]; language: Language }) {
+  const text = reportsText(language);
+  const total = rows.reduce(
+    (sum, r) => ({
+      invited: sum.invited + r.invited,
+      registered: sum.registered + r.registered,
+      present: sum.present + r.present,
+      officersRegistered: sum.officersRegistered + r.officersRegistered,
+      officersPresent: sum.officersPresent + r.officersPresent,
+    }),
+    { invited: 0, registered: 0, present: 0, officersRegistered: 0, officersPresent: 0 },
+  );
+  return (
+    <table id="by-district">
+      <thead>
+        <tr>
+          <th>{text.district}</th>
+          <th class="num">{text.invited}</th>
+          <th class="num">{text.registered}</th>
+          <th class="num">{text.present}</th>
+          <th>{text.coverage}</th>
+          <th class="num">{text.officersRegistered}</th>
+          <th class="num">{text.officersPresent}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr data-district={row.districtCode}>
+            <td>{row.districtName}</td>
+            <td class="num">{row.invited}</td>
+            <td class="num">{row.registered}</td>
+            <td class="num">{row.present}</td>
+            <td class="cov">
+              <Bar value={row.present} max={row.invited} />{' '}
+              <span class="muted">{`${percent(row.present, row.invited)}%`}</span>
+            </td>
+            <td class="num">{row.officersRegistered}</td>
+            <td class="num">{row.officersPresent}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr data-district="total">
+          <th>{text.total}</th>
+          <th class="num">{total.invited}</th>
+          <th class="num">{total.registered}</th>
+          <th class="num">{total.present}</th>
+          <th class="cov">
+            <Bar value={total.present} max={total.invited} />{' '}
+            <span class="muted">{`${percent(total.present, total.invited)}%`}</span>
+          </th>
+          <th class="num">{total.officersRegistered}</th>
+          <th class="num">{total.officersPresent}</th>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function UnreachedTable({ rows, language }: { rows: CooperativeCoverage[]; language: Language }) {
+  const text = reportsText(language);
+  if (rows.length === 0) return <p class="muted">{text.allReached}</p>;
+  return (
+    <table id="unreached">
+      <thead>
+        <tr>
+          <th>{text.cooperative}</th>
+          <th>{text.district}</th>
+          <th>{text.status}</th>
+          <th>{text.assistant}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr data-cooperative={row.cooperative.id}>
+            <td>
+              <a href={`${base}/koperasi/${row.cooperative.id}`}>{row.cooperative.name}</a>
+            </td>
+            <td>{row.cooperative.districtName}</td>
+            <td>{row.registeredFor > 0 ? text.registeredAbsent : text.notRegistered}</td>
+            <td>
+              {row.assistants.length
+                ? row.assistants.map((a) => (
+                    <div>
+                      {a.name} <a href={`mailto:${a.email}`}>{a.email}</a>
+                    </div>
+                  ))
+                : text.none}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Attendance figures by kecamatan from the check-in service, in the shape the tables and chart draw. */
+export function districtRows(attendance: AttendanceFigures): DistrictCoverage[] {
+  return attendance.byDistrict.map((d) => ({
+    districtCode: d.districtCode,
+    districtName: d.districtName,
+    invited: d.cooperativesInvited,
+    registered: d.cooperativesRegistered,
+    present: d.cooperativesPresent,
+    officersRegistered: d.registered,
+    officersPresent: d.checkedIn,
+  }));
+}
+
+export function SessionReportPage(props: Base & SessionCoverage) {
+  const text = reportsText(props.language);
+  const { event, attendance } = props;
+  const rows = districtRows(attendance);
+  const at = `${base}/acara/${event.id}`;
+  return (
+    <Frame {...props} title={`${text.sessionReport}: ${event.title}`}>
+      <p class="no-print">
+        <a href={base}>{`← ${text.reports}`}</a>
+      </p>
+      <h1>{event.title}</h1>
+      <p class="muted">{`${formatTimeRange(event.startsAt, event.endsAt, event.timeZone, props.language)} · ${event.venue}`}</p>
+      <Figures
+        items={[
+          [text.invited, attendance.cooperativesInvited],
+          [text.registered, attendance.cooperativesRegistered],
+          [text.present, attendance.cooperativesPresent],
+          [text.officersRegistered, attendance.registered],
+          [text.officersPresent, attendance.checkedIn],
+          [text.walkIns, attendance.walkIns],
+        ]}
+      />
+      <section class="card no-print">
+        <h2>{text.downloads}</h2>
+        <div class="downloads">
+          <div>
+            <h3>{text.daftarHadir}</h3>
+            <form method="get" action={`${at}/daftar-hadir.pdf`}>
+              <label>
+                <input type="radio" name="versi" value="kosong" checked /> {text.emptyList}
+              </label>
+              <label>
+                <input type="radio" name="versi" value="hadir" /> {text.filledList}
+              </label>
+              <label for="hp">{text.phone}</label>
+              <select id="hp" name="hp">
+                <option value="samar">{text.phoneMasked}</option>
+                <option value="lengkap">{text.phoneFull}</option>
+              </select>
+              <button type="submit">{text.download}</button>
+            </form>
+          </div>
+          <div>
+            <h3>{text.exports}</h3>
+            <ul>
+              {exportKinds.map((kind) => (
+                <li>
+                  {`${text.exportTitles[kind]}: `}
+                  <a href={`${at}/ekspor/${kind}.csv`}>CSV</a>
+                  {' · '}
+                  <a href={`${at}/ekspor/${kind}.xlsx`}>XLSX</a>
+                </li>
+              ))}
+            </ul>
+            <p class="muted">{text.auditNote}</p>
+          </div>
+          <div>
+            <h3>{text.laporan}</h3>
+            <ul>
+              <li>
+                <a href={`${at}/laporan-kegiatan`}>{text.laporanHtml}</a>
+              </li>
+              <li>
+                <a href={`${at}/laporan-kegiatan.pdf`}>{text.laporanPdf}</a>
+              </li>
+            </ul>
+          </div>
+        </div>
+      </section>
+      <h2>{text.byDistrict}</h2>
+      <DistrictTable rows={rows} language={props.language} />
+      <h2>{text.chartTitle}</h2>
+      <ChartLegend labels={text.legend} />
+      <CoverageChart
+        title={text.chartTitle}
+        rows={rows.map((r) => ({
+          label: r.districtName,
+          invited: r.invited,
+          registered: r.registered,
+          present: r.present,
+        }))}
+      />
+      <h2>{text.unreached(props.unreached.length)}</h2>
+      <UnreachedTable rows={props.unreached} language={props.language} />
+    </Frame>
+  );
+}
+
+export function OrganisationReportPage(props: Base & OrganisationCoverage) {
+  const text = reportsText(props.language);
+  return (
+    <Frame {...props} title={text.organisationReport}>
+      <p>
+        <a href={base}>{`← ${text.reports}`}</a>
+      </p>
+      <h1>{`${text.organisationReport}: ${props.organisation.name}`}</h1>
+      <Figures
+        items={[
+          [text.invited, props.totals.invited],
+          [text.registered, props.totals.registered],
+          [text.present, props.totals.present],
+          [text.officersPresent, props.totals.officersPresent],
+        ]}
+      />
+      <h2>{text.sessions}</h2>
+      <table id="sessions">
+        <thead>
+          <tr>
+            <th>{text.date}</th>
+            <th>{text.sessions}</th>
+            <th class="num">{text.invited}</th>
+            <th class="num">{text.registered}</th>
+            <th class="num">{text.present}</th>
+            <th>{text.coverage}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.sessions.map((s) => (
+            <tr>
+              <td>{formatDate(s.event.startsAt, s.event.timeZone, props.language)}</td>
+              <td>
+                <a href={`${base}/acara/${s.event.id}`}>{s.event.title}</a>
+              </td>
+              <td class="num">{s.invited}</td>
+              <td class="num">{s.registered}</td>
+              <td class="num">{s.present}</td>
+              <td>
+                <Bar value={s.present} max={s.invited} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{text.byDistrict}</h2>
+      <DistrictTable rows={props.districts} language={props.language} />
+      <h2>{text.chartTitle}</h2>
+      <ChartLegend labels={text.legend} />
+      <CoverageChart
+        title={text.chartTitle}
+        rows={props.districts.map((r) => ({
+          label: r.districtName,
+          invited: r.invited,
+          registered: r.registered,
+          present: r.present,
+        }))}
+      />
+      <h2>{text.unreached(props.unreached.length)}</h2>
+      <UnreachedTable rows={props.unreached} language={props.language} />
+    </Frame>
+  );
+}
+
+function ChecklistView(props: {
+  language: Language;
+  csrfToken?: string;
+  cooperativeId: string;
+  checklist: Checklist;
+  canTick: boolean;
+  timeZone: string;
+}) {
+  const text = reportsText(props.language);
+  return (
+    <ol class="checklist" id="checklist">
+      {checklistSteps.map((step) => {
+        const done = props.checklist.done[step.id];
+        return (
+          <li data-step={step.id} data-done={done ? 'true' : 'false'}>
+            {done ? <span class="done">✓ </span> : null}
+            {step.label}
+            {done ? (
+              <span class="muted">{` (${text.doneBy(done.byName ?? done.by, formatDateTime(done.at, props.timeZone, props.language))})`}</span>
+            ) : null}
+            {props.canTick ? (
+              <form method="post" action={`${base}/koperasi/${props.cooperativeId}/checklist`}>
+                <Csrf token={props.csrfToken} />
+                <input type="hidden" name="step" value={step.id} />
+                <input type="hidden" name="done" value={done ? 'false' : 'true'} />
+                <button type="submit" class={done ? 'secondary' : ''}>
+                  {done ? text.markUndone : text.markDone}
+                </button>
+              </form>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function CooperativeReportPage(props: Base & CooperativeReport) {
+  const text = reportsText(props.language);
+  const { cooperative } = props;
+  const zone = props.sessions[0]?.event.timeZone ?? 'Asia/Jakarta';
+  return (
+    <Frame {...props} title={cooperative.name}>
+      <p>
+        <a
+          href={props.user.role === 'business_assistant' ? `${base}/pendamping` : base}
+        >{`← ${text.back}`}</a>
+      </p>
+      <h1>{cooperative.name}</h1>
+      <p class="muted">{`${cooperative.villageName} · ${text.district} ${cooperative.districtName} · ${cooperative.regencyName}`}</p>
+      {props.assistants.length ? (
+        <p>{`${text.assistant}: ${props.assistants.map((a) => `${a.name} (${a.email})`).join(', ')}`}</p>
+      ) : null}
+      <h2>{text.sessionsInvited}</h2>
+      {props.sessions.length === 0 ? <p class="muted">{text.notInvited}</p> : null}
+      {props.sessions.length ? (
+        <table id="sessions">
+          <thead>
+            <tr>
+              <th>{text.date}</th>
+              <th>{text.sessions}</th>
+              <th>{text.status}</th>
+              <th>{text.attended}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.sessions.map((s) => {
+              const came = s.officers.filter((o) => o.checkedInAt);
+              return (
+                <tr data-event={s.event.id}>
+                  <td>{formatDate(s.event.startsAt, s.event.timeZone, props.language)}</td>
+                  <td>{s.event.title}</td>
+                  <td>{s.registration ? s.registration.status : text.notRegistered}</td>
+                  <td>
+                    {came.length
+                      ? came.map((o) => (
+                          <div>{`${o.name} (${o.role}), ${formatTime(o.checkedInAt as string, s.event.timeZone, props.language)}`}</div>
+                        ))
+                      : text.none}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      <h2>{text.checklist}</h2>
+      <ChecklistView
+        language={props.language}
+        csrfToken={props.csrfToken}
+        cooperativeId={cooperative.id}
+        checklist={props.checklist}
+        canTick
+        timeZone={zone}
+      />
+    </Frame>
+  );
+}
+
+export function AssistantReportPage(props: Base & AssistantReport) {
+  const text = reportsText(props.language);
+  const sorted = [...props.cooperatives].sort(
+    (a, b) =>
+      a.cooperative.districtName.localeCompare(b.cooperative.districtName, 'id') ||
+      a.cooperative.villageName.localeCompare(b.cooperative.villageName, 'id'),
+  );
+  return (
+    <Frame {...props} title={text.myCooperatives}>
+      <h1>{text.myCooperatives}</h1>
+      <table id="my-cooperatives">
+        <thead>
+          <tr>
+            <th>{text.cooperative}</th>
+            <th>{text.district}</th>
+            <th>{text.sessionsCount}</th>
+            <th>{text.progress}</th>
+            <th>{text.next}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => {
+            const progress = checklistProgress(props.checklists.get(row.cooperative.id));
+            return (
+              <tr data-cooperative={row.cooperative.id}>
+                <td>
+                  <a href={`${base}/koperasi/${row.cooperative.id}`}>{row.cooperative.name}</a>
+                </td>
+                <td>{row.cooperative.districtName}</td>
+                <td>{`${row.invitedTo} / ${row.registeredFor} / ${row.attended}`}</td>
+                <td>
+                  <Bar value={progress.done} max={progress.total} width={90} />{' '}
+                  <span class="muted">{`${progress.done}/${progress.total}`}</span>
+                </td>
+                <td>{progress.next?.label ?? text.allDone}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Frame>
+  );
+}
+
+/** The printable laporan kegiatan draft: the browser's print dialog makes the paper or PDF copy. */
+export function LaporanPage(props: Base & { laporan: LaporanInput }) {
+  const text = reportsText(props.language);
+  const { event, attendance, unreached } = props.laporan;
+  return (
+    <Frame {...props} title={`Laporan Kegiatan: ${event.title}`}>
+      <p class="no-print">
+        <a href={`${base}/acara/${event.id}`}>{`← ${text.back}`}</a>
+        {' · '}
+        <a href={`${base}/acara/${event.id}/laporan-kegiatan.pdf`}>{text.laporanPdf}</a>
+      </p>
+      <article class="laporan" lang="id">
+        <h1>LAPORAN KEGIATAN</h1>
+        <h2>{event.title}</h2>
+        <h3>I. Pelaksanaan Kegiatan</h3>
+        <dl>
+          {laporanFacts(props.laporan).map(([label, value]) => (
+            <>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
+        </dl>
+        <h3>II. Peserta</h3>
+        <p id="summary">{laporanSummary(props.laporan)}</p>
+        <DistrictTable rows={districtRows(attendance)} language="id" />
+        <h3>{`III. Koperasi yang Belum Terjangkau (${unreached.length})`}</h3>
+        {unreached.length ? (
+          <table id="unreached">
+            <thead>
+              <tr>
+                <th>No</th>
+                <th>Koperasi</th>
+                <th>Kecamatan</th>
+                <th>Status</th>
+                <th>Business Assistant</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unreached.map((c, index) => (
+                <tr>
+                  <td>{index + 1}</td>
+                  <td>{c.cooperative.name}</td>
+                  <td>{c.cooperative.districtName}</td>
+                  <td>{unreachedStatus(c)}</td>
+                  <td>{c.assistants.map((a) => a.name).join(', ') || '-'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>Semua koperasi undangan hadir.</p>
+        )}
+        {blankSections.map((section, index) => (
+          <section>
+            <h3>{`${['IV', 'V', 'VI'][index]}. ${section.title}`}</h3>
+            <div class="blank">{section.hint}</div>
+          </section>
+        ))}
+        <h3>Lampiran</h3>
+        <ol>
+          {attachments.map((item) => (
+            <li>{item}</li>
+          ))}
+        </ol>
+        <div class="signature">
+          <p>{formatDate(event.startsAt, event.timeZone)}</p>
+          <p>Penanggung jawab kegiatan,</p>
+          <div class="space" />
+          <p>(.................................................)</p>
+          <p>NIP. ...........................................</p>
+        </div>
+      </article>
+    </Frame>
+  );
+}

@@ -1,0 +1,174 @@
+import { type Context, Hono } from 'hono';
+import type { User } from '../../auth/model';
+import { assertFormToken, requireUser } from '../../auth/session';
+import { DomainError } from '../../domain/errors';
+import { isChecklistStep } from '../../reports/checklist';
+import { isExportFormat, isExportKind } from '../../reports/exports';
+import { createReportsService, type ReportsService } from '../../services/reports';
+import type { AppEnv, AppServices } from '../context';
+import {
+  AssistantReportPage,
+  CooperativeReportPage,
+  LaporanPage,
+  OrganisationReportPage,
+  ReportsIndexPage,
+  SessionReportPage,
+} from '../pages/admin/reports/pages';
+import { reportsCss } from '../pages/admin/reports/styles';
+import { readForm, readJson } from '../request';
+
+const me = (c: Context<AppEnv>) => c.get('user') as User;
+
+/** One reports service per app (built from the app's services on first use; no change to AppServices). */
+const services = new WeakMap<AppServices, ReportsService>();
+function reports(c: Context<AppEnv>): ReportsService {
+  const app = c.get('services');
+  let service = services.get(app);
+  if (!service) {
+    service = createReportsService(app.store, app.checkins, app.clock);
+    services.set(app, service);
+  }
+  return service;
+}
+
+const base = (c: Context<AppEnv>, notice?: string) => ({
+  language: c.get('language'),
+  user: me(c),
+  csrfToken: c.get('csrfToken'),
+  notice,
+});
+
+/** Files with personal data: never cached, never sniffed, always a download. */
+function download(
+  c: Context<AppEnv>,
+  body: ReadableStream<Uint8Array> | Uint8Array,
+  type: string,
+  filename: string,
+) {
+  c.header('Content-Type', type);
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Cache-Control', 'no-store');
+  return c.body(body as ReadableStream<Uint8Array>);
+}
+
+/**
+ * The reports (issue 7), mounted at /admin/laporan: dashboards and the laporan as console pages; the daftar
+ * hadir, the laporan PDF and the CSV/XLSX exports as downloads (exports are streamed while they are built).
+ * Rights are checked by the reports service; every download is written to the audit log.
+ */
+export const adminReports = new Hono<AppEnv>()
+  .get(reportsCss.path.replace('/admin/laporan', ''), (c) => {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(reportsCss.body, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  })
+  .use(async (c, next) => {
+    if (!c.get('user')) {
+      if (c.req.method === 'GET') return c.redirect('/masuk', 303);
+      throw new DomainError('unauthorized');
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  })
+  .get('/', async (c) => {
+    const events = await reports(c).reportableEvents(me(c));
+    return c.render(<ReportsIndexPage {...base(c)} events={events} />);
+  })
+  .get('/acara/:eventId', async (c) => {
+    const coverage = await reports(c).sessionCoverage(me(c), c.req.param('eventId'));
+    return c.render(<SessionReportPage {...base(c)} {...coverage} />);
+  })
+  .get('/acara/:eventId/daftar-hadir.pdf', async (c) => {
+    const version = c.req.query('versi') === 'hadir' ? 'filled' : 'empty';
+    const phone = c.req.query('hp') === 'lengkap' ? 'full' : 'masked';
+    const pdf = await reports(c).daftarHadir(me(c), c.req.param('eventId'), { version, phone });
+    return download(c, pdf.bytes, 'application/pdf', pdf.filename);
+  })
+  .get('/acara/:eventId/ekspor/:file', async (c) => {
+    const [kind, format] = c.req.param('file').split('.');
+    if (!isExportKind(kind) || !isExportFormat(format)) throw new DomainError('not_found');
+    const file = await reports(c).exportReport(me(c), c.req.param('eventId'), kind, format);
+    return download(c, file.body, file.contentType, file.filename);
+  })
+  .get('/acara/:eventId/laporan-kegiatan', async (c) => {
+    const laporan = await reports(c).laporan(me(c), c.req.param('eventId'));
+    return c.render(<LaporanPage {...base(c)} laporan={laporan} />);
+  })
+  .get('/acara/:eventId/laporan-kegiatan.pdf', async (c) => {
+    const pdf = await reports(c).laporanPdf(me(c), c.req.param('eventId'));
+    return download(c, pdf.bytes, 'application/pdf', pdf.filename);
+  })
+  .get('/organisasi/:organisationId', async (c) => {
+    const coverage = await reports(c).organisationCoverage(me(c), c.req.param('organisationId'));
+    return c.render(<OrganisationReportPage {...base(c)} {...coverage} />);
+  })
+  .get('/koperasi/:cooperativeId', async (c) => {
+    const page = await reports(c).cooperativePage(me(c), c.req.param('cooperativeId'));
+    return c.render(
+      <CooperativeReportPage {...base(c, c.req.query('ok') ? 'Tersimpan.' : undefined)} {...page} />,
+    );
+  })
+  .post('/koperasi/:cooperativeId/checklist', async (c) => {
+    const form = await readForm(c);
+    assertFormToken(c, form);
+    if (!isChecklistStep(form.step)) throw new DomainError('validation');
+    const id = c.req.param('cooperativeId');
+    await reports(c).setChecklistStep(me(c), id, form.step, form.done === 'true');
+    return c.redirect(`/admin/laporan/koperasi/${id}?ok=1`, 303);
+  })
+  .get('/pendamping', async (c) => {
+    const view = await reports(c).assistantView(me(c));
+    return c.render(<AssistantReportPage {...base(c)} {...view} />);
+  });
+
+/**
+ * The same figures as JSON for scripts and the console's future widgets, mounted at /api/admin/laporan.
+ * Checklist ticks accept JSON `{ done: boolean }` (same-origin only, like every /api/admin route).
+ */
+export const adminReportsApi = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    await requireUser(c);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  })
+  .get('/events/:eventId/coverage', async (c) => {
+    const { event, attendance, unreached } = await reports(c).sessionCoverage(me(c), c.req.param('eventId'));
+    return c.json({
+      eventId: event.id,
+      attendance,
+      unreached: unreached.map((u) => ({
+        cooperativeId: u.cooperative.id,
+        name: u.cooperative.name,
+        districtName: u.cooperative.districtName,
+        registered: u.registeredFor > 0,
+        assistants: u.assistants,
+      })),
+    });
+  })
+  .get('/organisations/:organisationId/coverage', async (c) => {
+    const coverage = await reports(c).organisationCoverage(me(c), c.req.param('organisationId'));
+    return c.json({
+      organisation: coverage.organisation,
+      totals: coverage.totals,
+      districts: coverage.districts,
+      sessions: coverage.sessions.map(({ event, ...figures }) => ({
+        eventId: event.id,
+        title: event.title,
+        ...figures,
+      })),
+      unreached: coverage.unreached.map((u) => u.cooperative.id),
+    });
+  })
+  .put('/cooperatives/:cooperativeId/checklist/:step', async (c) => {
+    const step = c.req.param('step');
+    if (!isChecklistStep(step)) throw new DomainError('not_found');
+    const body = (await readJson(c)) as { done?: unknown } | null;
+    if (typeof body?.done !== 'boolean') throw new DomainError('validation');
+    const checklist = await reports(c).setChecklistStep(
+      me(c),
+      c.req.param('cooperativeId'),
+      step,
+      body.done as boolean,
+    );
+    return c.json({ checklist });
+  });
