@@ -81,7 +81,7 @@ export type AuditEntry = {
   actorId: string;
   actorEmail: string;
   action: string;
-  targetType: 'event' | 'registration' | 'user' | 'station' | 'assignment' | 'organisation';
+  targetType: 'event' | 'registration' | 'user' | 'station' | 'assignment' | 'organisation' | 'cooperative';
   targetId: string;
   eventId?: string;
   detail?: string;

@@ -23,11 +23,7 @@ import { buildLaporanPdf } from '../reports/laporan-pdf';
 import { audit } from './admin-audit';
 import type { CheckinService } from './checkins';
 
-/**
- * The audit log's target types predate cooperative-level actions; until `AuditEntry['targetType']` gains
- * 'cooperative' (auth/model.ts, issue 4) the value is written as is and typed through this one cast.
- */
-const COOPERATIVE_TARGET = 'cooperative' as unknown as AuditEntry['targetType'];
+const COOPERATIVE_TARGET: AuditEntry['targetType'] = 'cooperative';
 
 const byDate = (a: EventRecord, b: EventRecord) => a.startsAt.localeCompare(b.startsAt);
 

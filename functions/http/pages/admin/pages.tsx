@@ -233,6 +233,12 @@ export function SessionPage(
           <a class="button secondary" href={`/admin/acara/${event.id}/stasiun`}>
             {text.stations}
           </a>
+          <a class="button secondary" href={`/admin/laporan/acara/${event.id}`}>
+            {text.reports}
+          </a>
+          <a class="button secondary" href={`/checkin/${event.id}`}>
+            {text.checkinPage}
+          </a>
           {!event.cancelled
             ? action(`/admin/acara/${event.id}/terbit`, event.published ? text.unpublish : text.publish)
             : null}
