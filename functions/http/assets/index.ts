@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { jsQrScript } from './checkin-jsqr';
+import { checkinScript } from './checkin-script';
+import { checkinStyles } from './checkin-styles';
 import { registerScript } from './register-script';
 import { styles } from './styles';
 
@@ -10,6 +13,22 @@ export const assets = {
   registerJs: {
     path: `/assets/register.${fingerprint(registerScript)}.js`,
     body: registerScript,
+    type: 'text/javascript; charset=utf-8',
+  },
+  // The door page (issue 5); the QR decoder is loaded only on phones without BarcodeDetector.
+  checkinCss: {
+    path: `/assets/checkin.${fingerprint(checkinStyles)}.css`,
+    body: checkinStyles,
+    type: 'text/css; charset=utf-8',
+  },
+  checkinJs: {
+    path: `/assets/checkin.${fingerprint(checkinScript)}.js`,
+    body: checkinScript,
+    type: 'text/javascript; charset=utf-8',
+  },
+  jsqr: {
+    path: `/assets/jsqr.${fingerprint(jsQrScript)}.js`,
+    body: jsQrScript,
     type: 'text/javascript; charset=utf-8',
   },
 };

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { authorizeCheckin, enrolStation } from '../../auth/checkin';
+import type { Actor } from '../../auth/model';
+import { DomainError, isDomainError } from '../../domain/errors';
+import { assets } from '../assets';
+import { checkinServiceWorker } from '../assets/checkin-sw';
+import type { AppEnv } from '../context';
+import { CheckinPage, checkinIcon, checkinManifest } from '../pages/checkin-page';
+import { renderPageError } from './pages';
+
+/** The worker's URL never changes (browsers look for updates there); its content names the asset version. */
+const SERVICE_WORKER = '/checkin/sw.js';
+const precache = [assets.css.path, assets.checkinCss.path, assets.checkinJs.path];
+const serviceWorker = checkinServiceWorker(
+  createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 10),
+  precache,
+);
+
+const stationName = (actor: Actor) =>
+  actor.kind === 'station' ? actor.station.name : actor.user.name || actor.user.email;
+
+/**
+ * The door (issue 5): the enrolment link a station opens once, the check-in page, and what makes it a PWA.
+ * Mounted at /checkin. The page itself holds no personal data; it fetches the roster from the check-in API.
+ */
+export const checkinPages = new Hono<AppEnv>()
+  // The link (or QR) from the organizer console: remember the station in a signed cookie, then drop the token
+  // from the address bar and history by redirecting.
+  .get('/enrol', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    const station = await enrolStation(c, c.req.query('token') ?? '');
+    return c.redirect(`/checkin/${encodeURIComponent(station.eventId)}`, 303);
+  })
+  .get('/sw.js', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    c.header('Service-Worker-Allowed', '/checkin/');
+    return c.body(serviceWorker, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  })
+  .get('/icon.svg', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(checkinIcon, 200, { 'Content-Type': 'image/svg+xml' });
+  })
+  .get('/:eventId/manifest.webmanifest', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(JSON.stringify(checkinManifest(c.req.param('eventId'))), 200, {
+      'Content-Type': 'application/manifest+json',
+    });
+  })
+  .get('/:eventId', async (c: Context<AppEnv>) => {
+    const eventId = c.req.param('eventId') ?? '';
+    c.header('Cache-Control', 'no-store');
+    let actor: Actor;
+    try {
+      actor = await authorizeCheckin(c, eventId);
+    } catch (error) {
+      // Not enrolled (or signed out): say what to do rather than "please sign in" alone.
+      if (isDomainError(error) && (error.code === 'unauthorized' || error.code === 'forbidden')) {
+        const message =
+          c.get('language') === 'en'
+            ? 'This device is not enrolled for this session. Open the device link from the organizers, or sign in as an organizer.'
+            : 'Perangkat ini belum terdaftar untuk sesi ini. Buka tautan perangkat dari panitia, atau masuk sebagai penyelenggara.';
+        return renderPageError(error.code === 'unauthorized' ? 401 : 403, message, c);
+      }
+      throw error;
+    }
+    const event = await c.get('services').store.events.get(eventId);
+    if (!event) throw new DomainError('not_found');
+    return c.render(
+      <CheckinPage
+        event={event}
+        station={stationName(actor)}
+        language={c.get('language')}
+        path={new URL(c.req.url).pathname}
+        serviceWorker={SERVICE_WORKER}
+      />,
+    );
+  });

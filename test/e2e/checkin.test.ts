@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../functions/db/store';
+import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
+import { createApp } from '../../functions/http/app';
+import { createRegistrationService } from '../../functions/services/registrations';
+import { writeQrVideo } from '../fixtures/qr-video';
+import { launchBrowser, serveApp } from '../helpers/browser';
+import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+let seed = 7000;
+
+/**
+ * A session under way (doors opened an hour ago) in its own table, with enrolled door stations and registered
+ * cooperatives, served on a loopback port as `npm start` does.
+ */
+async function door(stations: string[], cooperatives: number, officersEach: number) {
+  const store: Store = await createTestStore();
+  const directory = await seedKotim(store);
+  const event = makeEvent({
+    startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+    endsAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+    registrationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+  await store.events.put(event);
+  const tokens: string[] = [];
+  for (const name of stations) {
+    const token = newSecret();
+    await store.stations.create(
+      { id: newId(), eventId: event.id, name, createdAt: new Date().toISOString(), createdBy: 'test' },
+      hashSecret(token),
+    );
+    tokens.push(token);
+  }
+  const service = createRegistrationService(store);
+  const officers = [];
+  for (const cooperative of directory.slice(0, cooperatives)) {
+    const { registration } = await service.register(
+      event.id,
+      registrationBody(cooperative.id, officersEach, seed++),
+      { language: 'id' },
+    );
+    officers.push(...registration.participants);
+  }
+  const app = createApp({
+    store,
+    config: { runtime: 'test', sessionSecret: 'checkin-e2e-session-secret-0123456789' },
+  });
+  // Every request that reaches the server, to prove what the service worker answered on its own.
+  const hits: string[] = [];
+  const server = await serveApp({
+    fetch: (request: Request) => {
+      hits.push(`${request.method} ${new URL(request.url).pathname}`);
+      return app.fetch(request);
+    },
+  } as never);
+  cleanups.push(() => server.close());
+  return { store, event, tokens, officers, server, hits };
+}
+
+async function browser(extraArgs: string[] = []) {
+  const launched = await launchBrowser(extraArgs);
+  cleanups.push(() => launched.close());
+  return launched;
+}
+
+/** Opens the station's enrolment link, lands on the door page and waits until it is ready to work offline. */
+async function enrol(page: Page, url: string, token: string, eventId: string) {
+  await page.goto(`${url}/checkin/enrol?token=${encodeURIComponent(token)}`);
+  expect(new URL(page.url()).pathname).toBe(`/checkin/${eventId}`);
+  await page.locator('[data-checkin][data-ready="offline"]').waitFor();
+}
+
+const result = (page: Page) => page.locator('[data-result]');
+
+async function scanTyped(page: Page, code: string) {
+  const field = page.getByLabel('Pindai atau ketik kode tiket');
+  await field.fill(code);
+  await field.press('Enter');
+}
+
+describe('check-in at the door (Chromium)', () => {
+  it('scans a ticket QR through the camera and shows "Hadir"', async () => {
+    const { event, tokens, officers, server, store } = await door(['Pintu 1'], 1, 2);
+    const officer = officers[1];
+    if (!officer) throw new Error('no officer');
+    const folder = mkdtempSync(join(tmpdir(), 'hadir-qr-video-'));
+    cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+    const video = join(folder, 'ticket.y4m');
+    await writeQrVideo(video, `${server.url}/t/${officer.ticketCode}`);
+
+    const { context } = await browser([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    const page = await context.newPage();
+    await enrol(page, server.url, tokens[0] as string, event.id);
+    await page.getByRole('button', { name: 'Pindai dengan kamera' }).click();
+
+    await result(page).and(page.locator('[data-kind="ok"]')).waitFor({ timeout: 20_000 });
+    // Debian's Chromium has no BarcodeDetector backend on Linux: this exercised the lazily loaded jsQR.
+    const native = await page.evaluate(async () => {
+      const detector = (window as { BarcodeDetector?: { getSupportedFormats(): Promise<string[]> } })
+        .BarcodeDetector;
+      return detector ? (await detector.getSupportedFormats()).includes('qr_code') : false;
+    });
+    expect(await page.locator('[data-checkin]').getAttribute('data-decoder')).toBe(
+      native ? 'barcode-detector' : 'jsqr',
+    );
+    const shown = await result(page).textContent();
+    expect(shown).toContain('Hadir');
+    expect(shown).toContain(officer.name);
+    expect(shown).toContain('Sekretaris');
+    expect(shown).toContain('Desa/Kel.');
+    expect((await store.checkins.get(event.id, officer.id))?.station).toBe('Pintu 1');
+  }, 60_000);
+
+  it('keeps checking in offline, survives a reload without network, and syncs exactly those three', async () => {
+    const { event, tokens, officers, server, store, hits } = await door(['Pintu 1'], 2, 3);
+    const [first, second, third] = officers;
+    if (!first || !second || !third) throw new Error('no officers');
+    const { context } = await browser();
+    const page = await context.newPage();
+    await enrol(page, server.url, tokens[0] as string, event.id);
+    expect(await page.locator('[data-netbar]').textContent()).toContain('6 peserta');
+
+    await context.setOffline(true);
+    await page.locator('[data-checkin][data-online="no"]').waitFor();
+
+    // A hardware scanner types the bare code; another reads the ticket URL from the QR.
+    await scanTyped(page, first.ticketCode);
+    await result(page).getByText(first.name).waitFor();
+    expect(await result(page).getAttribute('data-kind')).toBe('ok');
+    await scanTyped(page, `${server.url}/t/${second.ticketCode}`);
+    await result(page).getByText(second.name).waitFor();
+    expect(await result(page).getAttribute('data-kind')).toBe('ok');
+    await page.locator('[data-netbar]').getByText('Offline — 2 scan menunggu').waitFor();
+
+    // Reload with no network: the service worker serves the page, IndexedDB still holds roster and queue.
+    const before = hits.length;
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await page.locator('[data-netbar]').getByText('Offline — 2 scan menunggu').waitFor();
+
+    // Search by the cooperative's desa and the officer's name, check in from the list.
+    await page.getByLabel(/Cari peserta/).fill(third.name);
+    const row = page.locator(`[data-person="${third.id}"]`);
+    await row.getByRole('button', { name: 'Catat hadir' }).click();
+    await result(page).getByText(third.name).waitFor();
+    expect(await result(page).getAttribute('data-kind')).toBe('ok');
+    await page.locator('[data-netbar]').getByText('Offline — 3 scan menunggu').waitFor();
+
+    // A second scan of someone already in is amber, and not queued again.
+    await scanTyped(page, first.ticketCode);
+    await result(page).and(page.locator('[data-kind="warn"]')).waitFor();
+    expect(await result(page).textContent()).toMatch(/Sudah hadir pukul \d\d\.\d\d \(Pintu 1\)/);
+    expect(await page.locator('[data-checkin]').getAttribute('data-queue')).toBe('3');
+    expect(await store.checkins.listByEvent(event.id)).toHaveLength(0);
+    expect(hits.slice(before)).toEqual([]);
+
+    await context.setOffline(false);
+    await page.locator('[data-checkin][data-online="yes"][data-queue="0"]').waitFor({ timeout: 20_000 });
+    const checkins = await store.checkins.listByEvent(event.id);
+    expect(checkins.map((c) => c.participantId).sort()).toEqual([first.id, second.id, third.id].sort());
+    expect(checkins.every((c) => c.station === 'Pintu 1' && c.clientId)).toBe(true);
+  }, 90_000);
+
+  it('two offline devices admit the same officer: one check-in on the server, one conflict reported', async () => {
+    const { event, tokens, officers, server, store } = await door(['Pintu 1', 'Pintu 2'], 1, 2);
+    const officer = officers[0];
+    if (!officer) throw new Error('no officer');
+    const devices = await Promise.all([browser(), browser()]);
+    const pages = await Promise.all(devices.map(({ context }) => context.newPage()));
+    for (const [index, page] of pages.entries()) {
+      await enrol(page, server.url, tokens[index] as string, event.id);
+      await devices[index]?.context.setOffline(true);
+      await page.locator('[data-checkin][data-online="no"]').waitFor();
+      await scanTyped(page, officer.ticketCode);
+      await result(page).getByText(officer.name).waitFor();
+      expect(await result(page).getAttribute('data-kind')).toBe('ok');
+    }
+
+    for (const [index, page] of pages.entries()) {
+      await devices[index]?.context.setOffline(false);
+      await page.locator('[data-checkin][data-online="yes"][data-queue="0"]').waitFor({ timeout: 20_000 });
+    }
+    expect(await store.checkins.listByEvent(event.id)).toHaveLength(1);
+
+    const response = await fetch(`${server.url}/api/events/${event.id}/attendance`, {
+      headers: { authorization: `Bearer ${tokens[0]}` },
+    });
+    const attendance = await response.json();
+    expect(attendance.checkedIn).toBe(1);
+    expect(attendance.conflicts).toHaveLength(1);
+    expect(attendance.conflicts[0].participantId).toBe(officer.id);
+
+    // The second device to sync shows the conflict to whoever is at the door.
+    const conflicts = pages[1]?.locator('[data-conflicts]');
+    await conflicts?.getByText(officer.name).waitFor();
+    expect(await conflicts?.textContent()).toContain('Konflik scan');
+  }, 90_000);
+});
