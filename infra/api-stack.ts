@@ -11,16 +11,36 @@ import {
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { HadirConfig } from './config';
+import { type HadirConfig, publicBaseUrl } from './config';
 import { HadirFunction } from './constructs/hadir-function';
+import { MailWorkers } from './constructs/mail-workers';
+import { OperatorAlarms } from './constructs/operator-alarms';
 
 export interface ApiStackProps extends StackProps {
   readonly config: HadirConfig;
   readonly table: dynamodb.ITable;
+  readonly sessionSecret: secretsmanager.ISecret;
+  readonly emailIdentityArn: string;
+  readonly configurationSetName: string;
+  readonly configurationSetArn: string;
 }
+
+/** The rate limiter's table as rate-limiter-flexible expects it (functions/db/table.ts has the local twin). */
+export const RATE_LIMIT_TABLE_KEY = 'key';
+export const RATE_LIMIT_TTL_ATTRIBUTE = 'expire';
+
+/**
+ * Where the API function reads the session-signing secret: Parameter Store's read-only view of the Secrets Manager
+ * secret, so functions/auth/session-secret-aws.ts needs only the SSM client.
+ */
+export const sessionSecretParameterName = (secretName: string) =>
+  `/aws/reference/secretsmanager/${secretName}`;
 
 /**
  * Sized for a briefing's opening rush (hundreds of registrations a minute) with ample headroom, while capping what
@@ -28,25 +48,79 @@ export interface ApiStackProps extends StackProps {
  */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
-/** Stateless compute: the HTTP API and the function behind it. */
+/**
+ * Everything stateless: the functions, the HTTP API (and its optional custom domain), the dead-letter queues, the
+ * sweep's schedule and the alarms. It can be destroyed and redeployed at will; the data stack keeps the state.
+ */
 export class ApiStack extends Stack {
   readonly apiFunction: HadirFunction;
+  readonly rateLimitTable: dynamodb.Table;
+  readonly httpApi: apigwv2.HttpApi;
+  readonly domain?: apigwv2.DomainName;
+  readonly mail: MailWorkers;
+  readonly alarms: OperatorAlarms;
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     // Strong (exports): CloudFormation refuses to delete the data stack while this stack uses its table.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
-    const { config, table } = props;
+    const { config, table, sessionSecret } = props;
 
+    const parameterName = sessionSecretParameterName(sessionSecret.secretName);
     this.apiFunction = new HadirFunction(this, 'ApiFunction', {
       entry: fileURLToPath(new URL('../functions/handlers/api.ts', import.meta.url)),
       description: `hadir ${config.stage}: HTTP API and pages`,
       environment: {
         HADIR_STAGE: config.stage,
-        PUBLIC_BASE_URL: config.domainName ? `https://${config.domainName}` : '',
+        // Empty: links are built from the request's own origin.
+        PUBLIC_BASE_URL: publicBaseUrl(config, ''),
+        SESSION_SECRET_PARAMETER: parameterName,
       },
     }).bindTable(table);
+    // Counters of the rate limiter (functions/http/rate-limit.ts): minutes-long, expired by TTL, worthless after a
+    // redeploy, so they live here and go with this stack. The key schema is rate-limiter-flexible's.
+    this.rateLimitTable = new dynamodb.Table(this, 'RateLimitTable', {
+      partitionKey: { name: RATE_LIMIT_TABLE_KEY, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: RATE_LIMIT_TTL_ATTRIBUTE,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.rateLimitTable).acknowledge({
+      id: 'AwsSolutions-DDB3',
+      reason:
+        'The rate limiter table holds only counters that expire within 15 minutes; there is nothing to restore, ' +
+        'and a restored table would only re-impose stale limits. The data of record is in the data stack (PITR on).',
+    });
+    this.apiFunction.addEnvironment('RATE_LIMIT_TABLE', this.rateLimitTable.tableName);
+    // What RateLimiterDynamo calls: get, update (consume), delete, and DescribeTimeToLive once per instance.
+    this.apiFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:DescribeTimeToLive',
+        ],
+        resources: [this.rateLimitTable.tableArn],
+      }),
+    );
+    // Reading the secret through Parameter Store checks both services' permissions, each on this secret only.
+    this.apiFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [
+          this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName.slice(1) }),
+        ],
+      }),
+    );
+    this.apiFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [sessionSecret.secretArn],
+      }),
+    );
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -54,14 +128,31 @@ export class ApiStack extends Stack {
     });
     const api = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: `hadir-${config.stage}`,
-      // Hono routes every path itself, so API Gateway needs just the catch-all $default route.
+      // Hono routes every path itself, so API Gateway needs just the catch-all $default route. No CORS: the pages
+      // and the JSON API share one origin, and static assets (/assets/*, fingerprinted, cached a year) come from
+      // the app itself.
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.apiFunction),
       createDefaultStage: false,
     });
+    this.httpApi = api;
+    // A custom domain only with a certificate for it; without one, the API keeps its execute-api URL.
+    if (config.domainName && config.certificateArn) {
+      this.domain = new apigwv2.DomainName(this, 'Domain', {
+        domainName: config.domainName,
+        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn),
+        securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+      });
+      new CfnOutput(this, 'DomainTarget', {
+        description: `Point ${config.domainName} here (CNAME, or Route 53 alias with the hosted zone id below)`,
+        value: this.domain.regionalDomainName,
+      });
+      new CfnOutput(this, 'DomainHostedZoneId', { value: this.domain.regionalHostedZoneId });
+    }
     const stage = api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: API_THROTTLE,
+      domainMapping: this.domain ? { domainName: this.domain } : undefined,
       accessLogSettings: {
         destination: new apigwv2.LogGroupLogDestination(accessLogs),
         // JSON for Logs Insights. No path: ticket and manage links carry bearer codes, and access logs are read more
@@ -93,5 +184,27 @@ export class ApiStack extends Stack {
         'participants by unguessable ticket codes and manage links.',
     });
     new CfnOutput(this, 'ApiUrl', { value: this.url });
+
+    this.mail = new MailWorkers(this, 'Mail', {
+      config,
+      table,
+      emailIdentityArn: props.emailIdentityArn,
+      configurationSetName: props.configurationSetName,
+      configurationSetArn: props.configurationSetArn,
+      // Emails need absolute links: the custom domain, or else this API's own URL.
+      publicBaseUrl: publicBaseUrl(config, api.apiEndpoint),
+    });
+
+    this.alarms = new OperatorAlarms(this, 'Alarms', { stage: config.stage, alarmEmail: config.alarmEmail });
+    this.alarms.watchHttpApi('Api', api);
+    this.alarms.watchFunction('ApiFunction', this.apiFunction);
+    this.alarms.watchFunction('OutboxStreamFunction', this.mail.streamFunction);
+    this.alarms.watchFunction('OutboxSweepFunction', this.mail.sweepFunction);
+    this.alarms.watchFunction('SesEventsFunction', this.mail.sesEventsFunction);
+    this.alarms.watchDeadLetters('OutboxStreamDeadLetters', this.mail.streamDeadLetters);
+    this.alarms.watchDeadLetters('OutboxSweepDeadLetters', this.mail.sweepDeadLetters);
+    this.alarms.watchDeadLetters('SesEventsDeadLetters', this.mail.sesEventsDeadLetters);
+    this.alarms.watchSesReputation();
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 }

@@ -12,12 +12,17 @@ export function buildApp(context: Record<string, unknown> = {}) {
   Tags.of(app).add('stage', config.stage);
 
   const data = new DataStack(app, `hadir-${config.stage}-data`, {
-    description: `hadir ${config.stage}: DynamoDB table (stateful, retained)`,
+    description: `hadir ${config.stage}: DynamoDB table (retained), session secret, SES identity and configuration set`,
+    config,
   });
   const api = new ApiStack(app, `hadir-${config.stage}-api`, {
-    description: `hadir ${config.stage}: HTTP API and functions`,
+    description: `hadir ${config.stage}: functions, HTTP API, queues, schedule and alarms (stateless)`,
     config,
     table: data.table,
+    sessionSecret: data.sessionSecret,
+    emailIdentityArn: data.emailIdentity.emailIdentityArn,
+    configurationSetName: data.configurationSet.configurationSetName,
+    configurationSetArn: data.configurationSetArn,
   });
 
   // Findings fail synth; acknowledgements sit next to the resource they concern, each with its reason.

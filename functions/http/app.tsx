@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { languageDetector } from 'hono/language';
 import { requestId } from 'hono/request-id';
@@ -27,6 +28,7 @@ import { apiEvents } from './routes/api-events';
 import { apiPrivacy } from './routes/api-privacy';
 import { apiRegistrations } from './routes/api-registrations';
 import { authRoutes } from './routes/auth';
+import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
 import { checkinPages } from './routes/checkin-pages';
 import { openApiRoutes } from './routes/openapi';
 import { pages, renderPageError } from './routes/pages';
@@ -55,6 +57,8 @@ export function createApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }) {
 
   const app = new Hono<AppEnv>();
   app.use(requestId());
+  // Cheap phones on slow networks: gzip every text response (API Gateway HTTP APIs do not compress).
+  app.use(compress());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -124,9 +128,11 @@ export function createApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }) {
   app.route('/', authRoutes);
   app.use('/api/admin/*', sameOriginOnly);
   app.route('/api/admin/laporan', adminReportsApi); // reports (issue 7): before adminApi's catch-all
+  app.route('/api/admin/events/:eventId/campaigns', campaignApi); // follow-ups (issue 6)
   app.route('/api/admin', adminApi);
   app.use('/admin/*', sameOriginOnly);
   app.route('/admin/laporan', adminReports); // reports (issue 7)
+  app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages); // follow-ups (issue 6)
   app.route('/admin', adminPages);
   app.route('/api/events', apiEvents);
   app.route('/api/events', apiCheckins);
@@ -135,6 +141,7 @@ export function createApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }) {
   app.route('/api/registrations', apiPrivacy);
   app.route('/checkin', checkinPages);
   if (deps.devRoutes) app.route('/dev', deps.devRoutes);
+  app.route('/', followupPublic); // certificates and unsubscribe (issue 6)
   app.route('/', pages);
 
   app.notFound((c) => {

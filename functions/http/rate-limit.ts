@@ -34,6 +34,8 @@ export function createDynamoRateLimiter(options: { tableName: string; endpoint?:
         storeClient: client,
         tableName: options.tableName,
         tableCreated: true,
+        // Both db/table.ts and the CDK stack enable TTL on `expire`; skip the library's check on every cold start.
+        ttlSet: true,
         keyPrefix: bucket,
         ...policy,
       }),

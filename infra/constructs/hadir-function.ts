@@ -26,6 +26,12 @@ const TABLE_DATA_ACTIONS = [
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The runtime provides the AWS SDK; prettier is only reached by react-email's unused `pretty` option. */
+export const EXTERNAL_MODULES = ['@aws-sdk/*', 'prettier'];
+/** Bundled CommonJS dependencies call require(), which an ES module lacks. */
+export const ESM_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
 /** The role and log group are the construct's own, so it can keep both to least privilege and a retention. */
 export interface HadirFunctionProps extends Omit<NodejsFunctionProps, 'role' | 'logGroup'> {
   /** Absolute path of the handler module; it must export `handler`. */
@@ -66,11 +72,8 @@ export class HadirFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
-        // The runtime provides the AWS SDK; prettier is only reached by react-email's unused `pretty` option.
-        externalModules: ['@aws-sdk/*', 'prettier'],
-        // Bundled CommonJS dependencies call require(), which an ES module lacks.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        externalModules: EXTERNAL_MODULES,
+        banner: ESM_BANNER,
         ...props.bundling,
       },
     });
@@ -82,14 +85,19 @@ export class HadirFunction extends NodejsFunction {
     });
   }
 
-  /** Lets the function read and write the table's items and tells it the table's name. */
-  bindTable(table: dynamodb.ITable): this {
+  /**
+   * Lets the function use the table's items and tells it the table's name. By default the repositories' actions
+   * on the table and its named indexes; a function that needs less passes its own `actions` (and no indexes).
+   */
+  bindTable(table: dynamodb.ITable, options: { actions?: readonly string[] } = {}): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
+    const actions = options.actions ?? TABLE_DATA_ACTIONS;
     // Named indexes, not grantReadWriteData's `index/*`: a wildcard would also cover any index added later.
+    const indexes = options.actions ? [] : INDEXES.map((index) => `${table.tableArn}/index/${index.name}`);
     iam.Grant.addToPrincipal({
       grantee: this,
-      actions: TABLE_DATA_ACTIONS,
-      resourceArns: [table.tableArn, ...INDEXES.map((index) => `${table.tableArn}/index/${index.name}`)],
+      actions: [...actions],
+      resourceArns: [table.tableArn, ...indexes],
     });
     return this;
   }

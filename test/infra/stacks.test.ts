@@ -1,28 +1,113 @@
+import { readFileSync } from 'node:fs';
 import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { tableDefinition } from '../../functions/db/table';
+import { rateLimitTableDefinition, tableDefinition } from '../../functions/db/table';
 import { API_THROTTLE } from '../../infra/api-stack';
 import { buildApp } from '../../infra/build-app';
+import {
+  OUTBOX_STREAM,
+  SES_EVENT_DETAIL_TYPES,
+  SES_EVENTS_TARGET,
+  SWEEP_SCHEDULE,
+} from '../../infra/constructs/mail-workers';
+import { ALARM_THRESHOLDS } from '../../infra/constructs/operator-alarms';
 import { INDEXES } from '../../infra/data-stack';
 
-/** Without bundling: esbuild would add seconds per build and test nothing about the templates. */
+/** Without bundling: esbuild would add seconds per build and test nothing about the templates (bundles.test.ts). */
 const build = (context: Record<string, unknown> = {}) =>
   buildApp({ 'aws:cdk:bundling-stacks': [], ...context });
+
+const PROD_CONTEXT = {
+  stage: 'prod',
+  domainName: 'hadir.example.go.id',
+  certificateArn: 'arn:aws:acm:ap-southeast-3:123456789012:certificate/0b6c1a2e-1111-2222-3333-444455556666',
+  senderEmail: 'undangan@mail.example.go.id',
+  senderName: 'Dinas Koperasi Kotim',
+  emailDomain: 'example.go.id',
+  alarmEmail: 'ops@example.go.id',
+};
 
 const { app, data, api } = build();
 const dataTemplate = Template.fromStack(data);
 const apiTemplate = Template.fromStack(api);
+const resources = apiTemplate.toJSON().Resources as Record<string, Resource>;
+const prod = build(PROD_CONTEXT);
+const prodApiTemplate = Template.fromStack(prod.api);
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON, checked by the assertions.
+type Json = any;
+type Resource = { Type: string; Properties: Record<string, Json> };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 
 const onlyResource = (template: Template, type: string) => {
-  const resources = Object.values(template.findResources(type));
-  expect(resources).toHaveLength(1);
-  return resources[0] as { Properties: Record<string, unknown> };
+  const found = Object.values(template.findResources(type));
+  expect(found).toHaveLength(1);
+  return found[0] as Resource;
 };
 const logicalId = (construct: IConstruct) =>
   Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
+const arnOf = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalId(construct), 'Arn'] });
+const actions = (statement: Statement) => [statement.Action].flat();
+
+/** The name under which the data stack exports a value, as the API stack imports it. */
+function exportOf(value: unknown): string {
+  const outputs = Object.values(dataTemplate.toJSON().Outputs ?? {}) as {
+    Value: unknown;
+    Export?: { Name: string };
+  }[];
+  const output = outputs.find(
+    (candidate) => candidate.Export && JSON.stringify(candidate.Value) === JSON.stringify(value),
+  );
+  if (!output?.Export) throw new Error(`data stack exports no ${JSON.stringify(value)}`);
+  return output.Export.Name;
+}
+const imported = (value: unknown) => ({ 'Fn::ImportValue': exportOf(value) });
+
+const tableArn = imported(arnOf(data.table));
+const tableName = imported(ref(data.table));
+const streamArn = imported({ 'Fn::GetAtt': [logicalId(data.table), 'StreamArn'] });
+const configurationSetName = imported(ref(data.configurationSet));
+const accountArn = (service: string, resource: unknown[]) => ({
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      `:${service}:`,
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      ...resource,
+    ],
+  ],
+});
+const identityArn = accountArn('ses', [':identity/', imported(ref(data.emailIdentity))]);
+const configurationSetArn = accountArn('ses', [':configuration-set/', configurationSetName]);
+const tableAndIndexes = [
+  tableArn,
+  ...INDEXES.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
+];
+
+/** Every statement of the inline policies attached to a role. */
+function statementsOf(template: Template, roleLogicalId: string): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleLogicalId }]))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+const roleOf = (fn: IConstruct) => resources[logicalId(fn)]?.Properties.Role['Fn::GetAtt'][0] as string;
+
+const { apiFunction, mail, alarms } = api;
+const functions = {
+  api: apiFunction,
+  outboxStream: mail.streamFunction,
+  outboxSweep: mail.sweepFunction,
+  sesEvents: mail.sesEventsFunction,
+};
+const fnProps = (fn: IConstruct) => resources[logicalId(fn)]?.Properties as Record<string, Json>;
 
 describe('data stack', () => {
   const table = onlyResource(dataTemplate, 'AWS::DynamoDB::Table');
@@ -56,94 +141,447 @@ describe('data stack', () => {
   it('expires items by the expiresAt attribute', () => {
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
   });
-});
 
-describe('api function', () => {
-  const functionId = logicalId(api.apiFunction);
-  const fn = apiTemplate.toJSON().Resources[functionId];
+  it('generates the session-signing secret in Secrets Manager, with a CloudFormation-chosen name', () => {
+    const secret = onlyResource(dataTemplate, 'AWS::SecretsManager::Secret');
+    expect(secret.Properties.GenerateSecretString).toEqual({
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+      IncludeSpace: false,
+    });
+    expect(secret.Properties.Name).toBeUndefined();
+    expect(secret.Properties.SecretString).toBeUndefined();
+  });
 
-  it('runs Node 22 on arm64 with 512 MB and a 10 s timeout', () => {
-    expect(fn.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
-      Architectures: ['arm64'],
-      MemorySize: 512,
-      Timeout: 10,
-      Handler: 'index.handler',
+  it('verifies the sender domain in SES with its configuration set as the default', () => {
+    const identity = onlyResource(dataTemplate, 'AWS::SES::EmailIdentity');
+    expect(identity.Properties).toMatchObject({
+      EmailIdentity: 'example.org',
+      ConfigurationSetAttributes: { ConfigurationSetName: ref(data.configurationSet) },
+    });
+    const outputs = Object.keys(dataTemplate.toJSON().Outputs);
+    expect(outputs.filter((name) => name.startsWith('DkimRecord'))).toHaveLength(3);
+    // The domain from context, when the sender address is in a subdomain of it.
+    Template.fromStack(prod.data).hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'example.go.id',
     });
   });
 
-  it('gets the table name, public base URL, stage and source maps from its environment', () => {
-    expect(fn.Properties.Environment.Variables).toEqual({
-      TABLE_NAME: { 'Fn::ImportValue': exportOf({ Ref: logicalId(data.table) }) },
-      PUBLIC_BASE_URL: '',
-      HADIR_STAGE: 'dev',
-      NODE_OPTIONS: '--enable-source-maps',
+  it('suppresses bounces and complaints and publishes both to the default EventBridge bus', () => {
+    expect(onlyResource(dataTemplate, 'AWS::SES::ConfigurationSet').Properties).toMatchObject({
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SendingOptions: { SendingEnabled: true },
     });
-  });
-
-  it('logs JSON to its own log group kept for a month', () => {
-    const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref;
-    expect(fn.Properties.LoggingConfig.LogFormat).toBe('JSON');
-    expect(apiTemplate.toJSON().Resources[logGroupId]).toMatchObject({
-      Type: 'AWS::Logs::LogGroup',
-      Properties: { RetentionInDays: 30 },
-    });
-  });
-
-  it('builds PUBLIC_BASE_URL and HADIR_STAGE from context', () => {
-    const prod = build({ stage: 'prod', domainName: 'hadir.example.go.id' });
-    expect(prod.data.stackName).toBe('hadir-prod-data');
-    Template.fromStack(prod.api).hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: Match.objectLike({ PUBLIC_BASE_URL: 'https://hadir.example.go.id', HADIR_STAGE: 'prod' }),
+    expect(onlyResource(dataTemplate, 'AWS::SES::ConfigurationSetEventDestination').Properties).toEqual({
+      ConfigurationSetName: ref(data.configurationSet),
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        EventBridgeDestination: { EventBusArn: accountArn('events', [':event-bus/default']) },
       },
     });
   });
+});
 
-  it('refuses a stage that cannot name resources', () => {
+describe('functions', () => {
+  it.each(Object.entries(functions))(
+    '%s: Node 22 on arm64, JSON logs in its own log group kept a month',
+    (_, fn) => {
+      const props = fnProps(fn);
+      expect(props).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+      expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(props.LoggingConfig.LogFormat).toBe('JSON');
+      expect(resources[props.LoggingConfig.LogGroup.Ref]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: 30 },
+      });
+    },
+  );
+
+  it('sizes each function for its work', () => {
+    const sizes = Object.fromEntries(
+      Object.entries(functions).map(([name, fn]) => [name, [fnProps(fn).MemorySize, fnProps(fn).Timeout]]),
+    );
+    expect(sizes).toEqual({
+      api: [512, 10],
+      outboxStream: [512, 30],
+      outboxSweep: [512, 60],
+      sesEvents: [256, 10],
+    });
+  });
+
+  it('api: table, public base URL, stage and the session secret parameter from its environment', () => {
+    const name = (arn: unknown) => ({ 'Fn::Select': [6, { 'Fn::Split': [':', arn] }] });
+    const secretArn = imported(ref(data.sessionSecret));
+    const segment = (i: number) => ({ 'Fn::Select': [i, { 'Fn::Split': ['-', name(secretArn)] }] });
+    expect(fnProps(apiFunction).Environment.Variables).toEqual({
+      TABLE_NAME: tableName,
+      PUBLIC_BASE_URL: '',
+      HADIR_STAGE: 'dev',
+      NODE_OPTIONS: '--enable-source-maps',
+      SESSION_SECRET_PARAMETER: {
+        'Fn::Join': ['', ['/aws/reference/secretsmanager/', { 'Fn::Join': ['-', [segment(0), segment(1)]] }]],
+      },
+      RATE_LIMIT_TABLE: ref(api.rateLimitTable),
+    });
+  });
+
+  it('mail workers: SES transport, configuration set, From, absolute base URL (the API URL without a domain)', () => {
+    for (const fn of [mail.streamFunction, mail.sweepFunction]) {
+      expect(fnProps(fn).Environment.Variables).toEqual({
+        TABLE_NAME: tableName,
+        HADIR_STAGE: 'dev',
+        NODE_OPTIONS: '--enable-source-maps',
+        MAIL_TRANSPORT: 'ses',
+        SES_CONFIGURATION_SET: configurationSetName,
+        MAIL_FROM: 'hadir <noreply@example.org>',
+        PUBLIC_BASE_URL: { 'Fn::GetAtt': [logicalId(api.httpApi), 'ApiEndpoint'] },
+      });
+    }
+  });
+
+  it('builds the environment from context', () => {
+    expect(prod.data.stackName).toBe('hadir-prod-data');
+    expect(prod.api.stackName).toBe('hadir-prod-api');
+    const variables = Object.values(prodApiTemplate.findResources('AWS::Lambda::Function')).map(
+      (fn) => fn.Properties.Environment.Variables,
+    );
+    expect(variables).toHaveLength(4);
+    for (const env of variables) expect(env.HADIR_STAGE).toBe('prod');
+    const withBaseUrl = variables.filter((env) => 'PUBLIC_BASE_URL' in env);
+    expect(withBaseUrl.map((env) => env.PUBLIC_BASE_URL)).toEqual(
+      Array(3).fill('https://hadir.example.go.id'),
+    );
+    const withFrom = variables.filter((env) => 'MAIL_FROM' in env);
+    expect(withFrom.map((env) => env.MAIL_FROM)).toEqual(
+      Array(2).fill('Dinas Koperasi Kotim <undangan@mail.example.go.id>'),
+    );
+  });
+
+  it('refuses context that could not work in AWS', () => {
     expect(() => build({ stage: 'Prod Stage' })).toThrow(/stage must be/);
+    expect(() => build({ senderEmail: 'Hadir <noreply@example.org>' })).toThrow(/bare address/);
+    expect(() => build({ senderEmail: 'noreply@other.org', emailDomain: 'example.org' })).toThrow(
+      /not an address/,
+    );
+    expect(() => build({ certificateArn: PROD_CONTEXT.certificateArn })).toThrow(/needs domainName/);
+    expect(() => build({ domainName: 'hadir.example.go.id', certificateArn: 'not-an-arn' })).toThrow(
+      /ACM certificate/,
+    );
+    expect(() => build({ alarmEmail: 'ops' })).toThrow(/alarmEmail/);
+    expect(() => build({ senderName: 'Evil <x@y.z>' })).toThrow(/senderName/);
   });
 });
 
-describe('api function permissions', () => {
-  type Statement = { Action: string | string[]; Resource: unknown };
-  const statements: Statement[] = Object.values(apiTemplate.findResources('AWS::IAM::Policy')).flatMap(
+describe('permissions', () => {
+  const allStatements: Statement[] = Object.values(apiTemplate.findResources('AWS::IAM::Policy')).flatMap(
     (policy) => policy.Properties.PolicyDocument.Statement,
   );
-  const actions = (statement: Statement) => [statement.Action].flat();
+  const logsOf = (fn: IConstruct) => ({
+    Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    Effect: 'Allow',
+    Resource: { 'Fn::GetAtt': [fnProps(fn).LoggingConfig.LogGroup.Ref, 'Arn'] },
+  });
+  const tableData = {
+    Action: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+    ],
+    Effect: 'Allow',
+    Resource: tableAndIndexes,
+  };
+  const sendEmail = {
+    Action: 'ses:SendEmail',
+    Effect: 'Allow',
+    Resource: [identityArn, configurationSetArn],
+    Condition: { StringEquals: { 'ses:FromAddress': 'noreply@example.org' } },
+  };
 
-  it('uses DynamoDB only on the table and its named indexes, without Scan', () => {
-    const tableArn = { 'Fn::ImportValue': exportOf({ 'Fn::GetAtt': [logicalId(data.table), 'Arn'] }) };
-    const dynamo = statements.filter((s) => actions(s).some((action) => action.startsWith('dynamodb:')));
-    expect(dynamo).toHaveLength(1);
-    const [statement] = dynamo as [Statement];
-    expect(actions(statement)).not.toContain('dynamodb:Scan');
-    expect(statement.Resource).toEqual([
-      tableArn,
-      ...INDEXES.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
+  it('api: its log group, the table and indexes, the rate limiter table, the session secret (via SSM) only', () => {
+    const statements = statementsOf(apiTemplate, roleOf(apiFunction));
+    const parameterName =
+      fnProps(apiFunction).Environment.Variables.SESSION_SECRET_PARAMETER['Fn::Join'][1][1];
+    expect(statements).toEqual([
+      logsOf(apiFunction),
+      tableData,
+      {
+        Action: [
+          'dynamodb:GetItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:DescribeTimeToLive',
+        ],
+        Effect: 'Allow',
+        Resource: arnOf(api.rateLimitTable),
+      },
+      {
+        Action: 'ssm:GetParameter',
+        Effect: 'Allow',
+        Resource: accountArn('ssm', [':parameter/aws/reference/secretsmanager/', parameterName]),
+      },
+      {
+        Action: 'secretsmanager:GetSecretValue',
+        Effect: 'Allow',
+        Resource: imported(ref(data.sessionSecret)),
+      },
     ]);
   });
 
-  it('has no wildcard actions or resources and no managed policies', () => {
-    for (const statement of statements) {
+  it('outbox stream: table, SES from the sender address via its identity and configuration set, this stream, its DLQ', () => {
+    expect(statementsOf(apiTemplate, roleOf(mail.streamFunction))).toEqual([
+      logsOf(mail.streamFunction),
+      tableData,
+      sendEmail,
+      {
+        Action: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        Effect: 'Allow',
+        Resource: streamArn,
+      },
+      {
+        Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+        Effect: 'Allow',
+        Resource: arnOf(mail.streamDeadLetters),
+      },
+    ]);
+  });
+
+  it('outbox sweep: table and SES sending only', () => {
+    expect(statementsOf(apiTemplate, roleOf(mail.sweepFunction))).toEqual([
+      logsOf(mail.sweepFunction),
+      tableData,
+      sendEmail,
+    ]);
+  });
+
+  it('SES event handler: PutItem on the table, nothing else', () => {
+    expect(statementsOf(apiTemplate, roleOf(mail.sesEventsFunction))).toEqual([
+      logsOf(mail.sesEventsFunction),
+      { Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: tableArn },
+    ]);
+  });
+
+  it('scheduler role: assumed by Scheduler for this schedule group only; invokes the sweep and feeds its DLQ', () => {
+    const role = resources[logicalId(mail.schedulerRole)] as Resource;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: {
+          StringEquals: {
+            'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+            'aws:SourceArn': arnOf(mail.scheduleGroup),
+          },
+        },
+      },
+    ]);
+    expect(statementsOf(apiTemplate, logicalId(mail.schedulerRole))).toEqual([
+      { Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: arnOf(mail.sweepFunction) },
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arnOf(mail.sweepDeadLetters) },
+    ]);
+  });
+
+  it('no wildcard actions or resources, no Scan, no managed policies, only the roles above', () => {
+    expect(allStatements.length).toBeGreaterThan(10);
+    for (const statement of allStatements) {
+      expect(statement.Effect).toBe('Allow');
       expect(actions(statement).every((action) => !action.includes('*'))).toBe(true);
-      expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|\/\*"/);
+      expect(actions(statement)).not.toContain('dynamodb:Scan');
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|\/\*"|:\*"/);
     }
-    for (const role of Object.values(apiTemplate.findResources('AWS::IAM::Role'))) {
-      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const roles = Object.entries(apiTemplate.findResources('AWS::IAM::Role'));
+    expect(roles.map(([id]) => id).sort()).toEqual(
+      [...Object.values(functions).map(roleOf), logicalId(mail.schedulerRole)].sort(),
+    );
+    for (const [, role] of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('outbox stream worker', () => {
+  const mapping = onlyResource(apiTemplate, 'AWS::Lambda::EventSourceMapping');
+
+  it('reads the table stream with batch item failures, bisecting, bounded retries and a dead-letter queue', () => {
+    expect(mapping.Properties).toMatchObject({
+      FunctionName: ref(mail.streamFunction),
+      EventSourceArn: streamArn,
+      StartingPosition: 'LATEST',
+      BatchSize: OUTBOX_STREAM.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: OUTBOX_STREAM.retryAttempts,
+      MaximumRecordAgeInSeconds: OUTBOX_STREAM.maxRecordAge.toSeconds(),
+      DestinationConfig: { OnFailure: { Destination: arnOf(mail.streamDeadLetters) } },
+    });
+  });
+
+  it('is invoked only for pending email jobs', () => {
+    const filters = mapping.Properties.FilterCriteria.Filters as { Pattern: string }[];
+    expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
+      { dynamodb: { NewImage: { pk: { S: [{ prefix: 'OUTBOX#' }] }, status: { S: ['pending'] } } } },
+    ]);
+    const pattern = JSON.parse(filters[0]?.Pattern ?? '{}');
+    const record = (pk: string, status?: string) => ({
+      eventName: 'INSERT',
+      dynamodb: { NewImage: { pk: { S: pk }, sk: { S: 'X' }, ...(status ? { status: { S: status } } : {}) } },
+    });
+    expect(matches(pattern, record('OUTBOX#01J', 'pending'))).toBe(true);
+    expect(matches(pattern, record('OUTBOX#01J', 'sending'))).toBe(false);
+    expect(matches(pattern, record('OUTBOX#01J', 'sent'))).toBe(false);
+    expect(matches(pattern, record('REG#01J', 'pending'))).toBe(false);
+    expect(matches(pattern, record('EVENT#01J'))).toBe(false);
+    expect(
+      matches(pattern, {
+        eventName: 'REMOVE',
+        dynamodb: { OldImage: record('OUTBOX#1', 'pending').dynamodb.NewImage },
+      }),
+    ).toBe(false);
+  });
+});
+
+describe('dead-letter queues', () => {
+  const queues = [mail.streamDeadLetters, mail.sweepDeadLetters, mail.sesEventsDeadLetters];
+
+  it('one per delivery path, encrypted, kept 14 days, TLS only', () => {
+    apiTemplate.resourceCountIs('AWS::SQS::Queue', 3);
+    for (const queue of queues) {
+      expect(resources[logicalId(queue)]?.Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+      const policy = Object.values(apiTemplate.findResources('AWS::SQS::QueuePolicy')).find(
+        (candidate) => JSON.stringify(candidate.Properties.Queues) === JSON.stringify([ref(queue)]),
+      );
+      expect(policy?.Properties.PolicyDocument.Statement).toContainEqual({
+        Action: 'sqs:*',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Resource: arnOf(queue),
+      });
     }
+  });
+
+  it('lets EventBridge write SES events it could not deliver, from the SES rule only', () => {
+    const policy = Object.values(apiTemplate.findResources('AWS::SQS::QueuePolicy')).find(
+      (candidate) =>
+        JSON.stringify(candidate.Properties.Queues) === JSON.stringify([ref(mail.sesEventsDeadLetters)]),
+    );
+    expect(policy?.Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({
+        Action: 'sqs:SendMessage',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Resource: arnOf(mail.sesEventsDeadLetters),
+        Condition: { ArnEquals: { 'aws:SourceArn': arnOf(mail.sesEventsRule) } },
+      }),
+    );
+  });
+});
+
+describe('outbox sweep schedule', () => {
+  it('runs the sweep every minute from its own schedule group, with retries and a dead-letter queue', () => {
+    const group = onlyResource(apiTemplate, 'AWS::Scheduler::ScheduleGroup');
+    expect(group.Properties.Name).toMatch(/^hadirdevapi-Mail-Schedules-/);
+    expect(onlyResource(apiTemplate, 'AWS::Scheduler::Schedule').Properties).toMatchObject({
+      ScheduleExpression: 'rate(1 minute)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      GroupName: group.Properties.Name,
+      Target: {
+        Arn: arnOf(mail.sweepFunction),
+        RoleArn: arnOf(mail.schedulerRole),
+        DeadLetterConfig: { Arn: arnOf(mail.sweepDeadLetters) },
+        RetryPolicy: {
+          MaximumRetryAttempts: SWEEP_SCHEDULE.retryAttempts,
+          MaximumEventAgeInSeconds: SWEEP_SCHEDULE.maxEventAge.toSeconds(),
+        },
+      },
+    });
+  });
+});
+
+describe('SES events', () => {
+  it("routes bounces and complaints of hadir's configuration set to the handler, with retries and a DLQ", () => {
+    expect(onlyResource(apiTemplate, 'AWS::Events::Rule').Properties).toMatchObject({
+      State: 'ENABLED',
+      EventPattern: {
+        source: ['aws.ses'],
+        'detail-type': SES_EVENT_DETAIL_TYPES,
+        detail: { mail: { tags: { 'ses:configuration-set': [configurationSetName] } } },
+      },
+      Targets: [
+        {
+          Arn: arnOf(mail.sesEventsFunction),
+          DeadLetterConfig: { Arn: arnOf(mail.sesEventsDeadLetters) },
+          RetryPolicy: {
+            MaximumRetryAttempts: SES_EVENTS_TARGET.retryAttempts,
+            MaximumEventAgeInSeconds: SES_EVENTS_TARGET.maxEventAge.toSeconds(),
+          },
+        },
+      ],
+    });
+    expect(SES_EVENT_DETAIL_TYPES).toEqual(['Email Bounced', 'Email Complaint Received']);
+  });
+
+  it('lets only that rule invoke the handler', () => {
+    const permissions = Object.values(apiTemplate.findResources('AWS::Lambda::Permission')).filter(
+      (permission) =>
+        JSON.stringify(permission.Properties.FunctionName) === JSON.stringify(arnOf(mail.sesEventsFunction)),
+    );
+    expect(permissions.map((permission) => permission.Properties)).toEqual([
+      {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: arnOf(mail.sesEventsFunction),
+        Principal: 'events.amazonaws.com',
+        SourceArn: arnOf(mail.sesEventsRule),
+      },
+    ]);
+  });
+});
+
+describe('rate limiter table', () => {
+  it('has the key schema of the local table in functions/db/table.ts, TTL on expire, and goes with the stack', () => {
+    const local = rateLimitTableDefinition('any');
+    apiTemplate.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({
+        KeySchema: local.KeySchema,
+        AttributeDefinitions: local.AttributeDefinitions,
+        BillingMode: local.BillingMode,
+        TimeToLiveSpecification: { AttributeName: 'expire', Enabled: true },
+        SSESpecification: { SSEEnabled: true },
+      }),
+    });
+    apiTemplate.resourceCountIs('AWS::DynamoDB::Table', 1);
   });
 });
 
 describe('http api', () => {
-  it('sends every request to the function through the $default route', () => {
+  it('sends every request to the function through the $default route, without CORS', () => {
     apiTemplate.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
     apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
-      IntegrationUri: { 'Fn::GetAtt': [logicalId(api.apiFunction), 'Arn'] },
+      IntegrationUri: arnOf(apiFunction),
     });
+    expect(onlyResource(apiTemplate, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration).toBeUndefined();
   });
 
   it('throttles the auto-deployed $default stage', () => {
@@ -167,13 +605,164 @@ describe('http api', () => {
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
     expect(settings.Format).not.toMatch(/\$context\.(path|routeKey)/);
     const [logGroupId] = settings.DestinationArn['Fn::GetAtt'];
-    expect(apiTemplate.toJSON().Resources[logGroupId]).toMatchObject({ Properties: { RetentionInDays: 30 } });
+    expect(resources[logGroupId]).toMatchObject({ Properties: { RetentionInDays: 30 } });
+  });
+
+  it('has no custom domain without a certificate', () => {
+    apiTemplate.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    const domainOnly = build({ domainName: 'hadir.example.go.id' });
+    const template = Template.fromStack(domainOnly.api);
+    template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 0);
+  });
+
+  it('maps the custom domain (TLS 1.2, the given certificate) to the $default stage when both are in context', () => {
+    expect(onlyResource(prodApiTemplate, 'AWS::ApiGatewayV2::DomainName').Properties).toMatchObject({
+      DomainName: 'hadir.example.go.id',
+      DomainNameConfigurations: [
+        { CertificateArn: PROD_CONTEXT.certificateArn, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+      ],
+    });
+    expect(onlyResource(prodApiTemplate, 'AWS::ApiGatewayV2::ApiMapping').Properties).toEqual({
+      ApiId: ref(prod.api.httpApi),
+      DomainName: ref(prod.api.domain as IConstruct),
+      Stage: '$default',
+    });
+    expect(Object.keys(prodApiTemplate.toJSON().Outputs)).toEqual(expect.arrayContaining(['DomainTarget']));
+  });
+});
+
+describe('alarms', () => {
+  const topicRef = ref(alarms.topic);
+  const alarmList = Object.values(apiTemplate.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+  const metricAlarm = (namespace: string, metricName: string, dimensions?: unknown) =>
+    alarmList.filter(
+      (alarm) =>
+        alarm.Properties.Namespace === namespace &&
+        alarm.Properties.MetricName === metricName &&
+        (dimensions === undefined ||
+          JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify(dimensions)),
+    );
+
+  it('publishes to a KMS-encrypted, TLS-only topic that CloudWatch may use', () => {
+    const topic = resources[logicalId(alarms.topic)] as Resource;
+    const keyId = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0];
+    expect(resources[keyId]).toMatchObject({
+      Type: 'AWS::KMS::Key',
+      Properties: { EnableKeyRotation: true },
+    });
+    expect(resources[keyId]?.Properties.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      }),
+    );
+    const policy = onlyResource(apiTemplate, 'AWS::SNS::TopicPolicy');
+    expect(policy.Properties.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'sns:Publish',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Resource: topicRef,
+        Condition: expect.objectContaining({
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+        }),
+      }),
+    ]);
+  });
+
+  it('subscribes the operator by email only when alarmEmail is given', () => {
+    apiTemplate.resourceCountIs('AWS::SNS::Subscription', 0);
+    expect(onlyResource(prodApiTemplate, 'AWS::SNS::Subscription').Properties).toEqual({
+      Protocol: 'email',
+      Endpoint: 'ops@example.go.id',
+      TopicArn: ref(prod.api.alarms.topic),
+    });
+  });
+
+  it('every alarm notifies the topic on alarm and on recovery, and ignores missing data', () => {
+    // API 5xx rate, errors and throttles of 4 functions, depth of 3 DLQs, SES bounce and complaint rates.
+    expect(alarmList).toHaveLength(1 + 4 * 2 + 3 + 2);
+    for (const alarm of alarmList) {
+      expect(alarm.Properties).toMatchObject({
+        AlarmActions: [topicRef],
+        OKActions: [topicRef],
+        TreatMissingData: 'notBreaching',
+      });
+    }
+  });
+
+  it('API: 5xx above 5% of requests in 2 of 3 five-minute periods, once there is traffic', () => {
+    const [alarm] = alarmList.filter((candidate) => candidate.Properties.Metrics);
+    const dimensions = [{ Name: 'ApiId', Value: ref(api.httpApi) }];
+    expect(alarm?.Properties).toMatchObject({
+      Threshold: ALARM_THRESHOLDS.api5xxPercent,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 2,
+      Metrics: [
+        { Expression: `IF(requests >= ${ALARM_THRESHOLDS.api5xxMinRequests}, 100 * errors / requests, 0)` },
+        {
+          Id: 'errors',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5xx', Dimensions: dimensions },
+            Stat: 'Sum',
+          },
+        },
+        {
+          Id: 'requests',
+          MetricStat: {
+            Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count', Dimensions: dimensions },
+            Stat: 'Sum',
+          },
+        },
+      ],
+    });
+  });
+
+  it.each(Object.entries(functions))('%s: any error or throttle in five minutes', (_, fn) => {
+    const dimensions = [{ Name: 'FunctionName', Value: ref(fn) }];
+    for (const metricName of ['Errors', 'Throttles']) {
+      const found = metricAlarm('AWS/Lambda', metricName, dimensions);
+      expect(found).toHaveLength(1);
+      expect(found[0]?.Properties).toMatchObject({
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+  });
+
+  it('each dead-letter queue: any message waiting', () => {
+    for (const queue of [mail.streamDeadLetters, mail.sweepDeadLetters, mail.sesEventsDeadLetters]) {
+      const dimensions = [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(queue), 'QueueName'] } }];
+      const found = metricAlarm('AWS/SQS', 'ApproximateNumberOfMessagesVisible', dimensions);
+      expect(found).toHaveLength(1);
+      expect(found[0]?.Properties).toMatchObject({
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    }
+  });
+
+  it("SES: the account's bounce and complaint rates at the levels SES reviews accounts", () => {
+    expect(metricAlarm('AWS/SES', 'Reputation.BounceRate')[0]?.Properties).toMatchObject({
+      Threshold: 0.05,
+      Statistic: 'Maximum',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(metricAlarm('AWS/SES', 'Reputation.ComplaintRate')[0]?.Properties).toMatchObject({
+      Threshold: 0.001,
+    });
   });
 });
 
 describe('cdk-nag AwsSolutions', () => {
-  it('finds nothing that is not acknowledged', () => {
+  it('finds nothing that is not acknowledged, with or without the optional context', () => {
     expect(new AwsSolutionsChecks().validateScope(app).violations).toEqual([]);
+    expect(new AwsSolutionsChecks().validateScope(prod.app).violations).toEqual([]);
   });
 
   it('acknowledges only the reviewed rules, each with a reason', () => {
@@ -182,21 +771,46 @@ describe('cdk-nag AwsSolutions', () => {
       .flatMap((construct) => construct.node.metadata)
       .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap((entry) => Object.entries(entry.data as Record<string, string>));
-    expect(acknowledged.map(([id]) => id.replace(/^annotation::/i, '')).sort()).toEqual([
+    const ids = acknowledged.map(([id]) => id.replace(/^annotation::/i, ''));
+    expect([...new Set(ids)].sort()).toEqual([
       'AwsSolutions-APIG4',
+      'AwsSolutions-DDB3',
       'AwsSolutions-L1',
+      'AwsSolutions-SMG4',
+      'AwsSolutions-SQS3',
     ]);
-    for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(40);
+    // L1 on each of the 4 functions, SQS3 on each of the 3 dead-letter queues.
+    expect(ids.filter((id) => id === 'AwsSolutions-L1')).toHaveLength(4);
+    expect(ids.filter((id) => id === 'AwsSolutions-SQS3')).toHaveLength(3);
+    for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(80);
   });
 });
 
-/** The name under which the data stack exports a value, as the API stack imports it. */
-function exportOf(value: unknown): string {
-  const outputs = Object.values(dataTemplate.toJSON().Outputs ?? {}) as {
-    Value: unknown;
-    Export: { Name: string };
-  }[];
-  const output = outputs.find((candidate) => JSON.stringify(candidate.Value) === JSON.stringify(value));
-  if (!output) throw new Error(`data stack exports no ${JSON.stringify(value)}`);
-  return output.Export.Name;
+describe('cdk.json', () => {
+  it('turns CLI telemetry, notices and version reporting (AWS::CDK::Metadata) off and runs the app with tsx', () => {
+    const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
+    expect(cdkJson.app).toBe('npx tsx infra/app.ts');
+    expect(cdkJson.notices).toBe(false);
+    expect(cdkJson.context['cli-telemetry']).toBe(false);
+    expect(cdkJson.versionReporting).toBe(false);
+  });
+});
+
+/**
+ * The subset of Lambda's event filtering used here: nested objects, exact string values and `prefix`. A key the
+ * pattern names must be present in the record.
+ */
+function matches(pattern: unknown, value: unknown): boolean {
+  if (Array.isArray(pattern)) {
+    return pattern.some((rule) =>
+      typeof rule === 'object' && rule !== null && 'prefix' in rule
+        ? typeof value === 'string' && value.startsWith(String(rule.prefix))
+        : rule === value,
+    );
+  }
+  if (typeof pattern !== 'object' || pattern === null || typeof value !== 'object' || value === null)
+    return false;
+  return Object.entries(pattern).every(
+    ([key, sub]) => key in value && matches(sub, (value as Record<string, unknown>)[key]),
+  );
 }

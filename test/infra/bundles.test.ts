@@ -1,0 +1,137 @@
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/build-app';
+import { ESM_BANNER, EXTERNAL_MODULES } from '../../infra/constructs/hadir-function';
+
+const handlerPath = (name: string) =>
+  fileURLToPath(new URL(`../../functions/handlers/${name}.ts`, import.meta.url));
+
+/**
+ * Minified bundle (index.mjs) budgets in KiB: the sizes measured when this test was written (2026-11-29: api 2701, then 3328
+ * once React Email reached it through services/campaigns.ts; mail workers 1084 to 1628 each as the email renderer
+ * changed under way; SES events 2), rounded up, so growth is a decision rather than an accident. The product
+ * budget for the API is 250 KiB; today it carries zod (~450 KiB), jsqr, exceljs, pdf-lib with its fonts and
+ * rate-limiter-flexible; the mail workers carry React Email.
+ */
+const BUDGET_KIB = {
+  api: 3400,
+  outboxStream: 1700,
+  outboxSweep: 1700,
+  sesEvents: 4,
+};
+
+/** Which packages esbuild puts into a handler's bundle, with the construct's options (no minify: same inputs). */
+async function bundledPackages(name: string) {
+  const result = await build({
+    entryPoints: [handlerPath(name)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    external: EXTERNAL_MODULES,
+    banner: { js: ESM_BANNER },
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  const packages = new Set(
+    inputs
+      .filter((input) => input.includes('node_modules/'))
+      .map((input) => {
+        const parts = (input.split('node_modules/').pop() ?? '').split('/');
+        return (parts[0]?.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+      }),
+  );
+  return { packages, ownFiles: inputs.filter((input) => !input.includes('node_modules/')) };
+}
+
+describe('bundle contents (esbuild metafile)', () => {
+  it('keeps React and the email templates out of the API bundle', async () => {
+    const { packages, ownFiles } = await bundledPackages('api');
+    expect(packages.has('hono')).toBe(true);
+    for (const forbidden of [
+      'react',
+      'react-dom',
+      '@react-email/render',
+      '@react-email/components',
+      'prettier',
+    ]) {
+      expect(packages.has(forbidden), forbidden).toBe(false);
+    }
+    // emails/ticket-qr.ts (a QR code PNG for the ticket page) is fine; the React templates (.tsx) are not.
+    expect(ownFiles.filter((file) => file.startsWith('emails/') && file.endsWith('.tsx'))).toEqual([]);
+    expect([...packages].filter((name) => name.startsWith('@aws-sdk/'))).toEqual([]);
+  });
+
+  it('gives the SES event handler only its own code and the DynamoDB client (external)', async () => {
+    const { packages, ownFiles } = await bundledPackages('ses-events');
+    expect([...packages]).toEqual([]);
+    expect(ownFiles.sort()).toEqual([
+      'functions/db/client.ts',
+      'functions/db/suppressions-repo.ts',
+      'functions/handlers/ses-events.ts',
+    ]);
+  });
+
+  it('gives the mail workers React Email, without prettier or the HTTP app', async () => {
+    for (const name of ['outbox-stream', 'outbox-sweep']) {
+      const { packages, ownFiles } = await bundledPackages(name);
+      expect(packages.has('@react-email/render')).toBe(true);
+      expect(packages.has('prettier')).toBe(false);
+      expect(packages.has('hono')).toBe(false);
+      expect(ownFiles.filter((file) => file.startsWith('functions/http/'))).toEqual([]);
+    }
+  });
+});
+
+describe('real bundling (cdk synth with esbuild, offline)', () => {
+  const { app, api } = buildApp();
+  afterAll(() => rmSync(app.outdir, { recursive: true, force: true }));
+
+  it('bundles every function into a minified ESM file within its budget', () => {
+    const assembly = app.synth();
+    const functions = {
+      api: api.apiFunction,
+      outboxStream: api.mail.streamFunction,
+      outboxSweep: api.mail.sweepFunction,
+      sesEvents: api.mail.sesEventsFunction,
+    };
+    const template = assembly.getStackByName(api.stackName).template as {
+      Resources: Record<string, { Properties: { Code: { S3Key: string } } }>;
+    };
+    const sizes: Record<string, { code: number; map: number; files: string[] }> = {};
+    for (const [name, fn] of Object.entries(functions)) {
+      const id = Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
+      const hash = template.Resources[id]?.Properties.Code.S3Key.replace(/\.zip$/, '');
+      const dir = join(assembly.directory, `asset.${hash}`);
+      expect(existsSync(dir), name).toBe(true);
+      const files = readdirSync(dir).sort();
+      sizes[name] = {
+        code: statSync(join(dir, 'index.mjs')).size,
+        map: statSync(join(dir, 'index.mjs.map')).size,
+        files,
+      };
+    }
+    console.log(
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(sizes).map(([name, size]) => [
+            name,
+            { codeKiB: Math.round(size.code / 1024), mapKiB: Math.round(size.map / 1024) },
+          ]),
+        ),
+      ),
+    );
+    for (const [name, size] of Object.entries(sizes)) {
+      expect(size.files, name).toEqual(['index.mjs', 'index.mjs.map']);
+      expect(size.code / 1024, name).toBeLessThanOrEqual(BUDGET_KIB[name as keyof typeof BUDGET_KIB]);
+    }
+  }, 60_000);
+});

@@ -1,0 +1,56 @@
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadSessionSecretFromAws, resetSessionSecretCache } from '../../functions/auth/session-secret-aws';
+import { sessionSecretParameterName } from '../../infra/api-stack';
+
+/** Stands in for SSMClient: records the commands and answers like GetParameter does. */
+function fakeSsm(answer: (name: string) => string | Error) {
+  const calls: GetParameterCommand[] = [];
+  return {
+    calls,
+    client: {
+      send: async (command: GetParameterCommand) => {
+        calls.push(command);
+        const value = answer(command.input.Name ?? '');
+        if (value instanceof Error) throw value;
+        return { Parameter: { Name: command.input.Name, Type: 'SecureString', Value: value } };
+      },
+    } as never,
+  };
+}
+
+const SECRET = 'q8XKcVn3T0mZr5LbY2hWj7sPa9dGf4eUk1oNx6iCt0vBy3wQ';
+const env = { SESSION_SECRET_PARAMETER: sessionSecretParameterName('SessionSecretC41FBD23-AbCdEfGhIjKl') };
+
+beforeEach(() => resetSessionSecretCache());
+
+describe('session secret loader for AWS', () => {
+  it('reads the Secrets Manager secret through its Parameter Store reference, decrypted, once per instance', async () => {
+    const ssm = fakeSsm(() => SECRET);
+    expect(await loadSessionSecretFromAws(env, ssm.client)).toBe(SECRET);
+    expect(await loadSessionSecretFromAws(env, ssm.client)).toBe(SECRET);
+    expect(ssm.calls).toHaveLength(1);
+    expect(ssm.calls[0]).toBeInstanceOf(GetParameterCommand);
+    expect(ssm.calls[0]?.input).toEqual({
+      Name: '/aws/reference/secretsmanager/SessionSecretC41FBD23-AbCdEfGhIjKl',
+      WithDecryption: true,
+    });
+  });
+
+  it('is undefined without SESSION_SECRET_PARAMETER (local runs and tests keep their own secret)', async () => {
+    const ssm = fakeSsm(() => SECRET);
+    expect(await loadSessionSecretFromAws({}, ssm.client)).toBeUndefined();
+    expect(ssm.calls).toHaveLength(0);
+  });
+
+  it('refuses a short secret and tries again on the next call after a failure', async () => {
+    let answer: string | Error = new Error('ThrottlingException');
+    const ssm = fakeSsm(() => answer);
+    await expect(loadSessionSecretFromAws(env, ssm.client)).rejects.toThrow('ThrottlingException');
+    answer = 'short';
+    await expect(loadSessionSecretFromAws(env, ssm.client)).rejects.toThrow(/at least 32/);
+    answer = SECRET;
+    expect(await loadSessionSecretFromAws(env, ssm.client)).toBe(SECRET);
+    expect(ssm.calls).toHaveLength(3);
+  });
+});
