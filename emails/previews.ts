@@ -1,4 +1,7 @@
 import type { EmailKind } from '../functions/domain/notifications';
+import { PreviewProps as absenteeMaterials } from './absentee-materials';
+import { PreviewProps as cooperativeFollowup } from './cooperative-followup';
+import { PreviewProps as invitation } from './invitation';
 import { PreviewProps as promoted } from './promoted';
 import { PreviewProps as registrationCancelled } from './registration-cancelled';
 import { PreviewProps as registrationChanged } from './registration-changed';
@@ -6,6 +9,7 @@ import { PreviewProps as registrationReceived } from './registration-received';
 import { PreviewProps as reminder } from './reminder';
 import type { EmailProps } from './render';
 import { PreviewProps as signInLink } from './sign-in-link';
+import { PreviewProps as thanks } from './thanks';
 import { PreviewProps as ticket } from './ticket';
 import { PreviewProps as waitlisted } from './waitlisted';
 
@@ -19,4 +23,8 @@ export const previews: { [K in EmailKind]: { file: string; props: EmailProps[K] 
   cancelled: { file: 'registration-cancelled', props: registrationCancelled },
   reminder: { file: 'reminder', props: reminder },
   sign_in: { file: 'sign-in-link', props: signInLink },
+  thanks: { file: 'thanks', props: thanks },
+  absentee_materials: { file: 'absentee-materials', props: absenteeMaterials },
+  invitation: { file: 'invitation', props: invitation },
+  cooperative_followup: { file: 'cooperative-followup', props: cooperativeFollowup },
 };

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   CfnOutput,
   CrossStackReferences,
+  Duration,
   ReferenceStrength,
   RemovalPolicy,
   Stack,
@@ -17,6 +18,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { consoleRoutePrefixes, consoleTicketPaths } from '../functions/http/console-paths';
 import { type HadirConfig, publicBaseUrl } from './config';
 import { HadirFunction } from './constructs/hadir-function';
 import { MailWorkers } from './constructs/mail-workers';
@@ -46,6 +48,16 @@ export const sessionSecretParameterName = (secretName: string) =>
  * Sized for a briefing's opening rush (hundreds of registrations a minute) with ample headroom, while capping what
  * a flood can cost us.
  */
+/** API Gateway paths of the console Lambda, from the console surface's prefixes (functions/http/console-surface.ts). */
+export const consoleRoutePaths = [
+  ...consoleRoutePrefixes.flatMap((prefix) =>
+    prefix.includes('.') ? [prefix] : [prefix, `${prefix}/{proxy+}`],
+  ),
+  ...consoleTicketPaths,
+];
+
+type FunctionSize = { memorySize: number; timeout: Duration };
+
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 /**
@@ -54,6 +66,7 @@ export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
  */
 export class ApiStack extends Stack {
   readonly apiFunction: HadirFunction;
+  readonly consoleFunction: HadirFunction;
   readonly rateLimitTable: dynamodb.Table;
   readonly httpApi: apigwv2.HttpApi;
   readonly domain?: apigwv2.DomainName;
@@ -68,16 +81,6 @@ export class ApiStack extends Stack {
     const { config, table, sessionSecret } = props;
 
     const parameterName = sessionSecretParameterName(sessionSecret.secretName);
-    this.apiFunction = new HadirFunction(this, 'ApiFunction', {
-      entry: fileURLToPath(new URL('../functions/handlers/api.ts', import.meta.url)),
-      description: `hadir ${config.stage}: HTTP API and pages`,
-      environment: {
-        HADIR_STAGE: config.stage,
-        // Empty: links are built from the request's own origin.
-        PUBLIC_BASE_URL: publicBaseUrl(config, ''),
-        SESSION_SECRET_PARAMETER: parameterName,
-      },
-    }).bindTable(table);
     // Counters of the rate limiter (functions/http/rate-limit.ts): minutes-long, expired by TTL, worthless after a
     // redeploy, so they live here and go with this stack. The key schema is rate-limiter-flexible's.
     this.rateLimitTable = new dynamodb.Table(this, 'RateLimitTable', {
@@ -93,33 +96,70 @@ export class ApiStack extends Stack {
         'The rate limiter table holds only counters that expire within 15 minutes; there is nothing to restore, ' +
         'and a restored table would only re-impose stale limits. The data of record is in the data stack (PITR on).',
     });
-    this.apiFunction.addEnvironment('RATE_LIMIT_TABLE', this.rateLimitTable.tableName);
-    // What RateLimiterDynamo calls: get, update (consume), delete, and DescribeTimeToLive once per instance.
-    this.apiFunction.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'dynamodb:GetItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:DescribeTimeToLive',
-        ],
-        resources: [this.rateLimitTable.tableArn],
-      }),
+
+    /** Both HTTP functions serve the same app shell (functions/http/http-app.tsx), each with its own routes. */
+    const httpFunction = (
+      id: string,
+      handler: string,
+      description: string,
+      size: Partial<FunctionSize> = {},
+    ) => {
+      const fn = new HadirFunction(this, id, {
+        entry: fileURLToPath(new URL(`../functions/handlers/${handler}`, import.meta.url)),
+        description,
+        ...size,
+        environment: {
+          HADIR_STAGE: config.stage,
+          // Empty: links are built from the request's own origin.
+          PUBLIC_BASE_URL: publicBaseUrl(config, ''),
+          SESSION_SECRET_PARAMETER: parameterName,
+          RATE_LIMIT_TABLE: this.rateLimitTable.tableName,
+        },
+      }).bindTable(table);
+      // What RateLimiterDynamo calls: get, update (consume), delete, and DescribeTimeToLive once per instance.
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: [
+            'dynamodb:GetItem',
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:DescribeTimeToLive',
+          ],
+          resources: [this.rateLimitTable.tableArn],
+        }),
+      );
+      // Reading the secret through Parameter Store checks both services' permissions, each on this secret only.
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['ssm:GetParameter'],
+          resources: [
+            this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName.slice(1) }),
+          ],
+        }),
+      );
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [sessionSecret.secretArn],
+        }),
+      );
+      return fn;
+    };
+    this.apiFunction = httpFunction(
+      'ApiFunction',
+      'api.ts',
+      `hadir ${config.stage}: public pages, registration, check-in`,
     );
-    // Reading the secret through Parameter Store checks both services' permissions, each on this secret only.
-    this.apiFunction.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['ssm:GetParameter'],
-        resources: [
-          this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName.slice(1) }),
-        ],
-      }),
-    );
-    this.apiFunction.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue'],
-        resources: [sessionSecret.secretArn],
-      }),
+    // The console carries PDF, XLSX, email previews and OpenAPI; keeping it apart keeps the public cold start small.
+    // Exports and PDFs of a large session need more room and time than a page: just under API Gateway's 30 s.
+    this.consoleFunction = httpFunction(
+      'ConsoleFunction',
+      'console.ts',
+      `hadir ${config.stage}: organizer console`,
+      {
+        memorySize: 1024,
+        timeout: Duration.seconds(29),
+      },
     );
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
@@ -128,13 +168,17 @@ export class ApiStack extends Stack {
     });
     const api = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: `hadir-${config.stage}`,
-      // Hono routes every path itself, so API Gateway needs just the catch-all $default route. No CORS: the pages
-      // and the JSON API share one origin, and static assets (/assets/*, fingerprinted, cached a year) come from
-      // the app itself.
+      // The public function takes the catch-all $default route; the console's paths are routed to it below. No
+      // CORS: the pages and the JSON API share one origin, and static assets (/assets/*, fingerprinted, cached a
+      // year) come from the app itself.
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.apiFunction),
       createDefaultStage: false,
     });
     this.httpApi = api;
+    const consoleIntegration = new HttpLambdaIntegration('ConsoleIntegration', this.consoleFunction);
+    for (const path of consoleRoutePaths) {
+      api.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration: consoleIntegration });
+    }
     // A custom domain only with a certificate for it; without one, the API keeps its execute-api URL.
     if (config.domainName && config.certificateArn) {
       this.domain = new apigwv2.DomainName(this, 'Domain', {
@@ -198,9 +242,12 @@ export class ApiStack extends Stack {
     this.alarms = new OperatorAlarms(this, 'Alarms', { stage: config.stage, alarmEmail: config.alarmEmail });
     this.alarms.watchHttpApi('Api', api);
     this.alarms.watchFunction('ApiFunction', this.apiFunction);
+    this.alarms.watchFunction('ConsoleFunction', this.consoleFunction);
     this.alarms.watchFunction('OutboxStreamFunction', this.mail.streamFunction);
     this.alarms.watchFunction('OutboxSweepFunction', this.mail.sweepFunction);
     this.alarms.watchFunction('SesEventsFunction', this.mail.sesEventsFunction);
+    this.alarms.watchFunction('CampaignRunnerFunction', this.mail.campaignFunction);
+    this.alarms.watchFunction('RetentionFunction', this.mail.retentionFunction);
     this.alarms.watchDeadLetters('OutboxStreamDeadLetters', this.mail.streamDeadLetters);
     this.alarms.watchDeadLetters('OutboxSweepDeadLetters', this.mail.sweepDeadLetters);
     this.alarms.watchDeadLetters('SesEventsDeadLetters', this.mail.sesEventsDeadLetters);

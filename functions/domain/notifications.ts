@@ -13,6 +13,11 @@ export const emailKinds = [
   'cancelled',
   'reminder',
   'sign_in',
+  // Follow-ups (issue 6): sent by campaigns, non-transactional (unsubscribe link, suppression respected)
+  'thanks',
+  'absentee_materials',
+  'invitation',
+  'cooperative_followup',
 ] as const;
 export type EmailKind = (typeof emailKinds)[number];
 
@@ -24,6 +29,14 @@ export type EmailJobInput = {
   participantId?: string;
   /** Secrets the email must show (the manage link); removed from the job once it is sent. */
   secret?: string;
+  /** Follow-ups (issue 6): the campaign and the recipient it was written for. */
+  campaignId?: string;
+  recipientKey?: string;
+  eventId?: string;
+  cooperativeId?: string;
+  recipientName?: string;
+  /** A "send a test to yourself": rendered for `recipientKey`'s data, addressed to the organizer. */
+  test?: boolean;
 };
 
 export type RegistrationCause = 'created' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled';

@@ -2,6 +2,7 @@ import type { Store } from '../db/store';
 import type { EventRecord } from '../domain/schemas';
 import { fromLocalDateTime } from '../domain/time';
 import { newId } from '../domain/tokens';
+import { createDefaultCampaigns } from '../services/campaigns';
 import { loadRegencyDirectory } from './area-directory';
 
 export const KOTIM = '62.02';
@@ -95,5 +96,6 @@ export async function seedIfEmpty(store: Store, now = new Date()) {
   const directory = await seedRegency(store, KOTIM);
   const event = kotimBriefing(now);
   await store.events.put(event);
+  await createDefaultCampaigns(store, event, now); // follow-ups (issue 6)
   return { ...directory, event };
 }

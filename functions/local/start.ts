@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import { ensureRateLimitTable, ensureTable } from '../db/table';
+import { createCampaignRunner } from '../followups/runner';
 import { createApp } from '../http/app';
 import { createDynamoRateLimiter } from '../http/rate-limit';
 import { createOutboxWorker } from '../mail/outbox-worker';
@@ -49,6 +50,7 @@ async function main() {
   const transport = transportFromEnv(store);
   const worker = createOutboxWorker({ store, transport, mail: { baseUrl, from: mailFrom() } });
   const stopPolling = pollEvery(1000, () => worker.drain());
+  const stopCampaigns = pollEvery(15_000, () => createCampaignRunner(store).tick()); // follow-ups (issue 6)
   const retentionDays = Number(process.env.RETENTION_DAYS ?? '') || undefined;
   const stopPurging = pollEvery(60 * 60 * 1000, () =>
     purgeExpiredPersonalData(store, new Date(), retentionDays),
@@ -64,6 +66,7 @@ async function main() {
   const shutdown = async () => {
     await stopPolling();
     await stopPurging();
+    await stopCampaigns();
     server.close();
     await dynamo?.stop();
     process.exit(0);

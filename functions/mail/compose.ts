@@ -3,6 +3,13 @@ import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
 import { sessionInvitation } from '../domain/calendar';
 import type { EventRecord, Registration } from '../domain/schemas';
+import {
+  FollowupGone,
+  followupEmail,
+  isFollowupKind,
+  unsubscribeHeaders,
+  unsubscribeUrl,
+} from '../followups/compose';
 import type { OutgoingMessage } from './message';
 
 export type MailConfig = { baseUrl: string; from: string; signInMinutes?: number };
@@ -41,6 +48,17 @@ export async function composeEmail(
       expiresInMinutes: config.signInMinutes ?? 15,
     };
     return message(await renderEmail('sign_in', props));
+  }
+
+  // Follow-up campaigns (issue 6): non-transactional, so they carry List-Unsubscribe (RFC 8058 one-click).
+  if (isFollowupKind(job.kind)) {
+    try {
+      const { rendered, unsubscribe } = await followupEmail(job, store, config.baseUrl);
+      return { ...message(rendered), headers: unsubscribeHeaders(unsubscribe) };
+    } catch (error) {
+      if (error instanceof FollowupGone) throw new NothingToSend(error.message);
+      throw error;
+    }
   }
 
   const registration = job.registrationId ? await store.registrations.get(job.registrationId) : undefined;
@@ -83,9 +101,19 @@ export async function composeEmail(
       return message(await renderEmail('cancelled', { ...withEvent, registration, participant }));
     case 'reminder': {
       if (!confirmed(registration, event)) throw new NothingToSend('not confirmed');
-      return message(await renderEmail('reminder', { ...withEvent, registration, participant }), [
-        invitation(),
-      ]);
+      // A campaign's reminder (issue 6) may be refused: it carries its unsubscribe link in `secret`.
+      const unsubscribe =
+        job.campaignId && job.secret ? unsubscribeUrl(config.baseUrl, job.secret) : undefined;
+      const rendered = await renderEmail('reminder', {
+        ...withEvent,
+        registration,
+        participant,
+        unsubscribeUrl: unsubscribe,
+      });
+      return {
+        ...message(rendered, [invitation()]),
+        ...(unsubscribe ? { headers: unsubscribeHeaders(unsubscribe) } : {}),
+      };
     }
   }
 }

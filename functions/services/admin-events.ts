@@ -18,6 +18,7 @@ import {
 } from '../domain/schemas';
 import { hashSecret, newId, newSecret } from '../domain/tokens';
 import { audit } from './admin-audit';
+import { createDefaultCampaigns } from './campaigns';
 import { publicRegistration } from './registrations';
 
 /** What the console shows of a session: the public view plus what only organizers see. */
@@ -99,6 +100,7 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
       createdAt: now.toISOString(),
     };
     await store.events.put(event);
+    await createDefaultCampaigns(store, event, now, user.id); // follow-ups (issue 6)
     await audit(store, user, now, {
       action: 'event.created',
       targetType: 'event',

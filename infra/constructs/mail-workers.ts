@@ -63,6 +63,8 @@ export class MailWorkers extends Construct {
   readonly streamFunction: HadirFunction;
   readonly sweepFunction: HadirFunction;
   readonly sesEventsFunction: HadirFunction;
+  readonly campaignFunction: HadirFunction;
+  readonly retentionFunction: HadirFunction;
   readonly streamDeadLetters: DeadLetterQueue;
   readonly sweepDeadLetters: DeadLetterQueue;
   readonly sesEventsDeadLetters: DeadLetterQueue;
@@ -135,11 +137,12 @@ export class MailWorkers extends Construct {
     }).bindTable(table);
     this.sweepFunction.addToRolePolicy(sendEmail);
     this.sweepDeadLetters = new DeadLetterQueue(this, 'OutboxSweepDeadLetters', {
-      purpose: 'EventBridge Scheduler sends sweep runs it could not deliver here',
+      purpose:
+        'EventBridge Scheduler sends the scheduled runs (sweep, campaigns, retention) it could not deliver here',
     });
     this.scheduleGroup = new scheduler.ScheduleGroup(this, 'Schedules', {});
     this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
-      description: `hadir ${config.stage}: lets EventBridge Scheduler run the outbox sweep`,
+      description: `hadir ${config.stage}: lets EventBridge Scheduler run the sweep, campaigns and retention`,
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
         conditions: {
           StringEquals: {
@@ -159,6 +162,37 @@ export class MailWorkers extends Construct {
         ...SWEEP_SCHEDULE,
       }),
     });
+
+    // Follow-up campaigns (functions/followups/runner.ts): the tick runs every campaign that is due; it only writes
+    // recipient items and email jobs, the outbox worker sends them.
+    this.campaignFunction = new HadirFunction(this, 'CampaignRunnerFunction', {
+      entry: entry('campaign-runner'),
+      description: `hadir ${config.stage}: every minute, queues the follow-up campaigns that are due`,
+      timeout: Duration.seconds(60),
+      environment: { HADIR_STAGE: config.stage },
+    }).bindTable(table);
+    // UU PDP storage limitation (functions/services/retention.ts): personal data erased a year after a session.
+    this.retentionFunction = new HadirFunction(this, 'RetentionFunction', {
+      entry: entry('retention'),
+      description: `hadir ${config.stage}: daily, erases personal data past its retention period`,
+      timeout: Duration.minutes(5),
+      environment: { HADIR_STAGE: config.stage, RETENTION_DAYS: '365' },
+    }).bindTable(table);
+    for (const [id, fn, rate] of [
+      ['CampaignRunnerSchedule', this.campaignFunction, Duration.minutes(1)],
+      ['RetentionSchedule', this.retentionFunction, Duration.days(1)],
+    ] as const) {
+      new scheduler.Schedule(this, id, {
+        description: `hadir ${config.stage}: ${fn === this.campaignFunction ? 'campaign tick' : 'retention purge'}`,
+        scheduleGroup: this.scheduleGroup,
+        schedule: scheduler.ScheduleExpression.rate(rate),
+        target: new InvokeFunction(fn, {
+          role: this.schedulerRole,
+          deadLetterQueue: this.sweepDeadLetters,
+          ...SWEEP_SCHEDULE,
+        }),
+      });
+    }
 
     this.sesEventsFunction = new HadirFunction(this, 'SesEventsFunction', {
       entry: entry('ses-events'),

@@ -5,7 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { rateLimitTableDefinition, tableDefinition } from '../../functions/db/table';
-import { API_THROTTLE } from '../../infra/api-stack';
+import { API_THROTTLE, consoleRoutePaths } from '../../infra/api-stack';
 import { buildApp } from '../../infra/build-app';
 import {
   OUTBOX_STREAM,
@@ -103,9 +103,12 @@ const roleOf = (fn: IConstruct) => resources[logicalId(fn)]?.Properties.Role['Fn
 const { apiFunction, mail, alarms } = api;
 const functions = {
   api: apiFunction,
+  console: api.consoleFunction,
   outboxStream: mail.streamFunction,
   outboxSweep: mail.sweepFunction,
   sesEvents: mail.sesEventsFunction,
+  campaigns: mail.campaignFunction,
+  retention: mail.retentionFunction,
 };
 const fnProps = (fn: IConstruct) => resources[logicalId(fn)]?.Properties as Record<string, Json>;
 
@@ -209,9 +212,12 @@ describe('functions', () => {
     );
     expect(sizes).toEqual({
       api: [512, 10],
+      console: [1024, 29],
       outboxStream: [512, 30],
       outboxSweep: [512, 60],
       sesEvents: [256, 10],
+      campaigns: [512, 60],
+      retention: [512, 300],
     });
   });
 
@@ -251,11 +257,11 @@ describe('functions', () => {
     const variables = Object.values(prodApiTemplate.findResources('AWS::Lambda::Function')).map(
       (fn) => fn.Properties.Environment.Variables,
     );
-    expect(variables).toHaveLength(4);
+    expect(variables).toHaveLength(7);
     for (const env of variables) expect(env.HADIR_STAGE).toBe('prod');
     const withBaseUrl = variables.filter((env) => 'PUBLIC_BASE_URL' in env);
     expect(withBaseUrl.map((env) => env.PUBLIC_BASE_URL)).toEqual(
-      Array(3).fill('https://hadir.example.go.id'),
+      Array(4).fill('https://hadir.example.go.id'),
     );
     const withFrom = variables.filter((env) => 'MAIL_FROM' in env);
     expect(withFrom.map((env) => env.MAIL_FROM)).toEqual(
@@ -376,7 +382,7 @@ describe('permissions', () => {
     ]);
   });
 
-  it('scheduler role: assumed by Scheduler for this schedule group only; invokes the sweep and feeds its DLQ', () => {
+  it('scheduler role: assumed by Scheduler for this schedule group only; invokes its three functions and feeds the DLQ', () => {
     const role = resources[logicalId(mail.schedulerRole)] as Resource;
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
       {
@@ -391,8 +397,12 @@ describe('permissions', () => {
         },
       },
     ]);
-    expect(statementsOf(apiTemplate, logicalId(mail.schedulerRole))).toEqual([
-      { Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: arnOf(mail.sweepFunction) },
+    const statements = statementsOf(apiTemplate, logicalId(mail.schedulerRole));
+    const invoked = statements.filter((statement) => statement.Action === 'lambda:InvokeFunction');
+    expect(invoked.map((statement) => statement.Resource)).toEqual(
+      [mail.sweepFunction, mail.campaignFunction, mail.retentionFunction].map(arnOf),
+    );
+    expect(statements.filter((statement) => statement.Action !== 'lambda:InvokeFunction')).toEqual([
       { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arnOf(mail.sweepDeadLetters) },
     ]);
   });
@@ -495,24 +505,35 @@ describe('dead-letter queues', () => {
 });
 
 describe('outbox sweep schedule', () => {
-  it('runs the sweep every minute from its own schedule group, with retries and a dead-letter queue', () => {
+  it('runs the sweep and the campaign tick every minute and the retention purge daily, with retries and a DLQ', () => {
     const group = onlyResource(apiTemplate, 'AWS::Scheduler::ScheduleGroup');
     expect(group.Properties.Name).toMatch(/^hadirdevapi-Mail-Schedules-/);
-    expect(onlyResource(apiTemplate, 'AWS::Scheduler::Schedule').Properties).toMatchObject({
-      ScheduleExpression: 'rate(1 minute)',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      State: 'ENABLED',
-      GroupName: group.Properties.Name,
-      Target: {
-        Arn: arnOf(mail.sweepFunction),
-        RoleArn: arnOf(mail.schedulerRole),
-        DeadLetterConfig: { Arn: arnOf(mail.sweepDeadLetters) },
-        RetryPolicy: {
-          MaximumRetryAttempts: SWEEP_SCHEDULE.retryAttempts,
-          MaximumEventAgeInSeconds: SWEEP_SCHEDULE.maxEventAge.toSeconds(),
+    const schedules = Object.values(apiTemplate.findResources('AWS::Scheduler::Schedule'));
+    const byTarget = (fn: IConstruct) =>
+      schedules.find(
+        (schedule) => JSON.stringify(schedule.Properties.Target.Arn) === JSON.stringify(arnOf(fn)),
+      );
+    for (const [fn, rate] of [
+      [mail.sweepFunction, 'rate(1 minute)'],
+      [mail.campaignFunction, 'rate(1 minute)'],
+      [mail.retentionFunction, 'rate(1 day)'],
+    ] as const) {
+      expect(byTarget(fn)?.Properties).toMatchObject({
+        ScheduleExpression: rate,
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        State: 'ENABLED',
+        GroupName: group.Properties.Name,
+        Target: {
+          RoleArn: arnOf(mail.schedulerRole),
+          DeadLetterConfig: { Arn: arnOf(mail.sweepDeadLetters) },
+          RetryPolicy: {
+            MaximumRetryAttempts: SWEEP_SCHEDULE.retryAttempts,
+            MaximumEventAgeInSeconds: SWEEP_SCHEDULE.maxEventAge.toSeconds(),
+          },
         },
-      },
-    });
+      });
+    }
+    expect(schedules).toHaveLength(3);
   });
 });
 
@@ -573,14 +594,20 @@ describe('rate limiter table', () => {
 });
 
 describe('http api', () => {
-  it('sends every request to the function through the $default route, without CORS', () => {
-    apiTemplate.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
-    apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
-    apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      PayloadFormatVersion: '2.0',
-      IntegrationUri: arnOf(apiFunction),
-    });
+  it('sends the console paths to the console function and everything else to the public one, without CORS', () => {
+    const routes = Object.values(apiTemplate.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties.RouteKey as string,
+    );
+    expect(routes.sort()).toEqual(['$default', ...consoleRoutePaths.map((path) => `ANY ${path}`)].sort());
+    expect(routes).toContain('ANY /admin/{proxy+}');
+    expect(routes).toContain('ANY /api/auth/{proxy+}');
+    for (const fn of [apiFunction, api.consoleFunction]) {
+      apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: arnOf(fn),
+      });
+    }
     expect(onlyResource(apiTemplate, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration).toBeUndefined();
   });
 
@@ -682,8 +709,8 @@ describe('alarms', () => {
   });
 
   it('every alarm notifies the topic on alarm and on recovery, and ignores missing data', () => {
-    // API 5xx rate, errors and throttles of 4 functions, depth of 3 DLQs, SES bounce and complaint rates.
-    expect(alarmList).toHaveLength(1 + 4 * 2 + 3 + 2);
+    // API 5xx rate, errors and throttles of 7 functions, depth of 3 DLQs, SES bounce and complaint rates.
+    expect(alarmList).toHaveLength(1 + 7 * 2 + 3 + 2);
     for (const alarm of alarmList) {
       expect(alarm.Properties).toMatchObject({
         AlarmActions: [topicRef],
@@ -779,8 +806,8 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);
-    // L1 on each of the 4 functions, SQS3 on each of the 3 dead-letter queues.
-    expect(ids.filter((id) => id === 'AwsSolutions-L1')).toHaveLength(4);
+    // L1 on each of the 7 functions, SQS3 on each of the 3 dead-letter queues.
+    expect(ids.filter((id) => id === 'AwsSolutions-L1')).toHaveLength(7);
     expect(ids.filter((id) => id === 'AwsSolutions-SQS3')).toHaveLength(3);
     for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(80);
   });

@@ -16,6 +16,8 @@ export function TicketPage(props: {
   qrSvg: string;
   language: Language;
   path: string;
+  /** Follow-ups (issue 6): the certificate download, given only when the officer checked in. */
+  certificateUrl?: string;
 }) {
   const { registration, participant, event, ticketUrl, language, path } = props;
   const text = t(language);
@@ -56,6 +58,11 @@ export function TicketPage(props: {
           <a class="button secondary" href={`/t/${participant.ticketCode}/tiket.ics`}>
             {text.addToCalendar}
           </a>
+          {props.certificateUrl ? (
+            <a class="button secondary" href={props.certificateUrl}>
+              {language === 'id' ? 'Unduh sertifikat (PDF)' : 'Download certificate (PDF)'}
+            </a>
+          ) : null}
         </div>
       </div>
     </Layout>

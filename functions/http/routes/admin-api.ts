@@ -13,8 +13,8 @@ import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { adminEvent, adminRegistration } from '../../services/admin-events';
 import { publicUser } from '../../services/admin-users';
 import type { AppEnv } from '../context';
+import { baseUrlOf } from '../page-context';
 import { MAX_BODY_BYTES, readJson, validate } from '../request';
-import { baseUrlOf } from './pages';
 
 /** The signed-in user; the router's middleware has already refused everyone else. */
 const me = (c: Context<AppEnv>) => c.get('user') as User;

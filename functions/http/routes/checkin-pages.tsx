@@ -6,8 +6,8 @@ import { DomainError, isDomainError } from '../../domain/errors';
 import { assets } from '../assets';
 import { checkinServiceWorker } from '../assets/checkin-sw';
 import type { AppEnv } from '../context';
+import { renderPageError } from '../page-context';
 import { CheckinPage, checkinIcon, checkinManifest } from '../pages/checkin-page';
-import { renderPageError } from './pages';
 
 /** The worker's URL never changes (browsers look for updates there); its content names the asset version. */
 const SERVICE_WORKER = '/checkin/sw.js';

@@ -9,24 +9,17 @@ import { registrationChangeInput, registrationInput } from '../../domain/schemas
 import { newSecret, ticketCodeFrom } from '../../domain/tokens';
 import type { AppEnv } from '../context';
 import { errorBody } from '../error-handler';
-import { ErrorPage, EventPage, EventsPage, NotFoundPage } from '../pages/event-pages';
+import { baseUrlOf, currentPath } from '../page-context';
+import { EventPage, EventsPage } from '../pages/event-pages';
+
+export { baseUrlOf };
+
 import { t } from '../pages/i18n';
 import { ManagePage } from '../pages/manage-page';
 import { type FieldErrors, type FormValues, RegisterPage } from '../pages/register-page';
 import { TicketPage } from '../pages/ticket-page';
 import { clientAddress, limit } from '../rate-limit';
 import { readForm, validate } from '../request';
-
-/** The path and query without `lang`, for the language switch link. */
-function currentPath(c: Context<AppEnv>) {
-  const url = new URL(c.req.url);
-  url.searchParams.delete('lang');
-  const query = url.searchParams.toString();
-  return query ? `${url.pathname}?${query}` : url.pathname;
-}
-
-export const baseUrlOf = (c: Context<AppEnv>) =>
-  c.get('services').config.publicBaseUrl || new URL(c.req.url).origin;
 
 /** Officer rows the user left completely empty are not officers. */
 function withoutEmptyRows(form: Record<string, unknown>): Record<string, unknown> {
@@ -230,14 +223,12 @@ export const pages = new Hono<AppEnv>()
         qrSvg={qrSvg}
         language={c.get('language')}
         path={currentPath(c)}
+        // Follow-ups (issue 6): the certificate exists only for an officer who checked in.
+        certificateUrl={
+          (await c.get('services').store.checkins.get(event.id, ticket.participant.id))
+            ? `/t/${ticket.participant.ticketCode}/sertifikat.pdf`
+            : undefined
+        }
       />,
     );
   });
-
-/** Page routes answer errors with a page, not JSON. */
-export function renderPageError(status: number, message: string, c: Context<AppEnv>) {
-  const language = c.get('language') ?? 'id';
-  c.status(status as 404);
-  if (status === 404) return c.render(<NotFoundPage language={language} path={currentPath(c)} />);
-  return c.render(<ErrorPage message={message} language={language} path={currentPath(c)} />);
-}

@@ -1,0 +1,326 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors';
+import type { EmailJobInput } from '../domain/notifications';
+import type { Campaign, CampaignStatus } from '../followups/campaign';
+import { GSI1, GSI2, keys, withoutKeys } from './keys';
+import { emailJobPuts } from './outbox-items';
+import { transact } from './transactions';
+
+/** What the runner wrote for one recipient: the email's job, or why there is none. */
+export type RecipientItem = {
+  campaignId: string;
+  recipientKey: string;
+  status: 'queued' | 'suppressed';
+  /** Why it was not sent: a bounce or complaint (SES), or the person unsubscribed. */
+  reason?: 'bounce' | 'complaint' | 'unsubscribed';
+  jobId?: string;
+  to: string;
+  addressHash: string;
+  createdAt: string;
+};
+
+/** Addresses are compared and stored as a hash where the address itself is not needed. */
+export const addressHash = (email: string) =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+const IS_NEW = 'attribute_not_exists(pk)';
+const RECIPIENT_RETENTION_SECONDS = 180 * 24 * 60 * 60;
+/** Campaigns waiting for their time or part-way through: what the runner's tick looks at. */
+const queued = (status: CampaignStatus) => status === 'scheduled' || status === 'running';
+
+const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+export function createCampaignsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  const campaignItem = (campaign: Campaign) => ({
+    ...keys.campaign(campaign.id),
+    ...keys.campaignListing(campaign.eventId, campaign.createdAt, campaign.id),
+    ...(queued(campaign.status) ? keys.campaignQueue('active', campaign.eventId, campaign.id) : {}),
+    ...campaign,
+  });
+
+  async function get(campaignId: string): Promise<Campaign | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: keys.campaign(campaignId), ConsistentRead: true }),
+    );
+    return Item ? (withoutKeys(Item) as Campaign) : undefined;
+  }
+
+  async function batchGet(all: Record<string, unknown>[], projection: string) {
+    const names: Record<string, string> = {};
+    if (projection.includes('#status')) names['#status'] = 'status';
+    if (projection.includes('#at')) names['#at'] = 'at';
+    const items: Record<string, unknown>[] = [];
+    for (let i = 0; i < all.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = all.slice(i, i + 100);
+      while (pending?.length) {
+        const {
+          Responses,
+          UnprocessedKeys,
+        }: {
+          Responses?: Record<string, Record<string, unknown>[]>;
+          UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
+        } = await doc.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [tableName]: {
+                Keys: pending,
+                ProjectionExpression: projection,
+                ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+              },
+            },
+          }),
+        );
+        items.push(...(Responses?.[tableName] ?? []));
+        pending = UnprocessedKeys?.[tableName]?.Keys;
+      }
+    }
+    return items;
+  }
+
+  async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  return {
+    get,
+
+    async create(campaign: Campaign): Promise<Campaign> {
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: campaignItem(campaign), ConditionExpression: IS_NEW }),
+      );
+      return campaign;
+    },
+
+    /** Replaces a campaign if nobody changed it since `expectedVersion` was read (optimistic locking). */
+    async save(campaign: Campaign, expectedVersion: number): Promise<Campaign> {
+      const next = { ...campaign, version: expectedVersion + 1 };
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: campaignItem(next),
+            ConditionExpression: 'attribute_exists(pk) AND version = :version',
+            ExpressionAttributeValues: { ':version': expectedVersion },
+          }),
+        );
+        return next;
+      } catch (error) {
+        if (isConditionFailure(error)) throw new DomainError('conflict');
+        throw error;
+      }
+    },
+
+    /** Moves the status only from one of `from`; false if the campaign was in another state. */
+    async transition(
+      campaignId: string,
+      from: CampaignStatus[],
+      to: CampaignStatus,
+      now: Date,
+      extra: Partial<Pick<Campaign, 'startedAt' | 'finishedAt' | 'audienceSize'>> = {},
+    ): Promise<boolean> {
+      const current = await get(campaignId);
+      if (!current || !from.includes(current.status)) return false;
+      try {
+        await this.save({ ...current, ...extra, status: to, updatedAt: now.toISOString() }, current.version);
+        return true;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'conflict')
+          return this.transition(campaignId, from, to, now, extra);
+        throw error;
+      }
+    },
+
+    async listByEvent(eventId: string): Promise<Campaign[]> {
+      const items = await queryAll({
+        TableName: tableName,
+        IndexName: GSI1.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.campaignListing(eventId, '', '').gsi1pk },
+      });
+      return items.map((item) => withoutKeys(item) as Campaign);
+    },
+
+    /** Scheduled and running campaigns of every session (sparse index): what the tick checks for due ones. */
+    async listActive(): Promise<Campaign[]> {
+      const items = await queryAll({
+        TableName: tableName,
+        IndexName: GSI2.name,
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.campaignQueue('active', '', '').gsi2pk },
+      });
+      return items.map((item) => withoutKeys(item) as Campaign);
+    },
+
+    /**
+     * Writes one recipient's item together with its email job (and its unsubscribe link) in one transaction.
+     * The item's key is the campaign and the recipient, written only if absent: a second run, a concurrent
+     * run or a resumed run finds it and writes nothing, so nobody gets the same campaign twice.
+     */
+    async enqueueRecipient(
+      recipient: Omit<RecipientItem, 'status' | 'jobId' | 'reason' | 'addressHash'>,
+      job: EmailJobInput,
+      unsubscribeTokenHash: string,
+      now: Date,
+    ): Promise<'queued' | 'exists'> {
+      const [jobPut] = emailJobPuts(tableName, [job], now);
+      if (!jobPut?.Put) throw new Error('no job item');
+      const jobId = (jobPut.Put.Item as { id: string }).id;
+      const hash = addressHash(recipient.to);
+      const item: RecipientItem = { ...recipient, status: 'queued', jobId, addressHash: hash };
+      const result = await transact(doc, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.campaignRecipient(recipient.campaignId, recipient.recipientKey),
+              ...item,
+              expiresAt: Math.floor(now.getTime() / 1000) + RECIPIENT_RETENTION_SECONDS,
+            },
+            ConditionExpression: IS_NEW,
+          },
+        },
+        jobPut,
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.unsubscribeLink(unsubscribeTokenHash),
+              addressHash: hash,
+              campaignId: recipient.campaignId,
+              createdAt: now.toISOString(),
+              expiresAt: Math.floor(now.getTime() / 1000) + RECIPIENT_RETENTION_SECONDS,
+            },
+            ConditionExpression: IS_NEW,
+          },
+        },
+      ]);
+      if (result.ok) return 'queued';
+      if (result.failed.includes(0)) return 'exists';
+      throw new DomainError('conflict');
+    },
+
+    /** A recipient skipped because the address is suppressed: recorded once, counted in the progress. */
+    async recordSuppressed(
+      recipient: Omit<RecipientItem, 'status' | 'jobId' | 'addressHash'>,
+      now: Date,
+    ): Promise<'suppressed' | 'exists'> {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.campaignRecipient(recipient.campaignId, recipient.recipientKey),
+              ...recipient,
+              status: 'suppressed',
+              addressHash: addressHash(recipient.to),
+              expiresAt: Math.floor(now.getTime() / 1000) + RECIPIENT_RETENTION_SECONDS,
+            },
+            ConditionExpression: IS_NEW,
+          }),
+        );
+        return 'suppressed';
+      } catch (error) {
+        if (isConditionFailure(error)) return 'exists';
+        throw error;
+      }
+    },
+
+    async listRecipients(campaignId: string): Promise<RecipientItem[]> {
+      const items = await queryAll({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.campaign(campaignId).pk, ':prefix': 'RCPT#' },
+      });
+      return items.map((item) => withoutKeys(item) as RecipientItem);
+    },
+
+    /** The status of many email jobs at once (progress), 100 keys per request. */
+    async jobStatuses(jobIds: string[]): Promise<Map<string, { status: string; messageId?: string }>> {
+      const statuses = new Map<string, { status: string; messageId?: string }>();
+      for (const item of await batchGet(
+        jobIds.map((id) => keys.outboxJob(id)),
+        'id, #status, messageId',
+      )) {
+        statuses.set(item.id as string, {
+          status: item.status as string,
+          messageId: item.messageId as string,
+        });
+      }
+      return statuses;
+    },
+
+    /** Bounce and complaint records (suppressions-repo.ts items) of many addresses, by address hash. */
+    async suppressionsOf(hashes: string[]): Promise<Map<string, { reason: string; at: string }>> {
+      const found = new Map<string, { reason: string; at: string }>();
+      const unique = [...new Set(hashes)];
+      for (const item of await batchGet(
+        unique.map((hash) => ({ pk: `SUPPRESS#${hash}`, sk: 'SUPPRESS' })),
+        'pk, reason, #at',
+      )) {
+        found.set(String(item.pk).slice('SUPPRESS#'.length), {
+          reason: item.reason as string,
+          at: item.at as string,
+        });
+      }
+      return found;
+    },
+
+    /** One-click unsubscribe: the link's address stops receiving non-transactional mail. Idempotent. */
+    async unsubscribe(tokenHash: string, now: Date): Promise<boolean> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.unsubscribeLink(tokenHash), ConsistentRead: true }),
+      );
+      if (!Item) return false;
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.unsubscribed(Item.addressHash as string), at: now.toISOString() },
+        }),
+      );
+      return true;
+    },
+
+    async linkExists(tokenHash: string): Promise<boolean> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.unsubscribeLink(tokenHash) }),
+      );
+      return !!Item;
+    },
+
+    async isUnsubscribed(email: string): Promise<boolean> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.unsubscribed(addressHash(email)) }),
+      );
+      return !!Item;
+    },
+
+    async update(campaignId: string, expression: string, values: Record<string, unknown>) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.campaign(campaignId),
+          UpdateExpression: expression,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    },
+  };
+}
+
+export type CampaignsRepo = ReturnType<typeof createCampaignsRepo>;

@@ -1,0 +1,146 @@
+import * as z from 'zod';
+import type { EventRecord } from '../domain/schemas';
+
+/**
+ * Follow-up campaigns (issue 6): a template, an audience segment and a send time, either absolute or relative to
+ * the session's start or end. Relative times are never stored as instants: the runner computes them from the
+ * session as it is when it runs, so moving a session moves its campaigns.
+ */
+export const campaignKinds = [
+  'reminder',
+  'thanks',
+  'absentee_materials',
+  'invitation',
+  'cooperative_followup',
+] as const;
+export type CampaignKind = (typeof campaignKinds)[number];
+
+export const segments = [
+  'attended',
+  'absent',
+  'invited_not_registered',
+  'ba_cooperatives',
+  'all_registered',
+] as const;
+export type Segment = (typeof segments)[number];
+
+export const campaignStatuses = ['scheduled', 'paused', 'cancelled', 'running', 'done'] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+
+const link = z.object({
+  label: z.string().trim().min(1).max(120),
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((value) => /^https?:\/\//.test(value), { error: 'invalid_url' }),
+});
+export type MaterialLink = z.infer<typeof link>;
+
+export const sendAt = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('absolute'), at: z.iso.datetime({ offset: true }) }),
+  z.object({
+    type: z.literal('relative'),
+    anchor: z.enum(['start', 'end']),
+    /** Minutes after the anchor; negative is before (H-1 is -1440 from the start). */
+    offsetMinutes: z.coerce
+      .number()
+      .int()
+      .min(-60 * 24 * 60)
+      .max(60 * 24 * 60),
+  }),
+]);
+export type SendAt = z.infer<typeof sendAt>;
+
+export const campaignInput = z
+  .object({
+    kind: z.enum(campaignKinds),
+    segment: z.enum(segments),
+    /** Only for `ba_cooperatives`: whose cooperatives. */
+    baUserId: z.string().trim().max(40).optional(),
+    sendAt,
+    name: z.string().trim().max(120).optional(),
+    /** An organizer's own paragraph, shown above the template's text. */
+    message: z.string().trim().max(3000).optional(),
+    materials: z.array(link).max(10).default([]),
+    /** The session to point absentees and uninvited cooperatives to; default: the next one of the regency. */
+    nextEventId: z.string().trim().max(40).optional(),
+  })
+  .refine((value) => value.segment !== 'ba_cooperatives' || !!value.baUserId, {
+    error: 'required',
+    path: ['baUserId'],
+  });
+export type CampaignInput = z.infer<typeof campaignInput>;
+
+export type Campaign = Omit<CampaignInput, 'materials'> & {
+  id: string;
+  eventId: string;
+  materials: MaterialLink[];
+  status: CampaignStatus;
+  /** Default campaigns are created with every session and may be edited or switched off (paused/cancelled). */
+  isDefault: boolean;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Recipients found when the run started (the audience is computed at send time, not when scheduled). */
+  audienceSize?: number;
+  version: number;
+};
+
+/** Which kinds a recipient may refuse: all campaign kinds. Tickets and changes stay transactional. */
+export const isNonTransactional = (kind: string) => (campaignKinds as readonly string[]).includes(kind);
+
+/** When the campaign is due, from the session as it is now. */
+export function dueAt(
+  campaign: Pick<Campaign, 'sendAt'>,
+  event: Pick<EventRecord, 'startsAt' | 'endsAt'>,
+): Date {
+  const when = campaign.sendAt;
+  if (when.type === 'absolute') return new Date(when.at);
+  const anchor = Date.parse(when.anchor === 'start' ? event.startsAt : event.endsAt);
+  return new Date(anchor + when.offsetMinutes * 60_000);
+}
+
+export const isDue = (
+  campaign: Pick<Campaign, 'sendAt'>,
+  event: Pick<EventRecord, 'startsAt' | 'endsAt'>,
+  now: Date,
+) => dueAt(campaign, event).getTime() <= now.getTime();
+
+/** The campaigns every new session gets; organizers edit or switch them off. */
+export function defaultCampaignInputs(): CampaignInput[] {
+  return [
+    {
+      kind: 'reminder',
+      segment: 'all_registered',
+      sendAt: { type: 'relative', anchor: 'start', offsetMinutes: -24 * 60 },
+      name: 'Pengingat H-1',
+      materials: [],
+    },
+    {
+      kind: 'thanks',
+      segment: 'attended',
+      sendAt: { type: 'relative', anchor: 'end', offsetMinutes: 120 },
+      name: 'Terima kasih dan langkah berikutnya',
+      materials: [],
+    },
+    {
+      kind: 'absentee_materials',
+      segment: 'absent',
+      sendAt: { type: 'relative', anchor: 'end', offsetMinutes: 180 },
+      name: 'Materi untuk yang berhalangan hadir',
+      materials: [],
+    },
+  ];
+}
+
+/** The kind a segment normally gets, for the console's defaults. */
+export const defaultKindFor: Record<Segment, CampaignKind> = {
+  attended: 'thanks',
+  absent: 'absentee_materials',
+  invited_not_registered: 'invitation',
+  ba_cooperatives: 'cooperative_followup',
+  all_registered: 'reminder',
+};

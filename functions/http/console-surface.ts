@@ -1,0 +1,36 @@
+import { sameOriginOnly } from '../auth/session';
+import { createAdminEventsService } from '../services/admin-events';
+import { createAdminUsersService } from '../services/admin-users';
+import { createAuthService } from '../services/auth-service';
+import { createCheckinService } from '../services/checkins';
+import type { Surface } from './http-app';
+import { adminApi } from './routes/admin-api';
+import { adminPages } from './routes/admin-pages';
+import { adminReports, adminReportsApi } from './routes/admin-reports';
+import { authRoutes } from './routes/auth';
+import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
+import { openApiRoutes } from './routes/openapi';
+
+/**
+ * What Dinas staff use: sign-in, sessions, stations, reports, follow-up campaigns, plus the public certificate
+ * and unsubscribe pages those produce. Its heavier dependencies (PDF, XLSX, email rendering for previews,
+ * OpenAPI) stay out of the public Lambda.
+ */
+export const consoleSurface: Surface = (app, services) => {
+  services.auth = createAuthService(services.store, services.clock);
+  services.adminEvents = createAdminEventsService(services.store, services.clock);
+  services.adminUsers = createAdminUsersService(services.store, services.clock);
+  services.checkins ??= createCheckinService(services.store, services.clock);
+
+  app.route('/', openApiRoutes);
+  app.route('/', authRoutes);
+  app.use('/api/admin/*', sameOriginOnly);
+  app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
+  app.route('/api/admin/events/:eventId/campaigns', campaignApi);
+  app.route('/api/admin', adminApi);
+  app.use('/admin/*', sameOriginOnly);
+  app.route('/admin/laporan', adminReports);
+  app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
+  app.route('/admin', adminPages);
+  app.route('/', followupPublic);
+};

@@ -1,0 +1,122 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { languageDetector } from 'hono/language';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { loadUser } from '../auth/session';
+import { lazySecret, loadSessionSecret } from '../auth/session-secret';
+import { DomainError } from '../domain/errors';
+import type { Language } from '../domain/schemas';
+import { assets } from './assets';
+import type { AppDeps, AppEnv, AppServices } from './context';
+import { errorBody, onError } from './error-handler';
+import { renderPageError } from './page-context';
+import { consoleCss } from './pages/admin/console-styles';
+import { MAX_BODY_BYTES } from './request';
+
+const isApi = (c: Context) => c.req.path.startsWith('/api/') || c.req.path.startsWith('/dev/');
+
+/** Routes that a surface adds to the shared app: its services and its paths. */
+export type Surface = (app: Hono<AppEnv>, services: AppServices) => void;
+
+/**
+ * The middleware, error handling and assets every surface shares. The public Lambda (registration, tickets,
+ * check-in) and the console Lambda (organizers, reports, campaigns) each mount only their own routes, so
+ * neither bundles the other's dependencies; `npm start` and most tests mount both (functions/http/app.tsx).
+ */
+export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surfaces: Surface[]) {
+  const clock = deps.clock ?? (() => new Date());
+  const services = {
+    store: deps.store,
+    config: deps.config,
+    clock,
+    rateLimiter: deps.rateLimiter,
+    sessionSecret: lazySecret(() => deps.config.sessionSecret ?? loadSessionSecret(deps.config.runtime)),
+  } as AppServices; // each surface adds its own services when it is mounted
+
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  // Cheap phones on slow networks: gzip every text response (API Gateway HTTP APIs do not compress).
+  app.use(compress());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.runtime === 'aws' ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+      // A route that needs a different policy (the local outbox's email preview) sets its own header.
+      overwrite: false,
+    }),
+  );
+  // Pages are Bahasa Indonesia unless the visitor switches (an Indonesian office's phone may well be set to
+  // English); API clients choose with Accept-Language.
+  const detectLanguage = (order: ('querystring' | 'cookie' | 'header')[], remember: boolean) =>
+    languageDetector({
+      supportedLanguages: ['id', 'en'],
+      fallbackLanguage: 'id',
+      order,
+      lookupQueryString: 'lang',
+      lookupCookie: 'lang',
+      caches: remember ? ['cookie'] : false,
+      cookieOptions: { sameSite: 'Lax', httpOnly: true, secure: deps.config.runtime === 'aws', path: '/' },
+    });
+  const apiLanguage = detectLanguage(['querystring', 'header', 'cookie'], false);
+  const pageLanguage = detectLanguage(['querystring', 'cookie'], true);
+  app.use((c, next) => (isApi(c) ? apiLanguage(c, next) : pageLanguage(c, next)));
+  app.use(async (c, next) => {
+    c.set('language', (c.get('language') as Language) === 'en' ? 'en' : 'id');
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new DomainError('payload_too_large');
+      },
+    }),
+  );
+  // The console's user, when a valid session cookie came along (also what check-in's authorizeCheckin reads).
+  app.use(loadUser);
+  app.use(jsxRenderer(({ children }) => <>{children}</>, { docType: true }));
+
+  for (const asset of Object.values(assets)) {
+    app.get(asset.path, (c) => {
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return c.body(asset.body, 200, { 'Content-Type': asset.type });
+    });
+  }
+
+  app.get(consoleCss.path, (c) => {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(consoleCss.body, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  if (deps.devRoutes) app.route('/dev', deps.devRoutes);
+  for (const mount of surfaces) mount(app, services);
+
+  app.notFound((c) => {
+    if (isApi(c)) return onError(new DomainError('not_found'), c);
+    return renderPageError(404, '', c);
+  });
+  app.onError((error, c) => {
+    if (isApi(c)) return onError(error, c);
+    const { status, body } = errorBody(error, c.get('language') ?? 'id');
+    if (status >= 500) onError(error, c); // logs it
+    return renderPageError(status, body.error.message, c);
+  });
+  return app;
+}

@@ -1,0 +1,23 @@
+import { createCheckinService } from '../services/checkins';
+import { createRegistrationService } from '../services/registrations';
+import type { Surface } from './http-app';
+import { apiCheckins } from './routes/api-checkins';
+import { apiCooperatives } from './routes/api-cooperatives';
+import { apiEvents } from './routes/api-events';
+import { apiPrivacy } from './routes/api-privacy';
+import { apiRegistrations } from './routes/api-registrations';
+import { checkinPages } from './routes/checkin-pages';
+import { pages } from './routes/pages';
+
+/** What cooperatives and door volunteers use: sessions, registration, tickets, check-in. */
+export const publicSurface: Surface = (app, services) => {
+  services.registrations = createRegistrationService(services.store, services.clock);
+  services.checkins = createCheckinService(services.store, services.clock);
+  app.route('/api/events', apiEvents);
+  app.route('/api/events', apiCheckins);
+  app.route('/api/cooperatives', apiCooperatives);
+  app.route('/api/registrations', apiRegistrations);
+  app.route('/api/registrations', apiPrivacy);
+  app.route('/checkin', checkinPages);
+  app.route('/', pages);
+};

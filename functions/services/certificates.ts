@@ -1,0 +1,109 @@
+import { createCertificatesRepo } from '../db/certificates-repo';
+import type { Store } from '../db/store';
+import { DomainError } from '../domain/errors';
+import { roleLabels } from '../domain/roles';
+import type { EventRecord, Language, Participant, Registration } from '../domain/schemas';
+import { formatDate } from '../domain/time';
+import { maskName, numberToSlug, slugFrom } from '../followups/certificate-number';
+import { certificatePdf } from '../followups/certificate-pdf';
+
+const origin = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
+
+/** The public verification page of a certificate: short, printed under the QR. */
+export const verifyUrl = (baseUrl: string, number: string) =>
+  `${origin(baseUrl)}/sertifikat/${numberToSlug(number)}`;
+
+/** Where an officer downloads their certificate: behind their ticket code (the same secret as the ticket). */
+export const certificateDownloadUrl = (baseUrl: string, ticketCode: string) =>
+  `${origin(baseUrl)}/t/${ticketCode}/sertifikat.pdf`;
+
+export type Verification =
+  | { state: 'not_found' }
+  | {
+      state: 'valid' | 'revoked';
+      number: string;
+      maskedName: string;
+      cooperativeName: string;
+      sessionTitle: string;
+      date: string;
+      place: string;
+      signer: string;
+    };
+
+/**
+ * Certificates of attendance (issue 6): only for officers with a check-in, never for absentees. Validity is
+ * decided when someone looks: a certificate whose check-in was undone (or whose registration was erased) is
+ * shown as revoked, with nothing to update when a check-in changes.
+ */
+export function createCertificateService(store: Store, clock: () => Date = () => new Date()) {
+  const certificates = createCertificatesRepo(store.doc, store.tableName);
+
+  async function issueFor(event: EventRecord, registration: Registration, participant: Participant) {
+    const checkin = await store.checkins.get(event.id, participant.id);
+    if (!checkin) throw new DomainError('not_found');
+    const year = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: event.timeZone }).format(
+      new Date(event.startsAt),
+    );
+    return certificates.issue(
+      {
+        eventId: event.id,
+        registrationId: registration.id,
+        participantId: participant.id,
+        regencyCode: event.regencyCode,
+        year,
+      },
+      clock(),
+    );
+  }
+
+  /** The PDF for a ticket code, issuing the number on first download. */
+  async function pdfForTicket(ticketCode: string, baseUrl: string, language: Language = 'id') {
+    const ticket = await store.registrations.findTicket(ticketCode);
+    const event = ticket ? await store.events.get(ticket.registration.eventId) : undefined;
+    if (!ticket || !event) throw new DomainError('not_found');
+    const record = await issueFor(event, ticket.registration, ticket.participant);
+    const pdf = await certificatePdf({
+      number: record.number,
+      name: ticket.participant.name,
+      jabatan: roleLabels[ticket.participant.role][language],
+      cooperativeName: ticket.registration.cooperativeName,
+      sessionTitle: event.title,
+      date: formatDate(event.startsAt, event.timeZone, 'id'),
+      place: event.venue,
+      signer: event.organizerName,
+      verifyUrl: verifyUrl(baseUrl, record.number),
+    });
+    return { pdf, record };
+  }
+
+  async function verify(numberOrSlug: string): Promise<Verification> {
+    const slug = slugFrom(numberOrSlug);
+    const record = slug ? await certificates.getBySlug(slug) : undefined;
+    if (!record) return { state: 'not_found' };
+    const [event, registration, checkin] = await Promise.all([
+      store.events.get(record.eventId),
+      store.registrations.get(record.registrationId),
+      store.checkins.get(record.eventId, record.participantId),
+    ]);
+    const participant = registration?.participants.find((p) => p.id === record.participantId);
+    if (!event || !registration || !participant || 'erasedAt' in registration) return { state: 'not_found' };
+    return {
+      state: checkin ? 'valid' : 'revoked',
+      number: record.number,
+      maskedName: maskName(participant.name),
+      cooperativeName: registration.cooperativeName,
+      sessionTitle: event.title,
+      date: formatDate(event.startsAt, event.timeZone, 'id'),
+      place: event.venue,
+      signer: event.organizerName,
+    };
+  }
+
+  /** Whether the ticket's officer may download a certificate (checked in), for the ticket page's link. */
+  const available = async (eventId: string, participantId: string) =>
+    !!(await store.checkins.get(eventId, participantId));
+
+  return { issueFor, pdfForTicket, verify, available, getFor: certificates.getFor };
+}
+
+export type CertificateService = ReturnType<typeof createCertificateService>;
