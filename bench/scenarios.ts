@@ -2,6 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PreviewProps as PREVIEW } from '../emails/registration-received';
 import { renderEmail } from '../emails/render';
+import type { User } from '../functions/auth/model';
+import { createCampaignRunner } from '../functions/followups/runner';
+import { createCampaignService } from '../functions/services/campaigns';
 import {
   benchEvent,
   type Environment,
@@ -144,4 +147,42 @@ export async function emailRenders(count: number) {
   const t0 = performance.now();
   for (let i = 0; i < count; i++) await renderEmail('registration_received', PREVIEW);
   return { perSecond: count / ((performance.now() - t0) / 1000) };
+}
+
+/**
+ * A thanks-style campaign to every registered officer of a session with `officers` officers (each with their own
+ * email): audience computed at send time and every recipient queued with its email job.
+ */
+export async function campaignRun(env: Environment, officers: number) {
+  const cooperatives = await syntheticRegency(env.store, '95.01', Math.ceil(officers / 3));
+  const event = benchEvent({ capacity: officers + 10, regencyCode: '95.01' });
+  await env.store.events.put(event);
+  await runConcurrent(cooperatives.length, 20, async (i) => {
+    const body = registrationBody(cooperatives[i]?.id as string, 3, 600_000 + i);
+    const participants = body.participants.map((p, j) => ({ ...p, email: `pengurus${i}-${j}@example.org` }));
+    await postJson(`${env.url}/api/events/${event.id}/registrations`, { ...body, participants });
+  });
+  const admin: User = {
+    id: 'bench-admin',
+    email: 'admin@hadir.test',
+    name: 'Bench',
+    role: 'admin',
+    organisationId: 'bench',
+    active: true,
+    createdAt: new Date().toISOString(),
+  } as User;
+  const campaigns = createCampaignService(env.store);
+  const campaign = await campaigns.create(admin, event.id, {
+    kind: 'thanks',
+    segment: 'all_registered',
+    sendAt: { type: 'absolute', at: new Date(Date.now() - 60_000).toISOString() },
+    materials: [],
+  });
+  const runner = createCampaignRunner(env.store);
+  const measured = await env.meter.measure(async () => {
+    const t0 = performance.now();
+    const outcome = await runner.run(campaign.id);
+    return { ms: performance.now() - t0, outcome };
+  });
+  return { ...measured.result, read: measured.read, write: measured.write };
 }
