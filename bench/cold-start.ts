@@ -46,8 +46,12 @@ export async function coldStarts(runs: number) {
     const results: Record<string, { kb: number; loadMs: number }> = {};
     for (const [name, entry] of [
       ['api', 'functions/handlers/api.ts'],
+      ['console', 'functions/handlers/console.ts'],
       ['outbox-stream', 'functions/handlers/outbox-stream.ts'],
       ['outbox-sweep', 'functions/handlers/outbox-sweep.ts'],
+      ['ses-events', 'functions/handlers/ses-events.ts'],
+      ['campaign-runner', 'functions/handlers/campaign-runner.ts'],
+      ['retention', 'functions/handlers/retention.ts'],
     ] as const) {
       const out = join(dir, `${name}.mjs`);
       const bytes = await bundle(entry, out);

@@ -138,19 +138,20 @@ async function main() {
 
     console.error('cold start…');
     const cold = await coldStarts(quick ? 3 : 5);
+    // The issue budgets the public API and the email worker; the other functions are reported for the record.
+    const coldBudgets: Record<string, { kb: { max: number }; ms: { max: number } }> = {
+      api: { kb: budgets.apiBundleKb, ms: budgets.apiLoadMs },
+      'outbox-stream': { kb: budgets.workerBundleKb, ms: budgets.workerLoadMs },
+      'outbox-sweep': { kb: budgets.workerBundleKb, ms: budgets.workerLoadMs },
+    };
     for (const [name, result] of Object.entries(cold)) {
-      const isApi = name === 'api';
-      add({
-        name: `${name} bundle`,
-        value: result.kb,
-        unit: 'KiB',
-        ...check(result.kb, isApi ? budgets.apiBundleKb : budgets.workerBundleKb),
-      });
+      const budget = coldBudgets[name];
+      add({ name: `${name} bundle`, value: result.kb, unit: 'KiB', ...(budget ? check(result.kb, budget.kb) : {}) });
       add({
         name: `${name} module load`,
         value: result.loadMs,
         unit: 'ms',
-        ...check(result.loadMs, isApi ? budgets.apiLoadMs : budgets.workerLoadMs),
+        ...(budget ? check(result.loadMs, budget.ms) : {}),
       });
     }
 

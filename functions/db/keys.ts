@@ -53,6 +53,12 @@
  * 67. Verify a certificate by its number ................. pk=CERT#<number slug>      sk=CERT
  * 68. Certificate number sequence per regency and year ... pk=CERTSEQ#<regency>#<yyyy> sk=CERTSEQ
  *
+ * Outreach (issue 11):
+ * 70. A cooperative's contacts (ketua, phone, email, BA); a regency's in one query  pk=REGENCY#<code> sk=CONTACT#<cooperativeId>
+ *     (begins_with CONTACT#, next to the COOP# directory items the import matches against)
+ * 71. A session's invitation of one cooperative; all of a session's invitations  pk=EVENT#<eventId> sk=INVITE#<cooperativeId>
+ * 72. Redeem a personal invitation link (only the code's hash) ... pk=INVITECODE#<sha256(code)> sk=INVITECODE
+ *
  * Capacity is a counter on the session item (seatsTaken, waitlistCount), changed in the same transaction as the
  * registration it belongs to, so it can never disagree with the registrations and never oversells.
  */
@@ -151,6 +157,15 @@ const builders = {
     pk: `CERTSEQ#${regencyCode}#${year}`,
     sk: 'CERTSEQ',
   }),
+  contact: (cooperativeId: string) => ({
+    pk: `REGENCY#${regencyOf(cooperativeId)}`,
+    sk: `CONTACT#${cooperativeId}`,
+  }),
+  invitation: (eventId: string, cooperativeId: string) => ({
+    pk: `EVENT#${eventId}`,
+    sk: `INVITE#${cooperativeId}`,
+  }),
+  invitationCode: (codeHash: string) => ({ pk: `INVITECODE#${codeHash}`, sk: 'INVITECODE' }),
 };
 
 /** The audit log is partitioned by calendar month (UTC) of the action. */

@@ -1,9 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuditRepo } from './audit-repo';
 import { createCheckinsRepo } from './checkins-repo';
+import { createContactsRepo } from './contacts-repo';
 import { createCooperativesRepo } from './cooperatives-repo';
 import { createDevMailRepo } from './dev-mail-repo';
 import { createEventsRepo } from './events-repo';
+import { createInvitationsRepo } from './invitations-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createRegistrationsRepo } from './registrations-repo';
 import { createSessionsRepo } from './sessions-repo';
@@ -26,6 +28,9 @@ export function createStore(doc: DynamoDBDocumentClient, tableName: string) {
     outbox: createOutboxRepo(doc, tableName),
     checkins: createCheckinsRepo(doc, tableName),
     devMail: createDevMailRepo(doc, tableName),
+    // Outreach (issue 11)
+    contacts: createContactsRepo(doc, tableName),
+    invitations: createInvitationsRepo(doc, tableName),
   };
 }
 

@@ -1,0 +1,74 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { keys, withoutKeys } from './keys';
+import { type TransactItem, transact } from './transactions';
+
+/** Who to reach at a cooperative before a session (issue 11): kept per cooperative, next to the directory. */
+export type CooperativeContact = {
+  cooperativeId: string;
+  /** Ketua or whoever the Dinas has as its contact. */
+  name?: string;
+  /** E.164 `+628…`. */
+  phone?: string;
+  email?: string;
+  /** The Business Assistant the Dinas lists for it (an email; matched to console users when shown). */
+  baEmail?: string;
+  source: 'import' | 'manual' | 'registration';
+  updatedAt: string;
+  updatedBy: string;
+};
+
+export function createContactsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async listByRegency(regencyCode: string): Promise<CooperativeContact[]> {
+      const contacts: CooperativeContact[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
+            ExpressionAttributeValues: { ':pk': keys.regency(regencyCode).pk, ':contact': 'CONTACT#' },
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) contacts.push(withoutKeys(item) as CooperativeContact);
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return contacts;
+    },
+
+    async get(cooperativeId: string): Promise<CooperativeContact | undefined> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.contact(cooperativeId) }),
+      );
+      return Item ? (withoutKeys(Item) as CooperativeContact) : undefined;
+    },
+
+    async put(contact: CooperativeContact): Promise<void> {
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: { ...keys.contact(contact.cooperativeId), ...contact } }),
+      );
+    },
+
+    /**
+     * An import's contacts, all or nothing: transactions of up to 100 items. A later chunk failing cannot
+     * undo an earlier one, so the service validates every row before calling this; the chunks only write.
+     */
+    async putMany(contacts: CooperativeContact[]): Promise<void> {
+      for (let i = 0; i < contacts.length; i += 100) {
+        const items: TransactItem[] = contacts.slice(i, i + 100).map((contact) => ({
+          Put: { TableName: tableName, Item: { ...keys.contact(contact.cooperativeId), ...contact } },
+        }));
+        const result = await transact(doc, items);
+        if (!result.ok) throw new Error('contact import transaction failed');
+      }
+    },
+  };
+}
+
+export type ContactsRepo = ReturnType<typeof createContactsRepo>;
