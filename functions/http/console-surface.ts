@@ -5,6 +5,7 @@ import { createAuthService } from '../services/auth-service';
 import { createCheckinService } from '../services/checkins';
 import type { Surface } from './http-app';
 import { adminApi } from './routes/admin-api';
+import { adminEmailApi, adminEmailPages } from './routes/admin-email';
 import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
 import { authRoutes } from './routes/auth';
@@ -26,10 +27,12 @@ export const consoleSurface: Surface = (app, services) => {
   app.route('/', authRoutes);
   app.use('/api/admin/*', sameOriginOnly);
   app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
+  app.route('/api/admin/email', adminEmailApi);
   app.route('/api/admin/events/:eventId/campaigns', campaignApi);
   app.route('/api/admin', adminApi);
   app.use('/admin/*', sameOriginOnly);
   app.route('/admin/laporan', adminReports);
+  app.route('/admin/email', adminEmailPages);
   app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
   app.route('/admin', adminPages);
   app.route('/', followupPublic);

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, isDomainError } from '../domain/errors';
 import { errorMessage, issueMessage } from '../domain/messages';
+import { redact } from '../domain/redact';
 import type { Language } from '../domain/schemas';
 import type { AppEnv } from './context';
 
@@ -106,7 +107,9 @@ export function onError(error: unknown, c: Context<AppEnv>) {
         method: c.req.method,
         path: c.req.routePath,
         error:
-          error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error,
+          error instanceof Error
+            ? { name: error.name, message: redact(error.message), stack: redact(error.stack ?? '') }
+            : redact(String(error)),
       }),
     );
   }

@@ -1,5 +1,6 @@
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
+import { redact } from '../domain/redact';
 import { composeEmail, type MailConfig, NothingToSend } from './compose';
 import type { MailTransport } from './message';
 
@@ -51,7 +52,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   }
 
   async function giveUpOrRetry(job: EmailJob, error: unknown): Promise<JobOutcome> {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    // Transport errors quote the recipient ("550 <siti@…> unknown"): stored and logged without it.
+    const reason = redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     const now = clock();
     if (job.attempts >= maxAttempts) {
       await outbox.markFailed(job, reason, now);

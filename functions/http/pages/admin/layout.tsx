@@ -44,6 +44,9 @@ export function ConsoleLayout({ title, language, user, csrfToken, notice, error,
               {user.role !== 'business_assistant' ? <a href="/admin/pendamping">{text.assignments}</a> : null}
               {user.role === 'admin' ? <a href="/admin/pengguna">{text.users}</a> : null}
               {user.role === 'admin' ? <a href="/admin/audit">{text.audit}</a> : null}
+              {user.role !== 'business_assistant' ? (
+                <a href="/admin/email">{language === 'id' ? 'Email bermasalah' : 'Email problems'}</a>
+              ) : null}
               <span class="muted">{user.email}</span>
               <form method="post" action="/keluar">
                 <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
