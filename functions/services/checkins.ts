@@ -39,33 +39,29 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     return undefined;
   }
 
-  async function admit(
-    event: EventRecord,
-    found: Found,
-    station: string,
-    scannedAt: string | undefined,
-    clientId?: string,
-  ) {
-    const now = clock();
+  async function admit(eventId: string, found: Found, station: string, checkedInAt: string, clientId?: string) {
     const record: CheckinRecord = {
-      eventId: event.id,
+      eventId,
       participantId: found.participant.id,
       registrationId: found.registration.id,
       cooperativeId: found.registration.cooperativeId,
       districtCode: found.registration.districtCode,
-      checkedInAt: effectiveScanTime(scannedAt, event, now),
+      checkedInAt,
       station,
       clientId,
-      recordedAt: now.toISOString(),
+      recordedAt: clock().toISOString(),
     };
     const outcome = await store.checkins.checkIn(record);
     return checkinResult(found, outcome.record, outcome.alreadyCheckedIn);
   }
 
   async function checkIn(eventId: string, request: CheckinRequest, station: string): Promise<CheckinResult> {
-    const event = await loadEvent(eventId);
     const found = assertAdmissible(await find(eventId, request), eventId);
-    return admit(event, found, station, request.scannedAt, request.clientId);
+    // A live scan is timed by the server; only an offline scan's own time needs the session to be checked against.
+    const checkedInAt = request.scannedAt
+      ? effectiveScanTime(request.scannedAt, await loadEvent(eventId), clock())
+      : clock().toISOString();
+    return admit(eventId, found, station, checkedInAt, request.clientId);
   }
 
   /** Offline scans, synced in order; each item succeeds or fails on its own. */
@@ -242,7 +238,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
       if (outcome.kind !== 'created') throw new DomainError('conflict');
       registration = outcome.registration;
     }
-    return admit(event, { registration, participant }, station, undefined);
+    return admit(eventId, { registration, participant }, station, clock().toISOString());
   }
 
   /** Someone attends in place of a registered officer: their place and seat, a new ticket, checked in now. */
@@ -271,7 +267,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
       version: current.version + 1,
     };
     const registration = await store.registrations.update(current, next, event, now, { door: true });
-    return admit(event, { registration, participant: replacement }, station, undefined);
+    return admit(eventId, { registration, participant: replacement }, station, clock().toISOString());
   }
 
   return { checkIn, checkInBatch, undo, attendance, roster, walkIn, substitute };
