@@ -21,6 +21,7 @@ export function toEvent(item: Record<string, unknown>): EventRecord {
 }
 
 export function createEventsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  const recent = new Map<string, { at: number; event: EventRecord }>();
   return {
     async put(event: EventRecord): Promise<void> {
       await doc.send(
@@ -36,7 +37,21 @@ export function createEventsRepo(doc: DynamoDBDocumentClient, tableName: string)
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: consistent }),
       );
-      return Item ? toEvent(Item) : undefined;
+      const event = Item ? toEvent(Item) : undefined;
+      if (event) recent.set(eventId, { at: Date.now(), event });
+      return event;
+    },
+
+    /**
+     * A snapshot at most `maxAgeMs` old, for the registration rush: it only guesses confirmed vs waitlisted; the
+     * transaction's conditions decide, and a wrong guess is retried with a fresh read (registrations-repo.ts).
+     */
+    async snapshot(eventId: string, maxAgeMs = 1_000): Promise<EventRecord | undefined> {
+      const cached = recent.get(eventId);
+      // Only an open session is trusted from memory; any other state is confirmed by a fresh read.
+      const open = cached?.event.published && !cached.event.cancelled;
+      if (cached && open && Date.now() - cached.at < maxAgeMs) return cached.event;
+      return this.get(eventId, { consistent: true });
     },
 
     /** Sessions in start order; `from` skips those that ended long ago. */

@@ -6,6 +6,7 @@ import { anonymized } from '../domain/privacy';
 import { applyRegistrationChange, assertCancellable, prepareRegistration } from '../domain/registration';
 import type { Language, Registration, RegistrationChangeInput, RegistrationInput } from '../domain/schemas';
 import { hashSecret, secretMatches } from '../domain/tokens';
+import { assertInvitation } from '../outreach/invitation-check';
 
 /** What a client gets back after registering; also what an idempotent replay returns. */
 export function registrationResponse(registration: Registration, manageToken: string) {
