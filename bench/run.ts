@@ -146,7 +146,12 @@ async function main() {
     };
     for (const [name, result] of Object.entries(cold)) {
       const budget = coldBudgets[name];
-      add({ name: `${name} bundle`, value: result.kb, unit: 'KiB', ...(budget ? check(result.kb, budget.kb) : {}) });
+      add({
+        name: `${name} bundle`,
+        value: result.kb,
+        unit: 'KiB',
+        ...(budget ? check(result.kb, budget.kb) : {}),
+      });
       add({
         name: `${name} module load`,
         value: result.loadMs,

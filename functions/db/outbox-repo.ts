@@ -5,16 +5,17 @@ import { newId } from '../domain/tokens';
 import { GSI2, keys, PENDING_OUTBOX, withoutKeys } from './keys';
 
 /**
- * Email jobs move pending -> sending -> sent, or back to pending with a later `availableAt` after a transport
- * error, or to failed after the last attempt. Every move is a conditional write on the job's status and the
- * claim id of the worker holding it, so two workers or a replayed stream record can never both send it.
+ * Email jobs move pending -> claimed -> sending -> sent, or back to pending with a later `availableAt` after a
+ * transport error, or to failed after the last attempt. Every move is a conditional write on the job's status
+ * and the claim id of the worker holding it, so two workers or a replayed stream record can never both send it.
  *
- * A worker that dies after claiming leaves the job `sending`; when its lease runs out the sweep marks it
- * `uncertain` and shows it to organizers instead of re-sending it: the transports cannot tell us whether the
- * message left, and a duplicate ticket email is worse than a visible "please check" (at-most-once in that
- * window, at-least-once everywhere else).
+ * A worker that dies before handing the message to the transport leaves it `claimed`: when the lease runs out
+ * the sweep puts it back to pending, and a restart sends it once. One that dies after the hand-over leaves it
+ * `sending`: the sweep marks it `uncertain` and shows it to organizers instead of re-sending it, because the
+ * transports cannot tell us whether the message left, and a duplicate ticket email is worse than a visible
+ * "please check" (at-most-once in that window of milliseconds, at-least-once everywhere else).
  */
-export type EmailJobStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
+export type EmailJobStatus = 'pending' | 'claimed' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
 export type EmailJob = EmailJobInput & {
   id: string;
@@ -74,11 +75,11 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
             TableName: tableName,
             Key: keys.outboxJob(jobId),
             UpdateExpression:
-              'SET #status = :sending, claimId = :claim, leaseUntil = :lease, gsi2pk = :sendingPk, gsi2sk = :sendingSk ADD attempts :one',
+              'SET #status = :claimed, claimId = :claim, leaseUntil = :lease, gsi2pk = :sendingPk, gsi2sk = :sendingSk ADD attempts :one',
             ConditionExpression: '#status = :pending AND availableAt <= :now',
             ExpressionAttributeNames: STATUS,
             ExpressionAttributeValues: {
-              ':sending': 'sending',
+              ':claimed': 'claimed',
               ':pending': 'pending',
               ':claim': claimId,
               ':lease': leaseUntil,
@@ -97,6 +98,30 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
       }
     },
 
+    /** The last write before the transport is called: from here on a crash makes the job uncertain. */
+    async markSending(job: EmailJob): Promise<EmailJob | undefined> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.outboxJob(job.id),
+            UpdateExpression: 'SET #status = :sending',
+            ConditionExpression: 'claimId = :claim AND #status = :claimed',
+            ExpressionAttributeNames: STATUS,
+            ExpressionAttributeValues: {
+              ':sending': 'sending',
+              ':claimed': 'claimed',
+              ':claim': job.claimId,
+            },
+          }),
+        );
+        return { ...job, status: 'sending' };
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined; // the lease ran out and the job went back to the queue
+        throw error;
+      }
+    },
+
     /** Records delivery and drops the secret the email carried (a manage or sign-in link). */
     async markSent(job: EmailJob, messageId: string, now: Date): Promise<void> {
       await doc.send(
@@ -105,10 +130,12 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
           Key: keys.outboxJob(job.id),
           UpdateExpression:
             'SET #status = :sent, sentAt = :now, messageId = :messageId, expiresAt = :expires REMOVE secret, claimId, leaseUntil, gsi2pk, gsi2sk, lastError',
-          ConditionExpression: 'claimId = :claim AND #status IN (:sending, :uncertain)',
+          // `claimed` too: a job with nothing left to send (its officer was substituted) is closed without sending.
+          ConditionExpression: 'claimId = :claim AND #status IN (:claimed, :sending, :uncertain)',
           ExpressionAttributeNames: STATUS,
           ExpressionAttributeValues: {
             ':sent': 'sent',
+            ':claimed': 'claimed',
             ':sending': 'sending',
             ':uncertain': 'uncertain',
             ':now': now.toISOString(),
@@ -128,10 +155,11 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
           Key: keys.outboxJob(job.id),
           UpdateExpression:
             'SET #status = :pending, availableAt = :at, lastError = :error, gsi2pk = :pendingPk, gsi2sk = :pendingSk REMOVE claimId, leaseUntil',
-          ConditionExpression: 'claimId = :claim AND #status = :sending',
+          ConditionExpression: 'claimId = :claim AND #status IN (:claimed, :sending)',
           ExpressionAttributeNames: STATUS,
           ExpressionAttributeValues: {
             ':pending': 'pending',
+            ':claimed': 'claimed',
             ':sending': 'sending',
             ':at': at,
             ':error': error.slice(0, 500),
@@ -150,10 +178,11 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
           Key: keys.outboxJob(job.id),
           UpdateExpression:
             'SET #status = :failed, failedAt = :now, lastError = :error, gsi2pk = :failedPk, gsi2sk = :failedSk REMOVE claimId, leaseUntil',
-          ConditionExpression: 'claimId = :claim AND #status = :sending',
+          ConditionExpression: 'claimId = :claim AND #status IN (:claimed, :sending)',
           ExpressionAttributeNames: STATUS,
           ExpressionAttributeValues: {
             ':failed': 'failed',
+            ':claimed': 'claimed',
             ':sending': 'sending',
             ':now': now.toISOString(),
             ':error': error.slice(0, 500),
@@ -165,36 +194,47 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
       );
     },
 
-    /** Jobs whose worker vanished mid-send: reported as uncertain, never re-sent automatically. */
-    async sweepExpiredLeases(now: Date): Promise<EmailJob[]> {
+    /**
+     * Jobs whose worker vanished: never handed to the transport (`claimed`) go back to the queue; handed over
+     * (`sending`) become uncertain and are shown to organizers, never re-sent automatically.
+     */
+    async sweepExpiredLeases(now: Date): Promise<{ requeued: EmailJob[]; uncertain: EmailJob[] }> {
       const expired = await listByState(SENDING, now.toISOString(), 100);
-      const swept: EmailJob[] = [];
+      const requeued: EmailJob[] = [];
+      const uncertain: EmailJob[] = [];
       for (const job of expired) {
+        const neverSent = job.status === 'claimed';
+        const at = now.toISOString();
         try {
           await doc.send(
             new UpdateCommand({
               TableName: tableName,
               Key: keys.outboxJob(job.id),
-              UpdateExpression:
-                'SET #status = :uncertain, gsi2pk = :uncertainPk, gsi2sk = :sk, lastError = :why',
-              ConditionExpression: '#status = :sending AND leaseUntil < :now',
+              UpdateExpression: neverSent
+                ? 'SET #status = :next, availableAt = :now, gsi2pk = :pk, gsi2sk = :sk REMOVE claimId, leaseUntil'
+                : 'SET #status = :next, gsi2pk = :pk, gsi2sk = :sk, lastError = :why',
+              ConditionExpression: '#status = :was AND leaseUntil < :now',
               ExpressionAttributeNames: STATUS,
               ExpressionAttributeValues: {
-                ':uncertain': 'uncertain',
-                ':sending': 'sending',
-                ':uncertainPk': UNCERTAIN,
-                ':sk': `${now.toISOString()}#${job.id}`,
-                ':now': now.toISOString(),
-                ':why': 'The worker stopped while sending; check with the recipient before resending.',
+                ':next': neverSent ? 'pending' : 'uncertain',
+                ':was': job.status,
+                ':pk': neverSent ? PENDING_OUTBOX : UNCERTAIN,
+                ':sk': `${at}#${job.id}`,
+                ':now': at,
+                ...(neverSent
+                  ? {}
+                  : {
+                      ':why': 'The worker stopped while sending; check with the recipient before resending.',
+                    }),
               },
             }),
           );
-          swept.push({ ...job, status: 'uncertain' });
+          (neverSent ? requeued : uncertain).push({ ...job, status: neverSent ? 'pending' : 'uncertain' });
         } catch (error) {
           if (!isConditionFailure(error)) throw error;
         }
       }
-      return swept;
+      return { requeued, uncertain };
     },
 
     /** An organizer's explicit "send again" for a failed or uncertain job. */

@@ -42,9 +42,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       await outbox.markSent(job, `skipped: ${error.message}`, clock());
       return 'skipped';
     }
+    const sending = await outbox.markSending(job);
+    if (!sending) return 'busy';
     try {
       const receipt = await transport.send(message);
-      await outbox.markSent(job, receipt.messageId, clock());
+      await outbox.markSent(sending, receipt.messageId, clock());
       return 'sent';
     } catch (error) {
       return giveUpOrRetry(job, error);
@@ -74,7 +76,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
 
   /** Reports stale claims, then sends every job that is due, a few at a time. */
   async function drain({ limit = 100, concurrency = 4 } = {}) {
-    const uncertain = await outbox.sweepExpiredLeases(clock());
+    const { uncertain } = await outbox.sweepExpiredLeases(clock());
     for (const job of uncertain) log('uncertain', job, 'lease expired during send');
     const due = await outbox.due(clock(), limit);
     const outcomes: JobOutcome[] = [];

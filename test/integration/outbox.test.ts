@@ -117,8 +117,9 @@ describe('outbox delivery against DynamoDB Local', () => {
     const ids = await registerSome(1);
     const [job] = await jobsOf(ids);
     const transport = createLocalOutboxTransport(store.devMail);
-    // The "crashed" worker: claims and sends, but never records the outcome.
-    const claimed = await store.outbox.claim(job?.id as string, new Date(), 1_000);
+    // The "crashed" worker: claims, hands the message to the transport, but never records the outcome.
+    const held = await store.outbox.claim(job?.id as string, new Date(), 1_000);
+    const claimed = held && (await store.outbox.markSending(held));
     await transport.send({
       id: claimed?.id as string,
       from: mail.from,
@@ -135,6 +136,20 @@ describe('outbox delivery against DynamoDB Local', () => {
     expect(report.uncertain).toBeGreaterThanOrEqual(1);
     expect((await store.outbox.get(job?.id as string))?.status).toBe('uncertain');
     expect((await store.outbox.uncertain()).map((j) => j.id)).toContain(job?.id);
+    expect(await delivered([job?.id as string])).toHaveLength(1);
+  });
+
+  it('sends once after a restart when the worker died before handing the message to the transport', async () => {
+    const ids = await registerSome(1);
+    const [job] = await jobsOf(ids);
+    await store.outbox.claim(job?.id as string, new Date(), 1_000); // the worker dies right after claiming
+    const transport = createLocalOutboxTransport(store.devMail);
+    const later = new Date(Date.now() + 5_000);
+    const restarted = createOutboxWorker({ store, transport, mail, clock: () => later });
+    await restarted.drain({ limit: 1000 });
+    expect((await store.outbox.get(job?.id as string))?.status).toBe('sent');
+    expect(await delivered([job?.id as string])).toHaveLength(1);
+    await restarted.drain({ limit: 1000 });
     expect(await delivered([job?.id as string])).toHaveLength(1);
   });
 
