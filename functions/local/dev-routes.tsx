@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { StoredMail } from '../db/dev-mail-repo';
 import type { Store } from '../db/store';
+import { createSuppressionsRepo } from '../db/suppressions-repo';
 import { DomainError } from '../domain/errors';
 import type { AppEnv } from '../http/context';
 import { Layout } from '../http/pages/layout';
@@ -17,80 +18,102 @@ const listItem = (mail: StoredMail) => ({
 
 /** Developer-only routes, mounted by `npm start` and never by the Lambda: read the emails hadir "sent". */
 export function createDevRoutes(store: Store) {
+  const suppressions = createSuppressionsRepo(store.doc, store.tableName);
   const load = async (id: string) => {
     const mail = await store.devMail.get(id);
     if (!mail) throw new DomainError('not_found');
     return mail;
   };
-  return new Hono<AppEnv>()
-    .get('/outbox.json', async (c) => c.json({ messages: (await store.devMail.list()).map(listItem) }))
-    .get('/outbox', async (c) => {
-      const messages = await store.devMail.list();
-      return c.render(
-        <Layout title="Outbox" language="en" path="/dev/outbox">
-          <h1>{`Local outbox (${messages.length})`}</h1>
-          <p class="muted">Emails the local runtime would have sent, newest first. JSON: /dev/outbox.json</p>
-          {messages.map((mail) => (
-            <article class="card">
-              <a href={`/dev/outbox/${encodeURIComponent(mail.id)}`}>
-                <strong>{mail.subject}</strong>
-              </a>
-              <p class="muted">{`${mail.createdAt} · to ${mail.to.join(', ')} · ${mail.attachments.length} attachment(s)`}</p>
-            </article>
-          ))}
-        </Layout>,
-      );
-    })
-    .get('/outbox/:id', async (c) => {
-      const mail = await load(c.req.param('id'));
-      const id = encodeURIComponent(mail.id);
-      return c.render(
-        <Layout title={mail.subject} language="en" path={`/dev/outbox/${id}`}>
-          <p>
-            <a href="/dev/outbox">← Outbox</a>
-          </p>
-          <h1>{mail.subject}</h1>
-          <dl class="facts">
-            <dt>From</dt>
-            <dd>{mail.from}</dd>
-            <dt>To</dt>
-            <dd>{mail.to.join(', ')}</dd>
-            <dt>Date</dt>
-            <dd>{mail.createdAt}</dd>
-            <dt>Attachments</dt>
-            <dd>
-              {mail.attachments.map((attachment, index) => (
-                <a
-                  href={`/dev/outbox/${id}/attachments/${index}`}
-                >{`${attachment.filename} (${attachment.contentType}) `}</a>
-              ))}
-            </dd>
-          </dl>
-          <h2>HTML</h2>
-          <iframe class="mail" title="HTML part" src={`/dev/outbox/${id}/html`} sandbox="" />
-          <h2>Plain text</h2>
-          <pre class="pre">{mail.text}</pre>
-        </Layout>,
-      );
-    })
-    .get('/outbox/:id/html', async (c) => {
-      const mail = await load(c.req.param('id'));
-      // The email's own inline styles must apply; scripts never run (sandboxed frame, no script-src).
-      c.header(
-        'Content-Security-Policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'self'",
-      );
-      c.header('X-Frame-Options', 'SAMEORIGIN');
-      return c.html(mail.html);
-    })
-    .get('/outbox/:id/attachments/:index', async (c) => {
-      const mail = await load(c.req.param('id'));
-      const attachment = mail.attachments[Number(c.req.param('index'))];
-      if (!attachment) throw new DomainError('not_found');
-      c.header(
-        'Content-Disposition',
-        `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`,
-      );
-      return c.body(attachment.content, 200, { 'Content-Type': attachment.contentType });
-    });
+  return (
+    new Hono<AppEnv>()
+      .get('/outbox.json', async (c) => c.json({ messages: (await store.devMail.list()).map(listItem) }))
+      .get('/outbox', async (c) => {
+        const messages = await store.devMail.list();
+        return c.render(
+          <Layout title="Outbox" language="en" path="/dev/outbox">
+            <h1>{`Local outbox (${messages.length})`}</h1>
+            <p class="muted">
+              Emails the local runtime would have sent, newest first. JSON: /dev/outbox.json
+            </p>
+            {messages.map((mail) => (
+              <article class="card">
+                <a href={`/dev/outbox/${encodeURIComponent(mail.id)}`}>
+                  <strong>{mail.subject}</strong>
+                </a>
+                <p class="muted">{`${mail.createdAt} · to ${mail.to.join(', ')} · ${mail.attachments.length} attachment(s)`}</p>
+              </article>
+            ))}
+          </Layout>,
+        );
+      })
+      .get('/outbox/:id', async (c) => {
+        const mail = await load(c.req.param('id'));
+        const id = encodeURIComponent(mail.id);
+        return c.render(
+          <Layout title={mail.subject} language="en" path={`/dev/outbox/${id}`}>
+            <p>
+              <a href="/dev/outbox">← Outbox</a>
+            </p>
+            <h1>{mail.subject}</h1>
+            <dl class="facts">
+              <dt>From</dt>
+              <dd>{mail.from}</dd>
+              <dt>To</dt>
+              <dd>{mail.to.join(', ')}</dd>
+              <dt>Date</dt>
+              <dd>{mail.createdAt}</dd>
+              <dt>Attachments</dt>
+              <dd>
+                {mail.attachments.map((attachment, index) => (
+                  <a
+                    href={`/dev/outbox/${id}/attachments/${index}`}
+                  >{`${attachment.filename} (${attachment.contentType}) `}</a>
+                ))}
+              </dd>
+            </dl>
+            {c.req.query('bounced') ? (
+              <div class="alert ok">Bounce recorded: follow-ups skip this address.</div>
+            ) : null}
+            <form method="post" action={`/dev/outbox/${id}/bounce`}>
+              <button type="submit" class="secondary">
+                Simulate a hard bounce
+              </button>
+            </form>
+            <h2>HTML</h2>
+            <iframe class="mail" title="HTML part" src={`/dev/outbox/${id}/html`} sandbox="" />
+            <h2>Plain text</h2>
+            <pre class="pre">{mail.text}</pre>
+          </Layout>,
+        );
+      })
+      // What SES reports for an address that does not exist, without SES: the same suppression the AWS handler
+      // (functions/handlers/ses-events.ts) records, so follow-ups skip the address from now on.
+      .post('/outbox/:id/bounce', async (c) => {
+        const mail = await load(c.req.param('id'));
+        for (const address of mail.to) await suppressions.suppress(address, 'bounce', new Date());
+        if ((c.req.header('accept') ?? '').includes('application/json'))
+          return c.json({ suppressed: mail.to.length });
+        return c.redirect(`/dev/outbox/${encodeURIComponent(mail.id)}?bounced=1`, 303);
+      })
+      .get('/outbox/:id/html', async (c) => {
+        const mail = await load(c.req.param('id'));
+        // The email's own inline styles must apply; scripts never run (sandboxed frame, no script-src).
+        c.header(
+          'Content-Security-Policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'self'",
+        );
+        c.header('X-Frame-Options', 'SAMEORIGIN');
+        return c.html(mail.html);
+      })
+      .get('/outbox/:id/attachments/:index', async (c) => {
+        const mail = await load(c.req.param('id'));
+        const attachment = mail.attachments[Number(c.req.param('index'))];
+        if (!attachment) throw new DomainError('not_found');
+        c.header(
+          'Content-Disposition',
+          `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`,
+        );
+        return c.body(attachment.content, 200, { 'Content-Type': attachment.contentType });
+      })
+  );
 }

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
+import { createSuppressionsRepo } from '../../functions/db/suppressions-repo';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
 import type { MailTransport } from '../../functions/mail/message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
@@ -66,4 +67,26 @@ it('shows an email that failed every retry to its session organizers, who can se
   expect((await store.outbox.get(jobId))?.status).toBe('sent');
   const page = await app.request('/admin/email', { headers: { cookie: organizer } });
   expect(await page.text()).toContain('Tidak ada email yang gagal');
+});
+
+it('warns organizers on the registration page when an address of it bounced', async () => {
+  const event = makeEvent({ organisationId: ORG.id });
+  await store.events.put(event);
+  const created = await createRegistrationService(store).register(
+    event.id,
+    registrationBody('62.02.01.1009', 1, 32),
+    {
+      language: 'id',
+    },
+  );
+  await createSuppressionsRepo(store.doc, store.tableName).suppress(
+    'kontak32@example.org',
+    'bounce',
+    new Date(),
+  );
+  const organizer = await signIn(app, store, (await makeUser(store, 'organizer')).email);
+  const page = await app.request(`/admin/pendaftaran/${created.registration.id}`, {
+    headers: { cookie: organizer },
+  });
+  expect(await page.text()).toContain('Email tidak dapat dikirim ke kontak32@example.org');
 });

@@ -3,10 +3,13 @@ import { createCampaignsRepo } from '../../functions/db/campaigns-repo';
 import { createSuppressionsRepo } from '../../functions/db/suppressions-repo';
 import type { CampaignInput } from '../../functions/followups/campaign';
 import { createCampaignRunner, loadAudience } from '../../functions/followups/runner';
+import { createApp } from '../../functions/http/app';
+import { createDevRoutes } from '../../functions/local/dev-routes';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createCampaignService } from '../../functions/services/campaigns';
 import { createConsoleApp } from '../admin/helpers';
+import { createTestStore } from '../helpers/store';
 import { campaignJobs, countBy, type FollowupWorld, moveSession, seedFollowupWorld } from './world';
 
 let world: FollowupWorld;
@@ -195,4 +198,33 @@ describe('campaign runner', () => {
     await service.setState(world.organizer, world.event.id, campaign.id, 'resume');
     expect(await runner.run(campaign.id)).toMatchObject({ outcome: 'done' });
   });
+});
+
+it('a bounce simulated in the local outbox suppresses the address for later follow-ups', async () => {
+  const store = await createTestStore();
+  const stored = await store.devMail.put(
+    {
+      id: 'job-1',
+      from: 'x@hadir.test',
+      to: ['tidak.ada@example.org'],
+      subject: 's',
+      html: '',
+      text: '',
+      attachments: [],
+    },
+    new Date(),
+  );
+  const app = createApp({
+    store,
+    config: { runtime: 'test', sessionSecret: 'x'.repeat(40) },
+    devRoutes: createDevRoutes(store),
+  });
+  const res = await app.request(`/dev/outbox/${encodeURIComponent(stored.id)}/bounce`, {
+    method: 'POST',
+    headers: { accept: 'application/json' },
+  });
+  expect(await res.json()).toEqual({ suppressed: 1 });
+  expect(await createSuppressionsRepo(store.doc, store.tableName).get('tidak.ada@example.org')).toMatchObject(
+    { reason: 'bounce' },
+  );
 });

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { stationInput, type User, userInput } from '../../auth/model';
 import { canManageEvent } from '../../auth/policy';
 import { assertFormToken } from '../../auth/session';
+import { createSuppressionsRepo } from '../../db/suppressions-repo';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { fromLocalDateTime } from '../../domain/time';
@@ -297,7 +298,23 @@ export const adminPages = new Hono<AppEnv>()
     const id = c.req.param('registrationId');
     const { event } = await adminEvents.loadRegistration(me(c), id, 'manage');
     const registration = await adminEvents.getRegistration(me(c), id);
-    return c.render(<RegistrationEditPage {...base(c)} registration={registration} event={event} />);
+    const suppressions = createSuppressionsRepo(
+      c.get('services').store.doc,
+      c.get('services').store.tableName,
+    );
+    const addresses = [registration.contact.email, ...registration.participants.map((p) => p.email)];
+    const undeliverable: string[] = [];
+    for (const address of new Set(addresses.filter((a): a is string => Boolean(a)))) {
+      if (await suppressions.get(address)) undeliverable.push(address);
+    }
+    return c.render(
+      <RegistrationEditPage
+        {...base(c)}
+        registration={registration}
+        event={event}
+        undeliverable={undeliverable}
+      />,
+    );
   })
   .post('/pendaftaran/:registrationId', async (c) => {
     const { adminEvents } = c.get('services');

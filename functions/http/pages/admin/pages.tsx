@@ -386,6 +386,8 @@ export function RegistrationEditPage(
     event: EventRecord;
     values?: FormValues;
     errors?: FieldErrors;
+    /** Addresses SES reported as bounced or complaining: follow-ups skip them until corrected. */
+    undeliverable?: string[];
   },
 ) {
   const { registration, event, language } = props;
@@ -397,6 +399,15 @@ export function RegistrationEditPage(
         <a href={`/admin/acara/${event.id}`}>{`← ${event.title}`}</a>
       </p>
       <h1>{registration.cooperativeName}</h1>
+      {props.undeliverable?.length ? (
+        <div class="alert warn" role="alert">
+          {`${language === 'id' ? 'Email tidak dapat dikirim ke' : 'Email cannot be delivered to'} ${props.undeliverable.join(', ')}. ${
+            language === 'id'
+              ? 'Perbaiki alamatnya atau hubungi lewat WhatsApp.'
+              : 'Correct the address or reach them on WhatsApp.'
+          }`}
+        </div>
+      ) : null}
       <p>
         <span class={`badge ${registration.status}`}>{text.status[registration.status]}</span>
       </p>
