@@ -1,9 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, withoutKeys } from './keys';
 import { type TransactItem, transact } from './transactions';
 
@@ -51,7 +46,10 @@ export function createContactsRepo(doc: DynamoDBDocumentClient, tableName: strin
 
     async put(contact: CooperativeContact): Promise<void> {
       await doc.send(
-        new PutCommand({ TableName: tableName, Item: { ...keys.contact(contact.cooperativeId), ...contact } }),
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.contact(contact.cooperativeId), ...contact },
+        }),
       );
     },
 

@@ -1,9 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, withoutKeys } from './keys';
 import { transact } from './transactions';
 
@@ -103,7 +98,22 @@ export function createInvitationsRepo(doc: DynamoDBDocumentClient, tableName: st
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: keys.invitationCode(codeHash) }),
       );
-      return Item ? { eventId: Item.eventId as string, cooperativeId: Item.cooperativeId as string } : undefined;
+      return Item
+        ? { eventId: Item.eventId as string, cooperativeId: Item.cooperativeId as string }
+        : undefined;
+    },
+
+    /** Switches "registration only through a personal link" on the session item. */
+    async setRequireInvitation(eventId: string, required: boolean): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.event(eventId),
+          UpdateExpression: 'SET requireInvitation = :required',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':required': required },
+        }),
+      );
     },
 
     /** The first opening counts; later ones change nothing. */

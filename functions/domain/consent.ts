@@ -20,6 +20,25 @@ export const consentTexts: Record<Language, string> = {
     'the registered officers and can request a copy, correction or deletion through the registration manage link.',
 };
 
+/** Separate and optional (UU PDP: one purpose per consent): reuse of the contact for the next sessions. */
+export const contactConsentTexts: Record<Language, string> = {
+  id:
+    'Saya bersedia nama, nomor HP/WhatsApp, dan email saya sebagai narahubung koperasi disimpan oleh Dinas untuk ' +
+    'undangan kegiatan berikutnya. Persetujuan ini dapat dicabut kapan saja.',
+  en:
+    'I agree that the Dinas keeps my name, phone/WhatsApp number and email as the cooperative contact for ' +
+    'invitations to later sessions. I can withdraw this at any time.',
+};
+
+export function recordContactConsent(language: Language, now: Date): Consent {
+  return {
+    textVersion: CONSENT_VERSION,
+    text: contactConsentTexts[language],
+    language,
+    givenAt: now.toISOString(),
+  };
+}
+
 export function recordConsent(language: Language, now: Date): Consent {
   return { textVersion: CONSENT_VERSION, text: consentTexts[language], language, givenAt: now.toISOString() };
 }

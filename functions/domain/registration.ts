@@ -1,4 +1,4 @@
-import { recordConsent } from './consent';
+import { recordConsent, recordContactConsent } from './consent';
 import { DomainError, type ValidationIssue } from './errors';
 import { issueMessage } from './messages';
 import type {
@@ -92,6 +92,7 @@ export function prepareRegistration(
       contact: input.contact,
       participants,
       consent: recordConsent(input.language ?? language, now),
+      contactConsent: input.keepContact ? recordContactConsent(input.language ?? language, now) : undefined,
       language: input.language ?? language,
       createdAt: at,
       updatedAt: at,

@@ -68,6 +68,8 @@ export const registrationInput = z.object({
   contact: contactInput,
   participants: z.array(participantInput).min(1).max(20),
   consent: z.literal(true, issue('consent_required')),
+  /** A separate, optional consent: keep the contact person for invitations to later sessions. */
+  keepContact: z.boolean().optional(),
   language: languageSchema.optional(),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
@@ -120,6 +122,8 @@ export const registrationSchema = z.object({
   contact: z.object({ name: z.string(), phone: z.string(), email: z.string().optional() }),
   participants: z.array(participantSchema),
   consent: consentSchema,
+  /** Present when the contact agreed to be kept for invitations to later sessions. */
+  contactConsent: consentSchema.optional(),
   language: languageSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -173,6 +177,8 @@ export const eventInput = z
     published: z.boolean().default(true),
     /** The organisation that runs the session; organizers only see their own. Admins choose, organizers get theirs. */
     organisationId: z.string().trim().min(1).max(60).optional(),
+    /** Outreach (issue 11): only a cooperative's personal invitation link may register it. */
+    requireInvitation: z.boolean().optional(),
   })
   .refine((value) => Date.parse(value.endsAt) > Date.parse(value.startsAt), {
     ...issue('ends_before_start'),
@@ -199,6 +205,8 @@ export const eventSchema = z.object({
   cancelled: z.boolean(),
   /** Owning organisation (issue 4). Optional so sessions written before it existed still load: admins see them. */
   organisationId: z.string().optional(),
+  /** Outreach (issue 11): registration only through a personal invitation link. Absent: anyone invited may. */
+  requireInvitation: z.boolean().optional(),
   seatsTaken: z.number().int(),
   waitlistCount: z.number().int(),
   createdAt: z.string(),

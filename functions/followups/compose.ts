@@ -7,6 +7,8 @@ import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
 import { registrationOpen } from '../domain/registration';
 import type { EventRecord, Registration } from '../domain/schemas';
+import { invitationLink } from '../outreach/invitation-code';
+import { splitJobSecret } from '../outreach/invitation-email';
 import { checklistSteps } from '../reports/checklist';
 import { certificateDownloadUrl } from '../services/certificates';
 import type { Campaign } from './campaign';
@@ -64,7 +66,9 @@ export async function followupEmail(
   const registration = job.registrationId ? await store.registrations.get(job.registrationId) : undefined;
   if (job.registrationId && (!registration || 'erasedAt' in registration))
     throw new FollowupGone('the registration is gone');
-  const unsubscribe = unsubscribeUrl(baseUrl, job.secret ?? SAMPLE_UNSUBSCRIBE_TOKEN);
+  // Outreach (issue 11): an invitation's secret also carries the cooperative's personal code.
+  const secrets = splitJobSecret(job.secret);
+  const unsubscribe = unsubscribeUrl(baseUrl, secrets.unsubscribeToken ?? SAMPLE_UNSUBSCRIBE_TOKEN);
   const base = {
     baseUrl,
     language: job.language,
@@ -127,7 +131,10 @@ export async function followupEmail(
         event: target,
         recipientName: job.recipientName ?? cooperative.name,
         cooperativeName: cooperative.name,
-        registerUrl: `${origin(baseUrl)}/acara/${target.id}/daftar`,
+        registerUrl:
+          secrets.invitationCode && target.id === event.id
+            ? invitationLink(baseUrl, target.id, secrets.invitationCode)
+            : `${origin(baseUrl)}/acara/${target.id}/daftar`,
       };
       return { kind, rendered: await renderEmail('invitation', props), unsubscribe };
     }

@@ -11,6 +11,7 @@ import { adminReports, adminReportsApi } from './routes/admin-reports';
 import { authRoutes } from './routes/auth';
 import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
 import { openApiRoutes } from './routes/openapi';
+import { outreachRoutes } from './routes/outreach';
 
 /**
  * What Dinas staff use: sign-in, sessions, stations, reports, follow-up campaigns, plus the public certificate
@@ -31,6 +32,7 @@ export const consoleSurface: Surface = (app, services) => {
   app.route('/api/admin/events/:eventId/campaigns', campaignApi);
   app.route('/api/admin', adminApi);
   app.use('/admin/*', sameOriginOnly);
+  app.route('/', outreachRoutes); // issue 11: /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
   app.route('/admin/laporan', adminReports);
   app.route('/admin/email', adminEmailPages);
   app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);

@@ -39,7 +39,13 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     return undefined;
   }
 
-  async function admit(eventId: string, found: Found, station: string, checkedInAt: string, clientId?: string) {
+  async function admit(
+    eventId: string,
+    found: Found,
+    station: string,
+    checkedInAt: string,
+    clientId?: string,
+  ) {
     const record: CheckinRecord = {
       eventId,
       participantId: found.participant.id,

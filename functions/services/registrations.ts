@@ -54,10 +54,12 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
   async function register(
     eventId: string,
     input: RegistrationInput,
-    options: { language: Language; idempotencyKey?: string },
+    options: { language: Language; idempotencyKey?: string; invitationCode?: string },
   ) {
-    const event = await store.events.get(eventId, { consistent: true });
+    const event = await store.events.snapshot(eventId);
     if (!event?.published) throw new DomainError('not_found');
+    // Outreach (issue 11): a personal link registers only its cooperative; some sessions require one.
+    await assertInvitation(store, event, input.cooperativeId, options.invitationCode, options.language);
     const cooperative = await store.cooperatives.get(input.cooperativeId);
     if (!cooperative) {
       throw new DomainError('validation', {}, [
@@ -77,7 +79,26 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
       : undefined;
     const outcome = await store.registrations.create({ ...prepared, event }, idempotency, now);
     if (outcome.kind === 'replayed') return outcome.response as ReturnType<typeof registrationResponse>;
+    if (outcome.registration.contactConsent) await keepContact(outcome.registration, now);
     return registrationResponse(outcome.registration, prepared.manageToken);
+  }
+
+  /**
+   * With its own consent, the contact becomes the cooperative's contact for invitations to later sessions
+   * (issue 11). Outside the registration's transaction: losing it costs a future invitation, not a seat.
+   */
+  async function keepContact(registration: Registration, now: Date) {
+    const known = await store.contacts.get(registration.cooperativeId);
+    await store.contacts.put({
+      cooperativeId: registration.cooperativeId,
+      name: registration.contact.name,
+      phone: registration.contact.phone,
+      email: registration.contact.email,
+      baEmail: known?.baEmail,
+      source: 'registration',
+      updatedAt: now.toISOString(),
+      updatedBy: `registration:${registration.id}`,
+    });
   }
 
   /** A wrong token and an unknown id look the same (404), so ids cannot be probed. */

@@ -1,5 +1,5 @@
 import type { District } from '../../db/cooperatives-repo';
-import { consentTexts } from '../../domain/consent';
+import { consentTexts, contactConsentTexts } from '../../domain/consent';
 import type { PublicEvent } from '../../domain/events';
 import { officerRoles, roleLabels } from '../../domain/roles';
 import type { Cooperative, Language } from '../../domain/schemas';
@@ -148,8 +148,16 @@ export function RegisterPage(props: {
   errors: FieldErrors;
   formError?: string;
   idempotencyKey: string;
+  /** Outreach (issue 11): opened from a personal invitation link; the cooperative is fixed. */
+  invitation?: { code: string; cooperative: Cooperative };
+  /** The session accepts registrations only through personal invitation links. */
+  invitationRequired?: boolean;
 }) {
   const { event, language, path, districts, cooperatives, query, values, errors, formError } = props;
+  const invitation = props.invitation;
+  const action = invitation
+    ? `/acara/${event.id}/daftar?undangan=${encodeURIComponent(invitation.code)}`
+    : `/acara/${event.id}/daftar`;
   const text = t(language);
   const searched = Boolean(query.q || query.district || values.cooperativeId);
   return (
@@ -170,49 +178,79 @@ export function RegisterPage(props: {
           {formError}
         </div>
       ) : null}
+      {props.invitationRequired && !invitation ? (
+        <p class="alert" data-invitation-required>
+          {language === 'id'
+            ? 'Pendaftaran sesi ini hanya melalui tautan undangan pribadi koperasi Anda (dari email, WhatsApp atau surat undangan). Hubungi Dinas penyelenggara bila belum menerimanya.'
+            : 'This session only accepts registrations through your cooperative’s personal invitation link (from the email, WhatsApp message or letter). Contact the organizing Dinas if you have not received it.'}
+        </p>
+      ) : null}
 
-      <fieldset>
-        <legend>{text.step1}</legend>
-        <form
-          method="get"
-          action={`/acara/${event.id}/daftar`}
-          data-coop-search
-          data-regency={event.regencyCode}
-        >
-          <div class="row">
-            <div>
-              <label for="district">{text.district}</label>
-              <select id="district" name="district">
-                <option value="">{text.allDistricts}</option>
-                {districts.map((district) => (
-                  <option value={district.code} selected={district.code === query.district}>
-                    {district.name}
-                  </option>
-                ))}
-              </select>
+      {invitation ? (
+        <fieldset data-invited-cooperative>
+          <legend>{text.step1}</legend>
+          <p>
+            <strong>{invitation.cooperative.name}</strong>
+            {` — Kec. ${invitation.cooperative.districtName}`}
+          </p>
+          <p class="muted">
+            {language === 'id'
+              ? 'Koperasi dipilih dari tautan undangan pribadi dan tidak dapat diganti.'
+              : 'The cooperative comes from your personal invitation link and cannot be changed.'}
+          </p>
+          <FieldError message={errors.cooperativeId ?? errors.undangan} />
+        </fieldset>
+      ) : (
+        <fieldset>
+          <legend>{text.step1}</legend>
+          <FieldError message={errors.undangan} />
+          <form
+            method="get"
+            action={`/acara/${event.id}/daftar`}
+            data-coop-search
+            data-regency={event.regencyCode}
+          >
+            <div class="row">
+              <div>
+                <label for="district">{text.district}</label>
+                <select id="district" name="district">
+                  <option value="">{text.allDistricts}</option>
+                  {districts.map((district) => (
+                    <option value={district.code} selected={district.code === query.district}>
+                      {district.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label for="q">{text.searchVillage}</label>
+                <input id="q" name="q" value={query.q} type="search" autocomplete="off" maxlength={100} />
+              </div>
             </div>
-            <div>
-              <label for="q">{text.searchVillage}</label>
-              <input id="q" name="q" value={query.q} type="search" autocomplete="off" maxlength={100} />
+            <div class="actions">
+              <button type="submit" class="secondary">
+                {text.search}
+              </button>
             </div>
-          </div>
-          <div class="actions">
-            <button type="submit" class="secondary">
-              {text.search}
-            </button>
-          </div>
-        </form>
-        <CooperativeChoices
-          cooperatives={cooperatives}
-          chosen={values.cooperativeId}
-          language={language}
-          searched={searched}
-        />
-        <FieldError message={errors.cooperativeId} />
-      </fieldset>
+          </form>
+          <CooperativeChoices
+            cooperatives={cooperatives}
+            chosen={values.cooperativeId}
+            language={language}
+            searched={searched}
+          />
+          <FieldError message={errors.cooperativeId} />
+        </fieldset>
+      )}
 
-      <form id="registration" method="post" action={`/acara/${event.id}/daftar`}>
+      <form id="registration" method="post" action={action}>
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+        {invitation ? (
+          <>
+            <input type="hidden" name="cooperativeId" value={invitation.cooperative.id} />
+            <input type="hidden" name="undangan" value={invitation.code} />
+          </>
+        ) : null}
         <fieldset>
           <legend>{text.step2}</legend>
           <p class="muted">{text.contactHint}</p>
@@ -273,6 +311,10 @@ export function RegisterPage(props: {
             {language === 'id' ? 'Saya setuju' : 'I agree'}
           </label>
           <FieldError message={errors.consent} />
+          <label class="muted">
+            <input type="checkbox" name="keepContact" value="true" />
+            {contactConsentTexts[language]}
+          </label>
         </fieldset>
         <button type="submit">{text.submit}</button>
       </form>

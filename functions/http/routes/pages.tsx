@@ -7,6 +7,7 @@ import { DomainError, isDomainError } from '../../domain/errors';
 import { publicEvent, upcoming } from '../../domain/events';
 import { registrationChangeInput, registrationInput } from '../../domain/schemas';
 import { newSecret, ticketCodeFrom } from '../../domain/tokens';
+import { invitationMessages, resolveInvitation } from '../../outreach/invitation-check';
 import type { AppEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { baseUrlOf, currentPath } from '../page-context';
@@ -56,7 +57,7 @@ async function loadEvent(c: Context<AppEnv>) {
   const { store, clock } = c.get('services');
   const event = await store.events.get(c.req.param('eventId') ?? '');
   if (!event?.published) throw new DomainError('not_found');
-  return publicEvent(event, clock());
+  return { ...publicEvent(event, clock()), requireInvitation: event.requireInvitation === true };
 }
 
 export const pages = new Hono<AppEnv>()
@@ -78,18 +79,37 @@ export const pages = new Hono<AppEnv>()
     let errors: FieldErrors = {};
     let formError: string | undefined;
     let idempotencyKey = newSecret();
+    // Outreach (issue 11): `?undangan=<code>` (or the form's hidden field) locks the invited cooperative.
+    const form = c.req.method === 'POST' ? withoutEmptyRows(await readForm(c)) : undefined;
+    const sentCode = typeof form?.undangan === 'string' ? form.undangan : c.req.query('undangan');
+    const invitationCode = sentCode ? sentCode.slice(0, 100) : undefined;
+    const lockedId = invitationCode ? await resolveInvitation(store, event.id, invitationCode) : undefined;
+    if (invitationCode && !lockedId) {
+      errors = { undangan: invitationMessages.invalid_invitation[language] };
+      formError = errors.undangan;
+      c.status(403);
+    } else if (lockedId && c.req.method === 'GET') {
+      await store.invitations.markOpened(event.id, lockedId, c.get('services').clock()).catch(() => {});
+    }
 
-    if (c.req.method === 'POST') {
-      const form = withoutEmptyRows(await readForm(c));
+    if (form && !(invitationCode && !lockedId)) {
       values = form as FormValues;
       if (typeof form.idempotencyKey === 'string' && form.idempotencyKey.length <= 100) {
         idempotencyKey = form.idempotencyKey;
       }
       try {
         await limit(c, 'registerAddress', clientAddress(c));
-        const input = validate(registrationInput, { ...form, consent: form.consent === 'true' }, c);
+        const input = validate(
+          registrationInput,
+          { ...form, consent: form.consent === 'true', keepContact: form.keepContact === 'true' },
+          c,
+        );
         await limit(c, 'registerTarget', `${event.id}:${input.cooperativeId}`);
-        const result = await registrations.register(event.id, input, { language, idempotencyKey });
+        const result = await registrations.register(event.id, input, {
+          language,
+          idempotencyKey,
+          invitationCode,
+        });
         const { id } = result.registration;
         return c.redirect(`/kelola/${id}?token=${encodeURIComponent(result.manageToken)}`, 303);
       } catch (error) {
@@ -107,6 +127,8 @@ export const pages = new Hono<AppEnv>()
     );
     const directory = await store.cooperatives.listByRegency(event.regencyCode);
     const invitedDirectory = directory.filter((coop) => invited.some((d) => d.code === coop.districtCode));
+    const locked = lockedId ? directory.find((coop) => coop.id === lockedId) : undefined;
+    if (locked) values = { ...values, cooperativeId: locked.id };
     const chosen = values.cooperativeId
       ? invitedDirectory.filter((coop) => coop.id === values.cooperativeId)
       : [];
@@ -125,6 +147,8 @@ export const pages = new Hono<AppEnv>()
         errors={errors}
         formError={formError}
         idempotencyKey={idempotencyKey}
+        invitation={locked && invitationCode ? { code: invitationCode, cooperative: locked } : undefined}
+        invitationRequired={event.requireInvitation}
       />,
     );
   })

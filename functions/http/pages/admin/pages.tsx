@@ -236,6 +236,12 @@ export function SessionPage(
           <a class="button secondary" href={`/admin/laporan/acara/${event.id}`}>
             {text.reports}
           </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/undangan`}>
+            {text.outreach}
+          </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/tindak-lanjut`}>
+            {text.followups}
+          </a>
           <a class="button secondary" href={`/checkin/${event.id}`}>
             {text.checkinPage}
           </a>

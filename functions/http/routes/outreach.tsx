@@ -1,0 +1,576 @@
+import { type Context, Hono } from 'hono';
+import type { User } from '../../auth/model';
+import { assertFormToken, requireUser } from '../../auth/session';
+import { type InvitationChannel, invitationChannels } from '../../db/invitations-repo';
+import { DomainError } from '../../domain/errors';
+import { formatPhoneLocal } from '../../domain/phone';
+import { formatDateTime } from '../../domain/time';
+import type { ContactImport } from '../../outreach/contacts-import';
+import { isXlsx, xlsxRows } from '../../outreach/xlsx-rows';
+import {
+  createOutreachService,
+  type OutreachRow,
+  type OutreachService,
+  type OutreachState,
+  outreachStates,
+} from '../../services/outreach';
+import type { AppEnv, AppServices } from '../context';
+
+import { baseUrlOf } from '../page-context';
+import { ConsoleLayout, Csrf } from '../pages/admin/layout';
+import { readForm, readJson } from '../request';
+
+/**
+ * Outreach before a session (issue 11): the console's invitation pages under /admin/acara/:eventId/undangan and
+ * their JSON API under /api/admin/events/:eventId/outreach. One Hono with full paths, mounted once.
+ */
+const built = new WeakMap<AppServices, OutreachService>();
+function outreach(c: Context<AppEnv>): OutreachService {
+  const app = c.get('services');
+  let found = built.get(app);
+  if (!found) {
+    found = createOutreachService(app.store, app.clock, app.sessionSecret);
+    built.set(app, found);
+  }
+  return found;
+}
+const me = (c: Context<AppEnv>) => c.get('user') as User;
+const eventIdOf = (c: Context<AppEnv>) => c.req.param('eventId') ?? '';
+const base = (c: Context<AppEnv>) => `/admin/acara/${eventIdOf(c)}/undangan`;
+
+const stateLabels: Record<OutreachState, string> = {
+  not_contacted: 'Belum dihubungi',
+  invited: 'Sudah diundang',
+  opened: 'Membuka tautan',
+  registered: 'Terdaftar',
+  waitlisted: 'Daftar tunggu',
+};
+const channelLabels: Record<InvitationChannel, string> = {
+  email: 'Email',
+  whatsapp: 'WhatsApp',
+  letter: 'Surat',
+};
+
+const signedIn = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+  if (!c.get('user')) {
+    if (c.req.method === 'GET') return c.redirect('/masuk', 303);
+    throw new DomainError('unauthorized');
+  }
+  c.header('Cache-Control', 'no-store');
+  await next();
+};
+
+async function postedForm(c: Context<AppEnv>) {
+  const form = await readForm(c);
+  assertFormToken(c, form);
+  return form;
+}
+
+const str = (form: Record<string, unknown>, name: string) =>
+  typeof form[name] === 'string' ? (form[name] as string) : '';
+
+function pdfResponse(c: Context<AppEnv>, pdf: Uint8Array, filename: string) {
+  c.header('Content-Disposition', `inline; filename="${filename}"`);
+  c.header('Cache-Control', 'no-store');
+  return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
+}
+
+function Sent({ row }: { row: OutreachRow }) {
+  const sent = invitationChannels.filter(
+    (channel) =>
+      row.invitation[({ email: 'emailedAt', whatsapp: 'whatsappAt', letter: 'letterAt' } as const)[channel]],
+  );
+  return <span class="muted">{sent.map((channel) => channelLabels[channel]).join(', ')}</span>;
+}
+
+async function listPage(c: Context<AppEnv>, notice?: string) {
+  const filters = {
+    district: c.req.query('district') || undefined,
+    ba: c.req.query('ba') || undefined,
+    state: c.req.query('state') || undefined,
+  };
+  const data = await outreach(c).overview(me(c), eventIdOf(c), baseUrlOf(c), filters);
+  const { event, rows, counts, districts, assistants } = data;
+  const csrf = c.get('csrfToken');
+  const href = base(c);
+  const organizer = me(c).role !== 'business_assistant';
+  return c.render(
+    <ConsoleLayout
+      title={`Undangan: ${event.title}`}
+      language={c.get('language')}
+      user={me(c)}
+      csrfToken={csrf}
+      notice={notice ?? (c.req.query('ok') ? 'Tersimpan.' : undefined)}
+    >
+      <p>
+        <a href={`/admin/acara/${event.id}`}>Kembali ke sesi</a>
+      </p>
+      <h1>{`Undangan: ${event.title}`}</h1>
+      <p class="muted">{formatDateTime(event.startsAt, event.timeZone)}</p>
+      <p data-counts>
+        {outreachStates.map((state) => (
+          <span>{`${stateLabels[state]}: ${counts[state]} · `}</span>
+        ))}
+      </p>
+      {organizer ? (
+        <div class="actions">
+          <a href={`${href}/surat.pdf`}>Cetak semua surat undangan (PDF)</a>
+          {' · '}
+          <a href={`${href}/kontak`}>Kontak koperasi (impor CSV)</a>
+          <form method="post" action={`${href}/wajib`}>
+            <Csrf token={csrf} />
+            <input type="hidden" name="required" value={event.requireInvitation ? '0' : '1'} />
+            <button type="submit" class="secondary">
+              {event.requireInvitation
+                ? 'Izinkan pendaftaran tanpa tautan undangan'
+                : 'Wajibkan tautan undangan pribadi untuk mendaftar'}
+            </button>
+          </form>
+          <form method="post" action={`${href}/email`}>
+            <Csrf token={csrf} />
+            <button type="submit" class="secondary">
+              Kirim email undangan dengan tautan pribadi
+            </button>
+          </form>
+          <form method="post" action={`${href}/pengingat`}>
+            <Csrf token={csrf} />
+            <button type="submit" class="secondary">
+              Jadwalkan pengingat email untuk yang belum mendaftar (H-3)
+            </button>
+          </form>
+        </div>
+      ) : null}
+      <form method="get" action={href} class="row">
+        <select name="district" aria-label="Kecamatan">
+          <option value="">Semua kecamatan</option>
+          {districts.map((d) => (
+            <option value={d.code} selected={d.code === filters.district}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        <select name="ba" aria-label="Business Assistant">
+          <option value="">Semua BA</option>
+          {assistants.map((a) => (
+            <option value={a.id} selected={a.id === filters.ba}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <select name="state" aria-label="Status">
+          <option value="">Semua status</option>
+          {outreachStates.map((s) => (
+            <option value={s} selected={s === filters.state}>
+              {stateLabels[s]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="secondary">
+          Saring
+        </button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>Koperasi</th>
+            <th>Kecamatan</th>
+            <th>Kontak</th>
+            <th>BA</th>
+            <th>Status</th>
+            <th>Undangan</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr data-cooperative={row.cooperative.id}>
+              <td>{row.cooperative.name}</td>
+              <td>{row.cooperative.districtName}</td>
+              <td>
+                {row.contact?.name ?? ''}
+                {row.contact?.phone ? <div class="muted">{formatPhoneLocal(row.contact.phone)}</div> : null}
+              </td>
+              <td>{row.assistant?.name ?? ''}</td>
+              <td>
+                {stateLabels[row.state]}
+                <div>
+                  <Sent row={row} />
+                </div>
+              </td>
+              <td>
+                <a class="button" href={row.whatsAppUrl} target="_blank" rel="noopener noreferrer">
+                  {row.contact?.phone ? 'Kirim WhatsApp' : 'Kirim WhatsApp (pilih kontak)'}
+                </a>
+                <form method="post" action={`${href}/${row.cooperative.id}/terkirim`}>
+                  <Csrf token={csrf} />
+                  <input type="hidden" name="channel" value="whatsapp" />
+                  <button type="submit" class="secondary">
+                    Tandai WhatsApp terkirim
+                  </button>
+                </form>
+                <a href={`${href}/${row.cooperative.id}/surat.pdf`}>Surat (PDF)</a>
+                <details>
+                  <summary>Tautan pribadi</summary>
+                  <input readonly value={row.link} aria-label="Tautan pribadi" />
+                </details>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ConsoleLayout>,
+  );
+}
+
+function ImportReport({
+  result,
+  csrf,
+  href,
+}: {
+  result: ContactImport & { applied: number };
+  csrf?: string;
+  href: string;
+}) {
+  return (
+    <section data-import-result>
+      <p>
+        {`${result.rows} baris: ${result.matched.length} cocok, ${result.review.length} perlu diperiksa, ${result.errors.length} salah. `}
+        {result.applied ? `${result.applied} kontak disimpan.` : 'Belum ada yang disimpan.'}
+      </p>
+      {result.errors.length ? (
+        <div class="alert" role="alert">
+          <p>Perbaiki baris berikut lalu unggah ulang; tidak ada yang disimpan selama masih ada kesalahan.</p>
+          <ul>
+            {result.errors.map((e) => (
+              <li>{`Baris ${e.line}: ${e.message}`}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result.warnings.length ? (
+        <ul>
+          {result.warnings.map((w) => (
+            <li>{`Baris ${w.line}: ${w.message}`}</li>
+          ))}
+        </ul>
+      ) : null}
+      {result.review.length ? (
+        <>
+          <h2>Perlu diperiksa</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>Baris</th>
+                <th>Desa / kecamatan di berkas</th>
+                <th>Kontak</th>
+                <th>Pilih koperasi</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.review.map((row) => (
+                <tr>
+                  <td>{row.line}</td>
+                  <td>{`${row.village} / ${row.district || '(kecamatan kosong)'}`}</td>
+                  <td>
+                    {[row.contact.name, row.contact.phone, row.contact.email].filter(Boolean).join(', ')}
+                  </td>
+                  <td>
+                    {row.candidates.length === 0 ? <span class="muted">Tidak ada yang mirip</span> : null}
+                    {row.candidates.map((candidate) => (
+                      <form method="post" action={`${href}/kontak/${candidate.id}`}>
+                        <Csrf token={csrf} />
+                        <input type="hidden" name="name" value={row.contact.name ?? ''} />
+                        <input type="hidden" name="phone" value={row.contact.phone ?? ''} />
+                        <input type="hidden" name="email" value={row.contact.email ?? ''} />
+                        <input type="hidden" name="baEmail" value={row.contact.baEmail ?? ''} />
+                        <button type="submit" class="secondary">
+                          {`${candidate.name} (Kec. ${candidate.districtName})`}
+                        </button>
+                      </form>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+async function contactsPage(c: Context<AppEnv>, result?: ContactImport & { applied: number }, csv = '') {
+  const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
+  const { store } = c.get('services');
+  const directory = await store.cooperatives.listByRegency(event.regencyCode);
+  const contacts = new Map(
+    (await store.contacts.listByRegency(event.regencyCode)).map((k) => [k.cooperativeId, k]),
+  );
+  const csrf = c.get('csrfToken');
+  const href = base(c);
+  return c.render(
+    <ConsoleLayout
+      title="Kontak koperasi"
+      language={c.get('language')}
+      user={me(c)}
+      csrfToken={csrf}
+      notice={c.req.query('ok') ? 'Kontak disimpan.' : undefined}
+    >
+      <p>
+        <a href={href}>Kembali ke undangan</a>
+      </p>
+      <h1>Kontak koperasi</h1>
+      <p class="muted">
+        Kolom yang dikenali: kode desa (atau nama desa dan kecamatan), nama ketua/kontak, no HP, email, email
+        BA. Baris yang cocok persis disimpan; nama desa yang kembar atau salah ketik ditahan untuk diperiksa.
+      </p>
+      {result ? <ImportReport result={result} csrf={csrf} href={href} /> : null}
+      <form method="post" action={`${href}/kontak`} enctype="multipart/form-data">
+        <Csrf token={csrf} />
+        <label for="file">Berkas CSV atau XLSX</label>
+        <input
+          id="file"
+          type="file"
+          name="file"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        />
+        <label for="csv">atau tempel isi CSV</label>
+        <textarea id="csv" name="csv" rows={8}>
+          {csv}
+        </textarea>
+        <label>
+          <input type="checkbox" name="apply" value="1" /> Simpan yang cocok (tanpa centang: periksa saja)
+        </label>
+        <button type="submit">Periksa / simpan</button>
+      </form>
+      <h2>Ubah kontak satu koperasi</h2>
+      <form method="post" action={`${href}/kontak/ubah`} data-contact-edit>
+        <Csrf token={csrf} />
+        <label for="cooperativeId">Koperasi</label>
+        <select id="cooperativeId" name="cooperativeId" required>
+          {directory.map((coop) => (
+            <option value={coop.id}>{`${coop.name} — Kec. ${coop.districtName}`}</option>
+          ))}
+        </select>
+        <div class="row">
+          <input name="name" aria-label="Nama ketua/kontak" placeholder="Nama ketua/kontak" maxlength={100} />
+          <input name="phone" aria-label="No HP/WhatsApp" placeholder="0812…" type="tel" maxlength={32} />
+          <input name="email" aria-label="Email" type="email" maxlength={254} />
+          <input name="baEmail" aria-label="Email BA" type="email" maxlength={254} />
+        </div>
+        <button type="submit">Simpan kontak</button>
+      </form>
+      <h2>{`Kontak tersimpan (${contacts.size})`}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Koperasi</th>
+            <th>Kecamatan</th>
+            <th>Kontak</th>
+            <th>No HP</th>
+            <th>Email</th>
+            <th>BA</th>
+          </tr>
+        </thead>
+        <tbody>
+          {directory
+            .filter((coop) => contacts.has(coop.id))
+            .map((coop) => {
+              const contact = contacts.get(coop.id);
+              return (
+                <tr>
+                  <td>{coop.name}</td>
+                  <td>{coop.districtName}</td>
+                  <td>{contact?.name ?? ''}</td>
+                  <td>{contact?.phone ? formatPhoneLocal(contact.phone) : ''}</td>
+                  <td>{contact?.email ?? ''}</td>
+                  <td>{contact?.baEmail ?? ''}</td>
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+    </ConsoleLayout>,
+  );
+}
+
+const CSV_LIMIT = 1024 * 1024;
+
+async function csvFrom(c: Context<AppEnv>) {
+  const data = await c.req.formData();
+  const sent = data.get('_csrf');
+  assertFormToken(c, { _csrf: typeof sent === 'string' ? sent : '' });
+  const file = data.get('file');
+  let csv: string | string[][] = typeof data.get('csv') === 'string' ? (data.get('csv') as string) : '';
+  if (file && typeof file !== 'string' && file.size > 0) {
+    if (file.size > CSV_LIMIT) throw new DomainError('payload_too_large');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    csv = isXlsx(bytes) ? await xlsxRows(bytes) : new TextDecoder().decode(bytes);
+  }
+  return { csv, apply: data.get('apply') === '1' };
+}
+
+export const outreachRoutes = new Hono<AppEnv>()
+  // --- Console pages ---
+  .use('/admin/acara/:eventId/undangan/*', signedIn)
+  .use('/admin/acara/:eventId/undangan', signedIn)
+  .get('/admin/acara/:eventId/undangan', (c) => listPage(c))
+  .get('/admin/acara/:eventId/undangan/surat.pdf', async (c) => {
+    const { pdf } = await outreach(c).letters(me(c), eventIdOf(c), baseUrlOf(c), {
+      signerName: c.req.query('signer'),
+      signerTitle: c.req.query('jabatan'),
+      place: c.req.query('tempat'),
+    });
+    return pdfResponse(c, pdf, 'surat-undangan.pdf');
+  })
+  .get('/admin/acara/:eventId/undangan/kontak', (c) => contactsPage(c))
+  .post('/admin/acara/:eventId/undangan/kontak', async (c) => {
+    const { csv, apply } = await csvFrom(c);
+    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
+    const result = await outreach(c).importCsv(me(c), event.regencyCode, csv, { apply });
+    if (result.errors.length) c.status(400);
+    return contactsPage(c, result, typeof csv === 'string' && csv.length <= 64 * 1024 ? csv : '');
+  })
+  .post('/admin/acara/:eventId/undangan/kontak/:cooperativeId', async (c) => {
+    const form = await postedForm(c);
+    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
+    const chosen =
+      c.req.param('cooperativeId') === 'ubah' ? str(form, 'cooperativeId') : c.req.param('cooperativeId');
+    await outreach(c).updateContact(
+      me(c),
+      chosen,
+      {
+        name: str(form, 'name'),
+        phone: str(form, 'phone'),
+        email: str(form, 'email'),
+        baEmail: str(form, 'baEmail'),
+      },
+      event.regencyCode,
+    );
+    return c.redirect(`${base(c)}/kontak?ok=1`, 303);
+  })
+  .post('/admin/acara/:eventId/undangan/wajib', async (c) => {
+    const form = await postedForm(c);
+    await outreach(c).setRequireInvitation(me(c), eventIdOf(c), str(form, 'required') === '1');
+    return c.redirect(`${base(c)}?ok=1`, 303);
+  })
+  .post('/admin/acara/:eventId/undangan/email', async (c) => {
+    await postedForm(c);
+    const sent = await outreach(c).emailInvitations(me(c), eventIdOf(c), baseUrlOf(c));
+    return listPage(
+      c,
+      `${sent.queued} email undangan diantrekan, ${sent.suppressed} ditahan (berhenti berlangganan/terpental), ${sent.withoutEmail} tanpa email atau sudah mendaftar.`,
+    );
+  })
+  .post('/admin/acara/:eventId/undangan/pengingat', async (c) => {
+    await postedForm(c);
+    await outreach(c).remindUnregistered(me(c), eventIdOf(c));
+    return c.redirect(`/admin/acara/${eventIdOf(c)}/tindak-lanjut`, 303);
+  })
+  .get('/admin/acara/:eventId/undangan/:cooperativeId/surat.pdf', async (c) => {
+    const { pdf } = await outreach(c).letters(me(c), eventIdOf(c), baseUrlOf(c), {
+      cooperativeId: c.req.param('cooperativeId'),
+      signerName: c.req.query('signer'),
+      signerTitle: c.req.query('jabatan'),
+      place: c.req.query('tempat'),
+    });
+    return pdfResponse(c, pdf, `surat-undangan-${c.req.param('cooperativeId')}.pdf`);
+  })
+  .post('/admin/acara/:eventId/undangan/:cooperativeId/terkirim', async (c) => {
+    const form = await postedForm(c);
+    const channel = str(form, 'channel') as InvitationChannel;
+    if (!invitationChannels.includes(channel)) throw new DomainError('validation');
+    await outreach(c).markSent(me(c), eventIdOf(c), c.req.param('cooperativeId'), channel);
+    return c.redirect(`${base(c)}?ok=1`, 303);
+  })
+
+  // --- JSON API ---
+  .use('/api/admin/events/:eventId/outreach/*', async (c, next) => {
+    await requireUser(c);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  })
+  .use('/api/admin/events/:eventId/outreach', async (c, next) => {
+    await requireUser(c);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  })
+  .get('/api/admin/events/:eventId/outreach', async (c) => {
+    const { rows, counts } = await outreach(c).overview(me(c), eventIdOf(c), baseUrlOf(c), {
+      district: c.req.query('district') || undefined,
+      ba: c.req.query('ba') || undefined,
+      state: c.req.query('state') || undefined,
+    });
+    return c.json({
+      counts,
+      cooperatives: rows.map((row) => ({
+        cooperativeId: row.cooperative.id,
+        name: row.cooperative.name,
+        districtCode: row.cooperative.districtCode,
+        districtName: row.cooperative.districtName,
+        state: row.state,
+        link: row.link,
+        whatsAppUrl: row.whatsAppUrl,
+        contact: row.contact ?? null,
+        assistant: row.assistant ?? null,
+        sent: {
+          email: row.invitation.emailedAt ?? null,
+          whatsapp: row.invitation.whatsappAt ?? null,
+          letter: row.invitation.letterAt ?? null,
+        },
+        openedAt: row.invitation.openedAt ?? null,
+      })),
+    });
+  })
+  .get('/api/admin/events/:eventId/outreach/letters.pdf', async (c) => {
+    const { pdf } = await outreach(c).letters(me(c), eventIdOf(c), baseUrlOf(c), {
+      cooperativeId: c.req.query('cooperativeId') || undefined,
+      signerName: c.req.query('signer'),
+      signerTitle: c.req.query('jabatan'),
+      place: c.req.query('tempat'),
+    });
+    return pdfResponse(c, pdf, 'surat-undangan.pdf');
+  })
+  .post('/api/admin/events/:eventId/outreach/contacts/import', async (c) => {
+    const body = (await readJson(c)) as { csv?: unknown; apply?: unknown };
+    if (typeof body?.csv !== 'string') throw new DomainError('validation');
+    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
+    const result = await outreach(c).importCsv(me(c), event.regencyCode, body.csv, {
+      apply: body.apply === true,
+    });
+    return c.json(result, result.errors.length ? 400 : 200);
+  })
+  .put('/api/admin/events/:eventId/outreach/contacts/:cooperativeId', async (c) => {
+    const body = ((await readJson(c)) ?? {}) as Record<string, unknown>;
+    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
+    const contact = await outreach(c).updateContact(
+      me(c),
+      c.req.param('cooperativeId'),
+      {
+        name: str(body, 'name'),
+        phone: str(body, 'phone'),
+        email: str(body, 'email'),
+        baEmail: str(body, 'baEmail'),
+      },
+      event.regencyCode,
+    );
+    return c.json(contact);
+  })
+  .put('/api/admin/events/:eventId/outreach/require-invitation', async (c) => {
+    const body = (await readJson(c)) as { required?: unknown };
+    if (typeof body?.required !== 'boolean') throw new DomainError('validation');
+    await outreach(c).setRequireInvitation(me(c), eventIdOf(c), body.required);
+    return c.json({ requireInvitation: body.required });
+  })
+  .post('/api/admin/events/:eventId/outreach/email', async (c) =>
+    c.json(await outreach(c).emailInvitations(me(c), eventIdOf(c), baseUrlOf(c)), 202),
+  )
+  .post('/api/admin/events/:eventId/outreach/reminder', async (c) =>
+    c.json(await outreach(c).remindUnregistered(me(c), eventIdOf(c)), 201),
+  )
+  .post('/api/admin/events/:eventId/outreach/:cooperativeId/sent', async (c) => {
+    const body = (await readJson(c)) as { channel?: unknown };
+    const channel = body?.channel as InvitationChannel;
+    if (!invitationChannels.includes(channel)) throw new DomainError('validation');
+    await outreach(c).markSent(me(c), eventIdOf(c), c.req.param('cooperativeId'), channel);
+    return c.body(null, 204);
+  });
