@@ -268,53 +268,68 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       );
       if (!event.Item) return promoted;
       const { capacity, seatsTaken } = event.Item as EventRecord;
-      const seats = waiting.participants.length;
-      if (capacity - seatsTaken < seats) return promoted;
-      const confirmed: Registration = {
-        ...waiting,
-        status: 'confirmed',
-        updatedAt: now.toISOString(),
-        version: waiting.version + 1,
-      };
-      const result = await transact(doc, [
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.event(eventId),
-            UpdateExpression: 'ADD seatsTaken :seats, waitlistCount :minusOne',
-            ConditionExpression: '#capacity = :capacity AND seatsTaken <= :limit',
-            ExpressionAttributeNames: CAPACITY_NAME,
-            ExpressionAttributeValues: {
-              ':seats': seats,
-              ':minusOne': -1,
-              ':capacity': capacity,
-              ':limit': capacity - seats,
-            },
-          },
-        },
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.registration(waiting.id),
-            UpdateExpression:
-              'SET #status = :confirmed, updatedAt = :now, version = :next REMOVE gsi2pk, gsi2sk',
-            ConditionExpression: `#status = :waitlisted AND ${VERSION_IS}`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':confirmed': 'confirmed',
-              ':waitlisted': 'waitlisted',
-              ':now': confirmed.updatedAt,
-              ':version': waiting.version,
-              ':next': confirmed.version,
-            },
-          },
-        },
-        ...emailJobPuts(tableName, emailsFor('promoted', confirmed), now),
-      ]);
-      if (result.ok) promoted.push(confirmed);
+      if (capacity - seatsTaken < waiting.participants.length) return promoted;
+      const confirmed = await confirmFromWaitlist(waiting, capacity, now);
+      if (confirmed.ok) promoted.push(confirmed.registration);
       // A failed condition means another worker promoted or someone cancelled first: look at the head again.
     }
     return promoted;
+  }
+
+  /**
+   * One waitlisted group takes its seats: the counter (still room, same capacity, session not cancelled), its
+   * status and the promotion email in one transaction. Used in turn by promoteWaitlist, out of turn by organizers.
+   */
+  async function confirmFromWaitlist(
+    waiting: StoredRegistration,
+    capacity: number,
+    now: Date,
+  ): Promise<{ ok: true; registration: Registration } | { ok: false; full: boolean }> {
+    const seats = waiting.participants.length;
+    const { manageTokenHash: _hash, ...plain } = waiting;
+    const confirmed: Registration = {
+      ...plain,
+      status: 'confirmed',
+      updatedAt: now.toISOString(),
+      version: waiting.version + 1,
+    };
+    const result = await transact(doc, [
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.event(waiting.eventId),
+          UpdateExpression: 'ADD seatsTaken :seats, waitlistCount :minusOne',
+          ConditionExpression: 'cancelled = :false AND #capacity = :capacity AND seatsTaken <= :limit',
+          ExpressionAttributeNames: CAPACITY_NAME,
+          ExpressionAttributeValues: {
+            ':seats': seats,
+            ':minusOne': -1,
+            ':false': false,
+            ':capacity': capacity,
+            ':limit': capacity - seats,
+          },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.registration(waiting.id),
+          UpdateExpression:
+            'SET #status = :confirmed, updatedAt = :now, version = :next REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: `#status = :waitlisted AND ${VERSION_IS}`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':confirmed': 'confirmed',
+            ':waitlisted': 'waitlisted',
+            ':now': confirmed.updatedAt,
+            ':version': waiting.version,
+            ':next': confirmed.version,
+          },
+        },
+      },
+      ...emailJobPuts(tableName, emailsFor('promoted', confirmed), now),
+    ]);
+    return result.ok ? { ok: true, registration: confirmed } : { ok: false, full: result.failed.includes(0) };
   }
 
   /** Cancels and frees the seats (or the waitlist place), then lets the waitlist move up. */
@@ -502,7 +517,17 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
     return erased;
   }
 
-  return { get, create, cancel, update, erase, promoteWaitlist, listByEvent, findTicket };
+  return {
+    get,
+    create,
+    cancel,
+    update,
+    erase,
+    promoteWaitlist,
+    confirmFromWaitlist,
+    listByEvent,
+    findTicket,
+  };
 }
 
 export type RegistrationsRepo = ReturnType<typeof createRegistrationsRepo>;

@@ -5,7 +5,7 @@ import type { EventRecord, Registration } from '../domain/schemas';
 import { closesAtEpoch, toEvent } from './events-repo';
 import { GSI1, keys, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
-import type { StoredRegistration } from './registrations-repo';
+import { createRegistrationsRepo, type StoredRegistration } from './registrations-repo';
 import { type TransactItem, transact } from './transactions';
 
 /** The fields an organizer edits; counters (seatsTaken, waitlistCount) belong to the registration transactions. */
@@ -29,13 +29,13 @@ export const editableEventFields = [
 export type EventChanges = Pick<EventRecord, (typeof editableEventFields)[number]>;
 
 const MAX_TRANSACTION_ITEMS = 100;
-const CAPACITY_NAME = { '#capacity': 'capacity' };
 
 /**
  * What the organizer console writes to sessions beyond the public registration flow: editing, closing and
  * cancelling a session (with everyone emailed), moving a registration off the waitlist, resending tickets.
  */
 export function createSessionsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+  const registrations = createRegistrationsRepo(doc, tableName);
   async function getEvent(eventId: string): Promise<EventRecord | undefined> {
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: true }),
@@ -208,53 +208,11 @@ export function createSessionsRepo(doc: DynamoDBDocumentClient, tableName: strin
     now: Date,
   ): Promise<Registration> {
     if (registration.status !== 'waitlisted') throw new DomainError('conflict');
-    const seats = registration.participants.length;
-    if (event.capacity - event.seatsTaken < seats) throw new DomainError('event_full');
-    const { manageTokenHash: _hash, ...plain } = registration;
-    const confirmed: Registration = {
-      ...plain,
-      status: 'confirmed',
-      updatedAt: now.toISOString(),
-      version: registration.version + 1,
-    };
-    const result = await transact(doc, [
-      {
-        Update: {
-          TableName: tableName,
-          Key: keys.event(event.id),
-          UpdateExpression: 'ADD seatsTaken :seats, waitlistCount :minusOne',
-          ConditionExpression: 'cancelled = :false AND #capacity = :capacity AND seatsTaken <= :limit',
-          ExpressionAttributeNames: CAPACITY_NAME,
-          ExpressionAttributeValues: {
-            ':seats': seats,
-            ':minusOne': -1,
-            ':false': false,
-            ':capacity': event.capacity,
-            ':limit': event.capacity - seats,
-          },
-        },
-      },
-      {
-        Update: {
-          TableName: tableName,
-          Key: keys.registration(registration.id),
-          UpdateExpression:
-            'SET #status = :confirmed, updatedAt = :now, version = :next REMOVE gsi2pk, gsi2sk',
-          ConditionExpression: '#status = :waitlisted AND version = :version',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':confirmed': 'confirmed',
-            ':waitlisted': 'waitlisted',
-            ':now': confirmed.updatedAt,
-            ':version': registration.version,
-            ':next': confirmed.version,
-          },
-        },
-      },
-      ...emailJobPuts(tableName, emailsFor('promoted', confirmed), now),
-    ]);
-    if (!result.ok) throw new DomainError(result.failed.includes(0) ? 'event_full' : 'conflict');
-    return confirmed;
+    if (event.capacity - event.seatsTaken < registration.participants.length)
+      throw new DomainError('event_full');
+    const result = await registrations.confirmFromWaitlist(registration, event.capacity, now);
+    if (!result.ok) throw new DomainError(result.full ? 'event_full' : 'conflict');
+    return result.registration;
   }
 
   /** Queues the tickets again: to each officer's own address, else to the contact's. */
