@@ -34,3 +34,14 @@ export function maskName(name: string): string {
     })
     .join(' ');
 }
+
+// URLs live here, not beside the PDF renderer, so the email worker can link certificates without bundling pdf-lib.
+const origin = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
+
+/** The public verification page of a certificate: short, printed under the QR. */
+export const verifyUrl = (baseUrl: string, number: string) =>
+  `${origin(baseUrl)}/sertifikat/${numberToSlug(number)}`;
+
+/** Where an officer downloads their certificate: behind their ticket code (the same secret as the ticket). */
+export const certificateDownloadUrl = (baseUrl: string, ticketCode: string) =>
+  `${origin(baseUrl)}/t/${ticketCode}/sertifikat.pdf`;

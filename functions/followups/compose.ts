@@ -10,8 +10,8 @@ import type { EventRecord, Registration } from '../domain/schemas';
 import { invitationLink } from '../outreach/invitation-code';
 import { splitJobSecret } from '../outreach/invitation-email';
 import { checklistSteps } from '../reports/checklist';
-import { certificateDownloadUrl } from '../services/certificates';
 import type { Campaign } from './campaign';
+import { certificateDownloadUrl } from './certificate-number';
 
 export type FollowupKind = 'thanks' | 'absentee_materials' | 'invitation' | 'cooperative_followup';
 export const followupKinds: readonly string[] = [

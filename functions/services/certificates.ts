@@ -4,18 +4,11 @@ import { DomainError } from '../domain/errors';
 import { roleLabels } from '../domain/roles';
 import type { EventRecord, Language, Participant, Registration } from '../domain/schemas';
 import { formatDate } from '../domain/time';
-import { maskName, numberToSlug, slugFrom } from '../followups/certificate-number';
+import { maskName, slugFrom, verifyUrl } from '../followups/certificate-number';
+
+export { certificateDownloadUrl, verifyUrl } from '../followups/certificate-number';
+
 import { certificatePdf } from '../followups/certificate-pdf';
-
-const origin = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
-
-/** The public verification page of a certificate: short, printed under the QR. */
-export const verifyUrl = (baseUrl: string, number: string) =>
-  `${origin(baseUrl)}/sertifikat/${numberToSlug(number)}`;
-
-/** Where an officer downloads their certificate: behind their ticket code (the same secret as the ticket). */
-export const certificateDownloadUrl = (baseUrl: string, ticketCode: string) =>
-  `${origin(baseUrl)}/t/${ticketCode}/sertifikat.pdf`;
 
 export type Verification =
   | { state: 'not_found' }

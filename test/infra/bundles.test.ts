@@ -12,17 +12,19 @@ const handlerPath = (name: string) =>
   fileURLToPath(new URL(`../../functions/handlers/${name}.ts`, import.meta.url));
 
 /**
- * Minified bundle (index.mjs) budgets in KiB: the sizes measured when this test was written (2026-11-29: api 2701, then 3328
- * once React Email reached it through services/campaigns.ts; mail workers 1084 to 1628 each as the email renderer
- * changed under way; SES events 2), rounded up, so growth is a decision rather than an accident. The product
- * budget for the API is 250 KiB; today it carries zod (~450 KiB), jsqr, exceljs, pdf-lib with its fonts and
- * rate-limiter-flexible; the mail workers carry React Email.
+ * Minified bundle (index.mjs) budgets in KiB: today's sizes rounded up, so growth is a decision rather than an
+ * accident. The product budgets (bench/budgets.ts: API 250, email worker 1600) are measured by `npm run bench`;
+ * the public API still misses its own (zod, hono, qrcode, ics with yup, the rate limiter and the 250 KiB jsQR
+ * asset of the check-in page). The console carries PDF, XLSX, React Email for previews and OpenAPI.
  */
 const BUDGET_KIB = {
-  api: 3400,
-  outboxStream: 1700,
-  outboxSweep: 1700,
+  api: 800,
+  console: 3700,
+  outboxStream: 1200,
+  outboxSweep: 1200,
   sesEvents: 4,
+  campaigns: 200,
+  retention: 60,
 };
 
 /** Which packages esbuild puts into a handler's bundle, with the construct's options (no minify: same inputs). */
@@ -99,9 +101,12 @@ describe('real bundling (cdk synth with esbuild, offline)', () => {
     const assembly = app.synth();
     const functions = {
       api: api.apiFunction,
+      console: api.consoleFunction,
       outboxStream: api.mail.streamFunction,
       outboxSweep: api.mail.sweepFunction,
       sesEvents: api.mail.sesEventsFunction,
+      campaigns: api.mail.campaignFunction,
+      retention: api.mail.retentionFunction,
     };
     const template = assembly.getStackByName(api.stackName).template as {
       Resources: Record<string, { Properties: { Code: { S3Key: string } } }>;
