@@ -135,6 +135,12 @@ async function main() {
       ...check(campaign.ms, budgets.campaign1000Ms),
       note: `${round(campaign.read, 0)} RRU + ${round(campaign.write, 0)} WRU`,
     });
+    add({
+      name: 'campaign send rate (render + deliver to the local outbox)',
+      value: campaign.sendPerSecond,
+      unit: 'emails/s',
+      note: `${campaign.sent} sent by one worker process`,
+    });
 
     console.error('cold start…');
     const cold = await coldStarts(quick ? 3 : 5);

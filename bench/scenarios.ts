@@ -4,6 +4,8 @@ import { PreviewProps as PREVIEW } from '../emails/registration-received';
 import { renderEmail } from '../emails/render';
 import type { User } from '../functions/auth/model';
 import { createCampaignRunner } from '../functions/followups/runner';
+import { createLocalOutboxTransport } from '../functions/mail/local-outbox-transport';
+import { createOutboxWorker } from '../functions/mail/outbox-worker';
 import { createCampaignService } from '../functions/services/campaigns';
 import {
   benchEvent,
@@ -184,5 +186,19 @@ export async function campaignRun(env: Environment, officers: number) {
     const outcome = await runner.run(campaign.id);
     return { ms: performance.now() - t0, outcome };
   });
-  return { ...measured.result, read: measured.read, write: measured.write };
+  // Send rate: the worker (the same drain as the stream Lambda) renders and delivers into the local outbox.
+  const worker = createOutboxWorker({
+    store: env.store,
+    transport: createLocalOutboxTransport(env.store.devMail),
+    mail: { baseUrl: env.url, from: 'bench@hadir.test' },
+  });
+  const t0 = performance.now();
+  let sent = 0;
+  for (;;) {
+    const report = await worker.drain({ limit: 200, concurrency: 8 });
+    sent += report.outcomes.filter((outcome) => outcome === 'sent').length;
+    if (report.processed === 0) break;
+  }
+  const sendPerSecond = sent / ((performance.now() - t0) / 1000);
+  return { ...measured.result, read: measured.read, write: measured.write, sent, sendPerSecond };
 }

@@ -46,6 +46,11 @@ export function createEventsRepo(doc: DynamoDBDocumentClient, tableName: string)
      * A snapshot at most `maxAgeMs` old, for the registration rush: it only guesses confirmed vs waitlisted; the
      * transaction's conditions decide, and a wrong guess is retried with a fresh read (registrations-repo.ts).
      */
+    /** Newer session state learned from a write (registrations-repo), so the next guess starts from it. */
+    remember(event: EventRecord) {
+      recent.set(event.id, { at: Date.now(), event });
+    },
+
     async snapshot(eventId: string, maxAgeMs = 1_000): Promise<EventRecord | undefined> {
       const cached = recent.get(eventId);
       // Only an open session is trusted from memory; any other state is confirmed by a fresh read.

@@ -18,7 +18,8 @@ export type Idempotency = {
 };
 
 export type CreateOutcome =
-  | { kind: 'created'; registration: Registration }
+  /** `event` is the freshest session state this write saw, to refresh the caller's snapshot. */
+  | { kind: 'created'; registration: Registration; event: EventRecord }
   | { kind: 'replayed'; response: unknown };
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -209,7 +210,10 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
         // A cancellation may have freed seats while this group was being waitlisted; its promotion could not see
         // the group yet. One read tells whether any seat is free; only then is the waitlist looked at again.
         if (!fits && (await hasFreeSeats(event.id))) await promoteWaitlist(event.id, now);
-        return { kind: 'created', registration };
+        const seen: EventRecord = fits
+          ? { ...event, seatsTaken: event.seatsTaken + seats }
+          : { ...event, waitlistCount: event.waitlistCount + 1 };
+        return { kind: 'created', registration, event: seen };
       }
       if (result.failed.includes(idempotencyIndex)) return replay(idempotency as Idempotency);
       if (result.failed.includes(2)) throw new DomainError('already_registered');

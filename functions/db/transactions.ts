@@ -12,6 +12,9 @@ export type TransactionResult = { ok: true } | { ok: false; failed: number[] };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const isTransientServerError = (error: unknown) =>
+  error instanceof Error && (error.name === 'InternalServerError' || error.name === 'ServiceUnavailable');
+
 /**
  * Runs a transaction. Conflicts with a concurrent transaction on the same items are retried with capped
  * exponential backoff and full jitter (the SDK does not retry TransactionConflict). A failed condition is
@@ -27,6 +30,12 @@ export async function transact(
       await doc.send(new TransactWriteCommand({ TransactItems: items }));
       return { ok: true };
     } catch (error) {
+      // DynamoDB answers a transient InternalServerError under contention (DynamoDB Local: a lock wait timeout);
+      // AWS documents it as retryable, and a transaction that failed this way wrote nothing.
+      if (isTransientServerError(error) && attempt < attempts) {
+        await sleep(Math.random() * Math.min(400, 8 * 2 ** attempt));
+        continue;
+      }
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       const failed = reasons.flatMap((reason, index) =>

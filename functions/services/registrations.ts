@@ -79,6 +79,7 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
       : undefined;
     const outcome = await store.registrations.create({ ...prepared, event }, idempotency, now);
     if (outcome.kind === 'replayed') return outcome.response as ReturnType<typeof registrationResponse>;
+    store.events.remember(outcome.event);
     if (outcome.registration.contactConsent) await keepContact(outcome.registration, now);
     return registrationResponse(outcome.registration, prepared.manageToken);
   }
