@@ -4,8 +4,6 @@ import type { AppDeps, AppEnv } from './context';
 import { createHttpApp } from './http-app';
 import { publicSurface } from './public-surface';
 
-export { createHttpApp, type Surface } from './http-app';
-
 /** Everything in one app: the local runtime and the tests. In AWS each surface is its own Lambda. */
 export const createApp = (deps: AppDeps & { devRoutes?: Hono<AppEnv> }) =>
   createHttpApp(deps, [consoleSurface, publicSurface]);

@@ -13,8 +13,6 @@ import { errorBody } from '../error-handler';
 import { baseUrlOf, currentPath } from '../page-context';
 import { EventPage, EventsPage } from '../pages/event-pages';
 
-export { baseUrlOf };
-
 import { t } from '../pages/i18n';
 import { ManagePage } from '../pages/manage-page';
 import { type FieldErrors, type FormValues, RegisterPage } from '../pages/register-page';
