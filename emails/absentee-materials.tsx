@@ -1,9 +1,8 @@
 /** @jsxImportSource react */
 import { Button, Section, Text } from '@react-email/components';
 import { formatDate, formatTimeRange } from '../functions/domain/time';
-import { Greeting, Paragraph, SignOff } from './components';
+import { FollowupFrame, Paragraph, SignOff } from './components';
 import { bilingual } from './copy';
-import { Layout } from './layout';
 import { previewBaseUrl, previewEvent, previewOfficers, previewRegistration } from './preview-data';
 import type { BaseProps, EventSummary } from './props';
 import { type FollowupLink, Links, type Officer, officerLine } from './thanks';
@@ -58,16 +57,16 @@ export default function AbsenteeMaterialsEmail(props: AbsenteeMaterialsProps) {
   const { event, language } = props;
   const t = copy[language];
   return (
-    <Layout
+    <FollowupFrame
+      event={event}
       language={language}
-      organizerName={event.organizerName}
       preview={t.preview}
       reason={t.reason(props.cooperativeName, event.title)}
       unsubscribeUrl={props.unsubscribeUrl}
+      recipientName={props.recipientName}
+      intro={t.missed(event.title, formatDate(event.startsAt, event.timeZone, language))}
+      message={props.message}
     >
-      <Greeting name={props.recipientName} language={language} />
-      <Paragraph>{t.missed(event.title, formatDate(event.startsAt, event.timeZone, language))}</Paragraph>
-      {props.message ? <Paragraph>{props.message}</Paragraph> : null}
       <Section style={styles.panel}>
         <Text style={styles.label}>{t.officers}</Text>
         {props.officers.map((officer) => (
@@ -98,7 +97,7 @@ export default function AbsenteeMaterialsEmail(props: AbsenteeMaterialsProps) {
         )}
       </Section>
       <SignOff organizerName={event.organizerName} language={language} />
-    </Layout>
+    </FollowupFrame>
   );
 }
 

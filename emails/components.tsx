@@ -1,10 +1,12 @@
 /** @jsxImportSource react */
 import { Button, Img, Link, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
 import { whatsAppLink } from '../functions/domain/phone';
 import { roleLabels } from '../functions/domain/roles';
 import type { Language, Participant } from '../functions/domain/schemas';
 import { formatTimeRange } from '../functions/domain/time';
 import { common } from './copy';
+import { Layout } from './layout';
 import type { EventSummary } from './props';
 import { manageUrl, ticketQrUrl, ticketUrl } from './props';
 import { styles } from './theme';
@@ -24,6 +26,37 @@ export function SignOff({ organizerName, language }: { organizerName: string; la
       <br />
       {organizerName}
     </Text>
+  );
+}
+
+/**
+ * The opening every follow-up shares: layout with its unsubscribe link, greeting, the template's first paragraph
+ * and the organizer's own message; the template adds the rest.
+ */
+export function FollowupFrame(props: {
+  event: Pick<EventSummary, 'organizerName'>;
+  language: Language;
+  preview: string;
+  reason: string;
+  unsubscribeUrl?: string;
+  recipientName: string;
+  intro: string;
+  message?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Layout
+      language={props.language}
+      organizerName={props.event.organizerName}
+      preview={props.preview}
+      reason={props.reason}
+      unsubscribeUrl={props.unsubscribeUrl}
+    >
+      <Greeting name={props.recipientName} language={props.language} />
+      <Paragraph>{props.intro}</Paragraph>
+      {props.message ? <Paragraph>{props.message}</Paragraph> : null}
+      {props.children}
+    </Layout>
   );
 }
 

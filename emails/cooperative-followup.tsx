@@ -1,9 +1,8 @@
 /** @jsxImportSource react */
 import { Section, Text } from '@react-email/components';
 import { formatDate } from '../functions/domain/time';
-import { Greeting, Paragraph, SignOff } from './components';
+import { FollowupFrame, SignOff } from './components';
 import { bilingual } from './copy';
-import { Layout } from './layout';
 import { previewBaseUrl, previewEvent, previewOfficers, previewRegistration } from './preview-data';
 import type { BaseProps } from './props';
 import { AssistantBlock, type AssistantContact, type Officer, officerLine, StepList } from './thanks';
@@ -59,18 +58,20 @@ export default function CooperativeFollowupEmail(props: CooperativeFollowupProps
   const { event, language } = props;
   const t = copy[language];
   return (
-    <Layout
+    <FollowupFrame
+      event={event}
       language={language}
-      organizerName={event.organizerName}
       preview={t.preview}
       reason={t.reason(props.cooperativeName, event.title)}
       unsubscribeUrl={props.unsubscribeUrl}
+      recipientName={props.recipientName}
+      intro={t.intro(
+        props.cooperativeName,
+        event.title,
+        formatDate(event.startsAt, event.timeZone, language),
+      )}
+      message={props.message}
     >
-      <Greeting name={props.recipientName} language={language} />
-      <Paragraph>
-        {t.intro(props.cooperativeName, event.title, formatDate(event.startsAt, event.timeZone, language))}
-      </Paragraph>
-      {props.message ? <Paragraph>{props.message}</Paragraph> : null}
       <Section style={styles.panel}>
         <Text style={styles.label}>{t.attended}</Text>
         {props.attended.length === 0 ? <Text style={styles.text}>{t.nobody}</Text> : null}
@@ -89,7 +90,7 @@ export default function CooperativeFollowupEmail(props: CooperativeFollowupProps
       <StepList title={t.steps} steps={props.openSteps} empty={t.allDone} />
       <AssistantBlock title={t.assistant} assistant={props.assistant} />
       <SignOff organizerName={event.organizerName} language={language} />
-    </Layout>
+    </FollowupFrame>
   );
 }
 

@@ -1,8 +1,7 @@
 /** @jsxImportSource react */
 import { Button, Link, Section, Text } from '@react-email/components';
-import { Greeting, Paragraph, SessionDetails, SignOff } from './components';
+import { FollowupFrame, Paragraph, SessionDetails, SignOff } from './components';
 import { bilingual } from './copy';
-import { Layout } from './layout';
 import { previewBaseUrl, previewEvent, previewRegistration } from './preview-data';
 import type { BaseProps } from './props';
 import { styles } from './theme';
@@ -45,16 +44,16 @@ export default function InvitationEmail(props: InvitationProps) {
   const { event, language } = props;
   const t = copy[language];
   return (
-    <Layout
+    <FollowupFrame
+      event={event}
       language={language}
-      organizerName={event.organizerName}
       preview={t.preview}
       reason={t.reason(props.cooperativeName, event.title)}
       unsubscribeUrl={props.unsubscribeUrl}
+      recipientName={props.recipientName}
+      intro={t.invite(props.cooperativeName, event.title)}
+      message={props.message}
     >
-      <Greeting name={props.recipientName} language={language} />
-      <Paragraph>{t.invite(props.cooperativeName, event.title)}</Paragraph>
-      {props.message ? <Paragraph>{props.message}</Paragraph> : null}
       <SessionDetails event={event} language={language} />
       <Paragraph>{t.how}</Paragraph>
       <Section style={{ margin: '16px 0' }}>
@@ -68,7 +67,7 @@ export default function InvitationEmail(props: InvitationProps) {
         </Text>
       </Section>
       <SignOff organizerName={event.organizerName} language={language} />
-    </Layout>
+    </FollowupFrame>
   );
 }
 

@@ -3,9 +3,8 @@ import { Link, Section, Text } from '@react-email/components';
 import { roleLabels } from '../functions/domain/roles';
 import type { Language, Participant } from '../functions/domain/schemas';
 import { formatDate } from '../functions/domain/time';
-import { Greeting, Paragraph, SignOff } from './components';
+import { FollowupFrame, SignOff } from './components';
 import { bilingual } from './copy';
-import { Layout } from './layout';
 import { previewBaseUrl, previewEvent, previewOfficers, previewRegistration } from './preview-data';
 import type { BaseProps } from './props';
 import { styles } from './theme';
@@ -115,16 +114,16 @@ export default function ThanksEmail(props: ThanksProps) {
   const { event, language } = props;
   const t = copy[language];
   return (
-    <Layout
+    <FollowupFrame
+      event={event}
       language={language}
-      organizerName={event.organizerName}
       preview={t.preview}
       reason={t.reason(props.cooperativeName, event.title)}
       unsubscribeUrl={props.unsubscribeUrl}
+      recipientName={props.recipientName}
+      intro={t.thanks(event.title, formatDate(event.startsAt, event.timeZone, language))}
+      message={props.message}
     >
-      <Greeting name={props.recipientName} language={language} />
-      <Paragraph>{t.thanks(event.title, formatDate(event.startsAt, event.timeZone, language))}</Paragraph>
-      {props.message ? <Paragraph>{props.message}</Paragraph> : null}
       <Section style={styles.panel}>
         <Text style={styles.label}>{t.certificates}</Text>
         {props.officers.map((officer) => (
@@ -139,7 +138,7 @@ export default function ThanksEmail(props: ThanksProps) {
       <StepList title={t.nextSteps(props.cooperativeName)} steps={props.nextSteps} empty={t.allDone} />
       <AssistantBlock title={t.assistant} assistant={props.assistant} />
       <SignOff organizerName={event.organizerName} language={language} />
-    </Layout>
+    </FollowupFrame>
   );
 }
 
