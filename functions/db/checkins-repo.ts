@@ -43,7 +43,9 @@ export function createCheckinsRepo(doc: DynamoDBDocumentClient, tableName: strin
       scannedAt: attempt.checkedInAt,
       clientId: attempt.clientId,
     };
-    const earlier = attempt.checkedInAt < existing.checkedInAt;
+    // Only a device's own scan time can predate what the server recorded: concurrent live scans are ordered by
+    // the conditional put, and the first to land keeps its time.
+    const earlier = Boolean(attempt.scannedOffline) && attempt.checkedInAt < existing.checkedInAt;
     try {
       const { Attributes } = await doc.send(
         new UpdateCommand({

@@ -51,6 +51,8 @@ export type CheckinRecord = {
   station: string;
   clientId?: string;
   recordedAt: string;
+  /** The time came from the scanning device (an offline scan synced later), not from the server. */
+  scannedOffline?: boolean;
   /** Later scans of the same person from other devices: counted once, shown to organizers. */
   duplicateScans?: { station: string; scannedAt: string; clientId?: string }[];
 };

@@ -45,6 +45,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     station: string,
     checkedInAt: string,
     clientId?: string,
+    scannedOffline = false,
   ) {
     const record: CheckinRecord = {
       eventId,
@@ -56,6 +57,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
       station,
       clientId,
       recordedAt: clock().toISOString(),
+      scannedOffline,
     };
     const outcome = await store.checkins.checkIn(record);
     return checkinResult(found, outcome.record, outcome.alreadyCheckedIn);
@@ -67,7 +69,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     const checkedInAt = request.scannedAt
       ? effectiveScanTime(request.scannedAt, await loadEvent(eventId), clock())
       : clock().toISOString();
-    return admit(eventId, found, station, checkedInAt, request.clientId);
+    return admit(eventId, found, station, checkedInAt, request.clientId, Boolean(request.scannedAt));
   }
 
   /** Offline scans, synced in order; each item succeeds or fails on its own. */
