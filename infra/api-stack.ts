@@ -16,9 +16,11 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { consoleRoutePrefixes, consoleTicketPaths } from '../functions/http/console-paths';
+import { EXPORTS_PREFIX } from '../functions/reports/export-files';
 import { type HadirConfig, publicBaseUrl } from './config';
 import { HadirFunction } from './constructs/hadir-function';
 import { MailWorkers } from './constructs/mail-workers';
@@ -68,6 +70,7 @@ export class ApiStack extends Stack {
   readonly apiFunction: HadirFunction;
   readonly consoleFunction: HadirFunction;
   readonly rateLimitTable: dynamodb.Table;
+  readonly exportsBucket: s3.Bucket;
   readonly httpApi: apigwv2.HttpApi;
   readonly domain?: apigwv2.DomainName;
   readonly mail: MailWorkers;
@@ -161,6 +164,44 @@ export class ApiStack extends Stack {
         timeout: Duration.seconds(29),
       },
     );
+
+    // A response leaves a Lambda whole and API Gateway refuses more than 6 MB, so the console writes CSV/XLSX exports
+    // here and answers with a five-minute presigned link (functions/reports/s3-export-files.ts). The files are
+    // personal data relayed for minutes: private, encrypted, TLS only, deleted after a day, gone with the stack.
+    this.exportsBucket = new s3.Bucket(this, 'ExportsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [
+        { expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.exportsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        "Every export is already in hadir's audit log (who, which session, which file, when); the bucket only relays " +
+        'a file for the five minutes its presigned link lives and deletes it within a day, so access logs would ' +
+        'record nothing the audit log lacks, in a second bucket of their own.',
+    });
+    this.consoleFunction.addEnvironment('EXPORT_BUCKET', this.exportsBucket.bucketName);
+    // Multipart upload (PutObject covers create, part and complete), abort on failure, and GetObject so the
+    // function's presigned links are valid: under the exports prefix only.
+    this.consoleFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'],
+        resources: [this.exportsBucket.arnForObjects(`${EXPORTS_PREFIX}*`)],
+      }),
+    );
+    const bucketId = this.getLogicalId(this.exportsBucket.node.defaultChild as s3.CfnBucket);
+    Validations.of(this.consoleFunction.role as iam.IRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${EXPORTS_PREFIX}*]`,
+      reason:
+        'Each export is a new object with a random key (the session id, a UUID, the file name), so S3 can only ' +
+        'grant it by pattern; the pattern is this one bucket and its exports prefix, and the actions are the three ' +
+        'an upload and its presigned download need.',
+    });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,

@@ -1,7 +1,14 @@
 import { handle } from 'hono/aws-lambda';
 import { consoleSurface } from '../http/console-surface';
 import { createHttpApp } from '../http/http-app';
+import { createS3ExportFiles } from '../reports/s3-export-files';
 import { httpDepsFromEnv } from './http-deps';
 
 /** The console Lambda: organizers, reports, campaigns, certificates. Built once per instance. */
-export const handler = handle(createHttpApp(await httpDepsFromEnv(), [consoleSurface]));
+const deps = await httpDepsFromEnv();
+const bucket = process.env.EXPORT_BUCKET;
+export const handler = handle(
+  createHttpApp({ ...deps, exportFiles: bucket ? createS3ExportFiles({ bucket }) : undefined }, [
+    consoleSurface,
+  ]),
+);

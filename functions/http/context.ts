@@ -1,6 +1,7 @@
 import type { User } from '../auth/model';
 import type { Store } from '../db/store';
 import type { Language } from '../domain/schemas';
+import type { ExportFileStore } from '../reports/export-files';
 import type { AdminEventsService } from '../services/admin-events';
 import type { AdminUsersService } from '../services/admin-users';
 import type { AuthService } from '../services/auth-service';
@@ -23,6 +24,8 @@ export type AppDeps = {
   rateLimiter?: RateLimiter;
   config: AppConfig;
   clock?: () => Date;
+  /** Where CSV/XLSX exports are relayed in AWS (S3); absent: they stream in the response. */
+  exportFiles?: ExportFileStore;
 };
 
 export type AppServices = {
@@ -32,6 +35,7 @@ export type AppServices = {
   rateLimiter?: RateLimiter;
   clock: () => Date;
   config: AppConfig;
+  exportFiles?: ExportFileStore;
   /** The cookie-signing secret, resolved on first use (functions/auth/session-secret.ts). */
   sessionSecret: () => string;
   auth: AuthService;

@@ -33,6 +33,7 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
     config: deps.config,
     clock,
     rateLimiter: deps.rateLimiter,
+    exportFiles: deps.exportFiles,
     sessionSecret: lazySecret(() => deps.config.sessionSecret ?? loadSessionSecret(deps.config.runtime)),
   } as AppServices; // each surface adds its own services when it is mounted
 

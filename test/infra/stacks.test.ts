@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { rateLimitTableDefinition, tableDefinition } from '../../functions/db/table';
+import { EXPORTS_PREFIX } from '../../functions/reports/export-files';
 import { API_THROTTLE, consoleRoutePaths } from '../../infra/api-stack';
 import { buildApp } from '../../infra/build-app';
 import {
@@ -344,6 +345,22 @@ describe('permissions', () => {
     ]);
   });
 
+  it('console: what the api has, plus writing and reading export files under the exports prefix only', () => {
+    const consoleStatements = statementsOf(apiTemplate, roleOf(api.consoleFunction));
+    const [logs, ...rest] = statementsOf(apiTemplate, roleOf(apiFunction));
+    expect(logs).toEqual(logsOf(apiFunction));
+    expect(consoleStatements).toEqual([
+      logsOf(api.consoleFunction),
+      ...rest,
+      {
+        Action: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'],
+        Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', [arnOf(api.exportsBucket), `/${EXPORTS_PREFIX}*`]] },
+      },
+    ]);
+    expect(fnProps(api.consoleFunction).Environment.Variables.EXPORT_BUCKET).toEqual(ref(api.exportsBucket));
+  });
+
   it('outbox stream: table, SES from the sender address via its identity and configuration set, this stream, its DLQ', () => {
     expect(statementsOf(apiTemplate, roleOf(mail.streamFunction))).toEqual([
       logsOf(mail.streamFunction),
@@ -413,7 +430,9 @@ describe('permissions', () => {
       expect(statement.Effect).toBe('Allow');
       expect(actions(statement).every((action) => !action.includes('*'))).toBe(true);
       expect(actions(statement)).not.toContain('dynamodb:Scan');
-      expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|\/\*"|:\*"/);
+      // The one wildcard: object keys under the exports prefix, which S3 can only grant by pattern.
+      const resource = JSON.stringify(statement.Resource).replace(`/${EXPORTS_PREFIX}*"`, '"');
+      expect(resource).not.toMatch(/"\*"|\/\*"|:\*"/);
     }
     const roles = Object.entries(apiTemplate.findResources('AWS::IAM::Role'));
     expect(roles.map(([id]) => id).sort()).toEqual(
@@ -590,6 +609,44 @@ describe('rate limiter table', () => {
       }),
     });
     apiTemplate.resourceCountIs('AWS::DynamoDB::Table', 1);
+  });
+});
+
+describe('exports bucket', () => {
+  it('is private, encrypted, TLS only, deletes files after a day and goes with the stack', () => {
+    apiTemplate.resourceCountIs('AWS::S3::Bucket', 1);
+    apiTemplate.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        LifecycleConfiguration: {
+          Rules: [
+            {
+              ExpirationInDays: 1,
+              AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+              Status: 'Enabled',
+            },
+          ],
+        },
+      }),
+    });
+    const policy = onlyResource(apiTemplate, 'AWS::S3::BucketPolicy');
+    expect(policy.Properties.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 's3:*',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    ]);
   });
 });
 
@@ -799,10 +856,13 @@ describe('cdk-nag AwsSolutions', () => {
       .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap((entry) => Object.entries(entry.data as Record<string, string>));
     const ids = acknowledged.map(([id]) => id.replace(/^annotation::/i, ''));
+    const exportsBucketId = logicalId(api.exportsBucket);
     expect([...new Set(ids)].sort()).toEqual([
       'AwsSolutions-APIG4',
       'AwsSolutions-DDB3',
+      `AwsSolutions-IAM5[Resource::<${exportsBucketId}.Arn>/${EXPORTS_PREFIX}*]`,
       'AwsSolutions-L1',
+      'AwsSolutions-S1',
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);

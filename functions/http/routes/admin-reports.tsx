@@ -54,7 +54,8 @@ function download(
 
 /**
  * The reports (issue 7), mounted at /admin/laporan: dashboards and the laporan as console pages; the daftar
- * hadir, the laporan PDF and the CSV/XLSX exports as downloads (exports are streamed while they are built).
+ * hadir, the laporan PDF and the CSV/XLSX exports as downloads (exports are streamed while they are built; in AWS
+ * they are relayed through S3, functions/reports/export-files.ts).
  * Rights are checked by the reports service; every download is written to the audit log.
  */
 export const adminReports = new Hono<AppEnv>()
@@ -87,8 +88,12 @@ export const adminReports = new Hono<AppEnv>()
   .get('/acara/:eventId/ekspor/:file', async (c) => {
     const [kind, format] = c.req.param('file').split('.');
     if (!isExportKind(kind) || !isExportFormat(format)) throw new DomainError('not_found');
-    const file = await reports(c).exportReport(me(c), c.req.param('eventId'), kind, format);
-    return download(c, file.body, file.contentType, file.filename);
+    const eventId = c.req.param('eventId');
+    const file = await reports(c).exportReport(me(c), eventId, kind, format);
+    const relay = c.get('services').exportFiles;
+    return relay
+      ? c.redirect(await relay.publish(file, eventId), 303)
+      : download(c, file.body, file.contentType, file.filename);
   })
   .get('/acara/:eventId/laporan-kegiatan', async (c) => {
     const laporan = await reports(c).laporan(me(c), c.req.param('eventId'));
