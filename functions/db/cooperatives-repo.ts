@@ -12,13 +12,14 @@ export type Regency = { code: string; name: string; provinceName: string; distri
 
 /** The cooperative directory: one cooperative per village, grouped by regency (a few hundred per partition). */
 export function createCooperativesRepo(doc: DynamoDBDocumentClient, tableName: string) {
-  /** Directory data changes only when seeding; a warm Lambda or the local server keeps it for a minute. */
-  const cache = new Map<string, { at: number; cooperatives: Cooperative[] }>();
+  /**
+   * Directory data changes only when seeding; a warm Lambda or the local server keeps each regency for a minute.
+   * The promise is cached, so a burst of registrations from one regency loads it once.
+   */
+  const cache = new Map<string, { at: number; cooperatives: Promise<Cooperative[]> }>();
   const CACHE_MS = 60_000;
 
-  async function listByRegency(regencyCode: string): Promise<Cooperative[]> {
-    const cached = cache.get(regencyCode);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.cooperatives;
+  async function queryRegency(regencyCode: string): Promise<Cooperative[]> {
     const cooperatives: Cooperative[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
@@ -33,22 +34,29 @@ export function createCooperativesRepo(doc: DynamoDBDocumentClient, tableName: s
       for (const item of page.Items ?? []) cooperatives.push(withoutKeys(item) as Cooperative);
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
+    return cooperatives;
+  }
+
+  function listByRegency(regencyCode: string): Promise<Cooperative[]> {
+    const cached = cache.get(regencyCode);
+    if (cached && Date.now() - cached.at < CACHE_MS) return cached.cooperatives;
+    const cooperatives = queryRegency(regencyCode);
     cache.set(regencyCode, { at: Date.now(), cooperatives });
+    // A failed load is not remembered: the next caller tries again.
+    cooperatives.catch(() => cache.delete(regencyCode));
     return cooperatives;
   }
 
   return {
     listByRegency,
 
+    /**
+     * Registrations arrive in bursts from one regency's villages: answering from the regency (one query a minute)
+     * costs less than a read per registration, and the registration form's search has usually loaded it already.
+     */
     async get(cooperativeId: string): Promise<Cooperative | undefined> {
-      // A warm instance answers from the regency it already holds (the form search loaded it).
-      const cached = cache.get(regencyOf(cooperativeId));
-      if (cached && Date.now() - cached.at < CACHE_MS)
-        return cached.cooperatives.find((c) => c.id === cooperativeId);
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: keys.cooperative(cooperativeId) }),
-      );
-      return Item ? (withoutKeys(Item) as Cooperative) : undefined;
+      const cooperatives = await listByRegency(regencyOf(cooperativeId));
+      return cooperatives.find((c) => c.id === cooperativeId);
     },
 
     async getRegency(regencyCode: string): Promise<Regency | undefined> {

@@ -29,6 +29,11 @@ const EVENT_HAS_ROOM =
   'attribute_exists(pk) AND cancelled = :false AND closesAtEpoch > :now AND #capacity = :capacity ' +
   'AND seatsTaken <= :limit AND waitlistCount = :zero';
 const EVENT_OPEN = 'attribute_exists(pk) AND cancelled = :false AND closesAtEpoch > :now';
+/**
+ * Waitlisted for want of room: still true when the write lands. Seats freed later are handed out by a promotion
+ * that starts after this write, so the group cannot be passed over; had seats been freed before, it retries.
+ */
+const EVENT_HAS_NO_ROOM = `${EVENT_OPEN} AND #capacity = :capacity AND seatsTaken > :limit`;
 /** At the door the deadline has passed and the waitlist no longer matters: only a free seat does. */
 const EVENT_HAS_ROOM_AT_DOOR =
   'attribute_exists(pk) AND cancelled = :false AND #capacity = :capacity AND seatsTaken <= :limit';
@@ -157,11 +162,17 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
                 }
               : {
                   UpdateExpression: 'ADD waitlistCount :one, registrationCount :one',
-                  ConditionExpression: EVENT_OPEN,
+                  ...(hasRoom
+                    ? { ConditionExpression: EVENT_OPEN }
+                    : {
+                        ConditionExpression: EVENT_HAS_NO_ROOM,
+                        ExpressionAttributeNames: CAPACITY_NAME,
+                      }),
                   ExpressionAttributeValues: {
                     ':one': 1,
                     ':false': false,
                     ':now': Math.floor(now.getTime() / 1000),
+                    ...(hasRoom ? {} : { ':capacity': event.capacity, ':limit': event.capacity - seats }),
                   },
                 }),
           },
@@ -207,9 +218,9 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
 
       const result = await transact(doc, items);
       if (result.ok) {
-        // A cancellation may have freed seats while this group was being waitlisted; its promotion could not see
-        // the group yet. One read tells whether any seat is free; only then is the waitlist looked at again.
-        if (!fits && (await hasFreeSeats(event.id))) await promoteWaitlist(event.id, now);
+        // Queued behind others although seats were free: a promotion running meanwhile could not see this group
+        // yet. One read tells whether any seat is still free; only then is the waitlist looked at again.
+        if (!fits && hasRoom && (await hasFreeSeats(event.id))) await promoteWaitlist(event.id, now);
         const seen: EventRecord = fits
           ? { ...event, seatsTaken: event.seatsTaken + seats }
           : { ...event, waitlistCount: event.waitlistCount + 1 };

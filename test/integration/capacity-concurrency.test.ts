@@ -81,3 +81,42 @@ it('300 parallel registrations against 100 seats: exactly 100 confirmed, the res
   expect(after?.seatsTaken).toBe(100);
   expect(after?.waitlistCount).toBe(198);
 }, 120_000);
+
+it('cancellations racing registrations into a full session never leave a seat free while the waitlist head fits', async () => {
+  const event = makeEvent({ capacity: 40, regencyCode: '99.01' });
+  await store.events.put(event);
+  const service = createRegistrationService(store);
+  const register = (index: number) =>
+    service.register(
+      event.id,
+      {
+        cooperativeId: synthetic[index]?.id as string,
+        contact: { name: 'Narahubung', phone: `+62815${String(index).padStart(8, '0')}` },
+        participants: Array.from({ length: 1 + (index % 3) }, (_, i) => ({
+          name: `Pengurus ${index}-${i}`,
+          role: 'anggota' as const,
+          phone: `+62816${String(index * 10 + i).padStart(8, '0')}`,
+        })),
+        consent: true,
+      },
+      { language: 'id' },
+    );
+  // Fill the session, then register 60 more cooperatives while 10 of the first ones cancel at the same time.
+  const first = [];
+  for (let index = 0; index < 20; index++) first.push(await register(index));
+  const confirmed = first.filter((r) => r.registration.status === 'confirmed');
+  await Promise.all([
+    ...Array.from({ length: 60 }, (_, i) => register(100 + i)),
+    ...confirmed.slice(0, 10).map((r) => service.cancel(r.registration.id, r.manageToken)),
+  ]);
+
+  const stored = await store.events.get(event.id, { consistent: true });
+  const roster = await store.registrations.listByEvent(event.id);
+  const holding = roster.filter((r) => r.status === 'confirmed').flatMap((r) => r.participants);
+  expect(stored?.seatsTaken).toBe(holding.length);
+  expect(holding.length).toBeLessThanOrEqual(40);
+  const head = roster.filter((r) => r.status === 'waitlisted')[0];
+  // Every seat freed went to the queue in order: whoever heads it needs more seats than are free.
+  expect(head).toBeDefined();
+  expect(head?.participants.length).toBeGreaterThan(40 - holding.length);
+}, 120_000);
