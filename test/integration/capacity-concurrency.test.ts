@@ -94,7 +94,7 @@ it('cancellations racing registrations into a full session never leave a seat fr
         contact: { name: 'Narahubung', phone: `+62815${String(index).padStart(8, '0')}` },
         participants: Array.from({ length: 1 + (index % 3) }, (_, i) => ({
           name: `Pengurus ${index}-${i}`,
-          role: 'anggota' as const,
+          role: (['ketua', 'sekretaris', 'bendahara'] as const)[i] ?? 'ketua',
           phone: `+62816${String(index * 10 + i).padStart(8, '0')}`,
         })),
         consent: true,
