@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createDocumentClient } from '../functions/db/client';
+
+type DocumentClient = ReturnType<typeof createDocumentClient>;
+
 import { createStore, type Store } from '../functions/db/store';
 import { ensureTable } from '../functions/db/table';
 import type { Cooperative, EventRecord } from '../functions/domain/schemas';
@@ -10,15 +13,10 @@ import { startDynamoLocal } from '../functions/local/dynamo-local';
 import { seedRegency } from '../functions/local/seed';
 import { meterCapacity } from './consumed-capacity';
 
-/** Everything the bench measures against: in-memory DynamoDB Local, the real app over HTTP, a meter. */
-export async function startEnvironment() {
-  const dynamo = await startDynamoLocal();
-  const tableName = 'hadir-bench';
-  const doc = createDocumentClient({ tableName, endpoint: dynamo.endpoint });
-  const meter = meterCapacity(doc);
+/** A table of its own with the real app in front of it, over HTTP on loopback. */
+export async function serveApp(doc: DocumentClient, tableName: string) {
   await ensureTable(doc as never, tableName);
   const store = createStore(doc, tableName);
-  await seedRegency(store, '62.02');
   const app = createApp({
     store,
     config: { runtime: 'test', sessionSecret: 'bench-secret-0123456789abcdef0123456789' },
@@ -31,15 +29,26 @@ export async function startEnvironment() {
       }),
     );
   });
+  return { store, tableName, url: server.url, close: server.close };
+}
+
+/** Everything the bench measures against: in-memory DynamoDB Local, the real app over HTTP, a meter. */
+export async function startEnvironment() {
+  const dynamo = await startDynamoLocal();
+  const tableName = 'hadir-bench';
+  const doc = createDocumentClient({ tableName, endpoint: dynamo.endpoint });
+  const meter = meterCapacity(doc);
+  const served = await serveApp(doc, tableName);
+  await seedRegency(served.store, '62.02');
   return {
     dynamo,
     doc,
-    store,
+    store: served.store,
     meter,
     tableName,
-    url: server.url,
+    url: served.url,
     async stop() {
-      await server.close();
+      await served.close();
       await dynamo.stop();
     },
   };

@@ -12,9 +12,9 @@ import {
   station,
   syntheticRegency,
 } from './environment';
-import { check, type Figure, printTable, round, runConcurrent, summarize } from './lib';
+import { check, type Figure, printTable, round } from './lib';
 import { pageLoad } from './pages';
-import { populate } from './scale';
+import { scaleComparison } from './scale';
 import {
   campaignRun,
   captureRegistrationTransaction,
@@ -311,45 +311,21 @@ async function capacityAndBill(
   ];
 }
 
-/** Latency with one session in the table vs `sessions` sessions and `officers` officers. */
+/** Latency with one session in the table vs `sessions` sessions and `officers` officers (bench/scale.ts). */
 async function scale(
   env: Awaited<ReturnType<typeof startEnvironment>>,
   sessions: number,
   officers: number,
 ): Promise<Figure[]> {
-  const measure = async (label: string) => {
-    const cooperatives = await syntheticRegency(env.store, label, 200);
-    const event = benchEvent({ capacity: 1_000, regencyCode: label });
-    await env.store.events.put(event);
-    const reg = await runConcurrent(100, 10, async (i) => {
-      await postJson(
-        `${env.url}/api/events/${event.id}/registrations`,
-        registrationBody(cooperatives[i]?.id as string, 3, 200_000 + i + Number(label.slice(3)) * 1_000),
-      );
-    });
-    const codes = await registeredTickets(
-      env,
-      event.id,
-      label,
-      cooperatives.slice(100, 167).map((c) => c.id),
-    );
-    const auth = await station(env.store, event.id);
-    const scan = await runConcurrent(200, 10, async (i) => {
-      await postJson(`${env.url}/api/events/${event.id}/checkins`, { ticketCode: codes[i] }, auth);
-    });
-    return { registration: summarize(reg.latencies).p50, checkin: summarize(scan.latencies).p50 };
-  };
-  const small = await measure('97.01');
-  const filled = await populate(env, sessions, officers);
-  const large = await measure('97.02');
-  const regRatio = large.registration / small.registration;
-  const scanRatio = large.checkin / small.checkin;
+  const { one, national, items } = await scaleComparison(env, sessions, officers);
+  const regRatio = national.registration / one.registration;
+  const scanRatio = national.checkin / one.checkin;
   return [
     {
       name: `registration p50, 1 session → ${sessions} sessions/${officers} officers`,
-      value: `${round(small.registration)} → ${round(large.registration)}`,
+      value: `${round(one.registration)} → ${round(national.registration)}`,
       unit: 'ms',
-      note: `${filled.items} items written`,
+      note: `${items} items written; two tables, alternating rounds`,
     },
     {
       name: 'registration slowdown at scale',
@@ -357,7 +333,11 @@ async function scale(
       unit: 'x',
       ...check(regRatio, budgets.scaleSlowdown),
     },
-    { name: 'check-in p50 at scale', value: `${round(small.checkin)} → ${round(large.checkin)}`, unit: 'ms' },
+    {
+      name: 'check-in p50 at scale',
+      value: `${round(one.checkin)} → ${round(national.checkin)}`,
+      unit: 'ms',
+    },
     {
       name: 'check-in slowdown at scale',
       value: scanRatio,

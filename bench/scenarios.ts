@@ -175,7 +175,7 @@ export async function registrationBurst(env: Environment, total: number) {
 
 /** Registers officers in-process (not measured) and returns their ticket codes. */
 export async function registeredTickets(
-  env: Environment,
+  env: Pick<Environment, 'url'>,
   eventId: string,
   regencyCode: string,
   cooperativeIds: string[],
