@@ -37,6 +37,12 @@ const SENT_RETENTION_SECONDS = 180 * 24 * 60 * 60;
 const STATUS = { '#status': 'status' };
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+const held = () => true;
+/** A write conditioned on the worker's claim failed its condition: the job is someone else's now. */
+const lostClaim = (error: unknown) => {
+  if (isConditionFailure(error)) return false;
+  throw error;
+};
 
 export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string) {
   async function listByState(partition: string, upTo: string, limit: number): Promise<EmailJob[]> {
@@ -122,9 +128,13 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
       }
     },
 
-    /** Records delivery and drops the secret the email carried (a manage or sign-in link). */
-    async markSent(job: EmailJob, messageId: string, now: Date): Promise<void> {
-      await doc.send(
+    /**
+     * Records delivery and drops the secret the email carried (a manage or sign-in link). This and the two
+     * below answer false when the worker no longer holds the job (its lease ran out and the sweep or an
+     * organizer moved it on): the worker then leaves it to whoever has it now.
+     */
+    async markSent(job: EmailJob, messageId: string, now: Date): Promise<boolean> {
+      const write = doc.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.outboxJob(job.id),
@@ -145,11 +155,12 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
           },
         }),
       );
+      return write.then(held, lostClaim);
     },
 
-    async markRetry(job: EmailJob, error: string, availableAt: Date): Promise<void> {
+    async markRetry(job: EmailJob, error: string, availableAt: Date): Promise<boolean> {
       const at = availableAt.toISOString();
-      await doc.send(
+      const write = doc.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.outboxJob(job.id),
@@ -169,10 +180,11 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
           },
         }),
       );
+      return write.then(held, lostClaim);
     },
 
-    async markFailed(job: EmailJob, error: string, now: Date): Promise<void> {
-      await doc.send(
+    async markFailed(job: EmailJob, error: string, now: Date): Promise<boolean> {
+      const write = doc.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.outboxJob(job.id),
@@ -192,6 +204,7 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
           },
         }),
       );
+      return write.then(held, lostClaim);
     },
 
     /**

@@ -39,30 +39,33 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       message = await composeEmail(job, store, mail);
     } catch (error) {
       if (!(error instanceof NothingToSend)) return giveUpOrRetry(job, error);
-      await outbox.markSent(job, `skipped: ${error.message}`, clock());
-      return 'skipped';
+      return (await outbox.markSent(job, `skipped: ${error.message}`, clock())) ? 'skipped' : 'busy';
     }
     const sending = await outbox.markSending(job);
     if (!sending) return 'busy';
+    let receipt: Awaited<ReturnType<MailTransport['send']>>;
     try {
-      const receipt = await transport.send(message);
-      await outbox.markSent(sending, receipt.messageId, clock());
-      return 'sent';
+      receipt = await transport.send(message);
     } catch (error) {
       return giveUpOrRetry(job, error);
     }
+    // Handed over: a failure from here on must not put the job back in the queue, or the email would be sent
+    // twice. If this write fails the job stays `sending` and the sweep reports it uncertain.
+    return (await outbox.markSent(sending, receipt.messageId, clock())) ? 'sent' : 'busy';
   }
 
   async function giveUpOrRetry(job: EmailJob, error: unknown): Promise<JobOutcome> {
     // Transport errors quote the recipient ("550 <siti@…> unknown"): stored and logged without it.
     const reason = redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     const now = clock();
+    // A worker that took longer than its lease no longer holds the job: it is someone else's (or uncertain).
     if (job.attempts >= maxAttempts) {
-      await outbox.markFailed(job, reason, now);
+      if (!(await outbox.markFailed(job, reason, now))) return 'busy';
       log('failed', job, reason);
       return 'failed';
     }
-    await outbox.markRetry(job, reason, new Date(now.getTime() + backoff(job.attempts)));
+    if (!(await outbox.markRetry(job, reason, new Date(now.getTime() + backoff(job.attempts)))))
+      return 'busy';
     log('retry', job, reason);
     return 'retry';
   }

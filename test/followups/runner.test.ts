@@ -9,6 +9,7 @@ import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-tr
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createCampaignService } from '../../functions/services/campaigns';
 import { createConsoleApp } from '../admin/helpers';
+import { type Command, crashingStore, expectKilled } from '../helpers/crash';
 import { createTestStore } from '../helpers/store';
 import { campaignJobs, countBy, type FollowupWorld, moveSession, seedFollowupWorld } from './world';
 
@@ -87,6 +88,51 @@ describe('campaign runner', () => {
     expect([...countBy(jobs, 'recipientKey').values()].every((n) => n === 1)).toBe(true);
     expect((await repo.get(campaign.id))?.status).toBe('done');
   });
+
+  // The same through the DynamoDB client (test/helpers/crash.ts): the process dies at a write, before it or
+  // after DynamoDB committed it, and the scheduler's next tick picks the campaign up again.
+  const isRecipientWrite = (command: Command) => command.constructor.name === 'TransactWriteCommand';
+  const isDoneWrite = (command: Command) =>
+    (command.input.Item as { status?: string } | undefined)?.status === 'done';
+  it.each([
+    { what: 'right after writing the third recipient', match: isRecipientWrite, when: 'after', left: 3 },
+    {
+      what: 'after the last recipient, before marking it done',
+      match: isDoneWrite,
+      when: 'before',
+      left: 'all',
+    },
+    { what: 'right after marking it done', match: isDoneWrite, when: 'after', left: 'all' },
+  ] as const)(
+    'a run killed $what is finished by the next tick, each recipient emailed once',
+    async (point) => {
+      const campaign = await schedule({ ...thanksAfterEnd(), kind: 'reminder', segment: 'all_registered' });
+      const audience = await loadAudience(world.store, { ...campaign }, world.event);
+      const repo = createCampaignsRepo(world.store.doc, world.store.tableName);
+      const crashed = crashingStore(world.store, {
+        atWrite: point.left === 3 ? 3 : 1,
+        when: point.when,
+        match: point.match,
+      });
+      await expectKilled(createCampaignRunner(crashed.store).run(campaign.id));
+      const written = point.left === 'all' ? audience.length : point.left;
+      expect(await campaignJobs(world.store, campaign.id)).toHaveLength(written);
+      const finished = point.match === isDoneWrite && point.when === 'after';
+      expect((await repo.get(campaign.id))?.status).toBe(finished ? 'done' : 'running');
+
+      const runner = createCampaignRunner(world.store);
+      const resumed = (await runner.tick()).find((r) => r.campaignId === campaign.id);
+      // A campaign already done is no longer active: the tick leaves it alone.
+      if (finished) expect(resumed).toBeUndefined();
+      else expect(resumed?.result).toMatchObject({ outcome: 'done', existing: written });
+      await runner.tick();
+      const jobs = await campaignJobs(world.store, campaign.id);
+      expect(jobs).toHaveLength(audience.length);
+      expect([...countBy(jobs, 'recipientKey').values()].every((n) => n === 1)).toBe(true);
+      expect((await repo.listRecipients(campaign.id)).length).toBe(audience.length);
+      expect((await repo.get(campaign.id))?.status).toBe('done');
+    },
+  );
 
   it('skips suppressed and unsubscribed addresses and counts them; progress follows the jobs', async () => {
     const [bounced, unsubscribed] = world.absent;
