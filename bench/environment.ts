@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { TEST_TICKET_KEY } from '../functions/auth/ticket-key';
 import { createDocumentClient } from '../functions/db/client';
 import { createStore, type Store } from '../functions/db/store';
 import { ensureTable } from '../functions/db/table';
@@ -17,7 +18,7 @@ export async function startEnvironment() {
   const doc = createDocumentClient({ tableName, endpoint: dynamo.endpoint });
   const meter = meterCapacity(doc);
   await ensureTable(doc as never, tableName);
-  const store = createStore(doc, tableName);
+  const store = createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
   await seedRegency(store, '62.02');
   const app = createApp({
     store,

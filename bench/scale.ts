@@ -1,7 +1,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '../functions/db/events-repo';
 import { keys } from '../functions/db/keys';
-import { newId, newTicketCode } from '../functions/domain/tokens';
+import { newId, ticketHash } from '../functions/domain/tokens';
 import { benchEvent, type Environment } from './environment';
 import { runConcurrent } from './lib';
 
@@ -22,7 +22,6 @@ export async function populate(env: Environment, sessions: number, officers: num
         id: newId(),
         name: `Pengurus ${s}-${r}-${p}`,
         role: 'ketua',
-        ticketCode: newTicketCode(),
       }));
       items.push({
         ...keys.registration(id),
@@ -41,9 +40,10 @@ export async function populate(env: Environment, sessions: number, officers: num
         queuedAt: at,
         version: 1,
       });
-      for (const participant of participants) {
+      // As the registrations repository writes them: no codes, ticket items keyed by the code's hash.
+      for (const participant of env.store.registrations.withTicketCodes(participants)) {
         items.push({
-          ...keys.ticket(participant.ticketCode),
+          ...keys.ticket(ticketHash(participant.ticketCode)),
           eventId: event.id,
           registrationId: id,
           participantId: participant.id,
