@@ -1,9 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { TEST_TICKET_KEY } from '../functions/auth/ticket-key';
 import { createDocumentClient } from '../functions/db/client';
-
-type DocumentClient = ReturnType<typeof createDocumentClient>;
-
 import { createStore, type Store } from '../functions/db/store';
 import { ensureTable } from '../functions/db/table';
 import type { Cooperative, EventRecord } from '../functions/domain/schemas';
@@ -13,10 +11,12 @@ import { startDynamoLocal } from '../functions/local/dynamo-local';
 import { seedRegency } from '../functions/local/seed';
 import { meterCapacity } from './consumed-capacity';
 
+type DocumentClient = ReturnType<typeof createDocumentClient>;
+
 /** A table of its own with the real app in front of it, over HTTP on loopback. */
 export async function serveApp(doc: DocumentClient, tableName: string) {
   await ensureTable(doc as never, tableName);
-  const store = createStore(doc, tableName);
+  const store = createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
   const app = createApp({
     store,
     config: { runtime: 'test', sessionSecret: 'bench-secret-0123456789abcdef0123456789' },

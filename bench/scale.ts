@@ -2,7 +2,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/db/client';
 import { eventItem } from '../functions/db/events-repo';
 import { keys } from '../functions/db/keys';
-import { newId, newTicketCode } from '../functions/domain/tokens';
+import { newId, ticketHash } from '../functions/domain/tokens';
 import { startDynamoLocal } from '../functions/local/dynamo-local';
 import {
   benchEvent,
@@ -21,7 +21,7 @@ import { registeredTickets } from './scenarios';
  * with their registrations, tickets and check-ins, written directly (their own speed is not what we measure).
  */
 export async function populate(
-  env: Pick<Environment, 'doc' | 'tableName'>,
+  env: Pick<Environment, 'doc' | 'tableName' | 'store'>,
   sessions: number,
   officers: number,
 ) {
@@ -37,7 +37,6 @@ export async function populate(
         id: newId(),
         name: `Pengurus ${s}-${r}-${p}`,
         role: 'ketua',
-        ticketCode: newTicketCode(),
       }));
       items.push({
         ...keys.registration(id),
@@ -56,9 +55,10 @@ export async function populate(
         queuedAt: at,
         version: 1,
       });
-      for (const participant of participants) {
+      // As the registrations repository writes them: no codes, ticket items keyed by the code's hash.
+      for (const participant of env.store.registrations.withTicketCodes(participants)) {
         items.push({
-          ...keys.ticket(participant.ticketCode),
+          ...keys.ticket(ticketHash(participant.ticketCode)),
           eventId: event.id,
           registrationId: id,
           participantId: participant.id,
@@ -131,7 +131,11 @@ export async function scaleComparison(env: Environment, sessions: number, office
   ) as [DocumentClient, DocumentClient];
   try {
     const large = await serveApp(nationalDoc, `${env.tableName}-national`);
-    const filled = await populate({ doc: nationalDoc, tableName: large.tableName }, sessions, officers);
+    const filled = await populate(
+      { doc: nationalDoc, tableName: large.tableName, store: large.store },
+      sessions,
+      officers,
+    );
     const small = await serveApp(oneDoc, `${env.tableName}-one-session`);
     const perRound = { registrations: 10, scans: 20 };
     const sides = [

@@ -22,7 +22,7 @@ import type { Construct } from 'constructs';
 import { consoleRoutePrefixes, consoleTicketPaths } from '../functions/http/console-paths';
 import { EXPORTS_PREFIX } from '../functions/reports/export-files';
 import { type HadirConfig, publicBaseUrl } from './config';
-import { HadirFunction } from './constructs/hadir-function';
+import { HadirFunction, secretParameterName } from './constructs/hadir-function';
 import { MailWorkers } from './constructs/mail-workers';
 import { OperatorAlarms } from './constructs/operator-alarms';
 
@@ -30,6 +30,7 @@ export interface ApiStackProps extends StackProps {
   readonly config: HadirConfig;
   readonly table: dynamodb.ITable;
   readonly sessionSecret: secretsmanager.ISecret;
+  readonly ticketKey: secretsmanager.ISecret;
   readonly emailIdentityArn: string;
   readonly configurationSetName: string;
   readonly configurationSetArn: string;
@@ -39,12 +40,8 @@ export interface ApiStackProps extends StackProps {
 export const RATE_LIMIT_TABLE_KEY = 'key';
 export const RATE_LIMIT_TTL_ATTRIBUTE = 'expire';
 
-/**
- * Where the API function reads the session-signing secret: Parameter Store's read-only view of the Secrets Manager
- * secret, so functions/auth/session-secret-aws.ts needs only the SSM client.
- */
-export const sessionSecretParameterName = (secretName: string) =>
-  `/aws/reference/secretsmanager/${secretName}`;
+/** Where the HTTP functions read the session-signing secret (the same reference as every other secret). */
+export const sessionSecretParameterName = secretParameterName;
 
 /**
  * Sized for a briefing's opening rush (hundreds of registrations a minute) with ample headroom, while capping what
@@ -81,9 +78,8 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     // Strong (exports): CloudFormation refuses to delete the data stack while this stack uses its table.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
-    const { config, table, sessionSecret } = props;
+    const { config, table, sessionSecret, ticketKey } = props;
 
-    const parameterName = sessionSecretParameterName(sessionSecret.secretName);
     // Counters of the rate limiter (functions/http/rate-limit.ts): minutes-long, expired by TTL, worthless after a
     // redeploy, so they live here and go with this stack. The key schema is rate-limiter-flexible's.
     this.rateLimitTable = new dynamodb.Table(this, 'RateLimitTable', {
@@ -115,7 +111,6 @@ export class ApiStack extends Stack {
           HADIR_STAGE: config.stage,
           // Empty: links are built from the request's own origin.
           PUBLIC_BASE_URL: publicBaseUrl(config, ''),
-          SESSION_SECRET_PARAMETER: parameterName,
           RATE_LIMIT_TABLE: this.rateLimitTable.tableName,
         },
       }).bindTable(table);
@@ -131,22 +126,10 @@ export class ApiStack extends Stack {
           resources: [this.rateLimitTable.tableArn],
         }),
       );
-      // Reading the secret through Parameter Store checks both services' permissions, each on this secret only.
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions: ['ssm:GetParameter'],
-          resources: [
-            this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName.slice(1) }),
-          ],
-        }),
-      );
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions: ['secretsmanager:GetSecretValue'],
-          resources: [sessionSecret.secretArn],
-        }),
-      );
-      return fn;
+      // Cookies are signed with the one, ticket codes derived with the other (pages, API, check-in, certificates).
+      return fn
+        .bindSecret(sessionSecret, 'SESSION_SECRET_PARAMETER')
+        .bindSecret(ticketKey, 'TICKET_KEY_PARAMETER');
     };
     this.apiFunction = httpFunction(
       'ApiFunction',
@@ -273,6 +256,7 @@ export class ApiStack extends Stack {
     this.mail = new MailWorkers(this, 'Mail', {
       config,
       table,
+      ticketKey,
       emailIdentityArn: props.emailIdentityArn,
       configurationSetName: props.configurationSetName,
       configurationSetArn: props.configurationSetArn,

@@ -12,7 +12,7 @@ export function buildApp(context: Record<string, unknown> = {}) {
   Tags.of(app).add('stage', config.stage);
 
   const data = new DataStack(app, `hadir-${config.stage}-data`, {
-    description: `hadir ${config.stage}: DynamoDB table (retained), session secret, SES identity and configuration set`,
+    description: `hadir ${config.stage}: DynamoDB table (retained), session secret, ticket key (retained), SES identity and configuration set`,
     config,
   });
   const api = new ApiStack(app, `hadir-${config.stage}-api`, {
@@ -20,6 +20,7 @@ export function buildApp(context: Record<string, unknown> = {}) {
     config,
     table: data.table,
     sessionSecret: data.sessionSecret,
+    ticketKey: data.ticketKey,
     emailIdentityArn: data.emailIdentity.emailIdentityArn,
     configurationSetName: data.configurationSet.configurationSetName,
     configurationSetArn: data.configurationSetArn,

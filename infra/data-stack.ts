@@ -19,12 +19,14 @@ export interface DataStackProps extends StackProps {
 
 /**
  * Stateful and slow-to-rebuild resources, kept apart so compute can be redeployed or destroyed without touching
- * them: the table (personal data), the session-signing secret (replacing it signs every organizer out) and the SES
- * identity and configuration set (a new identity means new DKIM records in DNS and a new verification).
+ * them: the table (personal data), the session-signing secret (replacing it signs every organizer out), the ticket
+ * key (replacing it voids every ticket issued) and the SES identity and configuration set (a new identity means new
+ * DKIM records in DNS and a new verification).
  */
 export class DataStack extends Stack {
   readonly table: dynamodb.Table;
   readonly sessionSecret: secretsmanager.Secret;
+  readonly ticketKey: secretsmanager.Secret;
   readonly emailIdentity: ses.EmailIdentity;
   readonly configurationSet: ses.ConfigurationSet;
 
@@ -70,6 +72,22 @@ export class DataStack extends Stack {
         'The session-signing key has no external counterpart to rotate in step, and hadir verifies cookies against ' +
         'one key only: a scheduled rotation would sign every organizer out mid-briefing. Rotate by hand between ' +
         'events (README: put-secret-value, then redeploy or wait for cold starts); sessions last at most 12 hours.',
+    });
+
+    // Ticket codes are derived from participant ids with this key (functions/auth/ticket-key.ts), so the table holds
+    // no usable ticket. Its own secret, never the session secret's: the two cannot share a rotation. Retained like
+    // the table, because the table's ticket items are keyed by hashes of codes only this key derives.
+    this.ticketKey = new secretsmanager.Secret(this, 'TicketKey', {
+      description: `hadir ${config.stage}: derives ticket codes from officer ids; replacing it voids every ticket`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.ticketKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Every ticket code ever sent (QR codes in emails, printed tickets, certificate links) is derived from this ' +
+        'key: a rotation would void them all and orphan the ticket items in the table. It has no external ' +
+        'counterpart; only the API and worker functions may read it, and a copy of the table is useless without it.',
     });
 
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {

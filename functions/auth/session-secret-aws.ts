@@ -4,38 +4,49 @@ const MIN_LENGTH = 32;
 
 type ParameterReader = Pick<SSMClient, 'send'>;
 
-let cached: Promise<string | undefined> | undefined;
-
 /**
- * The cookie-signing secret in AWS, read once per Lambda instance (cold start) and cached. The stack generates it
- * in Secrets Manager and names it in `SESSION_SECRET_PARAMETER` as Parameter Store's read-only reference
- * (`/aws/reference/secretsmanager/<secret>`), so the SSM client reads either a SecureString parameter or that
- * secret. Resolves to undefined when the variable is unset (local runs, tests); rejects when the read fails or the
- * value is too short, and a later call tries again.
+ * A secret the stack generates in Secrets Manager and names in an environment variable as Parameter Store's
+ * read-only reference (`/aws/reference/secretsmanager/<secret>`), so the SSM client reads either a SecureString
+ * parameter or that secret. Read once per Lambda instance (cold start) and cached. Resolves to undefined when the
+ * variable is unset (local runs, tests); rejects when the read fails or the value is too short, and a later call
+ * tries again.
  */
-export function loadSessionSecretFromAws(
-  env: NodeJS.ProcessEnv = process.env,
-  client?: ParameterReader,
-): Promise<string | undefined> {
-  cached ??= read(env, client).catch((error: unknown) => {
+export function secretParameter(variable: string, label: string) {
+  let cached: Promise<string | undefined> | undefined;
+  const load = (env: NodeJS.ProcessEnv = process.env, client?: ParameterReader) => {
+    cached ??= read(variable, label, env, client).catch((error: unknown) => {
+      cached = undefined;
+      throw error;
+    });
+    return cached;
+  };
+  /** Forgets the cached value (tests). */
+  const reset = () => {
     cached = undefined;
-    throw error;
-  });
-  return cached;
+  };
+  return { load, reset };
 }
 
-async function read(env: NodeJS.ProcessEnv, client?: ParameterReader): Promise<string | undefined> {
-  const name = env.SESSION_SECRET_PARAMETER?.trim();
+async function read(
+  variable: string,
+  label: string,
+  env: NodeJS.ProcessEnv,
+  client?: ParameterReader,
+): Promise<string | undefined> {
+  const name = env[variable]?.trim();
   if (!name) return undefined;
   const ssm = client ?? new SSMClient({});
   const { Parameter } = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
   const value = Parameter?.Value?.trim() ?? '';
   if (value.length < MIN_LENGTH)
-    throw new Error(`session secret ${name} must be at least ${MIN_LENGTH} characters`);
+    throw new Error(`${label} ${name} must be at least ${MIN_LENGTH} characters`);
   return value;
 }
 
+const sessionSecret = secretParameter('SESSION_SECRET_PARAMETER', 'session secret');
+
+/** The cookie-signing secret in AWS (`SESSION_SECRET_PARAMETER`). */
+export const loadSessionSecretFromAws = sessionSecret.load;
+
 /** Forgets the cached value (tests). */
-export function resetSessionSecretCache(): void {
-  cached = undefined;
-}
+export const resetSessionSecretCache = sessionSecret.reset;

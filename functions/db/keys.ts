@@ -9,7 +9,8 @@
  *  5. Waitlist of a session, oldest first (sparse) ....... GSI2 gsi2pk=WAITLIST#<eventId> gsi2sk=<queuedAt>#<regId>
  *  6. One active registration per cooperative per session  pk=EVENT#<eventId>        sk=COOP#<cooperativeId>
  *  7. One phone number per session ....................... pk=EVENT#<eventId>        sk=PHONE#<+62…>
- *  8. Find a ticket by its code (check-in, ticket page) .. pk=TICKET#<code>           sk=TICKET
+ *  8. Find a ticket by its code (check-in, ticket page) .. pk=TICKET#<ticketHash(code)> sk=TICKET
+ *     (only the hash: codes are derived from participant ids with the ticket key and stored nowhere)
  *  8b. One check-in per officer; a session's check-ins ... pk=EVENT#<eventId>        sk=CHECKIN#<participantId>
  *  9. Replay an idempotent request ....................... pk=IDEM#<scope>#<keyHash>  sk=IDEM (TTL 24 h)
  * 10. List a regency's cooperatives ...................... pk=REGENCY#<code>          sk=COOP#<villageCode>
@@ -89,7 +90,7 @@ const builders = {
     sk: `COOP#${cooperativeId}`,
   }),
   phoneLock: (eventId: string, phone: string) => ({ pk: `EVENT#${eventId}`, sk: `PHONE#${phone}` }),
-  ticket: (code: string) => ({ pk: `TICKET#${code}`, sk: 'TICKET' }),
+  ticket: (codeHash: string) => ({ pk: `TICKET#${codeHash}`, sk: 'TICKET' }),
   checkin: (eventId: string, participantId: string) => ({
     pk: `EVENT#${eventId}`,
     sk: `CHECKIN#${participantId}`,

@@ -2,19 +2,29 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/
 import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import { phonesOf } from '../domain/registration';
-import type { EventRecord, Participant, Registration } from '../domain/schemas';
+import type {
+  EventRecord,
+  Participant,
+  ParticipantRecord,
+  Registration,
+  RegistrationRecord,
+} from '../domain/schemas';
+import { ticketCodeFor, ticketHash } from '../domain/tokens';
 import { GSI1, GSI2, keys, rosterPartition, waitlistPartition, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { type TransactItem, transact } from './transactions';
 
 export type StoredRegistration = Registration & { manageTokenHash: string };
 
-/** A replayable request: the key's item is written in the same transaction as the registration. */
+/**
+ * A replayable request: the key's item is written in the same transaction as the registration. Its response is
+ * built from the registration as stored, without ticket codes; a replay derives them again (withTicketCodes).
+ */
 export type Idempotency = {
   scope: string;
   keyHash: string;
   requestHash: string;
-  responseFor: (registration: Registration) => unknown;
+  responseFor: (registration: RegistrationRecord) => unknown;
 };
 
 export type CreateOutcome =
@@ -41,20 +51,58 @@ const IS_NEW = 'attribute_not_exists(pk)';
 const CAPACITY_NAME = { '#capacity': 'capacity' }; // a DynamoDB reserved word
 const VERSION_IS = 'version = :version';
 
-export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: string) {
-  const registrationItem = (registration: Registration, manageTokenHash: string) => ({
+/** What the table keeps of an officer: everything but the ticket code, whatever the caller passed. */
+function participantRecord(participant: ParticipantRecord): ParticipantRecord {
+  const { ticketCode: _derived, ...record } = participant as ParticipantRecord & Partial<Participant>;
+  return record;
+}
+
+const withoutTicketCodes = <T extends RegistrationRecord>(registration: T): T => ({
+  ...registration,
+  participants: registration.participants.map(participantRecord),
+});
+
+/**
+ * Ticket codes are derived from participant ids with `ticketKey` (tokens.ts) and never written: registrations
+ * leave this repository with their codes, and enter it without. Ticket items are keyed by the code's hash.
+ */
+export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: string, ticketKey: string) {
+  /** Adds each officer's ticket code, derived from their id. */
+  const withTicketCodes = <P extends { id: string }>(participants: P[]): (P & { ticketCode: string })[] =>
+    participants.map((participant) => ({
+      ...participant,
+      ticketCode: ticketCodeFor(ticketKey, participant.id),
+    }));
+
+  /** A registration as the domain sees it; an erased one keeps no working ticket, so it shows none. */
+  function issued<T extends RegistrationRecord>(registration: T): T & { participants: Participant[] } {
+    const participants =
+      'erasedAt' in registration
+        ? registration.participants.map((participant) => ({ ...participant, ticketCode: '' }))
+        : withTicketCodes(registration.participants);
+    return { ...registration, participants };
+  }
+
+  const fromItem = (item: Record<string, unknown>) =>
+    issued(withoutKeys(item) as RegistrationRecord & { manageTokenHash: string }) as StoredRegistration;
+
+  /** The ticket item of an officer, found again by hashing a scanned code. */
+  const ticketItemKey = (participantId: string) =>
+    keys.ticket(ticketHash(ticketCodeFor(ticketKey, participantId)));
+
+  const registrationItem = (registration: RegistrationRecord, manageTokenHash: string) => ({
     ...keys.registration(registration.id),
     ...keys.registrationInRoster(registration.eventId, registration.queuedAt, registration.id),
     ...(registration.status === 'waitlisted'
       ? keys.waitlistEntry(registration.eventId, registration.queuedAt, registration.id)
       : {}),
-    ...registration,
+    ...withoutTicketCodes(registration),
     manageTokenHash,
   });
 
   const lockPuts = (
-    registration: Registration,
-    participants: Participant[],
+    registration: RegistrationRecord,
+    participants: ParticipantRecord[],
     phones: string[],
   ): TransactItem[] => [
     ...phones.map((phone) => ({
@@ -68,7 +116,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       Put: {
         TableName: tableName,
         Item: {
-          ...keys.ticket(participant.ticketCode),
+          ...ticketItemKey(participant.id),
           eventId: registration.eventId,
           registrationId: registration.id,
           participantId: participant.id,
@@ -79,15 +127,15 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
   ];
 
   const lockDeletes = (
-    registration: Registration,
-    participants: Participant[],
+    registration: RegistrationRecord,
+    participants: ParticipantRecord[],
     phones: string[],
   ): TransactItem[] => [
     ...phones.map((phone) => ({
       Delete: { TableName: tableName, Key: keys.phoneLock(registration.eventId, phone) },
     })),
     ...participants.map((participant) => ({
-      Delete: { TableName: tableName, Key: keys.ticket(participant.ticketCode) },
+      Delete: { TableName: tableName, Key: ticketItemKey(participant.id) },
     })),
   ];
 
@@ -95,7 +143,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: keys.registration(registrationId), ConsistentRead: true }),
     );
-    return Item ? (withoutKeys(Item) as StoredRegistration) : undefined;
+    return Item ? fromItem(Item) : undefined;
   }
 
   async function replay(idempotency: Idempotency): Promise<CreateOutcome> {
@@ -128,7 +176,12 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
    * cooperative, phone and ticket locks, the idempotency record and the emails it causes.
    */
   async function create(
-    input: { registration: Registration; manageTokenHash: string; manageToken: string; event: EventRecord },
+    input: {
+      registration: RegistrationRecord;
+      manageTokenHash: string;
+      manageToken: string;
+      event: EventRecord;
+    },
     idempotency: Idempotency | undefined,
     now: Date,
     { door = false }: { door?: boolean } = {},
@@ -139,7 +192,10 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       const hasRoom = event.capacity - event.seatsTaken >= seats;
       if (door && !hasRoom) throw new DomainError('event_full');
       const fits = hasRoom && (door || event.waitlistCount === 0);
-      const registration: Registration = { ...input.registration, status: fits ? 'confirmed' : 'waitlisted' };
+      const registration: RegistrationRecord = {
+        ...withoutTicketCodes(input.registration),
+        status: fits ? 'confirmed' : 'waitlisted',
+      };
       const phones = phonesOf(registration);
       const items: TransactItem[] = [
         {
@@ -224,14 +280,14 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
         const seen: EventRecord = fits
           ? { ...event, seatsTaken: event.seatsTaken + seats }
           : { ...event, waitlistCount: event.waitlistCount + 1 };
-        return { kind: 'created', registration, event: seen };
+        return { kind: 'created', registration: issued(registration), event: seen };
       }
       if (result.failed.includes(idempotencyIndex)) return replay(idempotency as Idempotency);
       if (result.failed.includes(2)) throw new DomainError('already_registered');
       if (result.failed.some((index) => index > idempotencyIndex && index > 2)) {
         const phone = await takenPhone(event.id, phones);
         if (phone) throw new DomainError('phone_taken', { phone });
-        throw new DomainError('conflict'); // a ticket code collision: 130 random bits, never in practice
+        throw new DomainError('conflict'); // a ticket item already there: a participant id reused, never in practice
       }
       // The session changed under us (seats taken, capacity edited, closed): look again and retry.
       const fresh = await doc.send(
@@ -277,7 +333,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       );
       const head = Items[0];
       if (!head) return promoted;
-      const waiting = withoutKeys(head) as StoredRegistration;
+      const waiting = fromItem(head);
       const event = await doc.send(
         new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: true }),
       );
@@ -408,18 +464,20 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
    */
   async function update(
     current: StoredRegistration,
-    next: Registration,
+    next: RegistrationRecord,
     event: EventRecord,
     now: Date,
     { door = false }: { door?: boolean } = {},
-  ) {
+  ): Promise<Registration> {
     const delta = next.participants.length - current.participants.length;
     const oldPhones = new Set(phonesOf(current));
     const newPhones = new Set(phonesOf(next));
-    const oldTickets = new Map(current.participants.map((p) => [p.ticketCode, p]));
-    const newTickets = new Map(next.participants.map((p) => [p.ticketCode, p]));
-    const addedParticipants = next.participants.filter((p) => !oldTickets.has(p.ticketCode));
-    const removedParticipants = current.participants.filter((p) => !newTickets.has(p.ticketCode));
+    // A ticket belongs to a participant id: a substitute comes with a new id, so the old ticket item goes and a
+    // new one comes, in this same transaction.
+    const oldIds = new Set(current.participants.map((p) => p.id));
+    const newIds = new Set(next.participants.map((p) => p.id));
+    const addedParticipants = next.participants.filter((p) => !oldIds.has(p.id));
+    const removedParticipants = current.participants.filter((p) => !newIds.has(p.id));
     const addedPhones = [...newPhones].filter((phone) => !oldPhones.has(phone));
     const removedPhones = [...oldPhones].filter((phone) => !newPhones.has(phone));
 
@@ -477,7 +535,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       throw new DomainError('event_full');
     }
     if (delta < 0 && current.status === 'confirmed') await promoteWaitlist(event.id, now);
-    return next;
+    return issued(next);
   }
 
   /** A session's registrations in arrival order (eventually consistent: for lists, not for decisions). */
@@ -494,14 +552,17 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
           ExclusiveStartKey,
         }),
       );
-      for (const item of page.Items ?? []) registrations.push(withoutKeys(item) as StoredRegistration);
+      for (const item of page.Items ?? []) registrations.push(fromItem(item));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return registrations;
   }
 
+  /** By the code's hash: the table knows no code, and a key lookup compares nothing byte by byte. */
   async function findTicket(code: string) {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.ticket(code) }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: keys.ticket(ticketHash(code)) }),
+    );
     if (!Item) return undefined;
     const registration = await get(Item.registrationId as string);
     const participant = registration?.participants.find((p) => p.id === Item.participantId);
@@ -512,7 +573,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
    * Erases the personal data of a cancelled registration: the anonymized record replaces it, its tickets stop
    * working. Check-in items hold no personal data and stay, so attendance counts survive.
    */
-  async function erase(current: StoredRegistration, erased: Registration & { erasedAt: string }) {
+  async function erase(current: StoredRegistration, erased: RegistrationRecord & { erasedAt: string }) {
     if (current.status !== 'cancelled') throw new DomainError('conflict');
     const result = await transact(doc, [
       {
@@ -525,11 +586,11 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
         },
       },
       ...current.participants.map((participant) => ({
-        Delete: { TableName: tableName, Key: keys.ticket(participant.ticketCode) },
+        Delete: { TableName: tableName, Key: ticketItemKey(participant.id) },
       })),
     ]);
     if (!result.ok) throw new DomainError('conflict');
-    return erased;
+    return issued(erased);
   }
 
   return {
@@ -542,6 +603,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
     confirmFromWaitlist,
     listByEvent,
     findTicket,
+    withTicketCodes,
   };
 }
 

@@ -3,9 +3,9 @@ import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import type { EventRecord, Registration } from '../domain/schemas';
 import { closesAtEpoch, toEvent } from './events-repo';
-import { GSI1, keys, withoutKeys } from './keys';
+import { GSI1, keys } from './keys';
 import { emailJobPuts } from './outbox-items';
-import { createRegistrationsRepo, type StoredRegistration } from './registrations-repo';
+import type { RegistrationsRepo, StoredRegistration } from './registrations-repo';
 import { type TransactItem, transact } from './transactions';
 
 /** The fields an organizer edits; counters (seatsTaken, waitlistCount) belong to the registration transactions. */
@@ -34,8 +34,11 @@ const MAX_TRANSACTION_ITEMS = 100;
  * What the organizer console writes to sessions beyond the public registration flow: editing, closing and
  * cancelling a session (with everyone emailed), moving a registration off the waitlist, resending tickets.
  */
-export function createSessionsRepo(doc: DynamoDBDocumentClient, tableName: string) {
-  const registrations = createRegistrationsRepo(doc, tableName);
+export function createSessionsRepo(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  registrations: RegistrationsRepo,
+) {
   async function getEvent(eventId: string): Promise<EventRecord | undefined> {
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: true }),
@@ -239,13 +242,9 @@ export function createSessionsRepo(doc: DynamoDBDocumentClient, tableName: strin
     return jobs.length;
   }
 
-  /** Registration records by id, for the session page's edit form. */
-  async function getRegistration(registrationId: string): Promise<StoredRegistration | undefined> {
-    const { Item } = await doc.send(
-      new GetCommand({ TableName: tableName, Key: keys.registration(registrationId), ConsistentRead: true }),
-    );
-    return Item ? (withoutKeys(Item) as StoredRegistration) : undefined;
-  }
+  /** Registration records by id, for the session page's edit form (with their ticket codes, as read anywhere). */
+  const getRegistration = (registrationId: string): Promise<StoredRegistration | undefined> =>
+    registrations.get(registrationId);
 
   return { getEvent, listAll, update, closeRegistration, cancel, promote, resendTickets, getRegistration };
 }

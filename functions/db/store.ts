@@ -12,19 +12,27 @@ import { createSessionsRepo } from './sessions-repo';
 import { createStationsRepo } from './stations-repo';
 import { createUsersRepo } from './users-repo';
 
-/** Every repository over one table and one client: what the app, workers and tests are given. */
-export function createStore(doc: DynamoDBDocumentClient, tableName: string) {
+/**
+ * Every repository over one table and one client: what the app, workers and tests are given. `ticketKey` derives
+ * ticket codes (functions/auth/ticket-key.ts says where it comes from).
+ */
+export function createStore(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  { ticketKey }: { ticketKey: string },
+) {
+  const registrations = createRegistrationsRepo(doc, tableName, ticketKey);
   return {
     doc,
     tableName,
     events: createEventsRepo(doc, tableName),
     cooperatives: createCooperativesRepo(doc, tableName),
-    registrations: createRegistrationsRepo(doc, tableName),
+    registrations,
     // Organizer console (issue 4)
     users: createUsersRepo(doc, tableName),
     stations: createStationsRepo(doc, tableName),
     audit: createAuditRepo(doc, tableName),
-    sessions: createSessionsRepo(doc, tableName),
+    sessions: createSessionsRepo(doc, tableName, registrations),
     outbox: createOutboxRepo(doc, tableName),
     checkins: createCheckinsRepo(doc, tableName),
     devMail: createDevMailRepo(doc, tableName),

@@ -1,4 +1,4 @@
-import type { Registration } from './schemas';
+import type { RegistrationRecord } from './schemas';
 
 /**
  * Which emails a registration change causes. The data layer writes them as outbox jobs in the same
@@ -51,7 +51,7 @@ const contactKind: Record<RegistrationCause, EmailKind> = {
 
 export function emailsFor(
   cause: RegistrationCause,
-  registration: Registration,
+  registration: RegistrationRecord,
   options: { manageToken?: string; ticketsFor?: string[] } = {},
 ): EmailJobInput[] {
   const jobs: EmailJobInput[] = [];

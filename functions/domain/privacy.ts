@@ -1,10 +1,13 @@
-import type { Registration } from './schemas';
+import type { RegistrationRecord } from './schemas';
 
 /**
  * UU PDP: what is left of a registration once its personal data is erased (on request, or when the retention
  * period ends). Roles, the cooperative and the status stay, so attendance totals by kecamatan remain true.
  */
-export function anonymized(registration: Registration, now: Date): Registration & { erasedAt: string } {
+export function anonymized(
+  registration: RegistrationRecord,
+  now: Date,
+): RegistrationRecord & { erasedAt: string } {
   return {
     ...registration,
     contact: { name: '—', phone: '' },
@@ -12,7 +15,6 @@ export function anonymized(registration: Registration, now: Date): Registration 
       id: participant.id,
       name: `Peserta ${index + 1}`,
       role: participant.role,
-      ticketCode: '',
       walkIn: participant.walkIn ? { at: participant.walkIn.at, by: participant.walkIn.by } : undefined,
     })),
     consent: { ...registration.consent, text: '' },

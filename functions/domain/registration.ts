@@ -5,12 +5,13 @@ import type {
   Cooperative,
   EventRecord,
   Language,
-  Participant,
+  ParticipantRecord,
   Registration,
   RegistrationChangeInput,
   RegistrationInput,
+  RegistrationRecord,
 } from './schemas';
-import { hashSecret, newId, newSecret, newTicketCode } from './tokens';
+import { hashSecret, newId, newSecret } from './tokens';
 
 /** Plain rules about who may register what, when. No storage, no HTTP: the caller brings the facts. */
 
@@ -52,10 +53,15 @@ function assertWithinLimit(event: EventRecord, count: number) {
 }
 
 /** Phones that must be unique within the session: officers' phones. */
-export const phonesOf = (registration: Pick<Registration, 'participants'>): string[] =>
+export const phonesOf = (registration: Pick<RegistrationRecord, 'participants'>): string[] =>
   registration.participants.flatMap((participant) => (participant.phone ? [participant.phone] : []));
 
-export type NewRegistration = { registration: Registration; manageToken: string; manageTokenHash: string };
+/** Its officers have no ticket codes yet: the data layer derives them from their ids (tokens.ts). */
+export type NewRegistration = {
+  registration: RegistrationRecord;
+  manageToken: string;
+  manageTokenHash: string;
+};
 
 export function prepareRegistration(
   input: RegistrationInput,
@@ -71,13 +77,12 @@ export function prepareRegistration(
 
   const manageToken = newSecret();
   const at = now.toISOString();
-  const participants: Participant[] = input.participants.map((participant) => ({
+  const participants: ParticipantRecord[] = input.participants.map((participant) => ({
     id: newId(),
     name: participant.name,
     role: participant.role,
     phone: participant.phone,
     email: participant.email,
-    ticketCode: newTicketCode(),
   }));
   return {
     manageToken,
@@ -103,16 +108,17 @@ export function prepareRegistration(
 }
 
 /**
- * Applies a manage-link change. Participants sent with their id keep it; one whose name changed is a
- * substitute and gets a new ticket code, so the absent officer's QR stops working.
+ * Applies a manage-link change. Participants sent with their id keep it, and with it their ticket; one whose name
+ * changed is a substitute, a new participant with a new id, so a new ticket code (the code is derived from the
+ * id) and the absent officer's QR stops working.
  */
 export function applyRegistrationChange(
-  current: Registration,
+  current: RegistrationRecord,
   change: RegistrationChangeInput,
   event: EventRecord,
   now: Date,
   language: Language,
-): Registration {
+): RegistrationRecord {
   if (current.status === 'cancelled') throw new DomainError('registration_closed');
   if (!registrationOpen(event, now)) throw new DomainError('registration_closed');
   let participants = current.participants;
@@ -125,12 +131,11 @@ export function applyRegistrationChange(
       if (next.id && !existing) throw new DomainError('not_found');
       const sameHolder = existing && existing.name === next.name;
       return {
-        id: existing?.id ?? newId(),
+        id: sameHolder ? existing.id : newId(),
         name: next.name,
         role: next.role,
         phone: next.phone,
         email: next.email,
-        ticketCode: sameHolder ? existing.ticketCode : newTicketCode(),
       };
     });
   }

@@ -96,6 +96,10 @@ export const participantSchema = z.object({
   role: officerRole,
   phone: z.string().optional(),
   email: z.string().optional(),
+  /**
+   * Derived from `id` with the server's ticket key (ticketCodeFor in tokens.ts) whenever a registration is read,
+   * never stored: the table keeps only its hash, as the key of the ticket item.
+   */
   ticketCode: z.string(),
   /** Registered at the door; `reason` explains going over the per-cooperative limit. */
   walkIn: z.object({ at: z.string(), by: z.string(), reason: z.string().optional() }).optional(),
@@ -103,6 +107,10 @@ export const participantSchema = z.object({
   substituteFor: z.string().optional(),
 });
 export type Participant = z.infer<typeof participantSchema>;
+
+/** An officer as the table holds them, and as a rule creates them before the data layer issues their ticket. */
+export const participantRecordSchema = participantSchema.omit({ ticketCode: true });
+export type ParticipantRecord = z.infer<typeof participantRecordSchema>;
 
 export const consentSchema = z.object({
   textVersion: z.string(),
@@ -132,6 +140,12 @@ export const registrationSchema = z.object({
   version: z.number().int(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
+
+/** A registration as the table holds it: its officers without ticket codes. */
+export const registrationRecordSchema = registrationSchema.extend({
+  participants: z.array(participantRecordSchema),
+});
+export type RegistrationRecord = z.infer<typeof registrationRecordSchema>;
 
 export const cooperativeSchema = z.object({
   id: z.string(),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Crockford base32: no I, L, O, U, so a code read aloud at the door is not misheard. */
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -22,8 +22,14 @@ function base32(bytes: Buffer): string {
 /** Record ids: 80 random bits, short enough for URLs, never sequential (nothing to enumerate). */
 export const newId = (): string => base32(randomBytes(10)).toLowerCase();
 
-/** Ticket codes: 130 random bits (26 characters), unguessable; what the QR carries inside the ticket URL. */
-export const newTicketCode = (): string => base32(randomBytes(17)).slice(0, 26);
+/**
+ * Ticket codes: 130 bits (26 characters) of HMAC-SHA256 over the officer's id, keyed with the server's ticket key.
+ * Unguessable without the key, yet derivable again at any time, so the table never holds a code: a copy of it
+ * yields no usable ticket. A new holder of a seat gets a new participant id, hence a new code. `v1` names this
+ * derivation, so another one could coexist with it.
+ */
+export const ticketCodeFor = (ticketKey: string, participantId: string): string =>
+  base32(createHmac('sha256', ticketKey).update(`ticket:v1:${participantId}`).digest()).slice(0, 26);
 
 /** Bearer secrets (manage links, sign-in links, station tokens): 256 bits, only their hash is stored. */
 export const newSecret = (): string => randomBytes(32).toString('base64url');
@@ -46,8 +52,9 @@ export function ticketCodeFrom(scanned: string): string | null {
 }
 
 /**
- * What an offline scanner keeps instead of ticket codes: a stolen roster then holds no usable tickets, yet the
- * device can still recognise a scanned code by hashing it the same way (SHA-256, base64url, first 22 chars).
+ * What the table and an offline scanner keep instead of ticket codes: a stolen copy of either then holds no usable
+ * ticket, yet a scanned code is still recognised by hashing it the same way (SHA-256, base64url, first 22 chars,
+ * 132 bits). A lookup by this hash compares no code byte by byte, so it leaks nothing through timing.
  */
 export const ticketHash = (code: string): string =>
   createHash('sha256').update(code).digest('base64url').slice(0, 22);

@@ -1,3 +1,4 @@
+import { loadTicketKeyFromAws } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import { createCampaignRunner } from '../followups/runner';
@@ -6,6 +7,8 @@ const tableName = process.env.TABLE_NAME ?? 'hadir';
 const store = createStore(
   createDocumentClient({ tableName, endpoint: process.env.DYNAMODB_ENDPOINT }),
   tableName,
+  // Registrations are read with their ticket codes (and erased with their ticket items): the key is needed here too.
+  { ticketKey: await loadTicketKeyFromAws() },
 );
 const runner = createCampaignRunner(store);
 

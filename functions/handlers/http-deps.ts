@@ -1,13 +1,19 @@
 import { loadSessionSecretFromAws } from '../auth/session-secret-aws';
+import { loadTicketKeyFromAws } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import type { AppDeps } from '../http/context';
 import { createDynamoRateLimiter } from '../http/rate-limit';
 
-/** What both HTTP Lambdas are built from, once per instance: the table, the limiter, the session secret. */
+/**
+ * What both HTTP Lambdas are built from, once per instance: the table, the limiter, the session secret and the
+ * ticket key. Without the ticket key the instance fails to start: no ticket could be issued or shown.
+ */
 export async function httpDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<AppDeps> {
   const tableName = env.TABLE_NAME ?? 'hadir';
-  const store = createStore(createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT }), tableName);
+  const store = createStore(createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT }), tableName, {
+    ticketKey: await loadTicketKeyFromAws(env),
+  });
   const sessionSecret = await loadSessionSecretFromAws().catch((error: unknown) => {
     console.error(
       JSON.stringify({ level: 'error', message: 'session secret unavailable', error: String(error) }),

@@ -7,7 +7,7 @@ type StreamRecord = {
 };
 export type StreamEvent = { Records: StreamRecord[] };
 
-const { worker } = createWorkerFromEnv();
+const { worker } = await createWorkerFromEnv();
 
 /**
  * New or re-queued email jobs arrive from the table's stream. A record whose job another worker took, or that is

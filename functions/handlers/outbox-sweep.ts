@@ -1,6 +1,6 @@
 import { createWorkerFromEnv } from './worker-deps';
 
-const { worker } = createWorkerFromEnv();
+const { worker } = await createWorkerFromEnv();
 
 /**
  * Run by EventBridge Scheduler every minute: sends retries whose backoff has passed and anything the stream

@@ -1,12 +1,15 @@
+import { loadTicketKeyFromAws } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import { createOutboxWorker } from '../mail/outbox-worker';
 import { mailFrom, transportFromEnv } from '../mail/transport-from-env';
 
-/** Shared by the email Lambdas; built once per instance. */
-export function createWorkerFromEnv(env: NodeJS.ProcessEnv = process.env) {
+/** Shared by the email Lambdas; built once per instance. Emails show tickets, so they need the ticket key. */
+export async function createWorkerFromEnv(env: NodeJS.ProcessEnv = process.env) {
   const tableName = env.TABLE_NAME ?? 'hadir';
-  const store = createStore(createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT }), tableName);
+  const store = createStore(createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT }), tableName, {
+    ticketKey: await loadTicketKeyFromAws(env),
+  });
   const worker = createOutboxWorker({
     store,
     transport: transportFromEnv(store, env),

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { loadTicketKey } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import { ensureTable } from '../db/table';
@@ -21,7 +22,8 @@ async function main() {
     stop = dynamo.stop;
   }
   const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint: endpoint || undefined });
-  const store = createStore(doc, TABLE_NAME);
+  // Seeding issues no tickets: the local key only completes the store, also when seeding a table in AWS.
+  const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
   await ensureTable(doc as never, TABLE_NAME);
   if (values.regency) {
     const { regency, cooperatives } = await seedRegency(store, values.regency);

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { loadTicketKey } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import { ensureRateLimitTable, ensureTable } from '../db/table';
@@ -29,7 +30,7 @@ async function main() {
     rememberEndpoint(endpoint);
   }
   const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint });
-  const store = createStore(doc, TABLE_NAME);
+  const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
   if (await ensureTable(doc as never, TABLE_NAME)) console.log(`Created table ${TABLE_NAME}`);
   const seeded = await seedIfEmpty(store);
   if (seeded) {

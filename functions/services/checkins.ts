@@ -14,10 +14,17 @@ import { recordConsent } from '../domain/consent';
 import { DomainError, isDomainError } from '../domain/errors';
 import { maskPhone } from '../domain/phone';
 import { isInvited } from '../domain/registration';
-import type { EventRecord, Participant, Registration } from '../domain/schemas';
-import { hashSecret, newId, newSecret, newTicketCode, ticketCodeFrom, ticketHash } from '../domain/tokens';
+import type { EventRecord, Participant, ParticipantRecord, Registration } from '../domain/schemas';
+import { hashSecret, newId, newSecret, ticketCodeFrom, ticketHash } from '../domain/tokens';
 
 type Found = { registration: Registration; participant: Participant };
+
+/** A newly seated officer as the data layer returned them, with their ticket. */
+function issuedTo(registration: Registration, participantId: string): Found {
+  const participant = registration.participants.find((p) => p.id === participantId);
+  if (!participant) throw new DomainError('conflict');
+  return { registration, participant };
+}
 
 export function createCheckinService(store: Store, clock: () => Date = () => new Date()) {
   async function loadEvent(eventId: string): Promise<EventRecord> {
@@ -190,12 +197,11 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     const cooperative = await store.cooperatives.get(request.cooperativeId);
     if (!cooperative || !isInvited(event, cooperative)) throw new DomainError('not_found');
     const now = clock();
-    const participant: Participant = {
+    const participant: ParticipantRecord = {
       id: newId(),
       name: request.name,
       role: request.role,
       phone: request.phone,
-      ticketCode: newTicketCode(),
       walkIn: { at: now.toISOString(), by: station, reason: request.reason },
     };
     const existing = (await store.registrations.listByEvent(eventId)).find(
@@ -246,7 +252,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
       if (outcome.kind !== 'created') throw new DomainError('conflict');
       registration = outcome.registration;
     }
-    return admit(eventId, { registration, participant }, station, clock().toISOString());
+    return admit(eventId, issuedTo(registration, participant.id), station, clock().toISOString());
   }
 
   /** Someone attends in place of a registered officer: their place and seat, a new ticket, checked in now. */
@@ -260,11 +266,11 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     const current = await store.registrations.get(found.registration.id);
     if (!current) throw new DomainError('conflict');
     const now = clock();
-    const replacement: Participant = {
+    // A new id, hence a new ticket code; the absent officer's ticket item is deleted in the same transaction.
+    const replacement: ParticipantRecord = {
       id: newId(),
       name: request.name,
       role: request.role ?? found.participant.role,
-      ticketCode: newTicketCode(),
       substituteFor: found.participant.name,
       walkIn: { at: now.toISOString(), by: station },
     };
@@ -275,7 +281,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
       version: current.version + 1,
     };
     const registration = await store.registrations.update(current, next, event, now, { door: true });
-    return admit(eventId, { registration, participant: replacement }, station, clock().toISOString());
+    return admit(eventId, issuedTo(registration, replacement.id), station, clock().toISOString());
   }
 
   return { checkIn, checkInBatch, undo, attendance, roster, walkIn, substitute };

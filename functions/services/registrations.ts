@@ -4,19 +4,30 @@ import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
 import { anonymized } from '../domain/privacy';
 import { applyRegistrationChange, assertCancellable, prepareRegistration } from '../domain/registration';
-import type { Language, Registration, RegistrationChangeInput, RegistrationInput } from '../domain/schemas';
+import type {
+  Language,
+  Participant,
+  Registration,
+  RegistrationChangeInput,
+  RegistrationInput,
+  RegistrationRecord,
+} from '../domain/schemas';
 import { hashSecret, secretMatches } from '../domain/tokens';
 import { assertInvitation } from '../outreach/invitation-check';
 
 /** What a client gets back after registering; also what an idempotent replay returns. */
-export function registrationResponse(registration: Registration, manageToken: string) {
+export function registrationResponse(registration: RegistrationRecord, manageToken: string) {
   return {
     registration: publicRegistration(registration),
     manageToken,
   };
 }
 
-export function publicRegistration(registration: Registration) {
+/**
+ * Ticket codes come along when the registration has them, as every registration read from the store does; the
+ * response an idempotency record keeps is built without them, and a replay adds them again.
+ */
+export function publicRegistration(registration: RegistrationRecord) {
   return {
     id: registration.id,
     eventId: registration.eventId,
@@ -24,13 +35,13 @@ export function publicRegistration(registration: Registration) {
     cooperativeName: registration.cooperativeName,
     status: registration.status,
     contact: registration.contact,
-    participants: registration.participants.map(({ id, name, role, phone, email, ticketCode }) => ({
-      id,
-      name,
-      role,
-      phone,
-      email,
-      ticketCode,
+    participants: registration.participants.map((participant) => ({
+      id: participant.id,
+      name: participant.name,
+      role: participant.role,
+      phone: participant.phone,
+      email: participant.email,
+      ticketCode: (participant as Participant).ticketCode,
     })),
     createdAt: registration.createdAt,
     updatedAt: registration.updatedAt,
@@ -73,12 +84,17 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
           scope: `register:${eventId}`,
           keyHash: hashSecret(options.idempotencyKey),
           requestHash: createHash('sha256').update(canonical(input)).digest('base64url'),
-          responseFor: (registration: Registration) =>
+          responseFor: (registration: RegistrationRecord) =>
             registrationResponse(registration, prepared.manageToken),
         }
       : undefined;
     const outcome = await store.registrations.create({ ...prepared, event }, idempotency, now);
-    if (outcome.kind === 'replayed') return outcome.response as ReturnType<typeof registrationResponse>;
+    if (outcome.kind === 'replayed') {
+      // The stored response has no ticket codes; they are derived again, the same as the first time.
+      const response = outcome.response as ReturnType<typeof registrationResponse>;
+      const participants = store.registrations.withTicketCodes(response.registration.participants);
+      return { ...response, registration: { ...response.registration, participants } };
+    }
     store.events.remember(outcome.event);
     if (outcome.registration.contactConsent) await keepContact(outcome.registration, now);
     return registrationResponse(outcome.registration, prepared.manageToken);

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { INDEXES } from '../data-stack';
 
@@ -25,6 +26,12 @@ const TABLE_DATA_ACTIONS = [
 ];
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Where a function reads a Secrets Manager secret: Parameter Store's read-only view of it, so
+ * functions/auth/session-secret-aws.ts needs only the SSM client.
+ */
+export const secretParameterName = (secretName: string) => `/aws/reference/secretsmanager/${secretName}`;
 
 /** The runtime provides the AWS SDK; prettier is only reached by react-email's unused `pretty` option. */
 export const EXTERNAL_MODULES = ['@aws-sdk/*', 'prettier'];
@@ -99,6 +106,28 @@ export class HadirFunction extends NodejsFunction {
       actions: [...actions],
       resourceArns: [table.tableArn, ...indexes],
     });
+    return this;
+  }
+
+  /**
+   * Lets the function read one secret at cold start and names its Parameter Store reference in `variable`.
+   * Reading through Parameter Store checks both services' permissions, each on this secret only.
+   */
+  bindSecret(secret: secretsmanager.ISecret, variable: string): this {
+    const parameterName = secretParameterName(secret.secretName);
+    this.addEnvironment(variable, parameterName);
+    const stack = Stack.of(this);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [
+          stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName.slice(1) }),
+        ],
+      }),
+    );
+    this.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
     return this;
   }
 }

@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ScheduleTargetBase, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { type HadirConfig, mailFrom } from '../config';
 import { DeadLetterQueue } from './dead-letter-queue';
@@ -15,6 +16,9 @@ import { HadirFunction } from './hadir-function';
 
 const entry = (name: string) =>
   fileURLToPath(new URL(`../../functions/handlers/${name}.ts`, import.meta.url));
+
+/** Where the functions find the ticket key (functions/auth/ticket-key.ts). */
+const TICKET_KEY_PARAMETER = 'TICKET_KEY_PARAMETER';
 
 /** Stream delivery of new email jobs; the sweep catches anything this gives up on. */
 export const OUTBOX_STREAM = {
@@ -48,6 +52,8 @@ export const OUTBOX_STREAM_FILTER = {
 export interface MailWorkersProps {
   readonly config: HadirConfig;
   readonly table: dynamodb.ITable;
+  /** Ticket codes are derived, not stored: every function that reads registrations needs this key. */
+  readonly ticketKey: secretsmanager.ISecret;
   readonly emailIdentityArn: string;
   readonly configurationSetName: string;
   readonly configurationSetArn: string;
@@ -100,7 +106,9 @@ export class MailWorkers extends Construct {
       description: `hadir ${config.stage}: sends new email jobs from the table stream`,
       timeout: Duration.seconds(30),
       environment: mailEnvironment,
-    }).bindTable(table);
+    })
+      .bindTable(table)
+      .bindSecret(props.ticketKey, TICKET_KEY_PARAMETER);
     this.streamFunction.addToRolePolicy(sendEmail);
     // The stream of this table only (Table.grantStreamRead would add ListStreams on `*`).
     this.streamFunction.addToRolePolicy(
@@ -134,7 +142,9 @@ export class MailWorkers extends Construct {
       description: `hadir ${config.stage}: every minute, sends due retries and jobs the stream missed`,
       timeout: Duration.seconds(60),
       environment: mailEnvironment,
-    }).bindTable(table);
+    })
+      .bindTable(table)
+      .bindSecret(props.ticketKey, TICKET_KEY_PARAMETER);
     this.sweepFunction.addToRolePolicy(sendEmail);
     this.sweepDeadLetters = new DeadLetterQueue(this, 'OutboxSweepDeadLetters', {
       purpose:
@@ -170,14 +180,18 @@ export class MailWorkers extends Construct {
       description: `hadir ${config.stage}: every minute, queues the follow-up campaigns that are due`,
       timeout: Duration.seconds(60),
       environment: { HADIR_STAGE: config.stage },
-    }).bindTable(table);
+    })
+      .bindTable(table)
+      .bindSecret(props.ticketKey, TICKET_KEY_PARAMETER);
     // UU PDP storage limitation (functions/services/retention.ts): personal data erased a year after a session.
     this.retentionFunction = new HadirFunction(this, 'RetentionFunction', {
       entry: entry('retention'),
       description: `hadir ${config.stage}: daily, erases personal data past its retention period`,
       timeout: Duration.minutes(5),
       environment: { HADIR_STAGE: config.stage, RETENTION_DAYS: '365' },
-    }).bindTable(table);
+    })
+      .bindTable(table)
+      .bindSecret(props.ticketKey, TICKET_KEY_PARAMETER);
     for (const [id, fn, rate] of [
       ['CampaignRunnerSchedule', this.campaignFunction, Duration.minutes(1)],
       ['RetentionSchedule', this.retentionFunction, Duration.days(1)],

@@ -3,6 +3,7 @@ import type { LambdaEvent } from 'hono/aws-lambda';
 type APIGatewayProxyEventV2 = Extract<LambdaEvent, { version: '2.0'; rawPath: string }>;
 
 import { beforeAll, expect, inject, it } from 'vitest';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -56,6 +57,8 @@ beforeAll(async () => {
   await store.events.put(event);
   process.env.TABLE_NAME = store.tableName;
   process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  // In AWS the key comes from Secrets Manager; here the one every test store derives codes with.
+  process.env.HADIR_TICKET_KEY = TEST_TICKET_KEY;
   ({ handler } = (await import('../../functions/handlers/api')) as never);
 });
 

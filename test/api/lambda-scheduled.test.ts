@@ -1,4 +1,5 @@
 import { beforeAll, expect, inject, it } from 'vitest';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -18,6 +19,8 @@ beforeAll(async () => {
   await seedKotim(store);
   process.env.TABLE_NAME = store.tableName;
   process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  // In AWS the key comes from Secrets Manager; here the one every test store derives codes with.
+  process.env.HADIR_TICKET_KEY = TEST_TICKET_KEY;
   consoleHandler = (await import('../../functions/handlers/console')).handler as never;
   campaignHandler = (await import('../../functions/handlers/campaign-runner')).handler as never;
   retentionHandler = (await import('../../functions/handlers/retention')).handler as never;

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createStore, type Store } from '../../functions/db/store';
 
 /** What a killed process "throws": nothing after it runs. */
@@ -71,7 +72,7 @@ export function crashingStore(store: Store, plan: CrashPlan) {
       };
     },
   }) as DynamoDBDocumentClient;
-  return { store: createStore(doc, store.tableName), state };
+  return { store: createStore(doc, store.tableName, { ticketKey: TEST_TICKET_KEY }), state };
 }
 
 /** A short label for a write: its command and what it sets or puts (for failure messages). */

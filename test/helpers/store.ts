@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createDocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
 import { ensureTable } from '../../functions/db/table';
@@ -13,7 +14,7 @@ export async function createTestStore(): Promise<Store> {
   const tableName = `test-${randomUUID()}`;
   const doc = createDocumentClient({ tableName, endpoint: inject('dynamoEndpoint') });
   await ensureTable(doc as never, tableName);
-  return createStore(doc, tableName);
+  return createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
 }
 
 /** Seeds the real Kotim directory (185 cooperatives) and returns it. */

@@ -1,6 +1,7 @@
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadSessionSecretFromAws, resetSessionSecretCache } from '../../functions/auth/session-secret-aws';
+import { loadTicketKeyFromAws, resetTicketKeyCache } from '../../functions/auth/ticket-key';
 import { sessionSecretParameterName } from '../../infra/api-stack';
 
 /** Stands in for SSMClient: records the commands and answers like GetParameter does. */
@@ -22,7 +23,10 @@ function fakeSsm(answer: (name: string) => string | Error) {
 const SECRET = 'q8XKcVn3T0mZr5LbY2hWj7sPa9dGf4eUk1oNx6iCt0vBy3wQ';
 const env = { SESSION_SECRET_PARAMETER: sessionSecretParameterName('SessionSecretC41FBD23-AbCdEfGhIjKl') };
 
-beforeEach(() => resetSessionSecretCache());
+beforeEach(() => {
+  resetSessionSecretCache();
+  resetTicketKeyCache();
+});
 
 describe('session secret loader for AWS', () => {
   it('reads the Secrets Manager secret through its Parameter Store reference, decrypted, once per instance', async () => {
@@ -52,5 +56,28 @@ describe('session secret loader for AWS', () => {
     answer = SECRET;
     expect(await loadSessionSecretFromAws(env, ssm.client)).toBe(SECRET);
     expect(ssm.calls).toHaveLength(3);
+  });
+});
+
+describe('ticket key loader for AWS', () => {
+  const ticketEnv = { TICKET_KEY_PARAMETER: sessionSecretParameterName('TicketKey7A1B2C3D-MnOpQrStUvWx') };
+
+  it('reads its own secret, apart from the session secret, once per instance', async () => {
+    const ssm = fakeSsm((name) => (name.includes('TicketKey') ? `ticket-${SECRET}` : SECRET));
+    expect(await loadTicketKeyFromAws({ ...env, ...ticketEnv }, ssm.client)).toBe(`ticket-${SECRET}`);
+    expect(await loadTicketKeyFromAws({ ...env, ...ticketEnv }, ssm.client)).toBe(`ticket-${SECRET}`);
+    expect(ssm.calls.map((call) => call.input.Name)).toEqual([
+      '/aws/reference/secretsmanager/TicketKey7A1B2C3D-MnOpQrStUvWx',
+    ]);
+  });
+
+  it('falls back to HADIR_TICKET_KEY, and refuses to start with neither rather than use some default', async () => {
+    const ssm = fakeSsm(() => SECRET);
+    expect(await loadTicketKeyFromAws({ HADIR_TICKET_KEY: SECRET }, ssm.client)).toBe(SECRET);
+    await expect(loadTicketKeyFromAws({}, ssm.client)).rejects.toThrow(/HADIR_TICKET_KEY is not set/);
+    await expect(loadTicketKeyFromAws({ HADIR_TICKET_KEY: 'short' }, ssm.client)).rejects.toThrow(
+      /at least 32/,
+    );
+    expect(ssm.calls).toHaveLength(0);
   });
 });

@@ -48,6 +48,11 @@ const onlyResource = (template: Template, type: string) => {
   expect(found).toHaveLength(1);
   return found[0] as Resource;
 };
+const secretsOf = (secret: IConstruct) =>
+  dataTemplate.toJSON().Resources[logicalId(secret)] as {
+    DeletionPolicy?: string;
+    UpdateReplacePolicy?: string;
+  };
 const logicalId = (construct: IConstruct) =>
   Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
@@ -88,6 +93,31 @@ const accountArn = (service: string, resource: unknown[]) => ({
 });
 const identityArn = accountArn('ses', [':identity/', imported(ref(data.emailIdentity))]);
 const configurationSetArn = accountArn('ses', [':configuration-set/', configurationSetName]);
+/**
+ * How a function reads a data-stack secret: its Parameter Store reference in an environment variable (the secret's
+ * name is the ARN's last part without Secrets Manager's random suffix), and GetParameter plus GetSecretValue on
+ * that parameter and that secret only.
+ */
+function secretReference(secret: IConstruct) {
+  const secretArn = imported(ref(secret));
+  const name = { 'Fn::Select': [6, { 'Fn::Split': [':', secretArn] }] };
+  const segment = (i: number) => ({ 'Fn::Select': [i, { 'Fn::Split': ['-', name] }] });
+  const parameterName = { 'Fn::Join': ['-', [segment(0), segment(1)]] };
+  return {
+    variable: { 'Fn::Join': ['', ['/aws/reference/secretsmanager/', parameterName]] },
+    statements: [
+      {
+        Action: 'ssm:GetParameter',
+        Effect: 'Allow',
+        Resource: accountArn('ssm', [':parameter/aws/reference/secretsmanager/', parameterName]),
+      },
+      { Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: secretArn },
+    ],
+  };
+}
+const sessionSecret = secretReference(data.sessionSecret);
+const ticketKey = secretReference(data.ticketKey);
+
 const tableAndIndexes = [
   tableArn,
   ...INDEXES.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
@@ -146,15 +176,28 @@ describe('data stack', () => {
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
   });
 
-  it('generates the session-signing secret in Secrets Manager, with a CloudFormation-chosen name', () => {
-    const secret = onlyResource(dataTemplate, 'AWS::SecretsManager::Secret');
-    expect(secret.Properties.GenerateSecretString).toEqual({
-      PasswordLength: 64,
-      ExcludePunctuation: true,
-      IncludeSpace: false,
+  it('generates the session-signing secret and the ticket key in Secrets Manager, with CloudFormation-chosen names', () => {
+    const secrets = dataTemplate.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets).sort()).toEqual(
+      [logicalId(data.sessionSecret), logicalId(data.ticketKey)].sort(),
+    );
+    for (const secret of Object.values(secrets)) {
+      expect(secret.Properties.GenerateSecretString).toEqual({
+        PasswordLength: 64,
+        ExcludePunctuation: true,
+        IncludeSpace: false,
+      });
+      expect(secret.Properties.Name).toBeUndefined();
+      expect(secret.Properties.SecretString).toBeUndefined();
+    }
+  });
+
+  it('retains the ticket key like the table: the ticket items in the table are useless without it', () => {
+    expect(secretsOf(data.ticketKey)).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
     });
-    expect(secret.Properties.Name).toBeUndefined();
-    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secretsOf(data.sessionSecret)).toMatchObject({ DeletionPolicy: 'Delete' });
   });
 
   it('verifies the sender domain in SES with its configuration set as the default', () => {
@@ -222,20 +265,27 @@ describe('functions', () => {
     });
   });
 
-  it('api: table, public base URL, stage and the session secret parameter from its environment', () => {
-    const name = (arn: unknown) => ({ 'Fn::Select': [6, { 'Fn::Split': [':', arn] }] });
-    const secretArn = imported(ref(data.sessionSecret));
-    const segment = (i: number) => ({ 'Fn::Select': [i, { 'Fn::Split': ['-', name(secretArn)] }] });
+  it('api: table, public base URL, stage, the session secret and ticket key parameters from its environment', () => {
     expect(fnProps(apiFunction).Environment.Variables).toEqual({
       TABLE_NAME: tableName,
       PUBLIC_BASE_URL: '',
       HADIR_STAGE: 'dev',
       NODE_OPTIONS: '--enable-source-maps',
-      SESSION_SECRET_PARAMETER: {
-        'Fn::Join': ['', ['/aws/reference/secretsmanager/', { 'Fn::Join': ['-', [segment(0), segment(1)]] }]],
-      },
+      SESSION_SECRET_PARAMETER: sessionSecret.variable,
+      TICKET_KEY_PARAMETER: ticketKey.variable,
       RATE_LIMIT_TABLE: ref(api.rateLimitTable),
     });
+  });
+
+  it('every function that reads registrations finds the ticket key; the SES event handler does not', () => {
+    for (const fn of [apiFunction, api.consoleFunction, mail.streamFunction, mail.sweepFunction]) {
+      expect(fnProps(fn).Environment.Variables.TICKET_KEY_PARAMETER).toEqual(ticketKey.variable);
+    }
+    for (const fn of [mail.campaignFunction, mail.retentionFunction]) {
+      expect(fnProps(fn).Environment.Variables.TICKET_KEY_PARAMETER).toEqual(ticketKey.variable);
+      expect(statementsOf(apiTemplate, roleOf(fn))).toEqual(expect.arrayContaining(ticketKey.statements));
+    }
+    expect(fnProps(mail.sesEventsFunction).Environment.Variables.TICKET_KEY_PARAMETER).toBeUndefined();
   });
 
   it('mail workers: SES transport, configuration set, From, absolute base URL (the API URL without a domain)', () => {
@@ -248,6 +298,7 @@ describe('functions', () => {
         SES_CONFIGURATION_SET: configurationSetName,
         MAIL_FROM: 'hadir <noreply@example.org>',
         PUBLIC_BASE_URL: { 'Fn::GetAtt': [logicalId(api.httpApi), 'ApiEndpoint'] },
+        TICKET_KEY_PARAMETER: ticketKey.variable,
       });
     }
   });
@@ -315,10 +366,8 @@ describe('permissions', () => {
     Condition: { StringEquals: { 'ses:FromAddress': 'noreply@example.org' } },
   };
 
-  it('api: its log group, the table and indexes, the rate limiter table, the session secret (via SSM) only', () => {
+  it('api: its log group, the table and indexes, the rate limiter table, the session secret and ticket key (via SSM) only', () => {
     const statements = statementsOf(apiTemplate, roleOf(apiFunction));
-    const parameterName =
-      fnProps(apiFunction).Environment.Variables.SESSION_SECRET_PARAMETER['Fn::Join'][1][1];
     expect(statements).toEqual([
       logsOf(apiFunction),
       tableData,
@@ -332,16 +381,8 @@ describe('permissions', () => {
         Effect: 'Allow',
         Resource: arnOf(api.rateLimitTable),
       },
-      {
-        Action: 'ssm:GetParameter',
-        Effect: 'Allow',
-        Resource: accountArn('ssm', [':parameter/aws/reference/secretsmanager/', parameterName]),
-      },
-      {
-        Action: 'secretsmanager:GetSecretValue',
-        Effect: 'Allow',
-        Resource: imported(ref(data.sessionSecret)),
-      },
+      ...sessionSecret.statements,
+      ...ticketKey.statements,
     ]);
   });
 
@@ -361,10 +402,11 @@ describe('permissions', () => {
     expect(fnProps(api.consoleFunction).Environment.Variables.EXPORT_BUCKET).toEqual(ref(api.exportsBucket));
   });
 
-  it('outbox stream: table, SES from the sender address via its identity and configuration set, this stream, its DLQ', () => {
+  it('outbox stream: table, ticket key, SES from the sender address via its identity and configuration set, this stream, its DLQ', () => {
     expect(statementsOf(apiTemplate, roleOf(mail.streamFunction))).toEqual([
       logsOf(mail.streamFunction),
       tableData,
+      ...ticketKey.statements,
       sendEmail,
       {
         Action: [
@@ -384,10 +426,11 @@ describe('permissions', () => {
     ]);
   });
 
-  it('outbox sweep: table and SES sending only', () => {
+  it('outbox sweep: table, ticket key and SES sending only', () => {
     expect(statementsOf(apiTemplate, roleOf(mail.sweepFunction))).toEqual([
       logsOf(mail.sweepFunction),
       tableData,
+      ...ticketKey.statements,
       sendEmail,
     ]);
   });

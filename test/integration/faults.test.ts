@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createDocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
 import { ensureTable } from '../../functions/db/table';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   dynamo = await startDynamoLocal({ dataDir, port });
   const doc = createDocumentClient({ tableName: 'faults', endpoint: dynamo.endpoint });
   await ensureTable(doc as never, 'faults');
-  store = createStore(doc, 'faults');
+  store = createStore(doc, 'faults', { ticketKey: TEST_TICKET_KEY });
   await seedKotim(store);
   await store.events.put(event);
   app = createTestApp(store);

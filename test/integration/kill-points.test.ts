@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createStore, type Store } from '../../functions/db/store';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
@@ -210,7 +211,11 @@ describe('outbox worker killed at each of its writes', () => {
         };
       },
     });
-    const slow = createOutboxWorker({ store: createStore(slowDoc, store.tableName), transport, mail });
+    const slow = createOutboxWorker({
+      store: createStore(slowDoc, store.tableName, { ticketKey: TEST_TICKET_KEY }),
+      transport,
+      mail,
+    });
     const slowRun = slow.processJob(jobId as string);
     await atPause;
 

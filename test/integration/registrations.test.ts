@@ -154,6 +154,10 @@ describe('registration against DynamoDB Local', () => {
     expect(changed.participants[0]?.ticketCode).toBe(kept?.ticketCode);
     expect(changed.participants[1]?.ticketCode).not.toBe(replaced?.ticketCode);
     expect(await store.registrations.findTicket(replaced?.ticketCode as string)).toBeUndefined();
+    // The substitute is a new participant: a new id, from which the new code is derived.
+    expect(changed.participants[1]?.id).not.toBe(replaced?.id);
+    const substitute = await store.registrations.findTicket(changed.participants[1]?.ticketCode as string);
+    expect(substitute?.participant.name).toBe('Pengganti Baru');
     expect(await seatsOf(event.id)).toEqual({ taken: 3, waiting: 0 });
     // The replaced officer's phone is free again for another cooperative.
     const other = input(cooperatives[11] as Cooperative, 1, 13);

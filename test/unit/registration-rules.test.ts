@@ -7,7 +7,7 @@ import {
   registrationOpen,
 } from '../../functions/domain/registration';
 import { registrationInput } from '../../functions/domain/schemas';
-import { ticketCodeFrom } from '../../functions/domain/tokens';
+import { isTicketCode, ticketCodeFor, ticketCodeFrom, ticketHash } from '../../functions/domain/tokens';
 import { makeEvent, registrationBody } from '../helpers/store';
 
 const cooperative = {
@@ -67,7 +67,7 @@ describe('registration rules', () => {
     );
   });
 
-  it('keeps the ticket of an officer whose details change, and re-issues it for a substitute', () => {
+  it('keeps the ticket of an officer whose details change, and re-issues it for a substitute (a new id)', () => {
     const event = makeEvent();
     const { registration } = prepareRegistration(
       registrationBody(cooperative.id, 2, 1),
@@ -89,8 +89,10 @@ describe('registration rules', () => {
       now,
       'id',
     );
-    expect(changed.participants[0]?.ticketCode).toBe(a?.ticketCode);
-    expect(changed.participants[1]?.ticketCode).not.toBe(b?.ticketCode);
+    // Ticket codes are derived from participant ids: same id, same ticket; a new id, a new one.
+    expect(changed.participants[0]?.id).toBe(a?.id);
+    expect(changed.participants[1]?.id).not.toBe(b?.id);
+    expect(changed.participants.every((participant) => !('ticketCode' in participant))).toBe(true);
     expect(changed.version).toBe(registration.version + 1);
   });
 });
@@ -129,6 +131,34 @@ it('searches cooperatives by village prefix, ignoring case and accents', () => {
   expect(searchCooperatives([cooperative, other], { q: 'besi hu' })).toEqual([other]);
   expect(searchCooperatives([cooperative, other], { q: 'mentawa' })).toEqual([cooperative]);
   expect(searchCooperatives([cooperative, other], { districtCode: '62.02.01' })).toEqual([other]);
+});
+
+describe('ticket codes', () => {
+  const key = 'ticket-key-one-0123456789abcdef0123456789';
+  const otherKey = 'ticket-key-two-0123456789abcdef0123456789';
+
+  it('derives the same 26-character Crockford code from the same key and participant id, every time', () => {
+    const code = ticketCodeFor(key, 'k3m9q2xht5rvb8n4');
+    expect(code).toHaveLength(26);
+    expect(isTicketCode(code)).toBe(true);
+    expect(ticketCodeFor(key, 'k3m9q2xht5rvb8n4')).toBe(code);
+    expect(ticketCodeFrom(`https://hadir.example/t/${code}`)).toBe(code);
+  });
+
+  it('derives unrelated codes for another participant or under another key', () => {
+    const code = ticketCodeFor(key, 'k3m9q2xht5rvb8n4');
+    expect(ticketCodeFor(key, 'k3m9q2xht5rvb8n5')).not.toBe(code);
+    expect(ticketCodeFor(otherKey, 'k3m9q2xht5rvb8n4')).not.toBe(code);
+    const codes = new Set(Array.from({ length: 1000 }, (_, i) => ticketCodeFor(key, `participant-${i}`)));
+    expect(codes.size).toBe(1000);
+  });
+
+  it('hashes a code into something that neither contains nor reveals it', () => {
+    const code = ticketCodeFor(key, 'k3m9q2xht5rvb8n4');
+    expect(ticketHash(code)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(ticketHash(code)).not.toContain(code);
+    expect(ticketHash(code)).toBe(ticketHash(code));
+  });
 });
 
 it('reads a ticket code from a scanned URL or the bare code', () => {
