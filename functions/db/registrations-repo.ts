@@ -573,20 +573,34 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
    * Erases the personal data of a cancelled registration: the anonymized record replaces it, its tickets stop
    * working. Check-in items hold no personal data and stay, so attendance counts survive.
    */
-  async function erase(current: StoredRegistration, erased: RegistrationRecord & { erasedAt: string }) {
-    if (current.status !== 'cancelled') throw new DomainError('conflict');
+  /**
+   * Replaces a registration by its anonymized form and deletes its tickets and phone locks (their keys hold personal
+   * data). A data subject's erasure comes after their cancellation; the retention purge erases in any status and
+   * leaves the status, the counters and the waitlist as they were, so the session's figures stay true and nobody is
+   * promoted or emailed about a session long past.
+   */
+  async function erase(
+    current: StoredRegistration,
+    erased: RegistrationRecord & { erasedAt: string },
+    { anyStatus = false }: { anyStatus?: boolean } = {},
+  ) {
+    if (!anyStatus && current.status !== 'cancelled') throw new DomainError('conflict');
     const result = await transact(doc, [
       {
         Put: {
           TableName: tableName,
           Item: registrationItem(erased, current.manageTokenHash),
-          ConditionExpression: `#status = :cancelled AND ${VERSION_IS}`,
+          ConditionExpression: `#status = :status AND ${VERSION_IS}`,
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':version': current.version },
+          ExpressionAttributeValues: { ':status': current.status, ':version': current.version },
         },
       },
       ...current.participants.map((participant) => ({
         Delete: { TableName: tableName, Key: ticketItemKey(participant.id) },
+      })),
+      // A cancellation already released them; deleting what is gone is a no-op.
+      ...phonesOf(current).map((phone) => ({
+        Delete: { TableName: tableName, Key: keys.phoneLock(current.eventId, phone) },
       })),
     ]);
     if (!result.ok) throw new DomainError('conflict');
