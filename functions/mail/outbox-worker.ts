@@ -47,16 +47,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     try {
       receipt = await transport.send(message);
     } catch (error) {
-      return giveUpOrRetry(job, error);
+      return giveUpOrRetry(job, error, message.to);
     }
     // Handed over: a failure from here on must not put the job back in the queue, or the email would be sent
     // twice. If this write fails the job stays `sending` and the sweep reports it uncertain.
     return (await outbox.markSent(sending, receipt.messageId, clock())) ? 'sent' : 'busy';
   }
 
-  async function giveUpOrRetry(job: EmailJob, error: unknown): Promise<JobOutcome> {
+  async function giveUpOrRetry(
+    job: EmailJob,
+    error: unknown,
+    recipients: string[] = [],
+  ): Promise<JobOutcome> {
     // Transport errors quote the recipient ("550 <siti@…> unknown"): stored and logged without it.
-    const reason = redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    let text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    // The address as sent, even one no pattern would recognise as an address.
+    for (const recipient of recipients.filter(Boolean)) text = text.replaceAll(recipient, '[email]');
+    const reason = redact(text);
     const now = clock();
     // A worker that took longer than its lease no longer holds the job: it is someone else's (or uncertain).
     if (job.attempts >= maxAttempts) {
