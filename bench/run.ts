@@ -20,6 +20,7 @@ import {
   captureRegistrationTransaction,
   checkinScans,
   emailRenders,
+  mergedLetters,
   rawBaseline,
   registeredTickets,
   registrationBurst,
@@ -147,6 +148,15 @@ async function main() {
       value: campaign.sendPerSecond,
       unit: 'emails/s',
       note: `${campaign.sent} sent by one worker process`,
+    });
+
+    const letters = await mergedLetters(185);
+    add({
+      name: 'surat undangan: 185 letters in one PDF',
+      value: letters.ms,
+      unit: 'ms',
+      ...check(letters.ms, budgets.mergedLettersMs),
+      note: `${round(letters.kb)} KiB, what the console serves for all of Kotim's cooperatives`,
     });
 
     console.error('cold start…');

@@ -9,9 +9,11 @@ import {
 import { PreviewProps as PREVIEW } from '../emails/registration-received';
 import { renderEmail } from '../emails/render';
 import type { User } from '../functions/auth/model';
+import { newSecret } from '../functions/domain/tokens';
 import { createCampaignRunner } from '../functions/followups/runner';
 import { createLocalOutboxTransport } from '../functions/mail/local-outbox-transport';
 import { createOutboxWorker } from '../functions/mail/outbox-worker';
+import { invitationLettersPdf } from '../functions/outreach/letter-pdf';
 import { createCampaignService } from '../functions/services/campaigns';
 import {
   benchEvent,
@@ -276,4 +278,26 @@ export async function campaignRun(env: Environment, officers: number) {
   }
   const sendPerSecond = sent / ((performance.now() - t0) / 1000);
   return { ...measured.result, read: measured.read, write: measured.write, sent, sendPerSecond };
+}
+
+/** The invitation letters of `count` cooperatives merged into one PDF, as the console's "print all" serves them. */
+export async function mergedLetters(count: number) {
+  const event = benchEvent();
+  const letters = Array.from({ length: count }, (_, i) => ({
+    number: `500/${i + 1}/DISKOPUKM/X/2025`,
+    cooperativeName: `Koperasi Desa Merah Putih Bench ${i + 1}`,
+    villageName: `Bench ${i + 1}`,
+    districtName: 'Mentawa Baru Ketapang',
+    recipientName: 'Narahubung Koperasi',
+    link: `https://hadir.example.go.id/acara/${event.id}/daftar?undangan=${newSecret()}`,
+  }));
+  const t0 = performance.now();
+  const pdf = await invitationLettersPdf(letters, {
+    event,
+    date: new Date(),
+    place: 'Sampit',
+    signerName: '( ........................................ )',
+    signerTitle: 'Kepala Dinas Koperasi',
+  });
+  return { ms: performance.now() - t0, kb: pdf.length / 1024 };
 }
