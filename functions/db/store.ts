@@ -14,7 +14,7 @@ import { createUsersRepo } from './users-repo';
 
 /**
  * Every repository over one table and one client: what the app, workers and tests are given. `ticketKey` derives
- * ticket codes (functions/auth/ticket-key.ts says where it comes from).
+ * ticket codes and manage links (functions/auth/ticket-key.ts says where it comes from).
  */
 export function createStore(
   doc: DynamoDBDocumentClient,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
+import { linkKey, manageTokenFor, ticketCodeFor } from '../../functions/domain/tokens';
+
+describe('secrets derived from the ticket key', () => {
+  const manageKey = linkKey(TEST_TICKET_KEY, 'manage-links');
+
+  it('gives manage links a 256-bit key of their own, not the ticket key', () => {
+    expect(manageKey).toHaveLength(32);
+    expect(manageKey.equals(Buffer.from(TEST_TICKET_KEY))).toBe(false);
+    expect(linkKey(`${TEST_TICKET_KEY}x`, 'manage-links').equals(manageKey)).toBe(false);
+  });
+
+  it('derives the same 256-bit manage token for a registration every time, and another for any other', () => {
+    const token = manageTokenFor(manageKey, 'reg1');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(manageTokenFor(linkKey(TEST_TICKET_KEY, 'manage-links'), 'reg1')).toBe(token);
+    expect(manageTokenFor(manageKey, 'reg2')).not.toBe(token);
+  });
+
+  it('never yields a manage link from a ticket code for the same id', () => {
+    const id = 'abcdefghjkmnpqrs';
+    expect(manageTokenFor(manageKey, id)).not.toContain(ticketCodeFor(TEST_TICKET_KEY, id));
+  });
+});
