@@ -129,7 +129,7 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
     },
 
     /**
-     * Records delivery and drops the secret the email carried (a sign-in, unsubscribe or invitation link). This and
+     * Records delivery and drops the secret the email carried (an unsubscribe or invitation link). This and
      * the two below answer false when the worker no longer holds the job (its lease ran out and the sweep or an
      * organizer moved it on): the worker then leaves it to whoever has it now.
      */

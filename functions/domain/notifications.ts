@@ -32,9 +32,11 @@ export type EmailJobInput = {
    * the email, so the job never holds it.
    */
   manageLink?: boolean;
+  /** A sign-in email's link id: the worker derives the link from it; the id alone opens nothing. */
+  signInLinkId?: string;
   /**
-   * Secrets the worker cannot derive (a sign-in link, a campaign's unsubscribe token, an invitation's code);
-   * removed from the job once it is sent.
+   * Secrets the worker cannot derive (a campaign's unsubscribe token, an invitation's code); removed from the job
+   * once it is sent.
    */
   secret?: string;
   /** Follow-ups (issue 6): the campaign and the recipient it was written for. */

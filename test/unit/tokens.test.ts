@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
-import { linkKey, manageTokenFor, ticketCodeFor } from '../../functions/domain/tokens';
+import { linkKey, manageTokenFor, signInTokenFor, ticketCodeFor } from '../../functions/domain/tokens';
 
 describe('secrets derived from the ticket key', () => {
   const manageKey = linkKey(TEST_TICKET_KEY, 'manage-links');
+  const signInKey = linkKey(TEST_TICKET_KEY, 'sign-in-links');
 
-  it('gives manage links a 256-bit key of their own, not the ticket key', () => {
+  it('gives each purpose its own 256-bit key, none of them the ticket key', () => {
     expect(manageKey).toHaveLength(32);
+    expect(signInKey).toHaveLength(32);
+    expect(manageKey.equals(signInKey)).toBe(false);
     expect(manageKey.equals(Buffer.from(TEST_TICKET_KEY))).toBe(false);
     expect(linkKey(`${TEST_TICKET_KEY}x`, 'manage-links').equals(manageKey)).toBe(false);
   });
@@ -18,8 +21,13 @@ describe('secrets derived from the ticket key', () => {
     expect(manageTokenFor(manageKey, 'reg2')).not.toBe(token);
   });
 
-  it('never yields a manage link from a ticket code for the same id', () => {
+  it('never yields a manage link, a sign-in link or a ticket code from one another for the same id', () => {
     const id = 'abcdefghjkmnpqrs';
-    expect(manageTokenFor(manageKey, id)).not.toContain(ticketCodeFor(TEST_TICKET_KEY, id));
+    const manage = manageTokenFor(manageKey, id);
+    const signIn = signInTokenFor(signInKey, id);
+    expect(signIn).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(signIn).not.toBe(manage);
+    expect(signInTokenFor(manageKey, id)).not.toBe(manage);
+    expect(manage).not.toContain(ticketCodeFor(TEST_TICKET_KEY, id));
   });
 });
