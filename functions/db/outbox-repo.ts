@@ -129,8 +129,8 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
     },
 
     /**
-     * Records delivery and drops the secret the email carried (a manage or sign-in link). This and the two
-     * below answer false when the worker no longer holds the job (its lease ran out and the sweep or an
+     * Records delivery and drops the secret the email carried (an unsubscribe or invitation link). This and
+     * the two below answer false when the worker no longer holds the job (its lease ran out and the sweep or an
      * organizer moved it on): the worker then leaves it to whoever has it now.
      */
     async markSent(job: EmailJob, messageId: string, now: Date): Promise<boolean> {

@@ -9,16 +9,18 @@ import type {
   Registration,
   RegistrationRecord,
 } from '../domain/schemas';
-import { ticketCodeFor, ticketHash } from '../domain/tokens';
+import { hashSecret, linkKey, manageTokenFor, ticketCodeFor, ticketHash } from '../domain/tokens';
 import { GSI1, GSI2, keys, rosterPartition, waitlistPartition, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { type TransactItem, transact } from './transactions';
 
+/** `manageTokenHash`: what a manage link's token is checked against; the token itself is derived (manageToken). */
 export type StoredRegistration = Registration & { manageTokenHash: string };
 
 /**
  * A replayable request: the key's item is written in the same transaction as the registration. Its response is
- * built from the registration as stored, without ticket codes; a replay derives them again (withTicketCodes).
+ * built from the registration as stored, without ticket codes, and must not hold the manage token: a replay
+ * derives both again (withTicketCodes, manageToken).
  */
 export type Idempotency = {
   scope: string;
@@ -64,9 +66,15 @@ const withoutTicketCodes = <T extends RegistrationRecord>(registration: T): T =>
 
 /**
  * Ticket codes are derived from participant ids with `ticketKey` (tokens.ts) and never written: registrations
- * leave this repository with their codes, and enter it without. Ticket items are keyed by the code's hash.
+ * leave this repository with their codes, and enter it without. Ticket items are keyed by the code's hash. Manage
+ * tokens are derived from registration ids with the key's manage-links key, and only their hash is written.
  */
 export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: string, ticketKey: string) {
+  const manageKey = linkKey(ticketKey, 'manage-links');
+
+  /** The secret of a registration's manage link: the same at every call, so nothing needs to keep it. */
+  const manageToken = (registrationId: string): string => manageTokenFor(manageKey, registrationId);
+
   /** Adds each officer's ticket code, derived from their id. */
   const withTicketCodes = <P extends { id: string }>(participants: P[]): (P & { ticketCode: string })[] =>
     participants.map((participant) => ({
@@ -176,12 +184,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
    * cooperative, phone and ticket locks, the idempotency record and the emails it causes.
    */
   async function create(
-    input: {
-      registration: RegistrationRecord;
-      manageTokenHash: string;
-      manageToken: string;
-      event: EventRecord;
-    },
+    input: { registration: RegistrationRecord; event: EventRecord },
     idempotency: Idempotency | undefined,
     now: Date,
     { door = false }: { door?: boolean } = {},
@@ -236,7 +239,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
         {
           Put: {
             TableName: tableName,
-            Item: registrationItem(registration, input.manageTokenHash),
+            Item: registrationItem(registration, hashSecret(manageToken(registration.id))),
             ConditionExpression: IS_NEW,
           },
         },
@@ -268,9 +271,8 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
       const idempotencyIndex = idempotency ? 3 : -1;
       items.push(...lockPuts(registration, registration.participants, phones));
       const cause = fits ? 'created' : 'waitlisted';
-      items.push(
-        ...emailJobPuts(tableName, emailsFor(cause, registration, { manageToken: input.manageToken }), now),
-      );
+      // The contact's first email carries the manage link; the worker derives it, the job holds none.
+      items.push(...emailJobPuts(tableName, emailsFor(cause, registration, { manageLink: true }), now));
 
       const result = await transact(doc, items);
       if (result.ok) {
@@ -618,6 +620,7 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
     listByEvent,
     findTicket,
     withTicketCodes,
+    manageToken,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { linkKey } from '../domain/tokens';
 import { createAuditRepo } from './audit-repo';
 import { createCheckinsRepo } from './checkins-repo';
 import { createContactsRepo } from './contacts-repo';
@@ -14,7 +15,7 @@ import { createUsersRepo } from './users-repo';
 
 /**
  * Every repository over one table and one client: what the app, workers and tests are given. `ticketKey` derives
- * ticket codes (functions/auth/ticket-key.ts says where it comes from).
+ * ticket codes, manage links and sign-in links (functions/auth/ticket-key.ts says where it comes from).
  */
 export function createStore(
   doc: DynamoDBDocumentClient,
@@ -29,7 +30,7 @@ export function createStore(
     cooperatives: createCooperativesRepo(doc, tableName),
     registrations,
     // Organizer console (issue 4)
-    users: createUsersRepo(doc, tableName),
+    users: createUsersRepo(doc, tableName, linkKey(ticketKey, 'sign-in-links')),
     stations: createStationsRepo(doc, tableName),
     audit: createAuditRepo(doc, tableName),
     sessions: createSessionsRepo(doc, tableName, registrations),

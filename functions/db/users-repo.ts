@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Organisation, User } from '../auth/model';
 import { DomainError } from '../domain/errors';
+import { hashSecret, newId, signInTokenFor } from '../domain/tokens';
 import { GSI1, keys, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { transact } from './transactions';
@@ -22,9 +23,14 @@ const epoch = (at: Date) => Math.floor(at.getTime() / 1000);
 
 /**
  * Console users, their organisations, sign-in links, sign-in sessions and Business Assistant assignments.
- * Secrets (links, session ids) are stored only as their SHA-256 hash: a table dump signs nobody in.
+ * Secrets (links, session ids) are stored only as their SHA-256 hash: a table dump signs nobody in. Sign-in links
+ * are derived with `signInKey` (the ticket key's sign-in-links key, tokens.ts), so their email jobs need not carry
+ * them either.
  */
-export function createUsersRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createUsersRepo(doc: DynamoDBDocumentClient, tableName: string, signInKey: Buffer) {
+  /** The token of a sign-in link, from the link id its email job holds (what the email worker puts in the link). */
+  const signInToken = (linkId: string): string => signInTokenFor(signInKey, linkId);
+
   const userItem = (user: User) => ({ ...keys.user(user.id), ...keys.userListing(user.email), ...user });
 
   async function get(userId: string): Promise<User | undefined> {
@@ -83,20 +89,18 @@ export function createUsersRepo(doc: DynamoDBDocumentClient, tableName: string) 
     return users;
   }
 
-  /** The link's item and its email job in one transaction (transactional outbox): both or neither exist. */
-  async function createSignInLink(
-    user: User,
-    token: string,
-    tokenHash: string,
-    ttlSeconds: number,
-    now: Date,
-  ) {
+  /**
+   * The link's item and its email job in one transaction (transactional outbox): both or neither exist. A fresh
+   * random link id makes every link a new one; the item, keyed by the token's hash, is what redeeming deletes.
+   */
+  async function createSignInLink(user: User, ttlSeconds: number, now: Date) {
+    const linkId = newId();
     const result = await transact(doc, [
       {
         Put: {
           TableName: tableName,
           Item: {
-            ...keys.signInToken(tokenHash),
+            ...keys.signInToken(hashSecret(signInToken(linkId))),
             userId: user.id,
             email: user.email,
             createdAt: now.toISOString(),
@@ -107,7 +111,7 @@ export function createUsersRepo(doc: DynamoDBDocumentClient, tableName: string) 
       },
       ...emailJobPuts(
         tableName,
-        [{ kind: 'sign_in', to: user.email, language: user.language, secret: token }],
+        [{ kind: 'sign_in', to: user.email, language: user.language, signInLinkId: linkId }],
         now,
       ),
     ]);
@@ -274,6 +278,7 @@ export function createUsersRepo(doc: DynamoDBDocumentClient, tableName: string) 
     update,
     list,
     createSignInLink,
+    signInToken,
     redeemSignInLink,
     createLogin,
     getLogin,

@@ -27,7 +27,17 @@ export type EmailJobInput = {
   language: 'id' | 'en';
   registrationId?: string;
   participantId?: string;
-  /** Secrets the email must show (the manage link); removed from the job once it is sent. */
+  /**
+   * The email shows the contact's manage link. The worker derives it from the registration id when it renders
+   * the email, so the job never holds it.
+   */
+  manageLink?: boolean;
+  /** A sign-in email's link id: the worker derives the link from it; the id alone opens nothing. */
+  signInLinkId?: string;
+  /**
+   * Secrets the worker cannot derive (a campaign's unsubscribe token, an invitation's code); removed from the job
+   * once it is sent.
+   */
   secret?: string;
   /** Follow-ups (issue 6): the campaign and the recipient it was written for. */
   campaignId?: string;
@@ -52,7 +62,7 @@ const contactKind: Record<RegistrationCause, EmailKind> = {
 export function emailsFor(
   cause: RegistrationCause,
   registration: RegistrationRecord,
-  options: { manageToken?: string; ticketsFor?: string[] } = {},
+  options: { manageLink?: boolean; ticketsFor?: string[] } = {},
 ): EmailJobInput[] {
   const jobs: EmailJobInput[] = [];
   const base = { language: registration.language, registrationId: registration.id };
@@ -61,7 +71,7 @@ export function emailsFor(
       ...base,
       kind: contactKind[cause],
       to: registration.contact.email,
-      secret: options.manageToken,
+      ...(options.manageLink ? { manageLink: true } : {}),
     });
   }
   // Officers with their own address get their own ticket once it is valid: on confirmation, on promotion, or

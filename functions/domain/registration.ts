@@ -11,7 +11,7 @@ import type {
   RegistrationInput,
   RegistrationRecord,
 } from './schemas';
-import { hashSecret, newId, newSecret } from './tokens';
+import { newId } from './tokens';
 
 /** Plain rules about who may register what, when. No storage, no HTTP: the caller brings the facts. */
 
@@ -56,26 +56,18 @@ function assertWithinLimit(event: EventRecord, count: number) {
 export const phonesOf = (registration: Pick<RegistrationRecord, 'participants'>): string[] =>
   registration.participants.flatMap((participant) => (participant.phone ? [participant.phone] : []));
 
-/** Its officers have no ticket codes yet: the data layer derives them from their ids (tokens.ts). */
-export type NewRegistration = {
-  registration: RegistrationRecord;
-  manageToken: string;
-  manageTokenHash: string;
-};
-
 export function prepareRegistration(
   input: RegistrationInput,
   event: EventRecord,
   cooperative: Cooperative,
   now: Date,
   language: Language,
-): NewRegistration {
+): RegistrationRecord {
   if (!registrationOpen(event, now)) throw new DomainError('registration_closed');
   if (!isInvited(event, cooperative)) throw new DomainError('not_found');
   assertWithinLimit(event, input.participants.length);
   assertDistinctPhones(input.participants, language);
 
-  const manageToken = newSecret();
   const at = now.toISOString();
   const participants: ParticipantRecord[] = input.participants.map((participant) => ({
     id: newId(),
@@ -84,26 +76,23 @@ export function prepareRegistration(
     phone: participant.phone,
     email: participant.email,
   }));
+  // No ticket codes and no manage token: the data layer derives both from the ids (tokens.ts).
   return {
-    manageToken,
-    manageTokenHash: hashSecret(manageToken),
-    registration: {
-      id: newId(),
-      eventId: event.id,
-      cooperativeId: cooperative.id,
-      cooperativeName: cooperative.name,
-      districtCode: cooperative.districtCode,
-      status: 'confirmed',
-      contact: input.contact,
-      participants,
-      consent: recordConsent(input.language ?? language, now),
-      contactConsent: input.keepContact ? recordContactConsent(input.language ?? language, now) : undefined,
-      language: input.language ?? language,
-      createdAt: at,
-      updatedAt: at,
-      queuedAt: at,
-      version: 1,
-    },
+    id: newId(),
+    eventId: event.id,
+    cooperativeId: cooperative.id,
+    cooperativeName: cooperative.name,
+    districtCode: cooperative.districtCode,
+    status: 'confirmed',
+    contact: input.contact,
+    participants,
+    consent: recordConsent(input.language ?? language, now),
+    contactConsent: input.keepContact ? recordContactConsent(input.language ?? language, now) : undefined,
+    language: input.language ?? language,
+    createdAt: at,
+    updatedAt: at,
+    queuedAt: at,
+    version: 1,
   };
 }
 

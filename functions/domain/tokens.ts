@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Crockford base32: no I, L, O, U, so a code read aloud at the door is not misheard. */
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -31,7 +31,34 @@ export const newId = (): string => base32(randomBytes(10)).toLowerCase();
 export const ticketCodeFor = (ticketKey: string, participantId: string): string =>
   base32(createHmac('sha256', ticketKey).update(`ticket:v1:${participantId}`).digest()).slice(0, 26);
 
-/** Bearer secrets (manage links, sign-in links, station tokens): 256 bits, only their hash is stored. */
+/**
+ * What else the ticket key derives: each purpose gets its own key (HKDF-SHA256, RFC 5869, the purpose as `info`),
+ * so a manage link, a sign-in link and a ticket code can never be computed from one another, whatever ids and
+ * messages look like, and code that needs one purpose can be handed that key alone (the users repository gets
+ * only the sign-in key). Ticket codes keep using the ticket key itself: every code already sent is derived so.
+ */
+export type LinkPurpose = 'manage-links' | 'sign-in-links';
+
+export const linkKey = (ticketKey: string, purpose: LinkPurpose): Buffer =>
+  Buffer.from(hkdfSync('sha256', ticketKey, '', `hadir ${purpose} v1`, 32));
+
+/**
+ * A registration's manage link: 256 bits of HMAC-SHA256 over its id under the manage-links key. Derivable at any
+ * time, so neither the idempotency record of the registration nor its email jobs need to keep it: the
+ * registration keeps only its SHA-256 hash, which is what a request's token is checked against.
+ */
+export const manageTokenFor = (manageKey: Buffer, registrationId: string): string =>
+  createHmac('sha256', manageKey).update(`manage:v1:${registrationId}`).digest('base64url');
+
+/**
+ * A sign-in link: 256 bits of HMAC-SHA256 over a random link id under the sign-in-links key. The email job keeps
+ * only the id (which opens nothing without the key), the link's item only the token's hash; the item is what makes
+ * the link single use and short-lived, so deriving the token changes neither.
+ */
+export const signInTokenFor = (signInKey: Buffer, linkId: string): string =>
+  createHmac('sha256', signInKey).update(`sign-in:v1:${linkId}`).digest('base64url');
+
+/** Random bearer secrets (sessions, station tokens, unsubscribe links): 256 bits, only their hash is stored. */
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('base64url');

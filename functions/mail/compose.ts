@@ -20,8 +20,9 @@ export class NothingToSend extends Error {}
 const CALENDAR = 'text/calendar; charset=utf-8; method=PUBLISH';
 
 /**
- * Renders a job with the data as it is now, so a delayed email never shows outdated tickets. Secrets (the
- * manage or sign-in link) come only from the job itself, which keeps them until the email has left.
+ * Renders a job with the data as it is now, so a delayed email never shows outdated tickets. The manage and
+ * sign-in links are derived here with the store's key (the job holds neither); other secrets (unsubscribe,
+ * invitation) come from the job itself, which keeps them until the email has left.
  */
 export async function composeEmail(
   job: EmailJob,
@@ -41,10 +42,10 @@ export async function composeEmail(
   });
 
   if (job.kind === 'sign_in') {
-    if (!job.secret) throw new NothingToSend('sign-in job without its token');
+    if (!job.signInLinkId) throw new NothingToSend('sign-in job without its link');
     const props: EmailProps['sign_in'] = {
       ...base,
-      token: job.secret,
+      token: store.users.signInToken(job.signInLinkId),
       expiresInMinutes: config.signInMinutes ?? 15,
     };
     return message(await renderEmail('sign_in', props));
@@ -94,7 +95,8 @@ export async function composeEmail(
     case 'promoted':
     case 'changed':
     case 'waitlisted': {
-      const rendered = await renderEmail(job.kind, { ...withEvent, registration, manageToken: job.secret });
+      const manageToken = job.manageLink ? store.registrations.manageToken(registration.id) : undefined;
+      const rendered = await renderEmail(job.kind, { ...withEvent, registration, manageToken });
       return message(rendered, confirmed(registration, event) ? [invitation()] : []);
     }
     case 'cancelled':

@@ -1,7 +1,7 @@
 import type { User } from '../auth/model';
 import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
-import { hashSecret, newSecret } from '../domain/tokens';
+import { hashSecret } from '../domain/tokens';
 
 /** Sign-in links are short-lived and work once. */
 export const SIGN_IN_TTL_SECONDS = 15 * 60;
@@ -11,16 +11,14 @@ const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
 /** Passwordless sign-in: an emailed one-time link, nothing that tells whether an email has an account. */
 export function createAuthService(store: Store, clock: () => Date) {
   /**
-   * Emails a link when the address belongs to an active user; otherwise does the same hashing and one read,
-   * and says the same thing. The link and its email are written in one transaction.
+   * Emails a link when the address belongs to an active user; otherwise does the same one read and says the
+   * same thing. The link and its email are written in one transaction.
    */
   async function requestSignIn(rawEmail: string): Promise<void> {
     const email = rawEmail.trim().toLowerCase();
-    const token = newSecret();
-    const tokenHash = hashSecret(token);
     const user = looksLikeEmail(email) ? await store.users.findByEmail(email) : undefined;
     if (!user?.active) return;
-    await store.users.createSignInLink(user, token, tokenHash, SIGN_IN_TTL_SECONDS, clock());
+    await store.users.createSignInLink(user, SIGN_IN_TTL_SECONDS, clock());
   }
 
   /** Consumes the link (a conditional delete: a second use finds nothing) and returns its user. */

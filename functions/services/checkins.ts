@@ -15,7 +15,7 @@ import { DomainError, isDomainError } from '../domain/errors';
 import { maskPhone } from '../domain/phone';
 import { isInvited } from '../domain/registration';
 import type { EventRecord, Participant, ParticipantRecord, Registration } from '../domain/schemas';
-import { hashSecret, newId, newSecret, ticketCodeFrom, ticketHash } from '../domain/tokens';
+import { newId, ticketCodeFrom, ticketHash } from '../domain/tokens';
 
 type Found = { registration: Registration; participant: Participant };
 
@@ -221,12 +221,9 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
       if (current.status !== 'confirmed') throw new DomainError('not_confirmed');
       registration = await store.registrations.update(current, next, event, now, { door: true });
     } else {
-      const manageToken = newSecret();
       const at = now.toISOString();
       const outcome = await store.registrations.create(
         {
-          manageToken,
-          manageTokenHash: hashSecret(manageToken),
           event,
           registration: {
             id: newId(),

@@ -15,13 +15,16 @@ import type {
 import { hashSecret, secretMatches } from '../domain/tokens';
 import { assertInvitation } from '../outreach/invitation-check';
 
+type PublicRegistration = ReturnType<typeof publicRegistration>;
+
 /** What a client gets back after registering; also what an idempotent replay returns. */
-export function registrationResponse(registration: RegistrationRecord, manageToken: string) {
-  return {
-    registration: publicRegistration(registration),
-    manageToken,
-  };
-}
+const registrationResponse = (registration: PublicRegistration, manageToken: string) => ({
+  registration,
+  manageToken,
+});
+
+/** What an idempotency record keeps of that response: no secret of any kind. */
+type StoredResponse = { registration: PublicRegistration };
 
 /**
  * Ticket codes come along when the registration has them, as every registration read from the store does; the
@@ -78,26 +81,31 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
       ]);
     }
     const now = clock();
-    const prepared = prepareRegistration(input, event, cooperative, now, options.language);
+    const registration = prepareRegistration(input, event, cooperative, now, options.language);
     const idempotency = options.idempotencyKey
       ? {
           scope: `register:${eventId}`,
           keyHash: hashSecret(options.idempotencyKey),
           requestHash: createHash('sha256').update(canonical(input)).digest('base64url'),
-          responseFor: (registration: RegistrationRecord) =>
-            registrationResponse(registration, prepared.manageToken),
+          // Kept 24 hours in the table, so without the manage token (and without ticket codes).
+          responseFor: (stored: RegistrationRecord): StoredResponse => ({
+            registration: publicRegistration(stored),
+          }),
         }
       : undefined;
-    const outcome = await store.registrations.create({ ...prepared, event }, idempotency, now);
+    const outcome = await store.registrations.create({ registration, event }, idempotency, now);
     if (outcome.kind === 'replayed') {
-      // The stored response has no ticket codes; they are derived again, the same as the first time.
-      const response = outcome.response as ReturnType<typeof registrationResponse>;
-      const participants = store.registrations.withTicketCodes(response.registration.participants);
-      return { ...response, registration: { ...response.registration, participants } };
+      // Ticket codes and the manage token are derived again, the same as the first time.
+      const stored = (outcome.response as StoredResponse).registration;
+      const participants = store.registrations.withTicketCodes(stored.participants);
+      return registrationResponse({ ...stored, participants }, store.registrations.manageToken(stored.id));
     }
     store.events.remember(outcome.event);
     if (outcome.registration.contactConsent) await keepContact(outcome.registration, now);
-    return registrationResponse(outcome.registration, prepared.manageToken);
+    return registrationResponse(
+      publicRegistration(outcome.registration),
+      store.registrations.manageToken(outcome.registration.id),
+    );
   }
 
   /**
@@ -118,7 +126,10 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
     });
   }
 
-  /** A wrong token and an unknown id look the same (404), so ids cannot be probed. */
+  /**
+   * A wrong token and an unknown id look the same (404), so ids cannot be probed. The token is checked against
+   * the stored hash of the derived one in constant time (secretMatches).
+   */
   async function authorize(registrationId: string, manageToken: string): Promise<StoredRegistration> {
     const registration = await store.registrations.get(registrationId);
     if (!registration || !secretMatches(manageToken, registration.manageTokenHash)) {

@@ -46,7 +46,10 @@ export async function makeUser(
   });
 }
 
-/** The secret of the newest pending sign-in email to `email` (what the email worker would put in the link). */
+/**
+ * The token of the newest pending sign-in email to `email`, derived from the link id the job holds, as the email
+ * worker does when it writes the link.
+ */
 export async function signInSecret(store: Store, email: string): Promise<string | undefined> {
   const { Items = [] } = await store.doc.send(
     new QueryCommand({
@@ -58,7 +61,7 @@ export async function signInSecret(store: Store, email: string): Promise<string 
     }),
   );
   const job = Items.find((item) => item.kind === 'sign_in' && item.to === email);
-  return job?.secret as string | undefined;
+  return job ? store.users.signInToken(job.signInLinkId as string) : undefined;
 }
 
 export const jsonRequest = (method: string, body?: unknown, headers: Record<string, string> = {}) => ({

@@ -73,7 +73,13 @@ describe('outbox delivery against DynamoDB Local', () => {
     expect(await delivered([job?.id as string])).toHaveLength(1);
     const sent = await store.outbox.get(job?.id as string);
     expect(sent).toMatchObject({ status: 'sent', attempts: 3 });
-    expect(sent?.secret).toBeUndefined(); // the manage link leaves the table once delivered
+    // The contact's email shows the manage link, derived when rendered: the job never held it.
+    expect(sent).toMatchObject({ kind: 'registration_received', manageLink: true });
+    expect(sent?.secret).toBeUndefined();
+    const [message] = await delivered([job?.id as string]);
+    expect(message?.text).toContain(
+      `/kelola/${ids[0]}?token=${store.registrations.manageToken(ids[0] as string)}`,
+    );
   });
 
   it('marks a job failed with the reason after the last attempt, and sends it again only when asked', async () => {
