@@ -1,4 +1,4 @@
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 
 const MIN_LENGTH = 32;
 
@@ -11,7 +11,8 @@ let cached: Promise<string | undefined> | undefined;
  * in Secrets Manager and names it in `SESSION_SECRET_PARAMETER` as Parameter Store's read-only reference
  * (`/aws/reference/secretsmanager/<secret>`), so the SSM client reads either a SecureString parameter or that
  * secret. Resolves to undefined when the variable is unset (local runs, tests); rejects when the read fails or the
- * value is too short, and a later call tries again.
+ * value is too short, and a later call tries again. The HTTP functions call it on the first request that signs or
+ * checks a cookie, not at cold start: registrations and public pages never wait for Parameter Store.
  */
 export function loadSessionSecretFromAws(
   env: NodeJS.ProcessEnv = process.env,
@@ -27,6 +28,8 @@ export function loadSessionSecretFromAws(
 async function read(env: NodeJS.ProcessEnv, client?: ParameterReader): Promise<string | undefined> {
   const name = env.SESSION_SECRET_PARAMETER?.trim();
   if (!name) return undefined;
+  // Imported here, so a function loads the SSM client only when it reads the secret.
+  const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
   const ssm = client ?? new SSMClient({});
   const { Parameter } = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
   const value = Parameter?.Value?.trim() ?? '';

@@ -33,7 +33,12 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
     config: deps.config,
     clock,
     rateLimiter: deps.rateLimiter,
-    sessionSecret: lazySecret(() => deps.config.sessionSecret ?? loadSessionSecret(deps.config.runtime)),
+    sessionSecret: lazySecret(
+      async () =>
+        deps.config.sessionSecret ??
+        (await deps.config.loadSessionSecret?.()) ??
+        loadSessionSecret(deps.config.runtime),
+    ),
   } as AppServices; // each surface adds its own services when it is mounted
 
   const app = new Hono<AppEnv>();
