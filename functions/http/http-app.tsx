@@ -10,6 +10,7 @@ import { lazySecret, loadSessionSecret } from '../auth/session-secret';
 import { DomainError } from '../domain/errors';
 import type { Language } from '../domain/schemas';
 import { assets } from './assets';
+import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
 import type { AppDeps, AppEnv, AppServices } from './context';
 import { errorBody, onError } from './error-handler';
 import { renderPageError } from './page-context';
@@ -103,6 +104,12 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
       return c.body(asset.body, 200, { 'Content-Type': asset.type });
     });
   }
+  app.get(JSQR_ROUTE, (c) => {
+    const jsQr = jsQrAsset();
+    if (!jsQr.path || c.req.path !== jsQr.path) return c.notFound();
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(jsQr.body, 200, { 'Content-Type': jsQr.type });
+  });
 
   app.get(consoleCss.path, (c) => {
     c.header('Cache-Control', 'public, max-age=31536000, immutable');

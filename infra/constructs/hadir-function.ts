@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { JSQR_BUNDLE_FILE } from '../../functions/http/assets/checkin-jsqr';
 import { INDEXES } from '../data-stack';
 
 /**
@@ -32,6 +33,24 @@ export const EXTERNAL_MODULES = ['@aws-sdk/*', 'prettier'];
 export const ESM_BANNER =
   "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
+/** Stack traces in the logs point at our sources (NodejsFunction's `sourceMap` alone does not turn this on). */
+export const NODE_OPTIONS = '--enable-source-maps';
+
+/**
+ * Lambda sets no NODE_ENV, so packages that choose their build by it (React, react-dom) would run their development
+ * builds: twice the code to load and slower rendering. The bundle fixes the choice at build time.
+ */
+export const DEFINE = { 'process.env.NODE_ENV': '"production"' };
+
+/**
+ * Files a handler reads from next to its bundle at run time, by handler file name: `name` in the bundle directory,
+ * `source` a path inside node_modules. bench/cold-start.ts ships the same ones.
+ */
+export const HANDLER_FILES: Readonly<Record<string, readonly { name: string; source: string }[]>> = {
+  // The check-in page's fallback QR decoder: served as a static asset, never run by the server.
+  'api.ts': [JSQR_BUNDLE_FILE],
+};
+
 /** The role and log group are the construct's own, so it can keep both to least privilege and a retention. */
 export interface HadirFunctionProps extends Omit<NodejsFunctionProps, 'role' | 'logGroup'> {
   /** Absolute path of the handler module; it must export `handler`. */
@@ -52,6 +71,7 @@ export class HadirFunction extends NodejsFunction {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     });
     logGroup.grantWrite(role);
+    const files = HANDLER_FILES[basename(props.entry)] ?? [];
 
     super(scope, id, {
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -64,7 +84,7 @@ export class HadirFunction extends NodejsFunction {
       projectRoot,
       depsLockFilePath: join(projectRoot, 'package-lock.json'),
       ...props,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { NODE_OPTIONS, ...props.environment },
       bundling: {
         format: OutputFormat.ESM,
         target: 'node22',
@@ -74,6 +94,18 @@ export class HadirFunction extends NodejsFunction {
         sourcesContent: false,
         externalModules: EXTERNAL_MODULES,
         banner: ESM_BANNER,
+        define: DEFINE,
+        commandHooks: files.length
+          ? {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (inputDir, outputDir) =>
+                files.map(
+                  (file) =>
+                    `cp "${join(inputDir, 'node_modules', file.source)}" "${join(outputDir, file.name)}"`,
+                ),
+            }
+          : undefined,
         ...props.bundling,
       },
     });

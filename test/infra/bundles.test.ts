@@ -1,12 +1,16 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundle } from '../../bench/cold-start';
 import { buildApp } from '../../infra/build-app';
-import { ESM_BANNER, EXTERNAL_MODULES } from '../../infra/constructs/hadir-function';
+import { DEFINE, ESM_BANNER, EXTERNAL_MODULES } from '../../infra/constructs/hadir-function';
 
 const handlerPath = (name: string) =>
   fileURLToPath(new URL(`../../functions/handlers/${name}.ts`, import.meta.url));
@@ -37,6 +41,7 @@ async function bundledPackages(name: string) {
     target: 'node22',
     mainFields: ['module', 'main'],
     external: EXTERNAL_MODULES,
+    define: DEFINE,
     banner: { js: ESM_BANNER },
     write: false,
     metafile: true,
@@ -59,6 +64,8 @@ describe('bundle contents (esbuild metafile)', () => {
     const { packages, ownFiles } = await bundledPackages('api');
     expect(packages.has('hono')).toBe(true);
     for (const forbidden of [
+      // The check-in page's decoder is a file next to the bundle (see the last test).
+      'jsqr',
       'react',
       'react-dom',
       '@react-email/render',
@@ -135,8 +142,57 @@ describe('real bundling (cdk synth with esbuild, offline)', () => {
       ),
     );
     for (const [name, size] of Object.entries(sizes)) {
-      expect(size.files, name).toEqual(['index.mjs', 'index.mjs.map']);
+      // The public function ships the check-in page's QR decoder as a file it reads on first request.
+      const files =
+        name === 'api' ? ['index.mjs', 'index.mjs.map', 'jsqr.js'] : ['index.mjs', 'index.mjs.map'];
+      expect(size.files, name).toEqual(files);
       expect(size.code / 1024, name).toBeLessThanOrEqual(BUDGET_KIB[name as keyof typeof BUDGET_KIB]);
+    }
+  }, 60_000);
+});
+
+describe('the bundled public function', () => {
+  it('serves the jsQR file shipped next to index.mjs, read on first request', async () => {
+    // Inside the project like bench/cold-start.ts, so external imports resolve as in Lambda.
+    const dir = mkdtempSync(join(process.cwd(), 'bench', '.out-'));
+    try {
+      await bundle(handlerPath('api'), dir);
+      const source = readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8');
+      expect(readFileSync(join(dir, 'jsqr.js'), 'utf8')).toBe(source);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.includes(source.slice(100_000, 100_200)), 'jsQR inlined into index.mjs').toBe(false);
+      const path = `/assets/jsqr.${createHash('sha256').update(source).digest('hex').slice(0, 10)}.js`;
+      const event = {
+        version: '2.0',
+        routeKey: '$default',
+        rawPath: path,
+        rawQueryString: '',
+        headers: { host: 'abc123.execute-api.ap-southeast-3.amazonaws.com' },
+        requestContext: {
+          domainName: 'abc123.execute-api.ap-southeast-3.amazonaws.com',
+          http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
+          requestId: 'req-1',
+          routeKey: '$default',
+          stage: '$default',
+        },
+        isBase64Encoded: false,
+      };
+      const script = `const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
+        const res = await handler(${JSON.stringify(event)}, {});
+        const body = res.isBase64Encoded ? Buffer.from(res.body, 'base64').toString() : res.body;
+        console.log(JSON.stringify({ status: res.statusCode, type: res.headers['content-type'], body }));`;
+      const response = JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+          env: { ...process.env, TABLE_NAME: 'bundle-test', AWS_REGION: 'ap-southeast-3' },
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        }),
+      );
+      expect(response.status).toBe(200);
+      expect(response.type).toContain('text/javascript');
+      expect(response.body).toBe(source);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
