@@ -1,8 +1,6 @@
-import type { SSMClient } from '@aws-sdk/client-ssm';
+import type { ParameterReader } from './ssm-parameter';
 
 const MIN_LENGTH = 32;
-
-type ParameterReader = Pick<SSMClient, 'send'>;
 
 let cached: Promise<string | undefined> | undefined;
 
@@ -29,10 +27,8 @@ async function read(env: NodeJS.ProcessEnv, client?: ParameterReader): Promise<s
   const name = env.SESSION_SECRET_PARAMETER?.trim();
   if (!name) return undefined;
   // Imported here, so a function loads the SSM client only when it reads the secret.
-  const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
-  const ssm = client ?? new SSMClient({});
-  const { Parameter } = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
-  const value = Parameter?.Value?.trim() ?? '';
+  const { readDecryptedParameter } = await import('./ssm-parameter');
+  const value = (await readDecryptedParameter(name, client))?.trim() ?? '';
   if (value.length < MIN_LENGTH)
     throw new Error(`session secret ${name} must be at least ${MIN_LENGTH} characters`);
   return value;
