@@ -1,14 +1,13 @@
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import * as cdk from 'aws-cdk-lib';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { JSQR_BUNDLE_FILE } from '../../functions/http/assets/checkin-jsqr';
 import { INDEXES } from '../data-stack';
+import { bundleHandler, NODE_OPTIONS, projectRoot } from './bundle';
 
 /**
  * The repositories' operations (get, query, put, update, delete, batches, transactions). No Scan and no stream reads:
@@ -25,40 +24,33 @@ const TABLE_DATA_ACTIONS = [
   'dynamodb:ConditionCheckItem',
 ];
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The runtime provides the AWS SDK; prettier is only reached by react-email's unused `pretty` option. */
-export const EXTERNAL_MODULES = ['@aws-sdk/*', 'prettier'];
-/** Bundled CommonJS dependencies call require(), which an ES module lacks. */
-export const ESM_BANNER =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-
-/** Stack traces in the logs point at our sources (NodejsFunction's `sourceMap` alone does not turn this on). */
-export const NODE_OPTIONS = '--enable-source-maps';
-
 /**
- * Lambda sets no NODE_ENV, so packages that choose their build by it (React, react-dom) would run their development
- * builds: twice the code to load and slower rendering. The bundle fixes the choice at build time.
+ * Bundles the handler at synth with infra/constructs/bundle.ts (esbuild, code splitting), the same function
+ * `npm run bench` measures. Docker is never used: the image only satisfies the BundlingOptions type, and a failed
+ * build throws instead of falling back to it. `entry` is part of the asset cache key (it is serialized with the
+ * options), so two functions never share a bundle.
  */
-export const DEFINE = { 'process.env.NODE_ENV': '"production"' };
-
-/**
- * Files a handler reads from next to its bundle at run time, by handler file name: `name` in the bundle directory,
- * `source` a path inside node_modules. bench/cold-start.ts ships the same ones.
- */
-export const HANDLER_FILES: Readonly<Record<string, readonly { name: string; source: string }[]>> = {
-  // The check-in page's fallback QR decoder: served as a static asset, never run by the server.
-  'api.ts': [JSQR_BUNDLE_FILE],
-};
+class HandlerBundling implements cdk.BundlingOptions {
+  readonly image = cdk.DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x');
+  readonly local: cdk.ILocalBundling;
+  constructor(readonly entry: string) {
+    this.local = {
+      tryBundle(outputDir: string) {
+        bundleHandler(entry, outputDir);
+        return true;
+      },
+    };
+  }
+}
 
 /** The role and log group are the construct's own, so it can keep both to least privilege and a retention. */
-export interface HadirFunctionProps extends Omit<NodejsFunctionProps, 'role' | 'logGroup'> {
+export interface HadirFunctionProps extends Omit<lambda.FunctionOptions, 'role' | 'logGroup'> {
   /** Absolute path of the handler module; it must export `handler`. */
   readonly entry: string;
 }
 
 /** A Lambda function with hadir's defaults: Node 22 on arm64, an ESM bundle, JSON logs kept a month, least privilege. */
-export class HadirFunction extends NodejsFunction {
+export class HadirFunction extends lambda.Function {
   constructor(scope: Construct, id: string, props: HadirFunctionProps) {
     // Our own log group (for retention) and role: the default role carries the AWSLambdaBasicExecutionRole managed
     // policy, which may write to any log group; this one may only write to its own.
@@ -71,7 +63,7 @@ export class HadirFunction extends NodejsFunction {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     });
     logGroup.grantWrite(role);
-    const files = HANDLER_FILES[basename(props.entry)] ?? [];
+    const { entry, ...options } = props;
 
     super(scope, id, {
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -81,33 +73,13 @@ export class HadirFunction extends NodejsFunction {
       loggingFormat: lambda.LoggingFormat.JSON,
       logGroup,
       role,
-      projectRoot,
-      depsLockFilePath: join(projectRoot, 'package-lock.json'),
-      ...props,
+      ...options,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset(projectRoot, {
+        assetHashType: cdk.AssetHashType.OUTPUT,
+        bundling: new HandlerBundling(relative(projectRoot, entry)),
+      }),
       environment: { NODE_OPTIONS, ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: EXTERNAL_MODULES,
-        banner: ESM_BANNER,
-        define: DEFINE,
-        commandHooks: files.length
-          ? {
-              beforeBundling: () => [],
-              beforeInstall: () => [],
-              afterBundling: (inputDir, outputDir) =>
-                files.map(
-                  (file) =>
-                    `cp "${join(inputDir, 'node_modules', file.source)}" "${join(outputDir, file.name)}"`,
-                ),
-            }
-          : undefined,
-        ...props.bundling,
-      },
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
