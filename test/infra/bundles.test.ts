@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { previews } from '../../emails/previews';
+import { renderEmail } from '../../emails/render';
+import type { EmailKind } from '../../functions/domain/notifications';
 import { buildApp } from '../../infra/build-app';
 import {
   type BundleSizes,
@@ -34,9 +37,9 @@ const handlerPath = (name: string) =>
  */
 const BUDGET_KIB = {
   api: 335,
-  console: 2800,
-  outboxStream: 500,
-  outboxSweep: 500,
+  console: 2690,
+  outboxStream: 390,
+  outboxSweep: 390,
   sesEvents: 4,
   campaigns: 145,
   retention: 45,
@@ -282,6 +285,46 @@ describe('the bundled public function', () => {
       expect(calendar.type).toContain('text/calendar');
       expect(calendar.body).toContain('BEGIN:VCALENDAR');
       expect(calendar.body).toContain(`UID:${event.id}.event@hadir`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('the bundled email code', () => {
+  it('renders every email exactly as under tsx, with only the legacy server renderer of React', async () => {
+    const dir = mkdtempSync(join(process.cwd(), 'bench', '.out-'));
+    try {
+      const module = (path: string) =>
+        JSON.stringify(fileURLToPath(new URL(`../../${path}`, import.meta.url)));
+      const entry = join(dir, 'entry.ts');
+      writeFileSync(
+        entry,
+        `import { previews } from ${module('emails/previews.ts')};
+        import { renderEmail } from ${module('emails/render.ts')};
+        const out = {};
+        for (const [kind, { props }] of Object.entries(previews)) out[kind] = await renderEmail(kind, props);
+        console.log(JSON.stringify(out));`,
+      );
+      const sizes = bundleHandler(entry, join(dir, 'out'));
+      const inputs = Object.keys(sizes.metafile.inputs);
+      // Production builds only (NODE_ENV is defined), and no streaming renderer (the alias in bundle.ts).
+      const reactDom = inputs
+        .filter((input) => input.includes('react-dom/cjs/'))
+        .map((input) => basename(input));
+      expect(reactDom.sort()).toEqual([
+        'react-dom-server-legacy.node.production.js',
+        'react-dom.production.js',
+      ]);
+      const bundled = JSON.parse(
+        execFileSync(process.execPath, [join(dir, 'out', 'index.mjs')], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        }),
+      );
+      for (const [kind, { props }] of Object.entries(previews)) {
+        expect(bundled[kind], kind).toEqual(await renderEmail(kind as EmailKind, props as never));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
