@@ -160,7 +160,7 @@ async function main() {
     });
 
     console.error('cold start…');
-    const cold = await coldStarts(quick ? 3 : 5);
+    const cold = await coldStarts(quick ? 5 : 9);
     // The issue budgets the public API and the email worker; the other functions are reported for the record.
     const coldBudgets: Record<string, { kb: { max: number }; ms: { max: number } }> = {
       api: { kb: budgets.apiBundleKb, ms: budgets.apiLoadMs },
@@ -169,17 +169,22 @@ async function main() {
     };
     for (const [name, result] of Object.entries(cold)) {
       const budget = coldBudgets[name];
+      const floor = name === 'DynamoDB client alone';
       add({
         name: `${name} bundle`,
         value: result.kb,
         unit: 'KiB',
         ...(budget ? check(result.kb, budget.kb) : {}),
+        note: floor
+          ? 'the floor under every function that uses the table (bundled as the functions are)'
+          : `loaded at cold start; ${round(result.totalKb, 0)} KiB shipped (chunks imported on first use, source maps, files)`,
       });
       add({
         name: `${name} module load`,
         value: result.loadMs,
         unit: 'ms',
         ...(budget ? check(result.loadMs, budget.ms) : {}),
+        ...(floor ? { note: 'the floor under every function that uses the table' } : {}),
       });
     }
 

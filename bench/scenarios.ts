@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   GetCommand,
@@ -6,8 +9,6 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { PreviewProps as PREVIEW } from '../emails/registration-received';
-import { renderEmail } from '../emails/render';
 import type { User } from '../functions/auth/model';
 import { newSecret } from '../functions/domain/tokens';
 import { createCampaignRunner } from '../functions/followups/runner';
@@ -15,6 +16,7 @@ import { createLocalOutboxTransport } from '../functions/mail/local-outbox-trans
 import { createOutboxWorker } from '../functions/mail/outbox-worker';
 import { invitationLettersPdf } from '../functions/outreach/letter-pdf';
 import { createCampaignService } from '../functions/services/campaigns';
+import { bundleHandler } from '../infra/constructs/bundle';
 import {
   benchEvent,
   type Environment,
@@ -220,12 +222,23 @@ export async function checkinScans(env: Environment, scans: number, batchSize: n
   return { latency: summarize(latencies), batchMs, batchOk: ok, eventId: event.id, auth };
 }
 
-/** Confirmation emails rendered back to back on this one process (one core). */
+/**
+ * Confirmation emails rendered back to back in one process (one core), by the code as the email Lambdas run it:
+ * bench/render-rate.ts bundled like them (React's production build; under tsx React runs its development build,
+ * about 40% slower).
+ */
 export async function emailRenders(count: number) {
-  await renderEmail('registration_received', PREVIEW); // warm up
-  const t0 = performance.now();
-  for (let i = 0; i < count; i++) await renderEmail('registration_received', PREVIEW);
-  return { perSecond: count / ((performance.now() - t0) / 1000) };
+  const dir = mkdtempSync(join(process.cwd(), 'bench', '.out-'));
+  try {
+    bundleHandler('bench/render-rate.ts', dir);
+    const out = execFileSync(process.execPath, [join(dir, 'index.mjs')], {
+      env: { ...process.env, RENDER_COUNT: String(count) },
+      encoding: 'utf8',
+    });
+    return JSON.parse(out) as { perSecond: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

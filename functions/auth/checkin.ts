@@ -18,7 +18,7 @@ export const STATION_COOKIE = 'hadir_station';
 export async function authorizeCheckin(c: Context<AppEnv>, eventId: string): Promise<Actor> {
   const { store, sessionSecret } = c.get('services');
   const cookieToken = getCookie(c, STATION_COOKIE)
-    ? await getSignedCookie(c, sessionSecret(), STATION_COOKIE)
+    ? await getSignedCookie(c, await sessionSecret(), STATION_COOKIE)
     : undefined;
   const token = bearerToken(c) || (typeof cookieToken === 'string' ? cookieToken : '');
   if (token) {
@@ -41,7 +41,7 @@ export async function enrolStation(c: Context<AppEnv>, token: string) {
   const { store, sessionSecret } = c.get('services');
   const station = token ? await store.stations.findByToken(hashSecret(token)) : undefined;
   if (!station) throw new DomainError('not_found');
-  await setSignedCookie(c, STATION_COOKIE, token, sessionSecret(), {
+  await setSignedCookie(c, STATION_COOKIE, token, await sessionSecret(), {
     path: '/',
     httpOnly: true,
     secure: true,

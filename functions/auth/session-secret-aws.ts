@@ -1,15 +1,13 @@
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { ParameterReader } from './ssm-parameter';
 
 const MIN_LENGTH = 32;
-
-type ParameterReader = Pick<SSMClient, 'send'>;
 
 /**
  * A secret the stack generates in Secrets Manager and names in an environment variable as Parameter Store's
  * read-only reference (`/aws/reference/secretsmanager/<secret>`), so the SSM client reads either a SecureString
- * parameter or that secret. Read once per Lambda instance (cold start) and cached. Resolves to undefined when the
- * variable is unset (local runs, tests); rejects when the read fails or the value is too short, and a later call
- * tries again.
+ * parameter or that secret. Read once per Lambda instance and cached; the HTTP functions read the session secret
+ * on the first request that signs or checks a cookie, not at cold start. Resolves to undefined when the variable is
+ * unset (local runs, tests); rejects when the read fails or the value is too short, and a later call tries again.
  */
 export function secretParameter(variable: string, label: string) {
   let cached: Promise<string | undefined> | undefined;
@@ -35,9 +33,9 @@ async function read(
 ): Promise<string | undefined> {
   const name = env[variable]?.trim();
   if (!name) return undefined;
-  const ssm = client ?? new SSMClient({});
-  const { Parameter } = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
-  const value = Parameter?.Value?.trim() ?? '';
+  // Imported here, so a function loads the SSM client only when it reads the secret.
+  const { readDecryptedParameter } = await import('./ssm-parameter');
+  const value = (await readDecryptedParameter(name, client))?.trim() ?? '';
   if (value.length < MIN_LENGTH)
     throw new Error(`${label} ${name} must be at least ${MIN_LENGTH} characters`);
   return value;

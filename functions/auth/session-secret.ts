@@ -67,11 +67,19 @@ export const loadSessionSecret = (
     dataDir,
   );
 
-/** Resolved on first use, so a Lambda without the secret still serves the public pages. */
-export function lazySecret(resolve: () => string): () => string {
-  let value: string | undefined;
+/**
+ * Resolved on first use, so a Lambda without the secret still serves the public pages and none waits for it at
+ * cold start. A failed resolution is not kept: the next request that needs the secret tries again.
+ */
+export function lazySecret(resolve: () => string | Promise<string>): () => Promise<string> {
+  let value: Promise<string> | undefined;
   return () => {
-    value ??= resolve();
+    value ??= Promise.resolve()
+      .then(resolve)
+      .catch((error: unknown) => {
+        value = undefined;
+        throw error;
+      });
     return value;
   };
 }

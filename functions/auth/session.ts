@@ -27,14 +27,14 @@ export async function startLogin(c: Context<AppEnv>, user: User): Promise<void> 
   const { store, clock, sessionSecret } = c.get('services');
   const sessionId = newSecret();
   await store.users.createLogin(hashSecret(sessionId), user.id, SESSION_TTL_SECONDS, clock());
-  await setSignedCookie(c, SESSION_COOKIE, sessionId, sessionSecret(), cookieOptions);
+  await setSignedCookie(c, SESSION_COOKIE, sessionId, await sessionSecret(), cookieOptions);
 }
 
 /** The session id from a cookie whose signature holds, or nothing (absent, tampered, signed by another key). */
 async function sessionIdOf(c: Context<AppEnv>): Promise<string | undefined> {
   // Public requests carry no session cookie: they never need the secret (a Lambda without it still serves them).
   if (!getCookie(c, SESSION_COOKIE)) return undefined;
-  const value = await getSignedCookie(c, c.get('services').sessionSecret(), SESSION_COOKIE);
+  const value = await getSignedCookie(c, await c.get('services').sessionSecret(), SESSION_COOKIE);
   return typeof value === 'string' && value.length >= 32 ? value : undefined;
 }
 
@@ -59,7 +59,7 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
     const user = login ? await store.users.get(login.userId) : undefined;
     if (user?.active) {
       c.set('user', user);
-      c.set('csrfToken', formToken(sessionSecret(), idHash));
+      c.set('csrfToken', formToken(await sessionSecret(), idHash));
     }
   }
   await next();

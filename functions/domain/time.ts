@@ -8,10 +8,25 @@ const indonesianZoneNames: Record<string, string> = {
   'Asia/Jayapura': 'WIT',
 };
 
+/**
+ * Building an Intl.DateTimeFormat costs far more than formatting with one (ICU loads locale and zone data each
+ * time): every email and page formats several times, so each formatter is made once per options and zone.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 function zoneLabel(timeZone: string, at: Date): string {
   const known = indonesianZoneNames[timeZone];
   if (known) return known;
-  const part = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
+  const part = formatter('en', { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -21,7 +36,7 @@ const locales: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
 /** "Kamis, 23 Oktober 2025" */
 export function formatDate(iso: string, timeZone: string, language: Language = 'id'): string {
-  return new Intl.DateTimeFormat(locales[language], {
+  return formatter(locales[language], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -33,7 +48,7 @@ export function formatDate(iso: string, timeZone: string, language: Language = '
 /** "08.30 WIB" (Indonesian uses a dot between hours and minutes) or "08:30 WIB". */
 export function formatTime(iso: string, timeZone: string, language: Language = 'id'): string {
   const at = new Date(iso);
-  const time = new Intl.DateTimeFormat(locales[language], {
+  const time = formatter(locales[language], {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -61,7 +76,7 @@ export function formatTimeRange(
 
 /** Offset of `timeZone` at `at`, in minutes east of UTC. */
 function offsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

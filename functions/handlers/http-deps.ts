@@ -6,25 +6,28 @@ import type { AppDeps } from '../http/context';
 import { createDynamoRateLimiter } from '../http/rate-limit';
 
 /**
- * What both HTTP Lambdas are built from, once per instance: the table, the limiter, the session secret and the
- * ticket key. Without the ticket key the instance fails to start: no ticket could be issued or shown.
+/**
+ * What both HTTP Lambdas are built from, once per instance: the table, the limiter, the ticket key, and where the
+ * session secret is read from on the first request that signs or checks a cookie (public pages and registrations
+ * never need it). Without the ticket key the instance fails to start: no ticket could be issued or shown.
  */
 export async function httpDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<AppDeps> {
   const tableName = env.TABLE_NAME ?? 'hadir';
   const store = createStore(createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT }), tableName, {
     ticketKey: await loadTicketKeyFromAws(env),
   });
-  const sessionSecret = await loadSessionSecretFromAws().catch((error: unknown) => {
-    console.error(
-      JSON.stringify({ level: 'error', message: 'session secret unavailable', error: String(error) }),
-    );
-    return undefined; // public pages keep working; console sign-in reports the missing secret
-  });
+  const loadSessionSecret = () =>
+    loadSessionSecretFromAws(env).catch((error: unknown) => {
+      console.error(
+        JSON.stringify({ level: 'error', message: 'session secret unavailable', error: String(error) }),
+      );
+      throw error; // this request fails (sign-in, check-in); the next one tries again
+    });
   return {
     store,
     rateLimiter: env.RATE_LIMIT_TABLE
       ? createDynamoRateLimiter({ tableName: env.RATE_LIMIT_TABLE })
       : undefined,
-    config: { runtime: 'aws', publicBaseUrl: env.PUBLIC_BASE_URL || undefined, sessionSecret },
+    config: { runtime: 'aws', publicBaseUrl: env.PUBLIC_BASE_URL || undefined, loadSessionSecret },
   };
 }

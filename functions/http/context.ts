@@ -14,8 +14,13 @@ export type AppConfig = {
   publicBaseUrl?: string;
   /** `local` mounts the developer routes (/dev/*); they never exist in AWS. */
   runtime: 'local' | 'aws' | 'test';
-  /** Signs console session cookies. Absent: HADIR_SESSION_SECRET, or `.data/session-secret` locally. */
+  /**
+   * Signs console session and station cookies. Absent: `loadSessionSecret`, else HADIR_SESSION_SECRET, or
+   * `.data/session-secret` locally.
+   */
   sessionSecret?: string;
+  /** Reads the secret where AWS keeps it (functions/auth/session-secret-aws.ts); called on first use. */
+  loadSessionSecret?: () => Promise<string | undefined>;
 };
 
 export type AppDeps = {
@@ -36,8 +41,8 @@ export type AppServices = {
   clock: () => Date;
   config: AppConfig;
   exportFiles?: ExportFileStore;
-  /** The cookie-signing secret, resolved on first use (functions/auth/session-secret.ts). */
-  sessionSecret: () => string;
+  /** The cookie-signing secret, resolved on first use and kept (functions/auth/session-secret.ts). */
+  sessionSecret: () => Promise<string>;
   auth: AuthService;
   adminEvents: AdminEventsService;
   adminUsers: AdminUsersService;

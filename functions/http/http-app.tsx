@@ -10,6 +10,7 @@ import { lazySecret, loadSessionSecret } from '../auth/session-secret';
 import { DomainError } from '../domain/errors';
 import type { Language } from '../domain/schemas';
 import { assets } from './assets';
+import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
 import type { AppDeps, AppEnv, AppServices } from './context';
 import { errorBody, onError } from './error-handler';
 import { renderPageError } from './page-context';
@@ -34,7 +35,12 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
     clock,
     rateLimiter: deps.rateLimiter,
     exportFiles: deps.exportFiles,
-    sessionSecret: lazySecret(() => deps.config.sessionSecret ?? loadSessionSecret(deps.config.runtime)),
+    sessionSecret: lazySecret(
+      async () =>
+        deps.config.sessionSecret ??
+        (await deps.config.loadSessionSecret?.()) ??
+        loadSessionSecret(deps.config.runtime),
+    ),
   } as AppServices; // each surface adds its own services when it is mounted
 
   const app = new Hono<AppEnv>();
@@ -99,6 +105,12 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
       return c.body(asset.body, 200, { 'Content-Type': asset.type });
     });
   }
+  app.get(JSQR_ROUTE, (c) => {
+    const jsQr = jsQrAsset();
+    if (!jsQr.path || c.req.path !== jsQr.path) return c.notFound();
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(jsQr.body, 200, { 'Content-Type': jsQr.type });
+  });
 
   app.get(consoleCss.path, (c) => {
     c.header('Cache-Control', 'public, max-age=31536000, immutable');

@@ -1,6 +1,16 @@
-import { DynamoDB } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  type DeleteItemCommandInput,
+  DynamoDBClient,
+  GetItemCommand,
+  type GetItemCommandInput,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import type { Context } from 'hono';
-import { RateLimiterDynamo, RateLimiterRes } from 'rate-limiter-flexible';
+// Only the DynamoDB store: the package's index loads every store it supports (see functions/types).
+import RateLimiterDynamo from 'rate-limiter-flexible/lib/RateLimiterDynamo.js';
+import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
 import { DomainError } from '../domain/errors';
 import type { AppEnv } from './context';
 
@@ -21,17 +31,24 @@ export type RateLimiter = { consume(bucket: RateLimitBucket, key: string): Promi
 
 /** The limiter's own small table (its library's key schema: `key`, TTL on `expire`); see db/table.ts. */
 export function createDynamoRateLimiter(options: { tableName: string; endpoint?: string }): RateLimiter {
-  const client = new DynamoDB({
+  const client = new DynamoDBClient({
     region: process.env.AWS_REGION ?? 'ap-southeast-3',
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  // The library calls the aggregated `DynamoDB` client's methods; these three are all it uses with the table and
+  // its TTL already set up, and the aggregated client would bring every DynamoDB command along.
+  const storeClient = {
+    getItem: (input: GetItemCommandInput) => client.send(new GetItemCommand(input)),
+    updateItem: (input: UpdateItemCommandInput) => client.send(new UpdateItemCommand(input)),
+    deleteItem: (input: DeleteItemCommandInput) => client.send(new DeleteItemCommand(input)),
+  };
   const limiters = Object.fromEntries(
     Object.entries(policies).map(([bucket, policy]) => [
       bucket,
       new RateLimiterDynamo({
-        storeClient: client,
+        storeClient,
         tableName: options.tableName,
         tableCreated: true,
         // Both db/table.ts and the CDK stack enable TTL on `expire`; skip the library's check on every cold start.
@@ -40,7 +57,7 @@ export function createDynamoRateLimiter(options: { tableName: string; endpoint?:
         ...policy,
       }),
     ]),
-  ) as Record<RateLimitBucket, RateLimiterDynamo>;
+  ) as Record<RateLimitBucket, InstanceType<typeof RateLimiterDynamo>>;
   return {
     async consume(bucket, key) {
       try {

@@ -1,13 +1,20 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailTransport } from './message';
 
-/** Any SMTP server, from `SMTP_URL` (e.g. `smtps://user:pass@mail.kotimkab.go.id:465`). */
+/**
+ * Any SMTP server, from `SMTP_URL` (e.g. `smtps://user:pass@mail.kotimkab.go.id:465`). nodemailer (240 KiB) is
+ * imported on the first send: the email Lambdas send through SES and bundle it without ever evaluating it.
+ */
 export function createSmtpTransport(url: string) {
-  const transporter = nodemailer.createTransport(url);
+  let transporter: Promise<Transporter> | undefined;
+  const connect = () => {
+    transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url));
+    return transporter;
+  };
   return {
     name: 'smtp',
     async send(message) {
-      const info = await transporter.sendMail({
+      const info = await (await connect()).sendMail({
         from: message.from,
         to: message.to,
         subject: message.subject,

@@ -1,14 +1,14 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import * as cdk from 'aws-cdk-lib';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { INDEXES } from '../data-stack';
+import { bundleHandler, NODE_OPTIONS, projectRoot } from './bundle';
 
 /**
  * The repositories' operations (get, query, put, update, delete, batches, transactions). No Scan and no stream reads:
@@ -25,28 +25,39 @@ const TABLE_DATA_ACTIONS = [
   'dynamodb:ConditionCheckItem',
 ];
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-
 /**
  * Where a function reads a Secrets Manager secret: Parameter Store's read-only view of it, so
  * functions/auth/session-secret-aws.ts needs only the SSM client.
  */
 export const secretParameterName = (secretName: string) => `/aws/reference/secretsmanager/${secretName}`;
 
-/** The runtime provides the AWS SDK; prettier is only reached by react-email's unused `pretty` option. */
-export const EXTERNAL_MODULES = ['@aws-sdk/*', 'prettier'];
-/** Bundled CommonJS dependencies call require(), which an ES module lacks. */
-export const ESM_BANNER =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+/**
+ * Bundles the handler at synth with infra/constructs/bundle.ts (esbuild, code splitting), the same function
+ * `npm run bench` measures. Docker is never used: the image only satisfies the BundlingOptions type, and a failed
+ * build throws instead of falling back to it. `entry` is part of the asset cache key (it is serialized with the
+ * options), so two functions never share a bundle.
+ */
+class HandlerBundling implements cdk.BundlingOptions {
+  readonly image = cdk.DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x');
+  readonly local: cdk.ILocalBundling;
+  constructor(readonly entry: string) {
+    this.local = {
+      tryBundle(outputDir: string) {
+        bundleHandler(entry, outputDir);
+        return true;
+      },
+    };
+  }
+}
 
 /** The role and log group are the construct's own, so it can keep both to least privilege and a retention. */
-export interface HadirFunctionProps extends Omit<NodejsFunctionProps, 'role' | 'logGroup'> {
+export interface HadirFunctionProps extends Omit<lambda.FunctionOptions, 'role' | 'logGroup'> {
   /** Absolute path of the handler module; it must export `handler`. */
   readonly entry: string;
 }
 
 /** A Lambda function with hadir's defaults: Node 22 on arm64, an ESM bundle, JSON logs kept a month, least privilege. */
-export class HadirFunction extends NodejsFunction {
+export class HadirFunction extends lambda.Function {
   constructor(scope: Construct, id: string, props: HadirFunctionProps) {
     // Our own log group (for retention) and role: the default role carries the AWSLambdaBasicExecutionRole managed
     // policy, which may write to any log group; this one may only write to its own.
@@ -59,6 +70,7 @@ export class HadirFunction extends NodejsFunction {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     });
     logGroup.grantWrite(role);
+    const { entry, ...options } = props;
 
     super(scope, id, {
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -68,21 +80,13 @@ export class HadirFunction extends NodejsFunction {
       loggingFormat: lambda.LoggingFormat.JSON,
       logGroup,
       role,
-      projectRoot,
-      depsLockFilePath: join(projectRoot, 'package-lock.json'),
-      ...props,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: EXTERNAL_MODULES,
-        banner: ESM_BANNER,
-        ...props.bundling,
-      },
+      ...options,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset(projectRoot, {
+        assetHashType: cdk.AssetHashType.OUTPUT,
+        bundling: new HandlerBundling(relative(projectRoot, entry)),
+      }),
+      environment: { NODE_OPTIONS, ...props.environment },
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',

@@ -3,6 +3,7 @@ import type { Store } from '../../functions/db/store';
 import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
 import { assets } from '../../functions/http/assets';
+import { jsQrAsset } from '../../functions/http/assets/checkin-jsqr';
 import { createTestStore, makeEvent } from '../helpers/store';
 
 let store: Store;
@@ -72,7 +73,10 @@ describe('check-in page routes (no browser)', () => {
       scope: '/checkin/',
       display: 'standalone',
     });
-    const decoder = await app.request(assets.jsqr.path);
+    const decoder = await app.request(jsQrAsset().path);
+    expect(decoder.headers.get('cache-control')).toContain('immutable');
     expect((await decoder.text()).length).toBeGreaterThan(100_000);
+    // Another fingerprint (an old page's) is not served.
+    expect((await app.request('/assets/jsqr.0123456789.js')).status).toBe(404);
   });
 });

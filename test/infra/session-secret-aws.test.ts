@@ -2,6 +2,8 @@ import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadSessionSecretFromAws, resetSessionSecretCache } from '../../functions/auth/session-secret-aws';
 import { loadTicketKeyFromAws, resetTicketKeyCache } from '../../functions/auth/ticket-key';
+import type { Store } from '../../functions/db/store';
+import { createHttpApp } from '../../functions/http/http-app';
 import { sessionSecretParameterName } from '../../infra/api-stack';
 
 /** Stands in for SSMClient: records the commands and answers like GetParameter does. */
@@ -79,5 +81,36 @@ describe('ticket key loader for AWS', () => {
       /at least 32/,
     );
     expect(ssm.calls).toHaveLength(0);
+  });
+});
+
+describe('HTTP functions and the secret', () => {
+  it('read it on the first request with a signed cookie, not at start, and again after a failed read', async () => {
+    let reads = 0;
+    let answer: string | Error = new Error('ThrottlingException');
+    const app = createHttpApp(
+      {
+        store: {} as Store, // nothing below reaches the table
+        config: {
+          runtime: 'aws',
+          loadSessionSecret: async () => {
+            reads++;
+            if (answer instanceof Error) throw answer;
+            return answer;
+          },
+        },
+      },
+      [],
+    );
+    // Public requests carry no cookie: cold start and these never touch Parameter Store.
+    expect((await app.request('/api/health')).status).toBe(200);
+    expect(reads).toBe(0);
+    const withCookie = { headers: { cookie: 'hadir_session=forged.value' } };
+    expect((await app.request('/api/health', withCookie)).status).toBeGreaterThanOrEqual(500);
+    answer = SECRET;
+    // The forged cookie's signature fails against the secret: no user, but the request goes through.
+    expect((await app.request('/api/health', withCookie)).status).toBe(200);
+    expect((await app.request('/api/health', withCookie)).status).toBe(200);
+    expect(reads).toBe(2);
   });
 });

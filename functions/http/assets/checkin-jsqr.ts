@@ -1,30 +1,53 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The browser build of `jsqr` (a UMD script that defines `window.jsQR`), served as a fingerprinted asset that the
  * check-in page loads only on phones without `BarcodeDetector`.
  *
- * Two ways to get its text, because the same module runs in two worlds:
- * - under tsx and vitest (local server, tests) the package is in node_modules: resolve it and read the file;
- * - in the Lambda bundle there is no node_modules, but esbuild inlines a dynamic import that carries
- *   `with { type: 'text' }` as a string. Node itself refuses that attribute, so locally the import throws and
- *   the file read above has already answered.
- * If neither works the asset is empty and the page uses BarcodeDetector (Android Chrome) or the scanner field.
+ * It is 250 KiB of JavaScript the server never runs, so it stays out of the Lambda bundle (where it used to be
+ * inlined as a string, parsed at every cold start): the bundling ships the file next to `index.mjs`
+ * (`JSQR_BUNDLE_FILE`, copied by infra/constructs/hadir-function.ts), and it is read from disk the first time the
+ * check-in page or the asset itself is asked for. Under tsx and vitest (`npm start`, tests) there is no such
+ * file next to this module, and the package in node_modules answers instead.
+ * If neither exists the asset is empty and the page uses BarcodeDetector (Android Chrome) or the scanner field.
  */
-async function loadJsQr(): Promise<string> {
-  try {
-    return readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8');
-  } catch {
-    // Lambda bundle: fall through to the text import esbuild inlined.
+export const JSQR_BUNDLE_FILE = { name: 'jsqr.js', source: 'jsqr/dist/jsQR.js' } as const;
+
+export type LazyAsset = { path: string; body: string; type: string };
+
+function readJsQr(): string {
+  const places = [
+    () => fileURLToPath(new URL(`./${JSQR_BUNDLE_FILE.name}`, import.meta.url)),
+    () => createRequire(import.meta.url).resolve(JSQR_BUNDLE_FILE.source),
+  ];
+  for (const place of places) {
+    try {
+      return readFileSync(place(), 'utf8');
+    } catch {
+      // not there: try the next place
+    }
   }
-  try {
-    // @ts-expect-error TypeScript has no declaration for a script imported as text.
-    const text: unknown = (await import('jsqr/dist/jsQR.js', { with: { type: 'text' } })).default;
-    return typeof text === 'string' ? text : '';
-  } catch {
-    return '';
-  }
+  return '';
 }
 
-export const jsQrScript = await loadJsQr();
+let jsQr: LazyAsset | undefined;
+
+/** The decoder's body and fingerprinted path (`''` when it is missing), read once per process on first use. */
+export function jsQrAsset(): LazyAsset {
+  if (!jsQr) {
+    const body = readJsQr();
+    const fingerprint = createHash('sha256').update(body).digest('hex').slice(0, 10);
+    jsQr = {
+      path: body ? `/assets/jsqr.${fingerprint}.js` : '',
+      body,
+      type: 'text/javascript; charset=utf-8',
+    };
+  }
+  return jsQr;
+}
+
+/** The route that serves it: any fingerprint matches the pattern, only the current one answers. */
+export const JSQR_ROUTE = '/assets/:file{jsqr\\.[0-9a-f]{10}\\.js}';

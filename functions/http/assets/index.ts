@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { jsQrScript } from './checkin-jsqr';
 import { checkinScript } from './checkin-script';
 import { checkinStyles } from './checkin-styles';
 import { registerScript } from './register-script';
@@ -15,7 +14,8 @@ export const assets = {
     body: registerScript,
     type: 'text/javascript; charset=utf-8',
   },
-  // The door page (issue 5); the QR decoder is loaded only on phones without BarcodeDetector.
+  // The door page (issue 5). Its QR decoder, loaded only on phones without BarcodeDetector, is read from disk when
+  // first needed: ./checkin-jsqr.ts.
   checkinCss: {
     path: `/assets/checkin.${fingerprint(checkinStyles)}.css`,
     body: checkinStyles,
@@ -24,11 +24,6 @@ export const assets = {
   checkinJs: {
     path: `/assets/checkin.${fingerprint(checkinScript)}.js`,
     body: checkinScript,
-    type: 'text/javascript; charset=utf-8',
-  },
-  jsqr: {
-    path: `/assets/jsqr.${fingerprint(jsQrScript)}.js`,
-    body: jsQrScript,
     type: 'text/javascript; charset=utf-8',
   },
 };

@@ -2,6 +2,7 @@ import { officerRoles, roleLabels } from '../../domain/roles';
 import type { EventRecord, Language } from '../../domain/schemas';
 import { formatTimeRange } from '../../domain/time';
 import { assets } from '../assets';
+import { jsQrAsset } from '../assets/checkin-jsqr';
 
 /**
  * Copy for the door page, Bahasa Indonesia first. The client script receives the `client` part as JSON
@@ -169,7 +170,7 @@ export function CheckinPage({ event, station, language, path, serviceWorker }: C
     timeZone: event.timeZone,
     station,
     language,
-    jsqr: assets.jsqr.body ? assets.jsqr.path : '',
+    jsqr: jsQrAsset().path,
     sw: serviceWorker,
     roles,
     text: text.client,

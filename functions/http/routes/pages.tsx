@@ -1,7 +1,4 @@
 import { type Context, Hono } from 'hono';
-import QRCode from 'qrcode';
-import { ticketQrPng } from '../../../emails/ticket-qr';
-import { sessionInvitation } from '../../domain/calendar';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { publicEvent, upcoming } from '../../domain/events';
@@ -19,6 +16,9 @@ import { type FieldErrors, type FormValues, RegisterPage } from '../pages/regist
 import { TicketPage } from '../pages/ticket-page';
 import { clientAddress, limit } from '../rate-limit';
 import { readForm, validate } from '../request';
+
+// qrcode (ticket images) and ics with yup (calendar files) are imported where they are used: most requests need
+// neither, and evaluating them would add some 25 ms to every cold start of the public Lambda.
 
 /** Officer rows the user left completely empty are not officers. */
 function withoutEmptyRows(form: Record<string, unknown>): Record<string, unknown> {
@@ -212,16 +212,19 @@ export const pages = new Hono<AppEnv>()
     const { store } = c.get('services');
     const event = await store.events.get(c.req.param('eventId'));
     if (!event?.published) throw new DomainError('not_found');
+    const { sessionInvitation } = await import('../../domain/calendar');
     return calendarFile(c, sessionInvitation({ event, language: c.get('language') }));
   })
   .get('/t/:code/qr.png', async (c) => {
     const { code, ticketUrl } = await loadTicket(c);
     c.header('Cache-Control', 'private, max-age=86400');
     c.header('Content-Disposition', `inline; filename="tiket-${code}.png"`);
+    const { ticketQrPng } = await import('../../../emails/ticket-qr');
     return c.body(new Uint8Array(await ticketQrPng(ticketUrl)), 200, { 'Content-Type': 'image/png' });
   })
   .get('/t/:code/tiket.ics', async (c) => {
     const { ticket, event, ticketUrl } = await loadTicket(c);
+    const { sessionInvitation } = await import('../../domain/calendar');
     const invitation = sessionInvitation({
       event,
       participantId: ticket.participant.id,
@@ -234,6 +237,7 @@ export const pages = new Hono<AppEnv>()
   .get('/t/:code', async (c) => {
     const { clock } = c.get('services');
     const { ticket, event, ticketUrl } = await loadTicket(c);
+    const { default: QRCode } = await import('qrcode');
     const qrSvg = await QRCode.toString(ticketUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     c.header('Referrer-Policy', 'no-referrer');
     return c.render(
