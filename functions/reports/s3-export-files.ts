@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { EXPORTS_PREFIX, type ExportFileStore } from './export-files';
+
 /** Long enough to follow the redirect on a slow phone, short enough that a forwarded link is soon useless. */
 export const EXPORT_LINK_SECONDS = 300;
 
@@ -12,6 +11,14 @@ export type S3ExportFilesOptions = {
   linkSeconds?: number;
 };
 
+/** The S3 client, upload and presigner, loaded on the first export: no cold start of the console pays for them. */
+const s3Modules = () =>
+  Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/lib-storage'),
+    import('@aws-sdk/s3-request-presigner'),
+  ]);
+
 /**
  * Exports relayed through S3: a multipart upload consumes the file's stream as it is generated (5 MiB parts, so
  * memory stays flat however many rows), then a presigned GET hands it to the browser as an attachment. The bucket
@@ -19,15 +26,18 @@ export type S3ExportFilesOptions = {
  */
 export function createS3ExportFiles({
   bucket,
-  client = new S3Client({}),
+  client,
   linkSeconds = EXPORT_LINK_SECONDS,
 }: S3ExportFilesOptions): ExportFileStore {
+  let s3 = client;
   return {
     async publish(file, eventId) {
+      const [{ GetObjectCommand, S3Client }, { Upload }, { getSignedUrl }] = await s3Modules();
+      s3 ??= new S3Client({});
       // A random segment: the key is unguessable and two exports of one session never overwrite each other.
       const key = `${EXPORTS_PREFIX}${eventId}/${randomUUID()}/${file.filename}`;
       await new Upload({
-        client,
+        client: s3,
         params: {
           Bucket: bucket,
           Key: key,
@@ -38,9 +48,7 @@ export function createS3ExportFiles({
         },
         queueSize: 2,
       }).done();
-      return getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
-        expiresIn: linkSeconds,
-      });
+      return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: linkSeconds });
     },
   };
 }

@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { previews } from '../../emails/previews';
 import { renderEmail } from '../../emails/render';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import type { EmailKind } from '../../functions/domain/notifications';
 import { buildApp } from '../../infra/build-app';
 import {
@@ -41,12 +42,13 @@ const BUDGET_KIB = {
   outboxStream: 390,
   outboxSweep: 390,
   sesEvents: 4,
-  campaigns: 145,
-  retention: 45,
+  campaigns: 150,
+  retention: 50,
 };
 const SDK_BUDGET_KIB = {
   api: 230,
-  console: 230,
+  // The S3 client for exports is loaded on the first export, but some SDK code it shares sits in the initial chunks.
+  console: 250,
   outboxStream: 290,
   outboxSweep: 290,
   sesEvents: 220,
@@ -273,6 +275,7 @@ describe('the bundled public function', () => {
             TABLE_NAME: store.tableName,
             DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
             AWS_REGION: 'ap-southeast-3',
+            HADIR_TICKET_KEY: TEST_TICKET_KEY,
           },
           encoding: 'utf8',
           maxBuffer: 16 * 1024 * 1024,
