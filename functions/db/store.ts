@@ -15,7 +15,8 @@ import { createUsersRepo } from './users-repo';
 
 /**
  * Every repository over one table and one client: what the app, workers and tests are given. `ticketKey` derives
- * ticket codes, manage links and sign-in links (functions/auth/ticket-key.ts says where it comes from).
+ * ticket codes, manage and sign-in links and invitation codes (functions/auth/ticket-key.ts says where it comes
+ * from); each repository gets only the key of its own purpose.
  */
 export function createStore(
   doc: DynamoDBDocumentClient,
@@ -39,7 +40,7 @@ export function createStore(
     devMail: createDevMailRepo(doc, tableName),
     // Outreach (issue 11)
     contacts: createContactsRepo(doc, tableName),
-    invitations: createInvitationsRepo(doc, tableName),
+    invitations: createInvitationsRepo(doc, tableName, linkKey(ticketKey, 'invitation-links')),
   };
 }
 

@@ -33,11 +33,12 @@ export const ticketCodeFor = (ticketKey: string, participantId: string): string 
 
 /**
  * What else the ticket key derives: each purpose gets its own key (HKDF-SHA256, RFC 5869, the purpose as `info`),
- * so a manage link, a sign-in link and a ticket code can never be computed from one another, whatever ids and
- * messages look like, and code that needs one purpose can be handed that key alone (the users repository gets
- * only the sign-in key). Ticket codes keep using the ticket key itself: every code already sent is derived so.
+ * so a manage link, a sign-in link, an invitation code and a ticket code can never be computed from one another,
+ * whatever ids and messages look like, and code that needs one purpose can be handed that key alone (the users
+ * repository gets only the sign-in key). Ticket codes keep using the ticket key itself: every code already sent
+ * is derived so.
  */
-export type LinkPurpose = 'manage-links' | 'sign-in-links';
+export type LinkPurpose = 'manage-links' | 'sign-in-links' | 'invitation-links';
 
 export const linkKey = (ticketKey: string, purpose: LinkPurpose): Buffer =>
   Buffer.from(hkdfSync('sha256', ticketKey, '', `hadir ${purpose} v1`, 32));

@@ -15,7 +15,7 @@ import {
   importContactRows,
   importContacts,
 } from '../outreach/contacts-import';
-import { invitationCode, invitationLink } from '../outreach/invitation-code';
+import { invitationLink } from '../outreach/invitation-code';
 import { invitationJobSecret } from '../outreach/invitation-email';
 import { invitationLettersPdf, type Letter, letterNumber } from '../outreach/letter-pdf';
 import { whatsAppInvitationLink } from '../outreach/whatsapp';
@@ -39,10 +39,11 @@ export type OutreachFilters = { district?: string; ba?: string; state?: string }
 
 /**
  * Outreach before a session (issue 11): cooperative contacts, personal invitation links, the three channels
- * (WhatsApp, letter, email campaign) and the chase list. `secret` derives the personal codes (the console's
- * session secret); the public side only ever needs the code's hash.
+ * (WhatsApp, letter, email campaign) and the chase list. The store's invitations repository derives the personal
+ * codes from the ticket key, so none of them depends on the session secret (rotated between events); the public
+ * side only ever needs the code's hash.
  */
-export function createOutreachService(store: Store, clock: () => Date, secret: () => string) {
+export function createOutreachService(store: Store, clock: () => Date) {
   async function loadEvent(user: User, eventId: string, need: 'read' | 'manage'): Promise<EventRecord> {
     const event = await store.sessions.getEvent(eventId);
     if (!event) throw new DomainError('not_found');
@@ -57,26 +58,29 @@ export function createOutreachService(store: Store, clock: () => Date, secret: (
         event.invitedDistrictCodes.length === 0 || event.invitedDistrictCodes.includes(coop.districtCode),
     );
 
-  const codeOf = (invitation: Invitation) =>
-    invitationCode(secret(), invitation.eventId, invitation.cooperativeId, invitation.nonce);
+  const codeOf = (invitation: Invitation) => store.invitations.code(invitation);
 
-  /** Creates the invitations that do not exist yet (idempotent: existing links never change). */
+  /**
+   * Creates the invitations that do not exist yet (idempotent: existing links never change), and makes the
+   * derived code of an older one redeemable (withCurrentCode; its old link keeps working too).
+   */
   async function ensureInvitations(user: User, event: EventRecord, cooperatives: Cooperative[]) {
-    const existing = new Map(
-      (await store.invitations.listByEvent(event.id)).map((i) => [i.cooperativeId, i]),
-    );
+    const existing = new Map<string, Invitation>();
+    const stored = await store.invitations.listByEvent(event.id);
+    for (let i = 0; i < stored.length; i += 20) {
+      const current = await Promise.all(stored.slice(i, i + 20).map(store.invitations.withCurrentCode));
+      for (const invitation of current) existing.set(invitation.cooperativeId, invitation);
+    }
     const now = clock().toISOString();
     const missing = cooperatives.filter((coop) => !existing.has(coop.id));
     // A first view of a whole regency creates ~185 invitations: 20 transactions at a time.
     for (let i = 0; i < missing.length; i += 20) {
       const created = await Promise.all(
         missing.slice(i, i + 20).map((coop) => {
-          const nonce = newSecret().slice(0, 16);
           return store.invitations.create({
             eventId: event.id,
             cooperativeId: coop.id,
-            nonce,
-            codeHash: hashSecret(invitationCode(secret(), event.id, coop.id, nonce)),
+            nonce: newSecret().slice(0, 16),
             createdAt: now,
             createdBy: user.id,
           });
@@ -261,8 +265,8 @@ export function createOutreachService(store: Store, clock: () => Date, secret: (
    * Emails every invited, unregistered cooperative with a contact address its personal link (the 'invitation'
    * template). The emails go through the campaign machinery: one campaign, one recipient item and outbox job per
    * cooperative (written once, unsubscribes and bounces respected), so progress shows on the follow-up pages.
-   * The console holds the secret, so it writes the jobs itself; the code travels in the job's secret, which the
-   * outbox removes once the email is sent.
+   * The console writes the jobs itself; the code travels in the job's secret, which the outbox removes once the
+   * email is sent.
    */
   async function emailInvitations(user: User, eventId: string, baseUrl: string) {
     const event = await loadEvent(user, eventId, 'manage');

@@ -29,7 +29,7 @@ function outreach(c: Context<AppEnv>): OutreachService {
   const app = c.get('services');
   let found = built.get(app);
   if (!found) {
-    found = createOutreachService(app.store, app.clock, app.sessionSecret);
+    found = createOutreachService(app.store, app.clock);
     built.set(app, found);
   }
   return found;
