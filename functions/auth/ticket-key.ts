@@ -9,9 +9,9 @@ export const TEST_TICKET_KEY = 'hadir-test-ticket-key-never-in-aws-0123456789';
 
 /**
  * The key ticket codes are derived with (ticketCodeFor in functions/domain/tokens.ts), and through keys of their
- * own (linkKey) manage links and sign-in links, so none of the three is ever stored. It is its own secret, not
- * one derived from the session secret: rotating that one signs organizers out, while replacing this one voids
- * every ticket already sent, so the two cannot share a lifecycle. `HADIR_TICKET_KEY`, or `.data/ticket-key`
+ * own (linkKey) manage, sign-in and unsubscribe links and personal invitation codes, so none of them is ever
+ * stored. It is its own secret, not one derived from the session secret: rotating that one signs organizers out,
+ * while replacing this one voids every ticket already sent, so the two cannot share a lifecycle. `HADIR_TICKET_KEY`, or `.data/ticket-key`
  * locally (it lives and dies with the local table in the same directory); a fixed key in tests.
  */
 export const loadTicketKey = (runtime: Runtime, env: NodeJS.ProcessEnv = process.env, dataDir?: string) =>

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import type { EmailJobInput } from '../domain/notifications';
+import { hashSecret, unsubscribeTokenFor } from '../domain/tokens';
 import type { Campaign, CampaignStatus } from '../followups/campaign';
 import { GSI1, GSI2, keys, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
@@ -39,7 +40,15 @@ const queued = (status: CampaignStatus) => status === 'scheduled' || status === 
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
-export function createCampaignsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+/**
+ * Campaigns, their recipients and the unsubscribe links. `unsubscribeKey` (the ticket key's unsubscribe-links key,
+ * tokens.ts) derives each recipient's link, so neither its email job nor any other item needs to keep it.
+ */
+export function createCampaignsRepo(doc: DynamoDBDocumentClient, tableName: string, unsubscribeKey: Buffer) {
+  /** A recipient's unsubscribe token: the same at every call, so the worker derives it when it renders. */
+  const unsubscribeToken = (campaignId: string, recipientKey: string): string =>
+    unsubscribeTokenFor(unsubscribeKey, campaignId, recipientKey);
+
   const campaignItem = (campaign: Campaign) => ({
     ...keys.campaign(campaign.id),
     ...keys.campaignListing(campaign.eventId, campaign.createdAt, campaign.id),
@@ -99,6 +108,7 @@ export function createCampaignsRepo(doc: DynamoDBDocumentClient, tableName: stri
 
   return {
     get,
+    unsubscribeToken,
 
     async create(campaign: Campaign): Promise<Campaign> {
       await doc.send(
@@ -168,17 +178,29 @@ export function createCampaignsRepo(doc: DynamoDBDocumentClient, tableName: stri
     },
 
     /**
-     * Writes one recipient's item together with its email job (and its unsubscribe link) in one transaction.
+     * Writes one recipient's item together with its email job and its unsubscribe link in one transaction.
      * The item's key is the campaign and the recipient, written only if absent: a second run, a concurrent
-     * run or a resumed run finds it and writes nothing, so nobody gets the same campaign twice.
+     * run or a resumed run finds it and writes nothing, so nobody gets the same campaign twice. The link's item
+     * holds the hash of the token derived for this recipient; the job only says it has a link.
      */
     async enqueueRecipient(
       recipient: Omit<RecipientItem, 'status' | 'jobId' | 'reason' | 'addressHash'>,
       job: EmailJobInput,
-      unsubscribeTokenHash: string,
       now: Date,
     ): Promise<'queued' | 'exists'> {
-      const [jobPut] = emailJobPuts(tableName, [job], now);
+      // The job names the recipient the link is derived from, whatever the caller put in it.
+      const [jobPut] = emailJobPuts(
+        tableName,
+        [
+          {
+            ...job,
+            campaignId: recipient.campaignId,
+            recipientKey: recipient.recipientKey,
+            unsubscribeLink: true,
+          },
+        ],
+        now,
+      );
       if (!jobPut?.Put) throw new Error('no job item');
       const jobId = (jobPut.Put.Item as { id: string }).id;
       const hash = addressHash(recipient.to);
@@ -200,7 +222,9 @@ export function createCampaignsRepo(doc: DynamoDBDocumentClient, tableName: stri
           Put: {
             TableName: tableName,
             Item: {
-              ...keys.unsubscribeLink(unsubscribeTokenHash),
+              ...keys.unsubscribeLink(
+                hashSecret(unsubscribeToken(recipient.campaignId, recipient.recipientKey)),
+              ),
               addressHash: hash,
               campaignId: recipient.campaignId,
               createdAt: now.toISOString(),

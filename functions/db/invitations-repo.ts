@@ -1,4 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { hashSecret } from '../domain/tokens';
+import { invitationCode } from '../outreach/invitation-code';
 import { keys, withoutKeys } from './keys';
 import { transact } from './transactions';
 
@@ -6,9 +8,9 @@ export const invitationChannels = ['email', 'whatsapp', 'letter'] as const;
 export type InvitationChannel = (typeof invitationChannels)[number];
 
 /**
- * One cooperative's invitation to one session. The personal code is derived from the nonce with the server's
- * secret (functions/outreach/invitation-code.ts); only the code's hash is stored, so a copy of the table holds
- * no usable links. A new nonce revokes the old link.
+ * One cooperative's invitation to one session. The personal code is derived from the nonce with the ticket key's
+ * invitation-links key (functions/outreach/invitation-code.ts); only the code's hash is stored, so a copy of the
+ * table holds no usable links. A new nonce revokes the old link.
  */
 export type Invitation = {
   eventId: string;
@@ -29,7 +31,14 @@ const sentField: Record<InvitationChannel, 'emailedAt' | 'whatsappAt' | 'letterA
   letter: 'letterAt',
 };
 
-export function createInvitationsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+/** `invitationKey`: the ticket key's invitation-links key (store.ts), which every personal code is derived with. */
+export function createInvitationsRepo(doc: DynamoDBDocumentClient, tableName: string, invitationKey: Buffer) {
+  /** An invitation's personal code: the same at every call, for the console and the email worker alike. */
+  const code = (invitation: Pick<Invitation, 'eventId' | 'cooperativeId' | 'nonce'>): string =>
+    invitationCode(invitationKey, invitation.eventId, invitation.cooperativeId, invitation.nonce);
+  const currentHash = (invitation: Pick<Invitation, 'eventId' | 'cooperativeId' | 'nonce'>) =>
+    hashSecret(code(invitation));
+
   async function get(eventId: string, cooperativeId: string): Promise<Invitation | undefined> {
     const { Item } = await doc.send(
       new GetCommand({
@@ -43,6 +52,7 @@ export function createInvitationsRepo(doc: DynamoDBDocumentClient, tableName: st
 
   return {
     get,
+    code,
 
     async listByEvent(eventId: string): Promise<Invitation[]> {
       const out: Invitation[] = [];
@@ -66,7 +76,8 @@ export function createInvitationsRepo(doc: DynamoDBDocumentClient, tableName: st
      * Creates the invitation and its code lookup together, once: a concurrent or repeated call keeps the first
      * one (and its link), so links already sent keep working.
      */
-    async create(invitation: Invitation): Promise<Invitation> {
+    async create(fields: Omit<Invitation, 'codeHash'>): Promise<Invitation> {
+      const invitation: Invitation = { ...fields, codeHash: currentHash(fields) };
       const result = await transact(doc, [
         {
           Put: {
@@ -91,6 +102,42 @@ export function createInvitationsRepo(doc: DynamoDBDocumentClient, tableName: st
       const existing = await get(invitation.eventId, invitation.cooperativeId);
       if (!existing) throw new Error('invitation code collision');
       return existing;
+    },
+
+    /**
+     * Makes the code derived now redeemable for an invitation created when codes came from the session secret:
+     * its new hash gets a lookup item and becomes the invitation's. The old lookup item stays, so a letter already
+     * printed or a message already sent keeps working; the console, letters and emails show the new link from
+     * then on. Nothing is written for an invitation that is current (every one created since).
+     */
+    async withCurrentCode(invitation: Invitation): Promise<Invitation> {
+      const codeHash = currentHash(invitation);
+      if (codeHash === invitation.codeHash) return invitation;
+      const result = await transact(doc, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.invitationCode(codeHash),
+              eventId: invitation.eventId,
+              cooperativeId: invitation.cooperativeId,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.invitation(invitation.eventId, invitation.cooperativeId),
+            UpdateExpression: 'SET codeHash = :new',
+            ConditionExpression: 'codeHash = :old',
+            ExpressionAttributeValues: { ':new': codeHash, ':old': invitation.codeHash },
+          },
+        },
+      ]);
+      if (result.ok) return { ...invitation, codeHash };
+      // Another console view moved it first (or a new nonce replaced it): take what is stored now.
+      return (await get(invitation.eventId, invitation.cooperativeId)) ?? invitation;
     },
 
     /** Which session and cooperative a code hash belongs to. */

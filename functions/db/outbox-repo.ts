@@ -28,6 +28,8 @@ export type EmailJob = EmailJobInput & {
   sentAt?: string;
   messageId?: string;
   lastError?: string;
+  /** Only in jobs written before unsubscribe and invitation links were derived (outreach/invitation-email.ts). */
+  secret?: string;
 };
 
 const SENDING = 'OUTBOX#sending';
@@ -129,7 +131,8 @@ export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string)
     },
 
     /**
-     * Records delivery and drops the secret the email carried (an unsubscribe or invitation link). This and
+     * Records delivery and drops the `secret` an older job may still carry (an unsubscribe or invitation link;
+     * jobs written now carry none, their links are derived). This and
      * the two below answer false when the worker no longer holds the job (its lease ran out and the sweep or an
      * organizer moved it on): the worker then leaves it to whoever has it now.
      */

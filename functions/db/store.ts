@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { linkKey } from '../domain/tokens';
 import { createAuditRepo } from './audit-repo';
+import { createCampaignsRepo } from './campaigns-repo';
 import { createCheckinsRepo } from './checkins-repo';
 import { createContactsRepo } from './contacts-repo';
 import { createCooperativesRepo } from './cooperatives-repo';
@@ -15,7 +16,8 @@ import { createUsersRepo } from './users-repo';
 
 /**
  * Every repository over one table and one client: what the app, workers and tests are given. `ticketKey` derives
- * ticket codes, manage links and sign-in links (functions/auth/ticket-key.ts says where it comes from).
+ * ticket codes, manage, sign-in and unsubscribe links and invitation codes (functions/auth/ticket-key.ts says where
+ * it comes from); each repository gets only the key of its own purpose.
  */
 export function createStore(
   doc: DynamoDBDocumentClient,
@@ -37,9 +39,11 @@ export function createStore(
     outbox: createOutboxRepo(doc, tableName),
     checkins: createCheckinsRepo(doc, tableName),
     devMail: createDevMailRepo(doc, tableName),
+    // Follow-ups (issue 6)
+    campaigns: createCampaignsRepo(doc, tableName, linkKey(ticketKey, 'unsubscribe-links')),
     // Outreach (issue 11)
     contacts: createContactsRepo(doc, tableName),
-    invitations: createInvitationsRepo(doc, tableName),
+    invitations: createInvitationsRepo(doc, tableName, linkKey(ticketKey, 'invitation-links')),
   };
 }
 

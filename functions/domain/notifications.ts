@@ -35,10 +35,12 @@ export type EmailJobInput = {
   /** A sign-in email's link id: the worker derives the link from it; the id alone opens nothing. */
   signInLinkId?: string;
   /**
-   * Secrets the worker cannot derive (a campaign's unsubscribe token, an invitation's code); removed from the job
-   * once it is sent.
+   * A campaign's email shows its recipient's unsubscribe link (issue 6). Like the manage link, the worker derives
+   * it (from `campaignId` and `recipientKey`) when it renders the email; test sends and previews have none.
    */
-  secret?: string;
+  unsubscribeLink?: boolean;
+  /** An invitation email's personal link (issue 11): the invitation's nonce, from which the worker derives it. */
+  invitationNonce?: string;
   /** Follow-ups (issue 6): the campaign and the recipient it was written for. */
   campaignId?: string;
   recipientKey?: string;

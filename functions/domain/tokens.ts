@@ -33,11 +33,12 @@ export const ticketCodeFor = (ticketKey: string, participantId: string): string 
 
 /**
  * What else the ticket key derives: each purpose gets its own key (HKDF-SHA256, RFC 5869, the purpose as `info`),
- * so a manage link, a sign-in link and a ticket code can never be computed from one another, whatever ids and
- * messages look like, and code that needs one purpose can be handed that key alone (the users repository gets
- * only the sign-in key). Ticket codes keep using the ticket key itself: every code already sent is derived so.
+ * so a manage link, a sign-in link, an unsubscribe link, an invitation code and a ticket code can never be
+ * computed from one another, whatever ids and messages look like, and code that needs one purpose can be handed
+ * that key alone (the users repository gets only the sign-in key). Ticket codes keep using the ticket key itself:
+ * every code already sent is derived so.
  */
-export type LinkPurpose = 'manage-links' | 'sign-in-links';
+export type LinkPurpose = 'manage-links' | 'sign-in-links' | 'unsubscribe-links' | 'invitation-links';
 
 export const linkKey = (ticketKey: string, purpose: LinkPurpose): Buffer =>
   Buffer.from(hkdfSync('sha256', ticketKey, '', `hadir ${purpose} v1`, 32));
@@ -58,7 +59,22 @@ export const manageTokenFor = (manageKey: Buffer, registrationId: string): strin
 export const signInTokenFor = (signInKey: Buffer, linkId: string): string =>
   createHmac('sha256', signInKey).update(`sign-in:v1:${linkId}`).digest('base64url');
 
-/** Random bearer secrets (sessions, station tokens, unsubscribe links): 256 bits, only their hash is stored. */
+/**
+ * A campaign recipient's unsubscribe link: 256 bits of HMAC-SHA256 over the recipient's id (its campaign and
+ * recipient key, which name its recipient item) under the unsubscribe-links key. The email job keeps only a flag,
+ * the link's item only the token's hash, so a job that failed or is left uncertain holds no working link. Campaign
+ * ids hold no colon, so one message names one recipient.
+ */
+export const unsubscribeTokenFor = (
+  unsubscribeKey: Buffer,
+  campaignId: string,
+  recipientKey: string,
+): string =>
+  createHmac('sha256', unsubscribeKey)
+    .update(`unsubscribe:v1:${campaignId}:${recipientKey}`)
+    .digest('base64url');
+
+/** Random bearer secrets (sessions, station tokens): 256 bits, only their hash is stored. */
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('base64url');

@@ -1,14 +1,13 @@
 import type { EmailProps } from '../../emails/render';
 import { renderEmail } from '../../emails/render';
 import type { AssistantContact } from '../../emails/thanks';
-import { createCampaignsRepo } from '../db/campaigns-repo';
 import { createChecklistRepo } from '../db/checklist-repo';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
 import { registrationOpen } from '../domain/registration';
 import type { EventRecord, Registration } from '../domain/schemas';
 import { invitationLink } from '../outreach/invitation-code';
-import { splitJobSecret } from '../outreach/invitation-email';
+import { legacyJobSecrets } from '../outreach/invitation-email';
 import { checklistSteps } from '../reports/checklist';
 import type { Campaign } from './campaign';
 import { certificateDownloadUrl } from './certificate-number';
@@ -39,6 +38,22 @@ export const unsubscribeHeaders = (url: string) => ({
 export const SAMPLE_UNSUBSCRIBE_TOKEN = 'contoh';
 
 /**
+ * The unsubscribe link a campaign's job shows, derived with the store's key from the recipient it was written
+ * for; a job without `unsubscribeLink` (a test send, a preview) shows the sample instead. Jobs written before
+ * links were derived bring their token along.
+ */
+export function unsubscribeLinkOf(
+  job: Pick<EmailJob, 'campaignId' | 'recipientKey' | 'unsubscribeLink' | 'secret'>,
+  store: Store,
+  baseUrl: string,
+): string | undefined {
+  if (job.unsubscribeLink && job.campaignId && job.recipientKey)
+    return unsubscribeUrl(baseUrl, store.campaigns.unsubscribeToken(job.campaignId, job.recipientKey));
+  const legacy = legacyJobSecrets(job.secret).unsubscribeToken;
+  return legacy ? unsubscribeUrl(baseUrl, legacy) : undefined;
+}
+
+/**
  * The props of a follow-up email, read from the data as it is when the email is rendered (so a check-in
  * undone after the campaign ran removes that officer's certificate link).
  */
@@ -52,23 +67,26 @@ export async function followupEmail(
     | 'cooperativeId'
     | 'recipientName'
     | 'campaignId'
+    | 'recipientKey'
     | 'eventId'
+    | 'unsubscribeLink'
+    | 'invitationNonce'
     | 'secret'
   >,
   store: Store,
   baseUrl: string,
 ) {
-  const campaigns = createCampaignsRepo(store.doc, store.tableName);
-  const campaign: Campaign | undefined = job.campaignId ? await campaigns.get(job.campaignId) : undefined;
+  const campaign: Campaign | undefined = job.campaignId
+    ? await store.campaigns.get(job.campaignId)
+    : undefined;
   const eventId = job.eventId ?? campaign?.eventId;
   const event = eventId ? await store.events.get(eventId) : undefined;
   if (!event) throw new FollowupGone('the session is gone');
   const registration = job.registrationId ? await store.registrations.get(job.registrationId) : undefined;
   if (job.registrationId && (!registration || 'erasedAt' in registration))
     throw new FollowupGone('the registration is gone');
-  // Outreach (issue 11): an invitation's secret also carries the cooperative's personal code.
-  const secrets = splitJobSecret(job.secret);
-  const unsubscribe = unsubscribeUrl(baseUrl, secrets.unsubscribeToken ?? SAMPLE_UNSUBSCRIBE_TOKEN);
+  const unsubscribe =
+    unsubscribeLinkOf(job, store, baseUrl) ?? unsubscribeUrl(baseUrl, SAMPLE_UNSUBSCRIBE_TOKEN);
   const base = {
     baseUrl,
     language: job.language,
@@ -126,14 +144,23 @@ export async function followupEmail(
       if (!cooperative) throw new FollowupGone('unknown cooperative');
       const target = registrationOpen(event, new Date()) ? event : await nextSession(store, event, campaign);
       if (!target) throw new FollowupGone('no session open for registration');
+      // Outreach (issue 11): the cooperative's personal link, derived from the invitation's nonce, and only for
+      // the session it was made for; a reminder campaign's job has no nonce and shows the open form.
+      const code = job.invitationNonce
+        ? store.invitations.code({
+            eventId: event.id,
+            cooperativeId: cooperative.id,
+            nonce: job.invitationNonce,
+          })
+        : legacyJobSecrets(job.secret).invitationCode;
       const props: EmailProps['invitation'] = {
         ...base,
         event: target,
         recipientName: job.recipientName ?? cooperative.name,
         cooperativeName: cooperative.name,
         registerUrl:
-          secrets.invitationCode && target.id === event.id
-            ? invitationLink(baseUrl, target.id, secrets.invitationCode)
+          code && target.id === event.id
+            ? invitationLink(baseUrl, target.id, code)
             : `${origin(baseUrl)}/acara/${target.id}/daftar`,
       };
       return { kind, rendered: await renderEmail('invitation', props), unsubscribe };

@@ -1,9 +1,7 @@
-import { createCampaignsRepo } from '../db/campaigns-repo';
 import type { Store } from '../db/store';
 import { createSuppressionsRepo } from '../db/suppressions-repo';
 import type { EmailJobInput } from '../domain/notifications';
 import type { EventRecord, Language } from '../domain/schemas';
-import { hashSecret, newSecret } from '../domain/tokens';
 import { type Campaign, isDue, isNonTransactional } from './campaign';
 import { audienceOf, type Recipient, type SegmentData } from './segments';
 
@@ -46,7 +44,11 @@ export async function loadAudience(
   return audienceOf(campaign.segment, data);
 }
 
-export const jobFor = (campaign: Campaign, recipient: Recipient, secret?: string): EmailJobInput => ({
+/**
+ * A recipient's email job. Its unsubscribe link is not in it: enqueueRecipient marks the job as having one (and
+ * stores the link's hash), and the worker derives it; a test send or a preview built from this alone has none.
+ */
+export const jobFor = (campaign: Campaign, recipient: Recipient): EmailJobInput => ({
   kind: campaign.kind,
   to: recipient.to,
   language: recipient.language,
@@ -57,7 +59,6 @@ export const jobFor = (campaign: Campaign, recipient: Recipient, secret?: string
   campaignId: campaign.id,
   recipientKey: recipient.key,
   eventId: campaign.eventId,
-  secret,
 });
 
 export type RunOutcome =
@@ -81,7 +82,7 @@ export type RunOptions = {
  * marked `suppressed` and no email. When every recipient has an item the campaign is `done`.
  */
 export function createCampaignRunner(store: Store, clock: () => Date = () => new Date()) {
-  const campaigns = createCampaignsRepo(store.doc, store.tableName);
+  const campaigns = store.campaigns;
   const suppressions = createSuppressionsRepo(store.doc, store.tableName);
 
   async function suppressionOf(email: string) {
@@ -144,13 +145,7 @@ export function createCampaignRunner(store: Store, clock: () => Date = () => new
         else existing++;
         continue;
       }
-      const token = newSecret();
-      const outcome = await campaigns.enqueueRecipient(
-        base,
-        jobFor(campaign, recipient, token),
-        hashSecret(token),
-        now,
-      );
+      const outcome = await campaigns.enqueueRecipient(base, jobFor(campaign, recipient), now);
       if (outcome === 'queued') queued++;
       else existing++;
     }

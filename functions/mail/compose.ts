@@ -8,7 +8,7 @@ import {
   followupEmail,
   isFollowupKind,
   unsubscribeHeaders,
-  unsubscribeUrl,
+  unsubscribeLinkOf,
 } from '../followups/compose';
 import type { OutgoingMessage } from './message';
 
@@ -20,9 +20,9 @@ export class NothingToSend extends Error {}
 const CALENDAR = 'text/calendar; charset=utf-8; method=PUBLISH';
 
 /**
- * Renders a job with the data as it is now, so a delayed email never shows outdated tickets. The manage and
- * sign-in links are derived here with the store's key (the job holds neither); other secrets (unsubscribe,
- * invitation) come from the job itself, which keeps them until the email has left.
+ * Renders a job with the data as it is now, so a delayed email never shows outdated tickets. Every link that opens
+ * something (manage, sign-in, unsubscribe, personal invitation) is derived here with the store's keys from ids the
+ * job holds, so no job holds a secret, whether it is sent, pending, failed or left uncertain.
  */
 export async function composeEmail(
   job: EmailJob,
@@ -103,9 +103,8 @@ export async function composeEmail(
       return message(await renderEmail('cancelled', { ...withEvent, registration, participant }));
     case 'reminder': {
       if (!confirmed(registration, event)) throw new NothingToSend('not confirmed');
-      // A campaign's reminder (issue 6) may be refused: it carries its unsubscribe link in `secret`.
-      const unsubscribe =
-        job.campaignId && job.secret ? unsubscribeUrl(config.baseUrl, job.secret) : undefined;
+      // A campaign's reminder (issue 6) may be refused: it shows its recipient's unsubscribe link.
+      const unsubscribe = job.campaignId ? unsubscribeLinkOf(job, store, config.baseUrl) : undefined;
       const rendered = await renderEmail('reminder', {
         ...withEvent,
         registration,

@@ -1,11 +1,10 @@
 /**
- * An invitation email's job carries two secrets in its one `secret` field (which the outbox removes once the
- * email is sent): the unsubscribe token and the personal invitation code, joined by a dot (neither base64url
- * value contains one). functions/followups/compose.ts splits them when it renders the email.
+ * Email jobs written before links were derived carried an unsubscribe token, and for an invitation also the
+ * personal code after a dot, in a `secret` field. Nothing writes it any more (the job holds a flag and the
+ * invitation's nonce, and the worker derives both links); this reads it so such a job still sends its own links
+ * when it is retried or resent, and the outbox removes the field once the email has left.
  */
-export const invitationJobSecret = (unsubscribeToken: string, code: string) => `${unsubscribeToken}.${code}`;
-
-export function splitJobSecret(secret: string | undefined): {
+export function legacyJobSecrets(secret: string | undefined): {
   unsubscribeToken?: string;
   invitationCode?: string;
 } {

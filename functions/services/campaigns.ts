@@ -1,6 +1,6 @@
 import type { User } from '../auth/model';
 import { canManageEvent } from '../auth/policy';
-import { createCampaignsRepo, type RecipientItem } from '../db/campaigns-repo';
+import type { RecipientItem } from '../db/campaigns-repo';
 import { emailJobPuts } from '../db/outbox-items';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
@@ -60,7 +60,7 @@ export async function createDefaultCampaigns(
   now: Date,
   createdBy = 'system',
 ) {
-  const campaigns = createCampaignsRepo(store.doc, store.tableName);
+  const campaigns = store.campaigns;
   const existing = await campaigns.listByEvent(event.id);
   if (existing.some((c) => c.isDefault)) return existing.filter((c) => c.isDefault);
   const created: Campaign[] = [];
@@ -107,7 +107,7 @@ export function progressOf(
 
 /** The console's follow-up operations; each checks the user's right to the session first (auth/policy.ts). */
 export function createCampaignService(store: Store, clock: () => Date = () => new Date()) {
-  const campaigns = createCampaignsRepo(store.doc, store.tableName);
+  const campaigns = store.campaigns;
   const runner = createCampaignRunner(store, clock);
 
   async function loadEvent(user: User, eventId: string): Promise<EventRecord> {

@@ -1,6 +1,5 @@
 import type { User } from '../auth/model';
 import { canCreateEvents, canManageEvent, canReadEvent, registrationFilter } from '../auth/policy';
-import { createCampaignsRepo } from '../db/campaigns-repo';
 import type { CooperativeContact } from '../db/contacts-repo';
 import type { Invitation, InvitationChannel } from '../db/invitations-repo';
 import type { Store } from '../db/store';
@@ -8,15 +7,14 @@ import { createSuppressionsRepo } from '../db/suppressions-repo';
 import { DomainError } from '../domain/errors';
 import { normalizeIndonesianPhone } from '../domain/phone';
 import type { Cooperative, EventRecord } from '../domain/schemas';
-import { hashSecret, newSecret } from '../domain/tokens';
+import { newSecret } from '../domain/tokens';
 import {
   type ContactFields,
   type ContactImport,
   importContactRows,
   importContacts,
 } from '../outreach/contacts-import';
-import { invitationCode, invitationLink } from '../outreach/invitation-code';
-import { invitationJobSecret } from '../outreach/invitation-email';
+import { invitationLink } from '../outreach/invitation-code';
 import { invitationLettersPdf, type Letter, letterNumber } from '../outreach/letter-pdf';
 import { whatsAppInvitationLink } from '../outreach/whatsapp';
 import { audit } from './admin-audit';
@@ -39,10 +37,11 @@ export type OutreachFilters = { district?: string; ba?: string; state?: string }
 
 /**
  * Outreach before a session (issue 11): cooperative contacts, personal invitation links, the three channels
- * (WhatsApp, letter, email campaign) and the chase list. `secret` derives the personal codes (the console's
- * session secret); the public side only ever needs the code's hash.
+ * (WhatsApp, letter, email campaign) and the chase list. The store's invitations repository derives the personal
+ * codes from the ticket key, as the email worker does, so every channel shows the same link and none depends on
+ * the session secret; the public side only ever needs the code's hash.
  */
-export function createOutreachService(store: Store, clock: () => Date, secret: () => string) {
+export function createOutreachService(store: Store, clock: () => Date) {
   async function loadEvent(user: User, eventId: string, need: 'read' | 'manage'): Promise<EventRecord> {
     const event = await store.sessions.getEvent(eventId);
     if (!event) throw new DomainError('not_found');
@@ -57,26 +56,27 @@ export function createOutreachService(store: Store, clock: () => Date, secret: (
         event.invitedDistrictCodes.length === 0 || event.invitedDistrictCodes.includes(coop.districtCode),
     );
 
-  const codeOf = (invitation: Invitation) =>
-    invitationCode(secret(), invitation.eventId, invitation.cooperativeId, invitation.nonce);
-
-  /** Creates the invitations that do not exist yet (idempotent: existing links never change). */
+  /**
+   * Creates the invitations that do not exist yet (idempotent: existing links never change), and makes the
+   * derived code of an older one redeemable (withCurrentCode; its old link keeps working too).
+   */
   async function ensureInvitations(user: User, event: EventRecord, cooperatives: Cooperative[]) {
-    const existing = new Map(
-      (await store.invitations.listByEvent(event.id)).map((i) => [i.cooperativeId, i]),
-    );
+    const existing = new Map<string, Invitation>();
+    const stored = await store.invitations.listByEvent(event.id);
+    for (let i = 0; i < stored.length; i += 20) {
+      const current = await Promise.all(stored.slice(i, i + 20).map(store.invitations.withCurrentCode));
+      for (const invitation of current) existing.set(invitation.cooperativeId, invitation);
+    }
     const now = clock().toISOString();
     const missing = cooperatives.filter((coop) => !existing.has(coop.id));
     // A first view of a whole regency creates ~185 invitations: 20 transactions at a time.
     for (let i = 0; i < missing.length; i += 20) {
       const created = await Promise.all(
         missing.slice(i, i + 20).map((coop) => {
-          const nonce = newSecret().slice(0, 16);
           return store.invitations.create({
             eventId: event.id,
             cooperativeId: coop.id,
-            nonce,
-            codeHash: hashSecret(invitationCode(secret(), event.id, coop.id, nonce)),
+            nonce: newSecret().slice(0, 16),
             createdAt: now,
             createdBy: user.id,
           });
@@ -124,7 +124,7 @@ export function createOutreachService(store: Store, clock: () => Date, secret: (
     const rows: OutreachRow[] = cooperatives
       .map((cooperative) => {
         const invitation = invitations.get(cooperative.id) as Invitation;
-        const link = invitationLink(baseUrl, event.id, codeOf(invitation));
+        const link = invitationLink(baseUrl, event.id, store.invitations.code(invitation));
         const contact = contacts.get(cooperative.id);
         const registered = status.get(cooperative.id);
         const state: OutreachState =
@@ -261,8 +261,8 @@ export function createOutreachService(store: Store, clock: () => Date, secret: (
    * Emails every invited, unregistered cooperative with a contact address its personal link (the 'invitation'
    * template). The emails go through the campaign machinery: one campaign, one recipient item and outbox job per
    * cooperative (written once, unsubscribes and bounces respected), so progress shows on the follow-up pages.
-   * The console holds the secret, so it writes the jobs itself; the code travels in the job's secret, which the
-   * outbox removes once the email is sent.
+   * The console writes the jobs itself, each with its invitation's nonce: the worker derives the personal link
+   * from it (and the unsubscribe link from the recipient), so no job holds either.
    */
   async function emailInvitations(user: User, eventId: string, baseUrl: string) {
     const event = await loadEvent(user, eventId, 'manage');
@@ -270,7 +270,7 @@ export function createOutreachService(store: Store, clock: () => Date, secret: (
     const targets = rows.filter(
       (row) => row.contact?.email && row.state !== 'registered' && row.state !== 'waitlisted',
     );
-    const campaigns = createCampaignsRepo(store.doc, store.tableName);
+    const campaigns = store.campaigns;
     const suppressions = createSuppressionsRepo(store.doc, store.tableName);
     const now = clock();
     // Not due for a day and paused at once: the scheduled runner never adds generic-link emails to it.
@@ -299,7 +299,6 @@ export function createOutreachService(store: Store, clock: () => Date, secret: (
         suppressed++;
         continue;
       }
-      const token = newSecret();
       const outcome = await campaigns.enqueueRecipient(
         recipient,
         {
@@ -311,9 +310,8 @@ export function createOutreachService(store: Store, clock: () => Date, secret: (
           campaignId: campaign.id,
           recipientKey: recipient.recipientKey,
           eventId: event.id,
-          secret: invitationJobSecret(token, codeOf(row.invitation)),
+          invitationNonce: row.invitation.nonce,
         },
-        hashSecret(token),
         now,
       );
       if (outcome === 'queued') {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCampaignsRepo } from '../../functions/db/campaigns-repo';
 import type { Campaign, Segment } from '../../functions/followups/campaign';
 import { loadAudience } from '../../functions/followups/runner';
 import { type FollowupWorld, seedFollowupWorld } from './world';
@@ -82,9 +81,7 @@ describe('segments against DynamoDB Local', () => {
     const { createDefaultCampaigns } = await import('../../functions/services/campaigns');
     await createDefaultCampaigns(world.store, world.event, new Date());
     await createDefaultCampaigns(world.store, world.event, new Date());
-    const campaigns = await createCampaignsRepo(world.store.doc, world.store.tableName).listByEvent(
-      world.event.id,
-    );
+    const campaigns = await world.store.campaigns.listByEvent(world.event.id);
     expect(campaigns.map((c) => `${c.kind}/${c.segment}`).sort()).toEqual([
       'absentee_materials/absent',
       'reminder/all_registered',

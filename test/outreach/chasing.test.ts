@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCampaignsRepo } from '../../functions/db/campaigns-repo';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createConsoleApp, jsonRequest, makeUser, signIn } from '../admin/helpers';
 import { registrationBody } from '../helpers/store';
@@ -82,9 +81,7 @@ describe('chasing the invited cooperatives', () => {
       jsonRequest('POST', undefined, { cookie }),
     );
     expect(response.status).toBe(201);
-    const campaigns = await createCampaignsRepo(world.store.doc, world.store.tableName).listByEvent(
-      world.event.id,
-    );
+    const campaigns = await world.store.campaigns.listByEvent(world.event.id);
     const reminder = campaigns.find((c) => c.segment === 'invited_not_registered');
     expect(reminder).toMatchObject({
       kind: 'invitation',

@@ -1,6 +1,10 @@
+import { createHmac } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../functions/db/keys';
+import { hashSecret } from '../../functions/domain/tokens';
 import { createRegistrationService } from '../../functions/services/registrations';
-import { createConsoleApp } from '../admin/helpers';
+import { createConsoleApp, SESSION_SECRET } from '../admin/helpers';
 import { form } from '../helpers/app';
 import { makeEvent, registrationBody } from '../helpers/store';
 import { at, codeOf, linkOf, registrationForm, seedOutreachWorld } from './world';
@@ -148,5 +152,44 @@ describe('personal invitation links', () => {
     expect(invited.status).toBe(303);
     const registrations = await required.store.registrations.listByEvent(required.event.id);
     expect(registrations.map((r) => r.cooperativeId)).toEqual([second.id]);
+  });
+
+  it('keeps a link made with the session secret working, and makes the derived one redeemable too', async () => {
+    // An invitation as the console wrote it when codes came from the session secret.
+    const coop = at(world.invited, 7);
+    const nonce = 'legacy-nonce-123';
+    const legacyCode = createHmac('sha256', SESSION_SECRET)
+      .update(`invitation:${world.event.id}:${coop.id}:${nonce}`)
+      .digest('base64url')
+      .slice(0, 32);
+    const put = (Item: Record<string, unknown>) =>
+      world.store.doc.send(new PutCommand({ TableName: world.store.tableName, Item }));
+    await put({
+      ...keys.invitation(world.event.id, coop.id),
+      eventId: world.event.id,
+      cooperativeId: coop.id,
+      nonce,
+      codeHash: hashSecret(legacyCode),
+      createdAt: new Date().toISOString(),
+      createdBy: world.organizer.id,
+    });
+    await put({
+      ...keys.invitationCode(hashSecret(legacyCode)),
+      eventId: world.event.id,
+      cooperativeId: coop.id,
+    });
+
+    const link = await linkOf(world, coop.id);
+    expect(codeOf(link)).not.toBe(legacyCode);
+    expect(await linkOf(world, coop.id)).toBe(link);
+    expect((await world.store.invitations.get(world.event.id, coop.id))?.codeHash).toBe(
+      hashSecret(codeOf(link)),
+    );
+    // The letter already printed and the new link both open the form locked to the cooperative.
+    for (const code of [legacyCode, codeOf(link)]) {
+      const opened = await app.request(`/acara/${world.event.id}/daftar?undangan=${code}`);
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toContain(`name="cooperativeId" value="${coop.id}"`);
+    }
   });
 });

@@ -1,10 +1,9 @@
-import jsQR from 'jsqr';
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invitationQrPng } from '../../functions/outreach/letter-pdf';
 import { whatsAppInvitationLink, whatsAppInvitationText } from '../../functions/outreach/whatsapp';
 import { createConsoleApp, signIn } from '../admin/helpers';
-import { decodeQrPng } from '../helpers/qr';
+import { decodeQrPng, qrCodesInPdf } from '../helpers/qr';
 import { linesOf, pdfText } from '../reports/pdf-text';
 import { at, BASE_URL, linkOf, seedOutreachWorld } from './world';
 
@@ -20,31 +19,6 @@ beforeAll(async () => {
     updatedBy: world.organizer.id,
   });
 });
-
-/** The QR images a page draws, decoded from the PDF's own image streams (RGB, 8 bits, as pdf-lib embeds PNGs). */
-async function qrCodesIn(bytes: Uint8Array): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes);
-  const found: string[] = [];
-  for (const page of doc.getPages()) {
-    const xObjects = page.node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
-    for (const ref of xObjects?.values() ?? []) {
-      const stream = doc.context.lookup(ref);
-      if (!(stream instanceof PDFRawStream)) continue;
-      const width = (stream.dict.lookup(PDFName.of('Width'), PDFNumber) as PDFNumber).asNumber();
-      const height = (stream.dict.lookup(PDFName.of('Height'), PDFNumber) as PDFNumber).asNumber();
-      const rgb = decodePDFRawStream(stream).decode();
-      const channels = rgb.length / (width * height);
-      const rgba = new Uint8ClampedArray(width * height * 4);
-      for (let i = 0; i < width * height; i++) {
-        for (let k = 0; k < 3; k++) rgba[i * 4 + k] = rgb[i * channels + (channels === 1 ? 0 : k)] as number;
-        rgba[i * 4 + 3] = 255;
-      }
-      const decoded = jsQR(rgba, width, height)?.data;
-      if (decoded) found.push(decoded);
-    }
-  }
-  return found;
-}
 
 describe('surat undangan PDF', () => {
   it("has the cooperative's name, the session's date in Bahasa Indonesia, and a QR of the personal link", async () => {
@@ -69,7 +43,7 @@ describe('surat undangan PDF', () => {
     expect(all).toContain('Drs. H. Contoh Pejabat, M.Si');
     expect(all).toContain(world.event.organizerName.toUpperCase().slice(0, 30));
     // The QR on the page is the personal link, decoded from the PDF itself and from the PNG embedded.
-    expect(await qrCodesIn(pdf)).toEqual([link]);
+    expect(await qrCodesInPdf(pdf)).toEqual([link]);
     expect(decodeQrPng(await invitationQrPng(link))).toBe(link);
     // Printing it counts as sent by letter.
     expect((await world.store.invitations.get(world.event.id, coop.id))?.letterAt).toBeTruthy();

@@ -9,7 +9,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 beforeAll(async () => {
   world = await seedOutreachWorld();
-  // The public app has no console secret: it checks codes by their hash only.
+  // The public side only checks codes, by their hash; it never derives one.
   server = await serveApp(createApp({ store: world.store, config: { runtime: 'test' } }) as never);
   browser = await launchBrowser();
 });

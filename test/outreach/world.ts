@@ -1,7 +1,7 @@
 import type { Store } from '../../functions/db/store';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
 import { createOutreachService } from '../../functions/services/outreach';
-import { makeUser, ORG, SESSION_SECRET, seedOrganisations } from '../admin/helpers';
+import { makeUser, ORG, seedOrganisations } from '../admin/helpers';
 import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
 
 export const BASE_URL = 'https://hadir.test';
@@ -22,11 +22,7 @@ export async function seedOutreachWorld(overrides: Partial<EventRecord> = {}) {
     ...overrides,
   });
   await store.events.put(event);
-  const outreach = createOutreachService(
-    store,
-    () => new Date(),
-    () => SESSION_SECRET,
-  );
+  const outreach = createOutreachService(store, () => new Date());
   const invited = directory.filter((c) => event.invitedDistrictCodes.includes(c.districtCode));
   return { store, directory, organizer, event, outreach, invited };
 }

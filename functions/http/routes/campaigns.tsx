@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { User } from '../../auth/model';
 import { assertFormToken, requireUser } from '../../auth/session';
-import { createCampaignsRepo } from '../../db/campaigns-repo';
 import { DomainError } from '../../domain/errors';
 import type { EventRecord, Language } from '../../domain/schemas';
 import { formatDateTime, fromLocalDateTime } from '../../domain/time';
@@ -710,9 +709,7 @@ const path = (c: Context<AppEnv>) => new URL(c.req.url).pathname;
 async function unsubscribe(c: Context<AppEnv>) {
   const { store, clock } = c.get('services');
   const token = c.req.param('token') ?? '';
-  const done =
-    token.length <= 100 &&
-    (await createCampaignsRepo(store.doc, store.tableName).unsubscribe(hashSecret(token), clock()));
+  const done = token.length <= 100 && (await store.campaigns.unsubscribe(hashSecret(token), clock()));
   return { done };
 }
 
@@ -777,9 +774,7 @@ export const followupPublic = new Hono<AppEnv>()
     const t = publicText[language];
     const { store } = c.get('services');
     const token = c.req.param('token');
-    const known =
-      token.length <= 100 &&
-      (await createCampaignsRepo(store.doc, store.tableName).linkExists(hashSecret(token)));
+    const known = token.length <= 100 && (await store.campaigns.linkExists(hashSecret(token)));
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
     return c.render(

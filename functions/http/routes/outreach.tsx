@@ -25,21 +25,13 @@ import { readForm, readJson } from '../request';
  * their JSON API under /api/admin/events/:eventId/outreach. One Hono with full paths, mounted once.
  */
 const built = new WeakMap<AppServices, OutreachService>();
-/** Builds the service once per app, after reading the session secret (it derives the invitation codes). */
-const outreachReady = async (c: Context<AppEnv>, next: () => Promise<void>) => {
-  const app = c.get('services');
-  if (!built.has(app)) {
-    const secret = await app.sessionSecret();
-    built.set(
-      app,
-      createOutreachService(app.store, app.clock, () => secret),
-    );
-  }
-  await next();
-};
 function outreach(c: Context<AppEnv>): OutreachService {
-  const found = built.get(c.get('services'));
-  if (!found) throw new Error('outreach routes must run outreachReady first');
+  const app = c.get('services');
+  let found = built.get(app);
+  if (!found) {
+    found = createOutreachService(app.store, app.clock);
+    built.set(app, found);
+  }
   return found;
 }
 const me = (c: Context<AppEnv>) => c.get('user') as User;
@@ -419,8 +411,8 @@ async function csvFrom(c: Context<AppEnv>) {
 
 export const outreachRoutes = new Hono<AppEnv>()
   // --- Console pages ---
-  .use('/admin/acara/:eventId/undangan/*', signedIn, outreachReady)
-  .use('/admin/acara/:eventId/undangan', signedIn, outreachReady)
+  .use('/admin/acara/:eventId/undangan/*', signedIn)
+  .use('/admin/acara/:eventId/undangan', signedIn)
   .get('/admin/acara/:eventId/undangan', (c) => listPage(c))
   .get('/admin/acara/:eventId/undangan/surat.pdf', async (c) => {
     const { pdf } = await outreach(c).letters(me(c), eventIdOf(c), baseUrlOf(c), {
@@ -492,24 +484,16 @@ export const outreachRoutes = new Hono<AppEnv>()
   })
 
   // --- JSON API ---
-  .use(
-    '/api/admin/events/:eventId/outreach/*',
-    async (c, next) => {
-      await requireUser(c);
-      c.header('Cache-Control', 'no-store');
-      await next();
-    },
-    outreachReady,
-  )
-  .use(
-    '/api/admin/events/:eventId/outreach',
-    async (c, next) => {
-      await requireUser(c);
-      c.header('Cache-Control', 'no-store');
-      await next();
-    },
-    outreachReady,
-  )
+  .use('/api/admin/events/:eventId/outreach/*', async (c, next) => {
+    await requireUser(c);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  })
+  .use('/api/admin/events/:eventId/outreach', async (c, next) => {
+    await requireUser(c);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  })
   .get('/api/admin/events/:eventId/outreach', async (c) => {
     const { rows, counts } = await outreach(c).overview(me(c), eventIdOf(c), baseUrlOf(c), {
       district: c.req.query('district') || undefined,
