@@ -14,7 +14,7 @@ export type Regency = { code: string; name: string; provinceName: string; distri
 export function createCooperativesRepo(doc: DynamoDBDocumentClient, tableName: string) {
   /**
    * Directory data changes only when seeding; a warm Lambda or the local server keeps each regency for a minute.
-   * The promise is cached, so a burst of registrations from one regency loads it once.
+   * The promise is cached, so concurrent searches of one regency load it once.
    */
   const cache = new Map<string, { at: number; cooperatives: Promise<Cooperative[]> }>();
   const CACHE_MS = 60_000;
@@ -50,13 +50,15 @@ export function createCooperativesRepo(doc: DynamoDBDocumentClient, tableName: s
   return {
     listByRegency,
 
-    /**
-     * Registrations arrive in bursts from one regency's villages: answering from the regency (one query a minute)
-     * costs less than a read per registration, and the registration form's search has usually loaded it already.
-     */
     async get(cooperativeId: string): Promise<Cooperative | undefined> {
-      const cooperatives = await listByRegency(regencyOf(cooperativeId));
-      return cooperatives.find((c) => c.id === cooperativeId);
+      // A warm instance answers from the regency it already holds (the form search loaded it).
+      const cached = cache.get(regencyOf(cooperativeId));
+      if (cached && Date.now() - cached.at < CACHE_MS)
+        return (await cached.cooperatives).find((c) => c.id === cooperativeId);
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.cooperative(cooperativeId) }),
+      );
+      return Item ? (withoutKeys(Item) as Cooperative) : undefined;
     },
 
     async getRegency(regencyCode: string): Promise<Regency | undefined> {

@@ -572,10 +572,6 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
   }
 
   /**
-   * Erases the personal data of a cancelled registration: the anonymized record replaces it, its tickets stop
-   * working. Check-in items hold no personal data and stay, so attendance counts survive.
-   */
-  /**
    * Replaces a registration by its anonymized form and deletes its tickets and phone locks (their keys hold personal
    * data). A data subject's erasure comes after their cancellation; the retention purge erases in any status and
    * leaves the status, the counters and the waitlist as they were, so the session's figures stay true and nobody is

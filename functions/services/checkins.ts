@@ -70,13 +70,19 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     return checkinResult(found, outcome.record, outcome.alreadyCheckedIn);
   }
 
-  async function checkIn(eventId: string, request: CheckinRequest, station: string): Promise<CheckinResult> {
-    const found = assertAdmissible(await find(eventId, request), eventId);
+  /** `station` may still be resolving (the door's token is checked while the ticket is looked up). */
+  async function checkIn(
+    eventId: string,
+    request: CheckinRequest,
+    station: string | Promise<string>,
+  ): Promise<CheckinResult> {
+    const [candidate, stationName] = await Promise.all([find(eventId, request), station]);
+    const found = assertAdmissible(candidate, eventId);
     // A live scan is timed by the server; only an offline scan's own time needs the session to be checked against.
     const checkedInAt = request.scannedAt
       ? effectiveScanTime(request.scannedAt, await loadEvent(eventId), clock())
       : clock().toISOString();
-    return admit(eventId, found, station, checkedInAt, request.clientId, Boolean(request.scannedAt));
+    return admit(eventId, found, stationName, checkedInAt, request.clientId, Boolean(request.scannedAt));
   }
 
   /** Offline scans, synced in order; each item succeeds or fails on its own. */

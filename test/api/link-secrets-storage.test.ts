@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emailJobPuts } from '../../functions/db/outbox-items';
 import type { EmailJob } from '../../functions/db/outbox-repo';
@@ -15,6 +14,7 @@ import { createRegistrationService } from '../../functions/services/registration
 import { jsonRequest, signIn } from '../admin/helpers';
 import { qrCodesInPdf } from '../helpers/qr';
 import { registrationBody } from '../helpers/store';
+import { capturingTransport, expectStoredNowhere } from '../helpers/stored-secrets';
 import { at, BASE_URL, codeOf, seedOutreachWorld } from '../outreach/world';
 
 /**
@@ -59,42 +59,6 @@ beforeAll(async () => {
     });
   }
 });
-
-/** Every item of the table, as DynamoDB holds it (a test may Scan; the application never does). */
-async function tableItems() {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await world.store.doc.send(
-      new ScanCommand({ TableName: world.store.tableName, ExclusiveStartKey }),
-    );
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
-
-async function expectStoredNowhere(secrets: string[]) {
-  expect(secrets.length).toBeGreaterThan(0);
-  for (const item of await tableItems()) {
-    const text = JSON.stringify(item);
-    for (const secret of secrets) expect(text, `${item.pk} ${item.sk}`).not.toContain(secret);
-  }
-}
-
-/** What SES would have been handed; jobs named in `failing` are refused as a mail server would refuse them. */
-function transport(failing: Set<string> = new Set()): MailTransport & { sent: OutgoingMessage[] } {
-  const sent: OutgoingMessage[] = [];
-  return {
-    name: 'capture',
-    sent,
-    async send(message) {
-      if (failing.has(message.id)) throw new Error(`550 5.1.1 <${message.to[0]}>: mailbox unavailable`);
-      sent.push(message);
-      return { messageId: `ses-${message.id}` };
-    },
-  };
-}
 
 async function drain(through: MailTransport) {
   // One attempt: a refused email is `failed` at once, and stays in the table with everything it holds.
@@ -181,7 +145,7 @@ describe('unsubscribe links and invitation codes, stored nowhere', () => {
       const invitation = await world.store.invitations.get(world.event.id, job.cooperativeId as string);
       expect(job.invitationNonce).toBe(invitation?.nonce);
     }
-    await expectStoredNowhere([...unsubscribeTokens, ...invitationCodes]);
+    await expectStoredNowhere(world.store, [...unsubscribeTokens, ...invitationCodes]);
   });
 
   it('keeps none in a job that failed or was left uncertain, nor after the others were sent', async () => {
@@ -194,7 +158,7 @@ describe('unsubscribe links and invitation codes, stored nowhere', () => {
     for (const kind of ['reminder', 'cooperative_followup', 'invitation']) {
       refused.add((jobs.find((job) => job.kind === kind && job.id !== uncertainId) as EmailJob).id);
     }
-    const through = transport(refused);
+    const through = capturingTransport(refused);
     await drain(through);
     delivered = through.sent;
     const { uncertain } = await world.store.outbox.sweepExpiredLeases(new Date(Date.now() + 2 * 60_000));
@@ -204,7 +168,7 @@ describe('unsubscribe links and invitation codes, stored nowhere', () => {
     expect(await world.store.outbox.get(uncertainId)).toMatchObject({ status: 'uncertain' });
     const campaignMail = delivered.filter((message) => jobs.some((job) => job.id === message.id));
     expect(campaignMail).toHaveLength(jobs.length - refused.size - 1);
-    await expectStoredNowhere([...unsubscribeTokens, ...invitationCodes]);
+    await expectStoredNowhere(world.store, [...unsubscribeTokens, ...invitationCodes]);
   });
 
   it("sends each recipient's own unsubscribe link, and a one-click POST unsubscribes the address", async () => {
@@ -267,14 +231,14 @@ describe('unsubscribe links and invitation codes, stored nowhere', () => {
   it('sends a failed invitation again by hand with the same links, still holding none', async () => {
     const failed = jobs.find((job) => job.kind === 'invitation' && refused.has(job.id)) as EmailJob;
     expect(await world.store.outbox.requeue(failed.id, new Date())).toBe(true);
-    const through = transport();
+    const through = capturingTransport();
     await drain(through);
     const message = through.sent.find((candidate) => candidate.id === failed.id);
     expect(invitationLinkIn(message)).toBe((await consoleRows()).get(failed.cooperativeId as string)?.link);
     expect(unsubscribeOf(message)?.[2]).toBe(
       world.store.campaigns.unsubscribeToken(failed.campaignId as string, failed.recipientKey as string),
     );
-    await expectStoredNowhere([...unsubscribeTokens, ...invitationCodes]);
+    await expectStoredNowhere(world.store, [...unsubscribeTokens, ...invitationCodes]);
   });
 
   it('yields no working link to whoever reads the table without the ticket key', async () => {
@@ -316,7 +280,7 @@ describe('a job written before links were derived', () => {
     const puts = emailJobPuts(world.store.tableName, [job], new Date());
     expect(await transact(world.store.doc, puts)).toEqual({ ok: true });
     const id = String(puts[0]?.Put?.Item?.id);
-    const through = transport();
+    const through = capturingTransport();
     await drain(through);
     const message = through.sent.find((candidate) => candidate.id === id);
     expect(unsubscribeOf(message)?.[2]).toBe(legacy.token);

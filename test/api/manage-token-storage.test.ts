@@ -1,11 +1,11 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../functions/db/store';
-import type { MailTransport, OutgoingMessage } from '../../functions/mail/message';
+import type { OutgoingMessage } from '../../functions/mail/message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createConsoleApp, jsonRequest, makeUser, sessionCookie } from '../admin/helpers';
 import { createTestApp, json } from '../helpers/app';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+import { capturingTransport, expectStoredNowhere } from '../helpers/stored-secrets';
 
 let store: Store;
 let app: ReturnType<typeof createTestApp>;
@@ -24,38 +24,6 @@ async function register(eventId: string, body: unknown, headers: Record<string, 
   const res = await app.request(`/api/events/${eventId}/registrations`, json(body, headers));
   expect(res.status).toBe(201);
   return (await res.json()) as Registered;
-}
-
-/** Every item of the table, as DynamoDB holds it (a test may Scan; the application never does). */
-async function tableItems() {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(new ScanCommand({ TableName: store.tableName, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
-
-async function expectStoredNowhere(secrets: string[]) {
-  for (const item of await tableItems()) {
-    const text = JSON.stringify(item);
-    for (const secret of secrets) expect(text, `${item.pk} ${item.sk}`).not.toContain(secret);
-  }
-}
-
-/** Keeps what would have gone to SES (the local outbox transport would store the emails in the table). */
-function capturingTransport(): MailTransport & { sent: OutgoingMessage[] } {
-  const sent: OutgoingMessage[] = [];
-  return {
-    name: 'capture',
-    sent,
-    async send(message) {
-      sent.push(message);
-      return { messageId: message.id };
-    },
-  };
 }
 
 async function deliverAll() {
@@ -94,9 +62,9 @@ describe('manage tokens, stored nowhere', () => {
     const tokens = [first.manageToken, waiting.manageToken];
 
     // Pending email jobs hold no token either: before the worker ran, and after.
-    await expectStoredNowhere(tokens);
+    await expectStoredNowhere(store, tokens);
     const sent = await deliverAll();
-    await expectStoredNowhere(tokens);
+    await expectStoredNowhere(store, tokens);
 
     const received = sent.find((message) => message.to[0] === body.contact.email);
     expect(received?.subject).toBeTruthy();
@@ -143,7 +111,7 @@ describe('manage tokens, stored nowhere', () => {
     expect(erased.status).toBe(200);
     expect((await erased.json()).registration.status).toBe('cancelled');
     await deliverAll();
-    await expectStoredNowhere([manageToken]);
+    await expectStoredNowhere(store, [manageToken]);
   });
 
   it('yields no working manage link to whoever reads the table without the ticket key', async () => {
@@ -179,13 +147,13 @@ describe('sign-in links, stored nowhere', () => {
     expect(job?.secret).toBeUndefined();
     expect(job?.signInLinkId).toBeTruthy();
     const token = store.users.signInToken(job?.signInLinkId as string);
-    await expectStoredNowhere([token]);
+    await expectStoredNowhere(store, [token]);
 
     const sent = await deliverAll();
     const email = sent.find((message) => message.to[0] === organizer.email);
     const link = email?.text.match(/https:\/\/hadir\.test\/auth\/verify\?token=([A-Za-z0-9_%-]+)/)?.[1];
     expect(link && decodeURIComponent(link)).toBe(token);
-    await expectStoredNowhere([token]);
+    await expectStoredNowhere(store, [token]);
 
     const verified = await consoleApp.request(`/auth/verify?token=${token}`);
     expect(verified.status).toBe(303);

@@ -1,12 +1,11 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
-import type { MailTransport, OutgoingMessage } from '../../functions/mail/message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createTestApp, json } from '../helpers/app';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+import { capturingTransport, tableItems } from '../helpers/stored-secrets';
 
 let store: Store;
 let app: ReturnType<typeof createTestApp>;
@@ -61,31 +60,6 @@ async function register(eventId: string, body = officers(2), headers: Record<str
   return (await res.json()) as Registered;
 }
 
-/** Every item of the table, as DynamoDB holds it (a test may Scan; the application never does). */
-async function tableItems() {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(new ScanCommand({ TableName: store.tableName, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
-
-/** Keeps what would have gone to SES, so the emails' tickets can be read without the local outbox. */
-function capturingTransport(): MailTransport & { sent: OutgoingMessage[] } {
-  const sent: OutgoingMessage[] = [];
-  return {
-    name: 'capture',
-    sent,
-    async send(message) {
-      sent.push(message);
-      return { messageId: message.id };
-    },
-  };
-}
-
 describe('ticket codes, stored nowhere', () => {
   it('leaves no ticket code in any item of the table, yet shows, emails and admits every ticket', async () => {
     const { event, auth, scan } = await openDoors();
@@ -113,7 +87,7 @@ describe('ticket codes, stored nowhere', () => {
     expect(codes.every((code) => /^[0-9A-Z]{26}$/.test(code))).toBe(true);
     expect(first.registration.participants.map((p) => p.ticketCode)).toEqual(codes.slice(0, 2));
 
-    const items = await tableItems();
+    const items = await tableItems(store);
     expect(items.some((item) => String(item.pk).startsWith('TICKET#'))).toBe(true);
     for (const item of items) {
       const text = JSON.stringify(item);
