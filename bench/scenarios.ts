@@ -10,7 +10,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../functions/auth/model';
-import { newSecret } from '../functions/domain/tokens';
+import { newSecret, ticketHash } from '../functions/domain/tokens';
 import { createCampaignRunner } from '../functions/followups/runner';
 import { createLocalOutboxTransport } from '../functions/mail/local-outbox-transport';
 import { createOutboxWorker } from '../functions/mail/outbox-worker';
@@ -196,7 +196,7 @@ export async function registeredTickets(
   return codes;
 }
 
-/** 1,000 scans over HTTP from an enrolled station; then a 500-scan offline batch. */
+/** 1,000 scans over HTTP from an enrolled station, as its door page sends them; then a 500-scan offline batch. */
 export async function checkinScans(env: Environment, scans: number, batchSize: number) {
   const cooperatives = await syntheticRegency(env.store, '99.02', Math.ceil((scans + batchSize) / 3));
   const event = benchEvent({ capacity: 5_000, regencyCode: '99.02' });
@@ -208,13 +208,27 @@ export async function checkinScans(env: Environment, scans: number, batchSize: n
     cooperatives.map((c) => c.id),
   );
   const auth = await station(env.store, event.id);
+  // As the door page does: it holds the roster and sends each scanned code with its registration as a hint.
+  const rosterResponse = await fetch(`${env.url}/api/events/${event.id}/roster`, { headers: auth });
+  const { roster } = (await rosterResponse.json()) as {
+    roster: { ticketHash: string; registrationId: string }[];
+  };
+  const registrationOf = new Map(roster.map((entry) => [entry.ticketHash, entry.registrationId]));
+  const scan = (ticketCode: string) => ({
+    ticketCode,
+    registrationId: registrationOf.get(ticketHash(ticketCode)),
+  });
   const { latencies } = await runConcurrent(scans, 10, async (i) => {
-    const res = await postJson(`${env.url}/api/events/${event.id}/checkins`, { ticketCode: codes[i] }, auth);
+    const res = await postJson(`${env.url}/api/events/${event.id}/checkins`, scan(codes[i] as string), auth);
     if (res.status !== 200) throw new Error(`scan answered ${res.status}`);
   });
   const batch = codes
     .slice(scans, scans + batchSize)
-    .map((ticketCode, i) => ({ clientId: `bench-${i}`, ticketCode, scannedAt: new Date().toISOString() }));
+    .map((ticketCode, i) => ({
+      clientId: `bench-${i}`,
+      ...scan(ticketCode),
+      scannedAt: new Date().toISOString(),
+    }));
   const t0 = performance.now();
   const res = await postJson(`${env.url}/api/events/${event.id}/checkins/batch`, { checkins: batch }, auth);
   const batchMs = performance.now() - t0;

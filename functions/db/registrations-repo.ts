@@ -561,12 +561,18 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
   }
 
   /** By the code's hash: the table knows no code, and a key lookup compares nothing byte by byte. */
-  async function findTicket(code: string) {
-    const { Item } = await doc.send(
-      new GetCommand({ TableName: tableName, Key: keys.ticket(ticketHash(code)) }),
-    );
+  /**
+   * The registration and officer a ticket code belongs to. With `registrationHint` (the door device's roster knows
+   * it) both items are read at once; the ticket item decides, so a wrong hint only costs the read it saved.
+   */
+  async function findTicket(code: string, registrationHint?: string) {
+    const [{ Item }, hinted] = await Promise.all([
+      doc.send(new GetCommand({ TableName: tableName, Key: keys.ticket(ticketHash(code)) })),
+      registrationHint ? get(registrationHint).catch(() => undefined) : undefined,
+    ]);
     if (!Item) return undefined;
-    const registration = await get(Item.registrationId as string);
+    const registration =
+      hinted?.id === Item.registrationId ? hinted : await get(Item.registrationId as string);
     const participant = registration?.participants.find((p) => p.id === Item.participantId);
     return registration && participant ? { registration, participant } : undefined;
   }

@@ -9,6 +9,11 @@ export const checkinRequest = z
   .object({
     ticketCode: z.string().trim().max(300).optional(),
     participantId: z.string().trim().max(40).optional(),
+    /**
+     * With a ticket code, from the door device's roster: lets the server read the registration while it looks up the
+     * ticket. Only a hint: the ticket decides, and a wrong hint costs one more read.
+     */
+    registrationId: z.string().trim().max(40).optional(),
     /** The scanning device's nonce: replays of the same scan are recognised and answered the same. */
     clientId: z.string().trim().min(1).max(64).optional(),
     /** When the scan happened (offline scans reach the server later). */

@@ -33,10 +33,13 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     return event;
   }
 
-  async function find(eventId: string, request: Pick<CheckinRequest, 'ticketCode' | 'participantId'>) {
+  async function find(
+    eventId: string,
+    request: Pick<CheckinRequest, 'ticketCode' | 'participantId' | 'registrationId'>,
+  ) {
     if (request.ticketCode) {
       const code = ticketCodeFrom(request.ticketCode);
-      return code ? store.registrations.findTicket(code) : undefined;
+      return code ? store.registrations.findTicket(code, request.registrationId) : undefined;
     }
     const roster = await store.registrations.listByEvent(eventId);
     for (const registration of roster) {
@@ -181,6 +184,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
         const cooperative = villages.get(registration.cooperativeId);
         return {
           participantId: participant.id,
+          registrationId: registration.id,
           ticketHash: ticketHash(participant.ticketCode),
           name: participant.name,
           role: participant.role,

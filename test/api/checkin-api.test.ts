@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
-import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestApp, json } from '../helpers/app';
-import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 let store: Store;
 let app: ReturnType<typeof createTestApp>;
@@ -29,17 +28,7 @@ const today = () => ({
 async function door(cooperativeIds: string[], officersEach = 2, overrides: Partial<EventRecord> = {}) {
   const event = makeEvent({ ...today(), ...overrides });
   await store.events.put(event);
-  const token = newSecret();
-  await store.stations.create(
-    {
-      id: newId(),
-      eventId: event.id,
-      name: 'Pintu 1',
-      createdAt: new Date().toISOString(),
-      createdBy: 'test',
-    },
-    hashSecret(token),
-  );
+  const token = await enrolTestStation(store, event.id);
   const service = createRegistrationService(store);
   const registrations = [];
   for (const cooperativeId of cooperativeIds) {
@@ -80,6 +69,24 @@ describe('check-in API', () => {
       alreadyCheckedIn: false,
     });
     expect((await store.checkins.get(event.id, participant?.id as string))?.station).toBe('Pintu 1');
+  });
+
+  it("takes the roster's registration id as a hint only: with a right, wrong or missing hint the ticket decides", async () => {
+    const { registrations, scan } = await door(cooperatives(2));
+    const [mine, other] = registrations.map((r) => r.registration);
+    const hints = [mine?.id, other?.id, 'x'.repeat(40), undefined];
+    const answers = await Promise.all(
+      hints.map((registrationId, i) =>
+        scan({ ticketCode: mine?.participants[i % 2]?.ticketCode, registrationId }).then((r) => r.json()),
+      ),
+    );
+    expect(answers.map((a) => a.checkin.participantId)).toEqual(
+      hints.map((_, i) => mine?.participants[i % 2]?.id),
+    );
+    expect(answers.every((a) => a.checkin.cooperativeName === mine?.cooperativeName)).toBe(true);
+    // A hint never admits a code that is not a ticket.
+    const unknown = await scan({ ticketCode: 'A'.repeat(26), registrationId: mine?.id });
+    expect(unknown.status).toBe(404);
   });
 
   it('explains why a ticket cannot enter: unknown, other session, cancelled, waitlisted', async () => {

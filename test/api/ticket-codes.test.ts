@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
-import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createTestApp, json } from '../helpers/app';
-import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { capturingTransport, tableItems } from '../helpers/stored-secrets';
 
 let store: Store;
@@ -30,17 +29,7 @@ async function openDoors() {
     registrationDeadline: new Date(now + 3_600_000).toISOString(),
   });
   await store.events.put(event);
-  const token = newSecret();
-  await store.stations.create(
-    {
-      id: newId(),
-      eventId: event.id,
-      name: 'Pintu 1',
-      createdAt: new Date().toISOString(),
-      createdBy: 'test',
-    },
-    hashSecret(token),
-  );
+  const token = await enrolTestStation(store, event.id);
   const auth = { authorization: `Bearer ${token}` };
   const scan = (ticketCode: string) =>
     app.request(`/api/events/${event.id}/checkins`, json({ ticketCode }, auth));

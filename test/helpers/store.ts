@@ -6,7 +6,7 @@ import { createStore, type Store } from '../../functions/db/store';
 import { ensureTable } from '../../functions/db/table';
 import type { OfficerRole } from '../../functions/domain/roles';
 import type { EventRecord, RegistrationInput } from '../../functions/domain/schemas';
-import { newId } from '../../functions/domain/tokens';
+import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 
 /** A fresh table in the shared DynamoDB Local: tests never see each other's data. */
@@ -68,4 +68,14 @@ export function registrationBody(cooperativeId: string, count: number, seed: num
     })),
     consent: true,
   };
+}
+
+/** Enrols a door station for the session and returns its bearer token (only its hash is stored). */
+export async function enrolTestStation(store: Store, eventId: string, name = 'Pintu 1'): Promise<string> {
+  const token = newSecret();
+  await store.stations.create(
+    { id: newId(), eventId, name, createdAt: new Date().toISOString(), createdBy: 'test' },
+    hashSecret(token),
+  );
+  return token;
 }

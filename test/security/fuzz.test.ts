@@ -2,10 +2,9 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
-import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestApp } from '../helpers/app';
-import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 /**
  * 10,000 generated and hostile requests against the public write endpoints. Whatever arrives, the answer is a
@@ -47,17 +46,7 @@ beforeAll(async () => {
   );
   registrationId = created.registration.id;
   manageToken = created.manageToken;
-  stationToken = newSecret();
-  await store.stations.create(
-    {
-      id: newId(),
-      eventId: event.id,
-      name: 'Pintu 1',
-      createdAt: new Date().toISOString(),
-      createdBy: 'fuzz',
-    },
-    hashSecret(stationToken),
-  );
+  stationToken = await enrolTestStation(store, event.id);
 });
 
 const hostileString = fc.oneof(

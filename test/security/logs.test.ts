@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { redact } from '../../functions/domain/redact';
-import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import type { MailTransport } from '../../functions/mail/message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createTestApp, json } from '../helpers/app';
-import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
+import { createTestStore, enrolTestStation, makeEvent, seedKotim } from '../helpers/store';
 
 /** Every line hadir logs while real flows run: none may carry a name, phone number or email address. */
 const captured: string[] = [];
@@ -63,11 +62,7 @@ it('logs no personal data through registration, failing email delivery, sign-in 
   });
   await worker.drain();
 
-  const token = newSecret();
-  await store.stations.create(
-    { id: newId(), eventId: event.id, name: 'Pintu 1', createdAt: new Date().toISOString(), createdBy: 't' },
-    hashSecret(token),
-  );
+  const token = await enrolTestStation(store, event.id);
   await app.request(
     `/api/events/${event.id}/checkins`,
     json({ ticketCode: registration.participants[0].ticketCode }, { authorization: `Bearer ${token}` }),

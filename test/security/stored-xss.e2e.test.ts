@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
-import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 import { launchBrowser, serveApp } from '../helpers/browser';
-import { createTestStore, makeEvent } from '../helpers/store';
+import { createTestStore, enrolTestStation, makeEvent } from '../helpers/store';
 
 /**
  * The check-in page is the one page that renders names in the browser, from the roster JSON it caches for
@@ -42,17 +41,7 @@ beforeAll(async () => {
     registrationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
   });
   await store.events.put(event);
-  stationToken = newSecret();
-  await store.stations.create(
-    {
-      id: newId(),
-      eventId: event.id,
-      name: 'Pintu 1',
-      createdAt: new Date().toISOString(),
-      createdBy: 'test',
-    },
-    hashSecret(stationToken),
-  );
+  stationToken = await enrolTestStation(store, event.id);
   const app = createApp({
     store,
     config: { runtime: 'test', sessionSecret: 'stored-xss-e2e-session-secret-0123456789' },

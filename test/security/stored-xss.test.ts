@@ -4,7 +4,6 @@ import type { User } from '../../functions/auth/model';
 import { createCertificatesRepo } from '../../functions/db/certificates-repo';
 import type { Store } from '../../functions/db/store';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
-import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { maskName, verifyUrl } from '../../functions/followups/certificate-number';
 import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';
@@ -12,7 +11,7 @@ import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-tr
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { parseCsv } from '../../functions/reports/csv';
 import { jsonRequest, makeUser, ORG, SESSION_SECRET, seedOrganisations, signIn } from '../admin/helpers';
-import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
+import { createTestStore, enrolTestStation, makeEvent, seedKotim } from '../helpers/store';
 import { pdfText } from '../reports/pdf-text';
 
 /**
@@ -151,17 +150,7 @@ beforeAll(async () => {
     registrationDeadline: new Date(now + 60 * MINUTE).toISOString(),
   });
   await store.events.put(event);
-  stationToken = newSecret();
-  await store.stations.create(
-    {
-      id: newId(),
-      eventId: event.id,
-      name: H.station.name,
-      createdAt: new Date().toISOString(),
-      createdBy: 'test',
-    },
-    hashSecret(stationToken),
-  );
+  stationToken = await enrolTestStation(store, event.id, H.station.name);
 
   // Two cooperatives with hostile contacts and officers (6 of 8 seats).
   const one = await register(

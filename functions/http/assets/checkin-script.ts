@@ -298,8 +298,11 @@ export const checkinScript = String.raw`(() => {
   // ---------- scanning ----------
   const wire = (item) => {
     const body = { clientId: item.clientId, scannedAt: item.scannedAt };
-    if (item.ticketCode) body.ticketCode = item.ticketCode;
-    else body.participantId = item.participantId;
+    if (item.ticketCode) {
+      body.ticketCode = item.ticketCode;
+      // From the roster: the server reads the registration while it looks up the ticket.
+      if (item.registrationId) body.registrationId = item.registrationId;
+    } else body.participantId = item.participantId;
     return body;
   };
 
@@ -379,7 +382,7 @@ export const checkinScript = String.raw`(() => {
     recent.set(code, now);
     const hash = await ticketHash(code);
     const local = roster.get(byHash.get(hash));
-    await checkIn({ ticketCode: code }, local);
+    await checkIn(local && local.registrationId ? { ticketCode: code, registrationId: local.registrationId } : { ticketCode: code }, local);
   };
 
   const scanForm = $('[data-scan-form]');
