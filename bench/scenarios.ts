@@ -222,13 +222,11 @@ export async function checkinScans(env: Environment, scans: number, batchSize: n
     const res = await postJson(`${env.url}/api/events/${event.id}/checkins`, scan(codes[i] as string), auth);
     if (res.status !== 200) throw new Error(`scan answered ${res.status}`);
   });
-  const batch = codes
-    .slice(scans, scans + batchSize)
-    .map((ticketCode, i) => ({
-      clientId: `bench-${i}`,
-      ...scan(ticketCode),
-      scannedAt: new Date().toISOString(),
-    }));
+  const batch = codes.slice(scans, scans + batchSize).map((ticketCode, i) => ({
+    clientId: `bench-${i}`,
+    ...scan(ticketCode),
+    scannedAt: new Date().toISOString(),
+  }));
   const t0 = performance.now();
   const res = await postJson(`${env.url}/api/events/${event.id}/checkins/batch`, { checkins: batch }, auth);
   const batchMs = performance.now() - t0;
