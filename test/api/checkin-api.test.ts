@@ -75,10 +75,11 @@ describe('check-in API', () => {
     const { registrations, scan } = await door(cooperatives(2));
     const [mine, other] = registrations.map((r) => r.registration);
     const hints = [mine?.id, other?.id, 'x'.repeat(40), undefined];
-    const answers = await Promise.all(
-      hints.map((registrationId, i) =>
-        scan({ ticketCode: mine?.participants[i % 2]?.ticketCode, registrationId }).then((r) => r.json()),
-      ),
+    const answers: { checkin: { participantId: string; cooperativeName: string } }[] = await Promise.all(
+      hints.map(async (registrationId, i) => {
+        const res = await scan({ ticketCode: mine?.participants[i % 2]?.ticketCode, registrationId });
+        return res.json();
+      }),
     );
     expect(answers.map((a) => a.checkin.participantId)).toEqual(
       hints.map((_, i) => mine?.participants[i % 2]?.id),
