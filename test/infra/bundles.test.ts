@@ -37,7 +37,7 @@ const handlerPath = (name: string) =>
  * The console carries PDF, XLSX, React Email for previews and OpenAPI.
  */
 const BUDGET_KIB = {
-  api: 335,
+  api: 340,
   console: 2690,
   outboxStream: 390,
   outboxSweep: 390,
