@@ -43,7 +43,7 @@ const BUDGET_KIB = {
   outboxSweep: 390,
   sesEvents: 4,
   campaigns: 150,
-  retention: 50,
+  retention: 55,
 };
 const SDK_BUDGET_KIB = {
   api: 230,
