@@ -25,7 +25,7 @@ beforeAll(async () => {
   exportFiles = createS3ExportFiles({ bucket: BUCKET, client: s3.client });
   session = await seedSession(world, { registered: spread(world.directory, 12), present: () => 2 });
   eventId = session.event.id;
-});
+}, 180_000); // Kotim's directory, four signed-in users and a session, on a machine busy with Chromium tests
 afterAll(() => s3?.stop());
 
 const readXlsx = async (bytes: ArrayBuffer) => {
