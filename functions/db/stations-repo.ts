@@ -22,7 +22,9 @@ export function createStationsRepo(doc: DynamoDBDocumentClient, tableName: strin
       {
         Put: {
           TableName: tableName,
-          Item: { ...keys.stationToken(tokenHash), eventId: station.eventId, stationId: station.id },
+          // The station itself, so a request is authenticated in one read (stations never change; revoking
+          // deletes this item).
+          Item: { ...keys.stationToken(tokenHash), ...station, stationId: station.id },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -61,7 +63,10 @@ export function createStationsRepo(doc: DynamoDBDocumentClient, tableName: strin
       new GetCommand({ TableName: tableName, Key: keys.stationToken(tokenHash), ConsistentRead: true }),
     );
     if (!Item) return undefined;
-    const station = await get(Item.eventId as string, Item.stationId as string);
+    const { stationId, ...held } = withoutKeys(Item) as Station & { stationId: string };
+    if (held.name) return { ...held, id: stationId };
+    // A token item written before it held the station: read the station as well.
+    const station = await get(held.eventId, stationId);
     if (!station || station.revokedAt) return undefined;
     const { tokenHash: _hash, ...rest } = station;
     return rest;
