@@ -206,3 +206,6 @@ export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T,
   return rest;
 }
 type KeyAttribute = 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk' | 'expiresAt';
+
+/** One string per item, to match items a batch read returns (in any order) to the keys asked for. */
+export const itemId = (item: Record<string, unknown>) => `${item.pk}\n${item.sk}`;

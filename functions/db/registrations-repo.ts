@@ -1,4 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import { phonesOf } from '../domain/registration';
@@ -10,7 +16,7 @@ import type {
   RegistrationRecord,
 } from '../domain/schemas';
 import { hashSecret, linkKey, manageTokenFor, ticketCodeFor, ticketHash } from '../domain/tokens';
-import { GSI1, GSI2, keys, rosterPartition, waitlistPartition, withoutKeys } from './keys';
+import { GSI1, GSI2, itemId, keys, rosterPartition, waitlistPartition, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { type TransactItem, transact } from './transactions';
 
@@ -560,21 +566,38 @@ export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: 
     return registrations;
   }
 
-  /** By the code's hash: the table knows no code, and a key lookup compares nothing byte by byte. */
   /**
-   * The registration and officer a ticket code belongs to. With `registrationHint` (the door device's roster knows
-   * it) both items are read at once; the ticket item decides, so a wrong hint only costs the read it saved.
+   * The registration and officer a ticket code belongs to, found by the code's hash (the table knows no code).
+   * With `registrationHint` (the door device's roster knows it) both items come in one BatchGetItem; the ticket
+   * item decides, so a wrong hint only costs the read it was meant to save.
    */
   async function findTicket(code: string, registrationHint?: string) {
-    const [{ Item }, hinted] = await Promise.all([
-      doc.send(new GetCommand({ TableName: tableName, Key: keys.ticket(ticketHash(code)) })),
-      registrationHint ? get(registrationHint).catch(() => undefined) : undefined,
-    ]);
-    if (!Item) return undefined;
+    const ticketKey = keys.ticket(ticketHash(code));
+    const hintKey = registrationHint ? keys.registration(registrationHint) : undefined;
+    const found = await getMany([ticketKey, ...(hintKey ? [hintKey] : [])]);
+    const ticket = found.get(itemId(ticketKey));
+    if (!ticket) return undefined;
+    const hinted = hintKey && found.get(itemId(hintKey));
     const registration =
-      hinted?.id === Item.registrationId ? hinted : await get(Item.registrationId as string);
-    const participant = registration?.participants.find((p) => p.id === Item.participantId);
+      hinted && hinted.id === ticket.registrationId
+        ? fromItem(hinted)
+        : await get(ticket.registrationId as string);
+    const participant = registration?.participants.find((p) => p.id === ticket.participantId);
     return registration && participant ? { registration, participant } : undefined;
+  }
+
+  /** Items by key in one consistent BatchGetItem, keyed by `itemId`. */
+  async function getMany(itemKeys: { pk: string; sk: string }[]) {
+    const found = new Map<string, Record<string, unknown>>();
+    let pending: Record<string, unknown>[] | undefined = itemKeys;
+    while (pending?.length) {
+      const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await doc.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      for (const item of Responses?.[tableName] ?? []) found.set(itemId(item), item);
+      pending = UnprocessedKeys?.[tableName]?.Keys;
+    }
+    return found;
   }
 
   /**

@@ -45,8 +45,11 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
 
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  // Cheap phones on slow networks: gzip every text response (API Gateway HTTP APIs do not compress).
-  app.use(compress());
+  // Cheap phones on slow networks: gzip what is read (pages, assets, rosters, exports), as API Gateway HTTP APIs do
+  // not compress. Answers to writes are a few hundred bytes (a scan's is 230), which gzip would not shrink; hono
+  // cannot see their length, so it would compress them all.
+  const gzip = compress();
+  app.use((c, next) => (c.req.method === 'GET' ? gzip(c, next) : next()));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
