@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from '../functions/db/document-client';
 
 type ConsumedCapacity = { CapacityUnits?: number };
 
@@ -8,23 +8,18 @@ const READS = /^(Get|BatchGet|Query|Scan|TransactGet)/;
  * Asks DynamoDB for the capacity every request consumes (table plus indexes, transactional work counted
  * double as AWS bills it) and adds it up, so the bench can price an operation without touching the data layer.
  */
-export function meterCapacity(doc: DynamoDBDocumentClient) {
+export function meterCapacity(doc: DocumentClient) {
   const totals = { read: 0, write: 0, scans: 0 };
-  doc.middlewareStack.add(
-    (next, context) => async (args) => {
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
-      const result = await next(args);
-      const output = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
-      const list = [output.ConsumedCapacity ?? []].flat();
-      const units = list.reduce((sum, consumed) => sum + (consumed.CapacityUnits ?? 0), 0);
-      const command = context.commandName ?? '';
-      if (command.startsWith('Scan')) totals.scans++;
-      if (READS.test(command)) totals.read += units;
-      else totals.write += units;
-      return result;
-    },
-    { step: 'initialize', name: 'meterCapacity' },
-  );
+  doc.use(async (command, next) => {
+    (command.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
+    const output = (await next(command)) as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
+    const list = [output.ConsumedCapacity ?? []].flat();
+    const units = list.reduce((sum, consumed) => sum + (consumed.CapacityUnits ?? 0), 0);
+    if (command.operation === 'Scan') totals.scans++;
+    if (READS.test(command.operation)) totals.read += units;
+    else totals.write += units;
+    return output;
+  });
   return {
     totals,
     async measure<T>(work: () => Promise<T>) {

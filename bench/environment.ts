@@ -15,7 +15,7 @@ type DocumentClient = ReturnType<typeof createDocumentClient>;
 
 /** A table of its own with the real app in front of it, over HTTP on loopback. */
 export async function serveApp(doc: DocumentClient, tableName: string) {
-  await ensureTable(doc as never, tableName);
+  await ensureTable(doc, tableName);
   const store = createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
   const app = createApp({
     store,

@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { User } from '../functions/auth/model';
 import {
   GetCommand,
   PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import type { User } from '../functions/auth/model';
+} from '../functions/db/document-client';
 import { newSecret, ticketHash } from '../functions/domain/tokens';
 import { createCampaignRunner } from '../functions/followups/runner';
 import { createLocalOutboxTransport } from '../functions/mail/local-outbox-transport';
@@ -38,15 +38,11 @@ export async function captureRegistrationTransaction(env: Environment): Promise<
   const event = benchEvent({ capacity: 1_000_000, regencyCode: '99.09' });
   await env.store.events.put(event);
   let captured: TransactItems | undefined;
-  const name = 'captureRegistrationTransaction';
-  env.doc.middlewareStack.add(
-    (next) => async (args) => {
-      const input = args.input as TransactWriteCommandInput;
-      if (input.TransactItems) captured = structuredClone(input.TransactItems);
-      return next(args);
-    },
-    { step: 'initialize', name },
-  );
+  const stopCapturing = env.doc.use(async (command, next) => {
+    const input = command.input as TransactWriteCommandInput;
+    if (input.TransactItems) captured = structuredClone(input.TransactItems);
+    return next(command);
+  });
   try {
     const res = await postJson(
       `${env.url}/api/events/${event.id}/registrations`,
@@ -54,7 +50,7 @@ export async function captureRegistrationTransaction(env: Environment): Promise<
     );
     if (res.status !== 201 || !captured) throw new Error(`capture registration answered ${res.status}`);
   } finally {
-    env.doc.middlewareStack.remove(name);
+    stopCapturing();
   }
   return captured;
 }

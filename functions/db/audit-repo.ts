@@ -1,6 +1,6 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../auth/model';
 import { DomainError } from '../domain/errors';
+import { type DocumentClient, PutCommand, QueryCommand } from './document-client';
 import { auditPartition, keys, withoutKeys } from './keys';
 
 export type AuditPage = { entries: AuditEntry[]; cursor?: string };
@@ -30,7 +30,7 @@ function decodeCursor(cursor: string): { month: string; sk?: string } {
  * Who did what to which personal data, when. One partition per calendar month, read newest first; the
  * cursor names the month and the last key read, so paging never scans.
  */
-export function createAuditRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createAuditRepo(doc: DocumentClient, tableName: string) {
   async function record(entry: AuditEntry): Promise<void> {
     await doc.send(
       new PutCommand({

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import type { EmailJobInput } from '../domain/notifications';
 import { hashSecret, unsubscribeTokenFor } from '../domain/tokens';
 import type { Campaign, CampaignStatus } from '../followups/campaign';
+import {
+  BatchGetCommand,
+  type DocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from './document-client';
+import { isConditionFailure } from './dynamo-http';
 import { GSI1, GSI2, keys, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { transact } from './transactions';
@@ -38,13 +38,11 @@ const RECIPIENT_RETENTION_SECONDS = 180 * 24 * 60 * 60;
 /** Campaigns waiting for their time or part-way through: what the runner's tick looks at. */
 const queued = (status: CampaignStatus) => status === 'scheduled' || status === 'running';
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
-
 /**
  * Campaigns, their recipients and the unsubscribe links. `unsubscribeKey` (the ticket key's unsubscribe-links key,
  * tokens.ts) derives each recipient's link, so neither its email job nor any other item needs to keep it.
  */
-export function createCampaignsRepo(doc: DynamoDBDocumentClient, tableName: string, unsubscribeKey: Buffer) {
+export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsubscribeKey: Buffer) {
   /** A recipient's unsubscribe token: the same at every call, so the worker derives it when it renders. */
   const unsubscribeToken = (campaignId: string, recipientKey: string): string =>
     unsubscribeTokenFor(unsubscribeKey, campaignId, recipientKey);

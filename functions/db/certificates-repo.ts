@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { certificateNumber, numberToSlug } from '../followups/certificate-number';
+import { type DocumentClient, GetCommand, UpdateCommand } from './document-client';
 import { keys, withoutKeys } from './keys';
 import { transact } from './transactions';
 
@@ -18,7 +18,7 @@ export type CertificateRecord = {
  * and session with a conditional put, so however often (or concurrently) it is asked for, an officer's
  * certificate for a session has one number for good. A lost race leaves a gap in the sequence, never a duplicate.
  */
-export function createCertificatesRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createCertificatesRepo(doc: DocumentClient, tableName: string) {
   async function getFor(eventId: string, participantId: string): Promise<CertificateRecord | undefined> {
     const { Item } = await doc.send(
       new GetCommand({

@@ -1,25 +1,23 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { CheckinRecord } from '../domain/checkin';
+import { DomainError } from '../domain/errors';
 import {
   DeleteCommand,
-  type DynamoDBDocumentClient,
+  type DocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import type { CheckinRecord } from '../domain/checkin';
-import { DomainError } from '../domain/errors';
+} from './document-client';
+import { isConditionFailure } from './dynamo-http';
 import { keys, withoutKeys } from './keys';
 
 export type CheckinOutcome = { record: CheckinRecord; alreadyCheckedIn: boolean };
-
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 /**
  * One check-in item per officer per session, created with attribute_not_exists: however many devices scan the
  * same ticket at once, exactly one creates it and the rest learn they came second.
  */
-export function createCheckinsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createCheckinsRepo(doc: DocumentClient, tableName: string) {
   async function get(eventId: string, participantId: string): Promise<CheckinRecord | undefined> {
     const { Item } = await doc.send(
       new GetCommand({

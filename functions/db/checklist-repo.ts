@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Checklist, ChecklistStepId, StepState } from '../reports/checklist';
+import { type DocumentClient, GetCommand, QueryCommand, UpdateCommand } from './document-client';
 import { keys, regencyOf } from './keys';
 
 /** Step attributes are stored flat (`step_akta`), so ticking one step never rewrites the others. */
@@ -23,7 +23,7 @@ function toChecklist(item: Record<string, unknown>): Checklist {
  * partition (pk=REGENCY#<code> sk=CHECKLIST#<cooperativeId>), so a regency's dashboard reads all of them with
  * one query next to the directory.
  */
-export function createChecklistRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createChecklistRepo(doc: DocumentClient, tableName: string) {
   return {
     async get(cooperativeId: string): Promise<Checklist> {
       const { Item } = await doc.send(

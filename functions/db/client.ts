@@ -1,29 +1,33 @@
-import { Agent } from 'node:http';
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClientOver, type DocumentClient } from './document-client';
+import { type Credentials, createDynamoHttp } from './dynamo-http';
 
-export type DbConfig = { tableName: string; endpoint?: string; region?: string };
+export type { DocumentClient } from './document-client';
+export type DbConfig = {
+  tableName: string;
+  endpoint?: string;
+  region?: string;
+  /** Outside Lambda and DynamoDB Local: where credentials come from (a profile, SSO...). */
+  credentials?: () => Promise<Credentials>;
+};
 
 /**
- * In AWS the SDK finds region and credentials itself. Against DynamoDB Local any static credentials work,
- * and a short timeout keeps a stopped local database from hanging requests.
+ * In AWS the region and credentials come from the Lambda environment. Against DynamoDB Local any static
+ * credentials work, a short timeout keeps a stopped local database from hanging requests, and one local process
+ * serving many users (and load tests) gets more than the default 50 sockets.
  */
-export function createDocumentClient(config: DbConfig): DynamoDBDocumentClient {
-  const clientConfig: DynamoDBClientConfig = {
-    region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-3',
-    maxAttempts: 4,
-  };
-  if (config.endpoint) {
-    clientConfig.endpoint = config.endpoint;
-    clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    // One local process serves many concurrent users (and load tests): allow more than the default 50 sockets.
-    clientConfig.requestHandler = {
-      httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }),
-      connectionTimeout: 2_000,
-      requestTimeout: 10_000,
-    };
-  }
-  return DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+export function createDocumentClient(config: DbConfig): DocumentClient {
+  const region = config.region ?? process.env.AWS_REGION ?? 'ap-southeast-3';
+  return createDocumentClientOver(
+    createDynamoHttp(
+      config.endpoint
+        ? {
+            region,
+            endpoint: config.endpoint,
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+            timeoutMs: 10_000,
+            maxSockets: 256,
+          }
+        : { region, credentials: config.credentials },
+    ),
+  );
 }

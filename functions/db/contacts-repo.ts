@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DocumentClient, GetCommand, PutCommand, QueryCommand } from './document-client';
 import { keys, withoutKeys } from './keys';
 import { type TransactItem, transact } from './transactions';
 
@@ -17,7 +17,7 @@ export type CooperativeContact = {
   updatedBy: string;
 };
 
-export function createContactsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createContactsRepo(doc: DocumentClient, tableName: string) {
   return {
     async listByRegency(regencyCode: string): Promise<CooperativeContact[]> {
       const contacts: CooperativeContact[] = [];

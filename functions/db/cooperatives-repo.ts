@@ -1,17 +1,12 @@
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { Cooperative } from '../domain/schemas';
+import { BatchWriteCommand, type DocumentClient, GetCommand, QueryCommand } from './document-client';
 import { GSI1, keys, regencyOf, withoutKeys } from './keys';
 
 export type District = { code: string; name: string };
 export type Regency = { code: string; name: string; provinceName: string; districts: District[] };
 
 /** The cooperative directory: one cooperative per village, grouped by regency (a few hundred per partition). */
-export function createCooperativesRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createCooperativesRepo(doc: DocumentClient, tableName: string) {
   /**
    * Directory data changes only when seeding; a warm Lambda or the local server keeps each regency for a minute.
    * The promise is cached, so concurrent searches of one regency load it once.

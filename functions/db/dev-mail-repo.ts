@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutgoingMessage } from '../mail/message';
+import { type DocumentClient, GetCommand, PutCommand, QueryCommand } from './document-client';
 import { keys, withoutKeys } from './keys';
 
 export type StoredMail = Omit<OutgoingMessage, 'id' | 'from'> & {
@@ -13,7 +13,7 @@ export type StoredMail = Omit<OutgoingMessage, 'id' | 'from'> & {
  * The local runtime's outbox: emails "sent" on a developer machine are kept in the table (so they survive a
  * restart) and read at /dev/outbox. The id is time-sortable, so the newest come first without an index.
  */
-export function createDevMailRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createDevMailRepo(doc: DocumentClient, tableName: string) {
   return {
     async put(message: OutgoingMessage, now: Date): Promise<StoredMail> {
       const createdAt = now.toISOString();

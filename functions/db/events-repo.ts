@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventRecord } from '../domain/schemas';
+import { type DocumentClient, GetCommand, PutCommand, QueryCommand } from './document-client';
 import { GSI1, keys, withoutKeys } from './keys';
 
 /** The deadline as epoch seconds, so conditions can compare it without parsing zoned ISO strings. */
@@ -20,7 +20,7 @@ export function toEvent(item: Record<string, unknown>): EventRecord {
   return event as EventRecord;
 }
 
-export function createEventsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createEventsRepo(doc: DocumentClient, tableName: string) {
   const recent = new Map<string, { at: number; event: EventRecord }>();
   return {
     async put(event: EventRecord): Promise<void> {

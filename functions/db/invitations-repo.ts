@@ -1,6 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { hashSecret } from '../domain/tokens';
 import { invitationCode } from '../outreach/invitation-code';
+import { type DocumentClient, GetCommand, QueryCommand, UpdateCommand } from './document-client';
 import { keys, withoutKeys } from './keys';
 import { transact } from './transactions';
 
@@ -32,7 +32,7 @@ const sentField: Record<InvitationChannel, 'emailedAt' | 'whatsappAt' | 'letterA
 };
 
 /** `invitationKey`: the ticket key's invitation-links key (store.ts), which every personal code is derived with. */
-export function createInvitationsRepo(doc: DynamoDBDocumentClient, tableName: string, invitationKey: Buffer) {
+export function createInvitationsRepo(doc: DocumentClient, tableName: string, invitationKey: Buffer) {
   /** An invitation's personal code: the same at every call, for the console and the email worker alike. */
   const code = (invitation: Pick<Invitation, 'eventId' | 'cooperativeId' | 'nonce'>): string =>
     invitationCode(invitationKey, invitation.eventId, invitation.cooperativeId, invitation.nonce);

@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EmailJobInput } from '../domain/notifications';
 import { newId } from '../domain/tokens';
+import { type DocumentClient, GetCommand, QueryCommand, UpdateCommand } from './document-client';
+import { isConditionFailure } from './dynamo-http';
 import { GSI2, keys, PENDING_OUTBOX, withoutKeys } from './keys';
 
 /**
@@ -38,7 +38,6 @@ const UNCERTAIN = 'OUTBOX#uncertain';
 const SENT_RETENTION_SECONDS = 180 * 24 * 60 * 60;
 const STATUS = { '#status': 'status' };
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 const held = () => true;
 /** A write conditioned on the worker's claim failed its condition: the job is someone else's now. */
 const lostClaim = (error: unknown) => {
@@ -46,7 +45,7 @@ const lostClaim = (error: unknown) => {
   throw error;
 };
 
-export function createOutboxRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createOutboxRepo(doc: DocumentClient, tableName: string) {
   async function listByState(partition: string, upTo: string, limit: number): Promise<EmailJob[]> {
     const { Items = [] } = await doc.send(
       new QueryCommand({

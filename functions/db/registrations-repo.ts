@@ -1,10 +1,3 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import { phonesOf } from '../domain/registration';
@@ -16,6 +9,13 @@ import type {
   RegistrationRecord,
 } from '../domain/schemas';
 import { hashSecret, linkKey, manageTokenFor, ticketCodeFor, ticketHash } from '../domain/tokens';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DocumentClient,
+  GetCommand,
+  QueryCommand,
+} from './document-client';
 import { GSI1, GSI2, itemId, keys, rosterPartition, waitlistPartition, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { type TransactItem, transact } from './transactions';
@@ -75,7 +75,7 @@ const withoutTicketCodes = <T extends RegistrationRecord>(registration: T): T =>
  * leave this repository with their codes, and enter it without. Ticket items are keyed by the code's hash. Manage
  * tokens are derived from registration ids with the key's manage-links key, and only their hash is written.
  */
-export function createRegistrationsRepo(doc: DynamoDBDocumentClient, tableName: string, ticketKey: string) {
+export function createRegistrationsRepo(doc: DocumentClient, tableName: string, ticketKey: string) {
   const manageKey = linkKey(ticketKey, 'manage-links');
 
   /** The secret of a registration's manage link: the same at every call, so nothing needs to keep it. */

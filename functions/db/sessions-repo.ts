@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import type { EventRecord, Registration } from '../domain/schemas';
+import { type DocumentClient, GetCommand, QueryCommand, UpdateCommand } from './document-client';
 import { closesAtEpoch, toEvent } from './events-repo';
 import { GSI1, keys } from './keys';
 import { emailJobPuts } from './outbox-items';
@@ -34,11 +34,7 @@ const MAX_TRANSACTION_ITEMS = 100;
  * What the organizer console writes to sessions beyond the public registration flow: editing, closing and
  * cancelling a session (with everyone emailed), moving a registration off the waitlist, resending tickets.
  */
-export function createSessionsRepo(
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  registrations: RegistrationsRepo,
-) {
+export function createSessionsRepo(doc: DocumentClient, tableName: string, registrations: RegistrationsRepo) {
   async function getEvent(eventId: string): Promise<EventRecord | undefined> {
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: true }),

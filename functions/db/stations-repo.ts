@@ -1,6 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Station } from '../auth/model';
 import { DomainError } from '../domain/errors';
+import { type DocumentClient, GetCommand, QueryCommand } from './document-client';
 import { keys, withoutKeys } from './keys';
 import { transact } from './transactions';
 
@@ -17,7 +17,7 @@ export const STATION_TOKEN_CACHE_MS = 30_000;
  * Revoking deletes the token item, so the link stops working (see STATION_TOKEN_CACHE_MS).
  */
 export function createStationsRepo(
-  doc: DynamoDBDocumentClient,
+  doc: DocumentClient,
   tableName: string,
   { now = Date.now }: { now?: () => number } = {},
 ) {

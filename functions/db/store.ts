@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { linkKey } from '../domain/tokens';
 import { createAuditRepo } from './audit-repo';
 import { createCampaignsRepo } from './campaigns-repo';
@@ -6,6 +5,7 @@ import { createCheckinsRepo } from './checkins-repo';
 import { createContactsRepo } from './contacts-repo';
 import { createCooperativesRepo } from './cooperatives-repo';
 import { createDevMailRepo } from './dev-mail-repo';
+import type { DocumentClient } from './document-client';
 import { createEventsRepo } from './events-repo';
 import { createInvitationsRepo } from './invitations-repo';
 import { createOutboxRepo } from './outbox-repo';
@@ -19,11 +19,7 @@ import { createUsersRepo } from './users-repo';
  * ticket codes, manage, sign-in and unsubscribe links and invitation codes (functions/auth/ticket-key.ts says where
  * it comes from); each repository gets only the key of its own purpose.
  */
-export function createStore(
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  { ticketKey }: { ticketKey: string },
-) {
+export function createStore(doc: DocumentClient, tableName: string, { ticketKey }: { ticketKey: string }) {
   const registrations = createRegistrationsRepo(doc, tableName, ticketKey);
   return {
     doc,

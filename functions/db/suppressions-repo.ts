@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DocumentClient, GetCommand, PutCommand } from './document-client';
 
 export type SuppressionReason = 'bounce' | 'complaint';
 export type Suppression = { reason: SuppressionReason; at: string };
@@ -14,7 +14,7 @@ export const suppressionKey = (email: string) => ({
  * Addresses that bounced permanently or complained, recorded from SES events (functions/handlers/ses-events.ts).
  * SES's own suppression list already stops delivery; this copy lets hadir tell organizers and skip the send.
  */
-export function createSuppressionsRepo(doc: DynamoDBDocumentClient, tableName: string) {
+export function createSuppressionsRepo(doc: DocumentClient, tableName: string) {
   return {
     /** Records the latest reason; a repeated event only moves `at`. */
     async suppress(email: string, reason: SuppressionReason, at: Date): Promise<void> {

@@ -1,11 +1,5 @@
-import {
-  CreateTableCommand,
-  type CreateTableCommandInput,
-  DescribeTableCommand,
-  type DynamoDBClient,
-  ResourceNotFoundException,
-  UpdateTimeToLiveCommand,
-} from '@aws-sdk/client-dynamodb';
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { type DynamoHttp, isDynamoError } from './dynamo-http';
 import { GSI1, GSI2, TABLE_KEYS, TTL_ATTRIBUTE } from './keys';
 
 /** The same table the CDK stack declares (infra/data-stack.ts), for DynamoDB Local and tests. */
@@ -48,37 +42,32 @@ export function rateLimitTableDefinition(tableName: string): CreateTableCommandI
   };
 }
 
-/** Creates the rate limiter's table if it is missing (DynamoDB Local; CDK creates it in AWS). */
-export async function ensureRateLimitTable(client: DynamoDBClient, tableName: string): Promise<void> {
+/** Creates a table as `definition` says, with TTL on `ttlAttribute`, unless it exists; true when it was created. */
+async function ensure(
+  db: Pick<DynamoHttp, 'call'>,
+  definition: CreateTableCommandInput,
+  ttlAttribute: string,
+): Promise<boolean> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
+    await db.call('DescribeTable', { TableName: definition.TableName });
+    return false;
   } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    if (!isDynamoError(error, 'ResourceNotFoundException')) throw error;
   }
-  await client.send(new CreateTableCommand(rateLimitTableDefinition(tableName)));
-  await client.send(
-    new UpdateTimeToLiveCommand({
-      TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: 'expire', Enabled: true },
-    }),
-  );
+  await db.call('CreateTable', definition);
+  await db.call('UpdateTimeToLive', {
+    TableName: definition.TableName,
+    TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
+  });
+  return true;
+}
+
+/** Creates the rate limiter's table if it is missing (DynamoDB Local; CDK creates it in AWS). */
+export async function ensureRateLimitTable(db: Pick<DynamoHttp, 'call'>, tableName: string): Promise<void> {
+  await ensure(db, rateLimitTableDefinition(tableName), 'expire');
 }
 
 /** Creates the table if it is missing; returns true when it was created. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return false;
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
-  }
-  await client.send(new CreateTableCommand(tableDefinition(tableName)));
-  await client.send(
-    new UpdateTimeToLiveCommand({
-      TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
-    }),
-  );
-  return true;
+export function ensureTable(db: Pick<DynamoHttp, 'call'>, tableName: string): Promise<boolean> {
+  return ensure(db, tableDefinition(tableName), TTL_ATTRIBUTE);
 }

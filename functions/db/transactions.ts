@@ -1,9 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from './document-client';
+import { isDynamoError } from './dynamo-http';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -21,7 +17,7 @@ const isTransientServerError = (error: unknown) =>
  * returned, not thrown, so the caller can turn it into the right domain error.
  */
 export async function transact(
-  doc: DynamoDBDocumentClient,
+  doc: DocumentClient,
   items: TransactItem[],
   { attempts = 12 }: { attempts?: number } = {},
 ): Promise<TransactionResult> {
@@ -36,7 +32,7 @@ export async function transact(
         await sleep(Math.random() * Math.min(400, 8 * 2 ** attempt));
         continue;
       }
-      if (!(error instanceof TransactionCanceledException)) throw error;
+      if (!isDynamoError(error, 'TransactionCanceledException')) throw error;
       const reasons = error.CancellationReasons ?? [];
       const failed = reasons.flatMap((reason, index) =>
         reason.Code === 'ConditionalCheckFailed' ? [index] : [],

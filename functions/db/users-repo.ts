@@ -1,14 +1,14 @@
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { Organisation, User } from '../auth/model';
 import { DomainError } from '../domain/errors';
 import { hashSecret, newId, signInTokenFor } from '../domain/tokens';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from './document-client';
 import { GSI1, keys, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { transact } from './transactions';
@@ -27,7 +27,7 @@ const epoch = (at: Date) => Math.floor(at.getTime() / 1000);
  * are derived with `signInKey` (the ticket key's sign-in-links key, tokens.ts), so their email jobs need not carry
  * them either.
  */
-export function createUsersRepo(doc: DynamoDBDocumentClient, tableName: string, signInKey: Buffer) {
+export function createUsersRepo(doc: DocumentClient, tableName: string, signInKey: Buffer) {
   /** The token of a sign-in link, from the link id its email job holds (what the email worker puts in the link). */
   const signInToken = (linkId: string): string => signInTokenFor(signInKey, linkId);
 

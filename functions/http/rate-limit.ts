@@ -1,16 +1,6 @@
-import {
-  DeleteItemCommand,
-  type DeleteItemCommandInput,
-  DynamoDBClient,
-  GetItemCommand,
-  type GetItemCommandInput,
-  UpdateItemCommand,
-  type UpdateItemCommandInput,
-} from '@aws-sdk/client-dynamodb';
 import type { Context } from 'hono';
-// Only the DynamoDB store: the package's index loads every store it supports (see functions/types).
-import RateLimiterDynamo from 'rate-limiter-flexible/lib/RateLimiterDynamo.js';
-import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
+import type RateLimiterDynamo from 'rate-limiter-flexible/lib/RateLimiterDynamo.js';
+import { createDynamoHttp, DynamoDbError } from '../db/dynamo-http';
 import { DomainError } from '../domain/errors';
 import type { AppEnv } from './context';
 
@@ -31,35 +21,54 @@ export type RateLimiter = { consume(bucket: RateLimitBucket, key: string): Promi
 
 /** The limiter's own small table (its library's key schema: `key`, TTL on `expire`); see db/table.ts. */
 export function createDynamoRateLimiter(options: { tableName: string; endpoint?: string }): RateLimiter {
-  const client = new DynamoDBClient({
+  const db = createDynamoHttp({
     region: process.env.AWS_REGION ?? 'ap-southeast-3',
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
-  // The library calls the aggregated `DynamoDB` client's methods; these three are all it uses with the table and
-  // its TTL already set up, and the aggregated client would bring every DynamoDB command along.
-  const storeClient = {
-    getItem: (input: GetItemCommandInput) => client.send(new GetItemCommand(input)),
-    updateItem: (input: UpdateItemCommandInput) => client.send(new UpdateItemCommand(input)),
-    deleteItem: (input: DeleteItemCommandInput) => client.send(new DeleteItemCommand(input)),
+  // The library calls three methods of the SDK's aggregated `DynamoDB` client with wire-format items, reads
+  // `$metadata` on success and `__type` on a failed condition: this is that client's face over dynamo-http.ts.
+  const call = (operation: string) => async (input: object) => {
+    try {
+      return { ...(await db.call(operation, input)), $metadata: { httpStatusCode: 200 } };
+    } catch (error) {
+      if (error instanceof DynamoDbError) Object.assign(error, { __type: error.name });
+      throw error;
+    }
   };
-  const limiters = Object.fromEntries(
-    Object.entries(policies).map(([bucket, policy]) => [
-      bucket,
-      new RateLimiterDynamo({
-        storeClient,
-        tableName: options.tableName,
-        tableCreated: true,
-        // Both db/table.ts and the CDK stack enable TTL on `expire`; skip the library's check on every cold start.
-        ttlSet: true,
-        keyPrefix: bucket,
-        ...policy,
-      }),
-    ]),
-  ) as Record<RateLimitBucket, InstanceType<typeof RateLimiterDynamo>>;
+  const storeClient = {
+    getItem: call('GetItem'),
+    updateItem: call('UpdateItem'),
+    deleteItem: call('DeleteItem'),
+  };
+  // Loaded on the first limited request (a registration, a sign-in), not at cold start: scans and pages never
+  // need it. Only the DynamoDB store: the package's index loads every store it supports (see functions/types).
+  const load = async () => {
+    const [{ default: Limiter }, { default: RateLimiterRes }] = await Promise.all([
+      import('rate-limiter-flexible/lib/RateLimiterDynamo.js'),
+      import('rate-limiter-flexible/lib/RateLimiterRes.js'),
+    ]);
+    const limiters = Object.fromEntries(
+      Object.entries(policies).map(([bucket, policy]) => [
+        bucket,
+        new Limiter({
+          storeClient,
+          tableName: options.tableName,
+          tableCreated: true,
+          // Both db/table.ts and the CDK stack enable TTL on `expire`; skip the library's check on every cold start.
+          ttlSet: true,
+          keyPrefix: bucket,
+          ...policy,
+        }),
+      ]),
+    ) as Record<RateLimitBucket, InstanceType<typeof RateLimiterDynamo>>;
+    return { limiters, RateLimiterRes };
+  };
+  let loaded: ReturnType<typeof load> | undefined;
   return {
     async consume(bucket, key) {
+      const { limiters, RateLimiterRes } = await (loaded ??= load());
       try {
         await limiters[bucket].consume(key);
       } catch (rejection) {

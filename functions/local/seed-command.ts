@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { loadTicketKey } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
@@ -21,10 +22,15 @@ async function main() {
     endpoint = dynamo.endpoint;
     stop = dynamo.stop;
   }
-  const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint: endpoint || undefined });
+  // Against AWS from a shell, credentials come from the SDK's provider chain (profile, SSO, CloudShell).
+  const doc = createDocumentClient({
+    tableName: TABLE_NAME,
+    endpoint: endpoint || undefined,
+    credentials: endpoint ? undefined : defaultProvider(),
+  });
   // Seeding issues no tickets: the local key only completes the store, also when seeding a table in AWS.
   const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
-  await ensureTable(doc as never, TABLE_NAME);
+  await ensureTable(doc, TABLE_NAME);
   if (values.regency) {
     const { regency, cooperatives } = await seedRegency(store, values.regency);
     console.log(`Loaded ${cooperatives} cooperatives of ${regency.name}, ${regency.provinceName}`);

@@ -31,7 +31,7 @@ async function main() {
   }
   const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint });
   const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
-  if (await ensureTable(doc as never, TABLE_NAME)) console.log(`Created table ${TABLE_NAME}`);
+  if (await ensureTable(doc, TABLE_NAME)) console.log(`Created table ${TABLE_NAME}`);
   const seeded = await seedIfEmpty(store);
   if (seeded) {
     console.log(
@@ -41,7 +41,7 @@ async function main() {
 
   const baseUrl = process.env.PUBLIC_BASE_URL || `http://localhost:${port}`;
   const rateLimitTable = `${TABLE_NAME}-ratelimits`;
-  await ensureRateLimitTable(doc as never, rateLimitTable);
+  await ensureRateLimitTable(doc, rateLimitTable);
   const app = createApp({
     store,
     rateLimiter: createDynamoRateLimiter({ tableName: rateLimitTable, endpoint }),

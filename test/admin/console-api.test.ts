@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../functions/auth/model';
+import { QueryCommand } from '../../functions/db/document-client';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';
@@ -244,6 +244,13 @@ describe('OpenAPI', () => {
     }
     expect(doc.paths['/api/admin/events'].post.responses['201']).toBeDefined();
     expect(doc.components.schemas.Event).toBeDefined();
+    // The shared zod/mini schemas, described as JSON Schema of what a client sends.
+    const body =
+      doc.paths['/api/events/{eventId}/registrations'].post.requestBody.content['application/json'];
+    expect(body.schema.required).toEqual(
+      expect.arrayContaining(['cooperativeId', 'contact', 'participants']),
+    );
+    expect(body.schema.properties.participants).toMatchObject({ type: 'array', minItems: 1, maxItems: 20 });
   });
 
   it('serves the Swagger UI at /api/docs', async () => {

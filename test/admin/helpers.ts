@@ -1,5 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { User, UserRole } from '../../functions/auth/model';
+import { QueryCommand } from '../../functions/db/document-client';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
 import { newId } from '../../functions/domain/tokens';

@@ -1,5 +1,5 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
+import type { DocumentClient } from '../../functions/db/document-client';
 import { createStore, type Store } from '../../functions/db/store';
 
 /** What a killed process "throws": nothing after it runs. */
@@ -71,7 +71,7 @@ export function crashingStore(store: Store, plan: CrashPlan) {
         return answer;
       };
     },
-  }) as DynamoDBDocumentClient;
+  }) as DocumentClient;
   return { store: createStore(doc, store.tableName, { ticketKey: TEST_TICKET_KEY }), state };
 }
 

@@ -13,7 +13,7 @@ import { loadRegencyDirectory } from '../../functions/local/area-directory';
 export async function createTestStore(): Promise<Store> {
   const tableName = `test-${randomUUID()}`;
   const doc = createDocumentClient({ tableName, endpoint: inject('dynamoEndpoint') });
-  await ensureTable(doc as never, tableName);
+  await ensureTable(doc, tableName);
   return createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
 }
 

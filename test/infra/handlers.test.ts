@@ -1,5 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { GetCommand } from '../../functions/db/document-client';
 import type { Store } from '../../functions/db/store';
 import {
   createSuppressionsRepo,

@@ -22,7 +22,7 @@ beforeAll(async () => {
   port = await freePort();
   dynamo = await startDynamoLocal({ dataDir, port });
   const doc = createDocumentClient({ tableName: 'faults', endpoint: dynamo.endpoint });
-  await ensureTable(doc as never, 'faults');
+  await ensureTable(doc, 'faults');
   store = createStore(doc, 'faults', { ticketKey: TEST_TICKET_KEY });
   await seedKotim(store);
   await store.events.put(event);

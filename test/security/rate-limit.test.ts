@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { ensureRateLimitTable } from '../../functions/db/table';
@@ -18,14 +17,7 @@ beforeAll(async () => {
   await store.events.put(event);
   const endpoint = inject('dynamoEndpoint');
   const tableName = `limits-${randomUUID()}`;
-  await ensureRateLimitTable(
-    new DynamoDBClient({
-      endpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    }),
-    tableName,
-  );
+  await ensureRateLimitTable(store.doc, tableName);
   app = createApp({
     store,
     config: { runtime: 'test', sessionSecret: 'rate-limit-test-secret-0123456789abcdef' },
