@@ -47,7 +47,7 @@ export function createPreviewApp() {
   app.get('/:file/:format{text}?', async (c) => {
     const kind = kindByFile.get(c.req.param('file'));
     if (!kind) return c.notFound();
-    const language = languageSchema.catch('id').parse(c.req.query('lang'));
+    const language = languageSchema.safeParse(c.req.query('lang')).data ?? 'id';
     const email = await renderPreview(kind, language, new URL(c.req.url).origin);
     if (c.req.param('format') === 'text') return c.text(`Subject: ${email.subject}\n\n${email.text}`);
     return c.html(email.html);

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { cooperativeId, email, languageSchema } from '../domain/schemas';
+import * as z from 'zod/mini';
+import { cooperativeId, email, languageSchema, text } from '../domain/schemas';
 
 /**
  * Who may use the organizer console, as zod schemas shared by the API, storage and pages.
@@ -16,10 +16,7 @@ export const userRoleLabels: Record<UserRole, { id: string; en: string }> = {
   business_assistant: { id: 'Business Assistant', en: 'Business Assistant' },
 };
 
-export const organisationId = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{1,59}$/);
+export const organisationId = z.string().check(z.trim(), z.regex(/^[a-z0-9][a-z0-9-]{1,59}$/));
 
 export const userSchema = z.object({
   id: z.string(),
@@ -36,31 +33,33 @@ export type User = z.infer<typeof userSchema>;
 
 export const userInput = z.object({
   email,
-  name: z.string().trim().min(2).max(100),
+  name: text(100, 2),
   role: userRole,
   organisationId,
-  language: languageSchema.default('id'),
+  language: z._default(languageSchema, 'id'),
 });
 export type UserInput = z.infer<typeof userInput>;
 
 export const userChangeInput = z
   .object({
-    name: z.string().trim().min(2).max(100).optional(),
-    role: userRole.optional(),
-    organisationId: organisationId.optional(),
-    language: languageSchema.optional(),
-    active: z.boolean().optional(),
+    name: z.optional(text(100, 2)),
+    role: z.optional(userRole),
+    organisationId: z.optional(organisationId),
+    language: z.optional(languageSchema),
+    active: z.optional(z.boolean()),
   })
-  .refine((value) => Object.values(value).some((v) => v !== undefined), { error: 'nothing_to_change' });
+  .check(
+    z.refine((value) => Object.values(value).some((v) => v !== undefined), { error: 'nothing_to_change' }),
+  );
 export type UserChangeInput = z.infer<typeof userChangeInput>;
 
 export const organisationSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
 export type Organisation = z.infer<typeof organisationSchema>;
-export const organisationInput = z.object({ id: organisationId, name: z.string().trim().min(3).max(200) });
+export const organisationInput = z.object({ id: organisationId, name: text(200, 3) });
 
-export const signInInput = z.object({ email: z.string().trim().max(254) });
+export const signInInput = z.object({ email: text(254) });
 
-export const stationInput = z.object({ name: z.string().trim().min(1).max(60) });
+export const stationInput = z.object({ name: text(60, 1) });
 export type Station = {
   id: string;
   eventId: string;
@@ -70,7 +69,7 @@ export type Station = {
   revokedAt?: string;
 };
 
-export const assignmentInput = z.object({ cooperativeIds: z.array(cooperativeId).max(500) });
+export const assignmentInput = z.object({ cooperativeIds: z.array(cooperativeId).check(z.maxLength(500)) });
 
 /** Who is acting: a signed-in user, or a check-in station enrolled for one session. */
 export type Actor = { kind: 'user'; user: User } | { kind: 'station'; station: Station };

@@ -1,48 +1,51 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainError } from './errors';
 import type { EventRecord, Participant, Registration } from './schemas';
-import { officerRole, personName, phone } from './schemas';
+import { blankAsAbsent, officerRole, personName, phone, text } from './schemas';
 
 /** What check-in needs, and nothing more: no email, phone masked (UU PDP minimisation). */
 
 export const checkinRequest = z
   .object({
-    ticketCode: z.string().trim().max(300).optional(),
-    participantId: z.string().trim().max(40).optional(),
+    ticketCode: z.optional(text(300)),
+    participantId: z.optional(text(40)),
     /**
      * With a ticket code, from the door device's roster: lets the server read the registration while it looks up the
      * ticket. Only a hint: the ticket decides, and a wrong hint costs one more read.
      */
-    registrationId: z.string().trim().max(40).optional(),
+    registrationId: z.optional(text(40)),
     /** The scanning device's nonce: replays of the same scan are recognised and answered the same. */
-    clientId: z.string().trim().min(1).max(64).optional(),
+    clientId: z.optional(text(64, 1)),
     /** When the scan happened (offline scans reach the server later). */
-    scannedAt: z.iso.datetime({ offset: true }).optional(),
+    scannedAt: z.optional(z.iso.datetime({ offset: true })),
   })
-  .refine((value) => value.ticketCode || value.participantId, { error: 'ticket_or_participant_required' });
+  .check(
+    z.refine((value) => Boolean(value.ticketCode || value.participantId), {
+      error: 'ticket_or_participant_required',
+    }),
+  );
 export type CheckinRequest = z.infer<typeof checkinRequest>;
 
 export const checkinBatch = z.object({
   checkins: z
-    .array(checkinRequest.and(z.object({ clientId: z.string().trim().min(1).max(64) })))
-    .min(1)
-    .max(1000),
+    .array(z.intersection(checkinRequest, z.object({ clientId: text(64, 1) })))
+    .check(z.minLength(1), z.maxLength(1000)),
 });
 
 export const walkInRequest = z.object({
-  cooperativeId: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
+  cooperativeId: z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/)),
   name: personName,
   role: officerRole,
-  phone: z.preprocess((value) => (value === '' ? undefined : value), phone.optional()),
+  phone: blankAsAbsent(phone),
   /** Required only when the cooperative already has its maximum number of officers. */
-  reason: z.string().trim().max(300).optional(),
+  reason: z.optional(text(300)),
 });
 export type WalkInRequest = z.infer<typeof walkInRequest>;
 
 export const substituteRequest = z.object({
-  participantId: z.string().trim().max(40),
+  participantId: text(40),
   name: personName,
-  role: officerRole.optional(),
+  role: z.optional(officerRole),
 });
 export type SubstituteRequest = z.infer<typeof substituteRequest>;
 

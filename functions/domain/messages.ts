@@ -1,4 +1,4 @@
-import type { ZodError, z } from 'zod';
+import type { z } from 'zod/mini';
 import zodEn from 'zod/v4/locales/en.js';
 import zodId from 'zod/v4/locales/id.js';
 import type { ErrorCode, ValidationIssue } from './errors';
@@ -142,7 +142,7 @@ export function issueMessage(key: string, language: Language, params?: Record<st
 const fallbackLocales = { id: zodId().localeError, en: zodEn().localeError };
 
 /** Turns zod issues into short messages a village officer understands, in their language. */
-export function localizeIssues(error: ZodError, language: Language): ValidationIssue[] {
+export function localizeIssues(error: z.core.$ZodError, language: Language): ValidationIssue[] {
   return error.issues.map((raw) => {
     const path = raw.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
     const custom = issueMessage(raw.message, language);

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import type { EventRecord } from '../domain/schemas';
+import * as z from 'zod/mini';
+import { type EventRecord, text, wholeNumber } from '../domain/schemas';
 
 /**
  * Follow-up campaigns (issue 6): a template, an audience segment and a send time, either absolute or relative to
@@ -28,12 +28,8 @@ export const campaignStatuses = ['scheduled', 'paused', 'cancelled', 'running', 
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
 const link = z.object({
-  label: z.string().trim().min(1).max(120),
-  url: z
-    .string()
-    .trim()
-    .max(500)
-    .refine((value) => /^https?:\/\//.test(value), { error: 'invalid_url' }),
+  label: text(120, 1),
+  url: text(500).check(z.refine((value) => /^https?:\/\//.test(value), { error: 'invalid_url' })),
 });
 export type MaterialLink = z.infer<typeof link>;
 
@@ -43,11 +39,7 @@ export const sendAt = z.discriminatedUnion('type', [
     type: z.literal('relative'),
     anchor: z.enum(['start', 'end']),
     /** Minutes after the anchor; negative is before (H-1 is -1440 from the start). */
-    offsetMinutes: z.coerce
-      .number()
-      .int()
-      .min(-60 * 24 * 60)
-      .max(60 * 24 * 60),
+    offsetMinutes: wholeNumber(-60 * 24 * 60, 60 * 24 * 60),
   }),
 ]);
 export type SendAt = z.infer<typeof sendAt>;
@@ -57,19 +49,21 @@ export const campaignInput = z
     kind: z.enum(campaignKinds),
     segment: z.enum(segments),
     /** Only for `ba_cooperatives`: whose cooperatives. */
-    baUserId: z.string().trim().max(40).optional(),
+    baUserId: z.optional(text(40)),
     sendAt,
-    name: z.string().trim().max(120).optional(),
+    name: z.optional(text(120)),
     /** An organizer's own paragraph, shown above the template's text. */
-    message: z.string().trim().max(3000).optional(),
-    materials: z.array(link).max(10).default([]),
+    message: z.optional(text(3000)),
+    materials: z._default(z.array(link).check(z.maxLength(10)), []),
     /** The session to point absentees and uninvited cooperatives to; default: the next one of the regency. */
-    nextEventId: z.string().trim().max(40).optional(),
+    nextEventId: z.optional(text(40)),
   })
-  .refine((value) => value.segment !== 'ba_cooperatives' || !!value.baUserId, {
-    error: 'required',
-    path: ['baUserId'],
-  });
+  .check(
+    z.refine((value) => value.segment !== 'ba_cooperatives' || !!value.baUserId, {
+      error: 'required',
+      path: ['baUserId'],
+    }),
+  );
 export type CampaignInput = z.infer<typeof campaignInput>;
 
 export type Campaign = Omit<CampaignInput, 'materials'> & {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { DomainError } from '../domain/errors';
 import { localizeIssues } from '../domain/messages';
 import type { AppEnv } from './context';
@@ -7,8 +7,12 @@ import type { AppEnv } from './context';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Validates with a shared zod schema and reports every problem at once, in the request's language. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, c: Context<AppEnv>): z.infer<S> {
-  const result = schema.safeParse(input);
+export function validate<S extends z.core.$ZodType>(
+  schema: S,
+  input: unknown,
+  c: Context<AppEnv>,
+): z.infer<S> {
+  const result = z.safeParse(schema, input);
   if (!result.success)
     throw new DomainError('validation', {}, localizeIssues(result.error, c.get('language')));
   return result.data;

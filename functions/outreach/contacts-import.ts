@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { searchable } from '../domain/cooperative-search';
 import { normalizeIndonesianPhone } from '../domain/phone';
 import type { Cooperative } from '../domain/schemas';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Organisation, organisationInput, User, UserChangeInput, UserInput } from '../auth/model';
 import { canAssign, canReadAssignments, isAdmin } from '../auth/policy';
 import { regencyOf } from '../db/keys';

@@ -1,21 +1,15 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { searchCooperatives } from '../../domain/cooperative-search';
-import type { Cooperative } from '../../domain/schemas';
+import { type Cooperative, wholeNumber } from '../../domain/schemas';
 import type { AppEnv } from '../context';
 import { validate } from '../request';
 
 const query = z.object({
-  q: z.string().max(100).default(''),
-  district: z
-    .string()
-    .regex(/^\d{2}\.\d{2}\.\d{2}$/)
-    .optional(),
-  regency: z
-    .string()
-    .regex(/^\d{2}\.\d{2}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  q: z._default(z.string().check(z.maxLength(100)), ''),
+  district: z.optional(z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}$/))),
+  regency: z.optional(z.string().check(z.regex(/^\d{2}\.\d{2}$/))),
+  limit: z._default(wholeNumber(1, 200), 50),
 });
 
 const view = (cooperative: Cooperative) => ({

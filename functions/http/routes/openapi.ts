@@ -9,7 +9,7 @@ import {
   stationInput,
   userChangeInput,
   userInput,
-  userRole,
+  userRoles,
 } from '../../auth/model';
 import { eventInput, registrationChangeInput, registrationInput } from '../../domain/schemas';
 import type { AppEnv } from '../context';
@@ -107,7 +107,7 @@ const user = z
     id: z.string(),
     email: z.string(),
     name: z.string(),
-    role: userRole,
+    role: z.enum(userRoles),
     organisationId: z.string(),
     language: z.enum(['id', 'en']),
     active: z.boolean(),
@@ -133,16 +133,28 @@ const auditEntry = z
   })
   .meta({ id: 'AuditEntry' });
 
+/**
+ * The shared schemas are zod/mini (functions/domain/schemas.ts), which the generator cannot annotate: they go in as
+ * the JSON Schema zod itself derives from them, of what a client sends (`input`) or receives (`output`).
+ */
+function described(schema: z.core.$ZodType, io: 'input' | 'output'): z.ZodType {
+  if (schema instanceof z.ZodType) return schema;
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  // The generator takes a plain OpenAPI schema object where it takes a zod schema.
+  return json as unknown as z.ZodType;
+}
+
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type Doc = {
   method: Method;
   path: string;
   summary: string;
   tag: string;
-  body?: z.ZodType;
+  /** The shared schemas are zod/mini (functions/domain/schemas.ts); the generator reads either kind. */
+  body?: z.core.$ZodType;
   bodyType?: string;
   status?: number;
-  response?: z.ZodType;
+  response?: z.core.$ZodType;
   query?: Record<string, string>;
   auth?: 'session' | 'manage' | 'none';
   errors?: number[];
@@ -515,12 +527,18 @@ function buildDocument() {
             )
           : undefined,
         body: doc.body
-          ? { content: { [doc.bodyType ?? 'application/json']: { schema: doc.body } }, required: true }
+          ? {
+              content: { [doc.bodyType ?? 'application/json']: { schema: described(doc.body, 'input') } },
+              required: true,
+            }
           : undefined,
       },
       responses: {
         [doc.status ?? 200]: doc.response
-          ? { description: 'OK', content: { 'application/json': { schema: doc.response } } }
+          ? {
+              description: 'OK',
+              content: { 'application/json': { schema: described(doc.response, 'output') } },
+            }
           : { description: 'OK' },
         ...Object.fromEntries(
           errors.map((status) => [
