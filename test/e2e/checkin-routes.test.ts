@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
-import { assets } from '../../functions/http/assets';
+import { assets, checkinScriptAsset } from '../../functions/http/assets';
 import { jsQrAsset } from '../../functions/http/assets/checkin-jsqr';
 import { createTestStore, makeEvent } from '../helpers/store';
 
@@ -45,7 +45,7 @@ describe('check-in page routes (no browser)', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Pintu 3');
-    expect(html).toContain(assets.checkinJs.path);
+    expect(html).toContain((await checkinScriptAsset()).path);
     expect(html).toContain(`/checkin/${event.id}/manifest.webmanifest`);
     expect(html).not.toContain('<script>');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -63,10 +63,13 @@ describe('check-in page routes (no browser)', () => {
     expect(sw.status).toBe(200);
     expect(sw.headers.get('cache-control')).toBe('no-cache');
     const source = await sw.text();
-    for (const path of [assets.css.path, assets.checkinCss.path, assets.checkinJs.path]) {
+    const script = await checkinScriptAsset();
+    for (const path of [assets.css.path, assets.checkinCss.path, script.path]) {
       expect(source).toContain(path);
       expect((await app.request(path)).status).toBe(200);
     }
+    expect(await (await app.request(script.path)).text()).toBe(script.body);
+    expect((await app.request('/assets/checkin.0123456789.js')).status).toBe(404);
     const manifest = await (await app.request(`/checkin/${event.id}/manifest.webmanifest`)).json();
     expect(manifest).toMatchObject({
       start_url: `/checkin/${event.id}`,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { checkinScript } from './checkin-script';
 import { checkinStyles } from './checkin-styles';
 import { registerScript } from './register-script';
 import { styles } from './styles';
@@ -21,9 +20,24 @@ export const assets = {
     body: checkinStyles,
     type: 'text/css; charset=utf-8',
   },
-  checkinJs: {
+};
+
+export type Asset = { path: string; body: string; type: string };
+
+let checkinJs: Promise<Asset> | undefined;
+
+/**
+ * The door page's script, imported on first use: 33 KiB that no other page or API call needs, kept out of the
+ * public function's cold start. Served at CHECKIN_SCRIPT_ROUTE.
+ */
+export function checkinScriptAsset(): Promise<Asset> {
+  checkinJs ??= import('./checkin-script').then(({ checkinScript }) => ({
     path: `/assets/checkin.${fingerprint(checkinScript)}.js`,
     body: checkinScript,
     type: 'text/javascript; charset=utf-8',
-  },
-};
+  }));
+  return checkinJs;
+}
+
+/** Any fingerprint matches the pattern; only the current one answers. */
+export const CHECKIN_SCRIPT_ROUTE = '/assets/:file{checkin\\.[0-9a-f]{10}\\.js}';

@@ -157,10 +157,12 @@ export type CheckinPageProps = {
   language: Language;
   path: string;
   serviceWorker: string;
+  /** The door script's fingerprinted path (assets/index.ts: checkinScriptAsset). */
+  script: string;
 };
 
 /** The door page: scanner field, camera, search, result, counters, walk-ins. Everything live is client-side. */
-export function CheckinPage({ event, station, language, path, serviceWorker }: CheckinPageProps) {
+export function CheckinPage({ event, station, language, path, serviceWorker, script }: CheckinPageProps) {
   const text = copy[language];
   const other = language === 'id' ? 'en' : 'id';
   const roles = Object.fromEntries(officerRoles.map((role) => [role, roleLabels[role][language]]));
@@ -265,7 +267,7 @@ export function CheckinPage({ event, station, language, path, serviceWorker }: C
             </form>
           </details>
         </main>
-        <script src={assets.checkinJs.path} defer />
+        <script src={script} defer />
       </body>
     </html>
   );

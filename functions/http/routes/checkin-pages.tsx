@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { authorizeCheckin, enrolStation } from '../../auth/checkin';
 import type { Actor } from '../../auth/model';
 import { DomainError, isDomainError } from '../../domain/errors';
-import { assets } from '../assets';
+import { assets, checkinScriptAsset } from '../assets';
 import { checkinServiceWorker } from '../assets/checkin-sw';
 import type { AppEnv } from '../context';
 import { renderPageError } from '../page-context';
@@ -11,11 +11,15 @@ import { CheckinPage, checkinIcon, checkinManifest } from '../pages/checkin-page
 
 /** The worker's URL never changes (browsers look for updates there); its content names the asset version. */
 const SERVICE_WORKER = '/checkin/sw.js';
-const precache = [assets.css.path, assets.checkinCss.path, assets.checkinJs.path];
-const serviceWorker = checkinServiceWorker(
-  createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 10),
-  precache,
-);
+let serviceWorker: Promise<string> | undefined;
+const serviceWorkerScript = () => {
+  serviceWorker ??= checkinScriptAsset().then((script) => {
+    const precache = [assets.css.path, assets.checkinCss.path, script.path];
+    const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 10);
+    return checkinServiceWorker(version, precache);
+  });
+  return serviceWorker;
+};
 
 const stationName = (actor: Actor) =>
   actor.kind === 'station' ? actor.station.name : actor.user.name || actor.user.email;
@@ -33,10 +37,10 @@ export const checkinPages = new Hono<AppEnv>()
     const station = await enrolStation(c, c.req.query('token') ?? '');
     return c.redirect(`/checkin/${encodeURIComponent(station.eventId)}`, 303);
   })
-  .get('/sw.js', (c) => {
+  .get('/sw.js', async (c) => {
     c.header('Cache-Control', 'no-cache');
     c.header('Service-Worker-Allowed', '/checkin/');
-    return c.body(serviceWorker, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    return c.body(await serviceWorkerScript(), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   })
   .get('/icon.svg', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
@@ -74,6 +78,7 @@ export const checkinPages = new Hono<AppEnv>()
         language={c.get('language')}
         path={new URL(c.req.url).pathname}
         serviceWorker={SERVICE_WORKER}
+        script={(await checkinScriptAsset()).path}
       />,
     );
   });
