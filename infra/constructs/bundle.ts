@@ -13,9 +13,9 @@ import { JSQR_BUNDLE_FILE } from '../../functions/http/assets/checkin-jsqr';
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Only prettier, reached by react-email's unused `pretty` option. The AWS SDK is bundled although the runtime
- * provides one: minified into the bundle, the DynamoDB client loads in about 40 ms, from node_modules (as the
- * runtime's copy is loaded) in about 110 ms (`npm run bench`), and the version is the one the tests ran against.
+ * Only prettier, reached by react-email's unused `pretty` option. The AWS SDK clients still used (SES, SSM, S3) are
+ * bundled although the runtime provides them: minified they load several times faster than from node_modules, and
+ * the version is the one the tests ran against. DynamoDB needs none (functions/db/dynamo-http.ts).
  */
 export const EXTERNAL_MODULES = ['prettier'];
 
@@ -65,8 +65,8 @@ export type BundleSizes = {
 
 /**
  * Minified ESM with code splitting: `index.mjs` holds what the handler needs at load, and modules that the code
- * imports with `import()` (QR codes, calendar files, the SSM client, nodemailer, the SDK's unused credential
- * providers) go to `chunks/`, which Node neither reads nor parses until they are first imported.
+ * imports with `import()` (QR codes, calendar files, the door script, the rate limiter, the SSM and S3 clients,
+ * nodemailer) go to `chunks/`, which Node neither reads nor parses until they are first imported.
  */
 export function bundleHandler(entry: string, outdir: string): BundleSizes {
   mkdirSync(outdir, { recursive: true });
