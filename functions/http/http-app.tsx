@@ -9,7 +9,7 @@ import { loadUser } from '../auth/session';
 import { lazySecret, loadSessionSecret } from '../auth/session-secret';
 import { DomainError } from '../domain/errors';
 import type { Language } from '../domain/schemas';
-import { assets, CHECKIN_SCRIPT_ROUTE, checkinScriptAsset } from './assets';
+import { type Asset, assets, CHECKIN_SCRIPT_ROUTE, checkinScriptAsset } from './assets';
 import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
 import type { AppDeps, AppEnv, AppServices } from './context';
 import { errorBody, onError } from './error-handler';
@@ -107,29 +107,17 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
     return next();
   });
 
-  for (const asset of Object.values(assets)) {
-    app.get(asset.path, (c) => {
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      return c.body(asset.body, 200, { 'Content-Type': asset.type });
-    });
-  }
-  app.get(CHECKIN_SCRIPT_ROUTE, async (c) => {
-    const script = await checkinScriptAsset();
-    if (c.req.path !== script.path) return c.notFound();
+  // Fingerprinted assets never change under their name; a route pattern that matches any fingerprint serves only
+  // the current one (the lazily read door script and jsQR decoder).
+  const immutable = (c: Context, asset: Asset) => {
+    if (!asset.path || c.req.path !== asset.path) return c.notFound();
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    return c.body(script.body, 200, { 'Content-Type': script.type });
-  });
-  app.get(JSQR_ROUTE, (c) => {
-    const jsQr = jsQrAsset();
-    if (!jsQr.path || c.req.path !== jsQr.path) return c.notFound();
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    return c.body(jsQr.body, 200, { 'Content-Type': jsQr.type });
-  });
-
-  app.get(consoleCss.path, (c) => {
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    return c.body(consoleCss.body, 200, { 'Content-Type': 'text/css; charset=utf-8' });
-  });
+    return c.body(asset.body, 200, { 'Content-Type': asset.type });
+  };
+  for (const asset of Object.values(assets)) app.get(asset.path, (c) => immutable(c, asset));
+  app.get(CHECKIN_SCRIPT_ROUTE, async (c) => immutable(c, await checkinScriptAsset()));
+  app.get(JSQR_ROUTE, (c) => immutable(c, jsQrAsset()));
+  app.get(consoleCss.path, (c) => immutable(c, { ...consoleCss, type: 'text/css; charset=utf-8' }));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   if (deps.devRoutes) app.route('/dev', deps.devRoutes);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { Asset } from './index';
 
 /**
  * The browser build of `jsqr` (a UMD script that defines `window.jsQR`), served as a fingerprinted asset that the
@@ -15,8 +16,6 @@ import { fileURLToPath } from 'node:url';
  * If neither exists the asset is empty and the page uses BarcodeDetector (Android Chrome) or the scanner field.
  */
 export const JSQR_BUNDLE_FILE = { name: 'jsqr.js', source: 'jsqr/dist/jsQR.js' } as const;
-
-export type LazyAsset = { path: string; body: string; type: string };
 
 function readJsQr(): string {
   const places = [
@@ -33,10 +32,10 @@ function readJsQr(): string {
   return '';
 }
 
-let jsQr: LazyAsset | undefined;
+let jsQr: Asset | undefined;
 
 /** The decoder's body and fingerprinted path (`''` when it is missing), read once per process on first use. */
-export function jsQrAsset(): LazyAsset {
+export function jsQrAsset(): Asset {
   if (!jsQr) {
     const body = readJsQr();
     const fingerprint = createHash('sha256').update(body).digest('hex').slice(0, 10);
