@@ -68,7 +68,8 @@ export function createDynamoRateLimiter(options: { tableName: string; endpoint?:
   let loaded: ReturnType<typeof load> | undefined;
   return {
     async consume(bucket, key) {
-      const { limiters, RateLimiterRes } = await (loaded ??= load());
+      loaded ??= load();
+      const { limiters, RateLimiterRes } = await loaded;
       try {
         await limiters[bucket].consume(key);
       } catch (rejection) {
