@@ -12,8 +12,9 @@ export type DbConfig = {
 
 /**
  * In AWS the region and credentials come from the Lambda environment. Against DynamoDB Local any static
- * credentials work, a short timeout keeps a stopped local database from hanging requests, and one local process
- * serving many users (and load tests) gets more than the default 50 sockets.
+ * credentials work, and one local process serving many users (and load tests) gets more than the default 50
+ * sockets. A stopped local database refuses connections at once; a busy one (300 transactions on one hot item on a
+ * loaded 2-core machine) can take longer than AWS ever should, hence its longer timeout.
  */
 export function createDocumentClient(config: DbConfig): DocumentClient {
   const region = config.region ?? process.env.AWS_REGION ?? 'ap-southeast-3';
@@ -24,7 +25,7 @@ export function createDocumentClient(config: DbConfig): DocumentClient {
             region,
             endpoint: config.endpoint,
             credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-            timeoutMs: 10_000,
+            timeoutMs: 30_000,
             maxSockets: 256,
           }
         : { region, credentials: config.credentials },
