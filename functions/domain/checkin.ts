@@ -39,6 +39,13 @@ export const walkInRequest = z.object({
   phone: blankAsAbsent(phone),
   /** Required only when the cooperative already has its maximum number of officers. */
   reason: z.optional(text(300)),
+  /**
+   * The door device's nonce for this walk-in: sent again after a lost answer or from the offline queue, it finds
+   * the officer already seated instead of seating them twice.
+   */
+  clientId: z.optional(text(64, 1)),
+  /** When the walk-in was checked in at the door, if the device queued it offline. */
+  scannedAt: z.optional(z.iso.datetime({ offset: true })),
 });
 export type WalkInRequest = z.infer<typeof walkInRequest>;
 

@@ -22,6 +22,10 @@ function base32(bytes: Buffer): string {
 /** Record ids: 80 random bits, short enough for URLs, never sequential (nothing to enumerate). */
 export const newId = (): string => base32(randomBytes(10)).toLowerCase();
 
+/** An id named by what identifies a record once (a device's nonce for a walk-in), so a retry names it again. */
+export const derivedId = (...parts: string[]): string =>
+  base32(createHash('sha256').update(parts.join('\n')).digest().subarray(0, 10)).toLowerCase();
+
 /**
  * Ticket codes: 130 bits (26 characters) of HMAC-SHA256 over the officer's id, keyed with the server's ticket key.
  * Unguessable without the key, yet derivable again at any time, so the table never holds a code: a copy of it

@@ -15,7 +15,7 @@ import { DomainError, isDomainError } from '../domain/errors';
 import { maskPhone } from '../domain/phone';
 import { isInvited } from '../domain/registration';
 import type { EventRecord, Participant, ParticipantRecord, Registration } from '../domain/schemas';
-import { newId, ticketCodeFrom, ticketHash } from '../domain/tokens';
+import { derivedId, newId, ticketCodeFrom, ticketHash } from '../domain/tokens';
 
 type Found = { registration: Registration; participant: Participant };
 
@@ -167,18 +167,18 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
 
   /**
    * What a door device caches for offline use: who may enter and how to recognise them, with phones masked and
-   * ticket codes replaced by their hashes.
+   * ticket codes replaced by their hashes; and the invited cooperatives, so a walk-in can be taken offline.
    */
   async function roster(eventId: string) {
-    await loadEvent(eventId);
-    const [registrations, checkins, cooperatives] = await Promise.all([
+    const event = await loadEvent(eventId);
+    const [registrations, checkins, directory] = await Promise.all([
       store.registrations.listByEvent(eventId),
       store.checkins.listByEvent(eventId),
-      store.events.get(eventId).then((event) => store.cooperatives.listByRegency(event?.regencyCode ?? '')),
+      store.cooperatives.listByRegency(event.regencyCode),
     ]);
     const byId = new Map(checkins.map((c) => [c.participantId, c]));
-    const villages = new Map(cooperatives.map((c) => [c.id, c]));
-    return registrations.flatMap((registration) =>
+    const villages = new Map(directory.map((c) => [c.id, c]));
+    const entries = registrations.flatMap((registration) =>
       registration.participants.map((participant) => {
         const checkin = byId.get(participant.id);
         const cooperative = villages.get(registration.cooperativeId);
@@ -199,26 +199,65 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
         };
       }),
     );
+    const cooperatives = directory
+      .filter((cooperative) => isInvited(event, cooperative))
+      .map(({ id, name, villageName, districtName }) => ({ id, name, villageName, districtName }));
+    return { entries, cooperatives };
   }
 
-  /** Someone of an invited cooperative who arrives unregistered: seated if there is room, then checked in. */
+  /**
+   * Someone of an invited cooperative who arrives unregistered: seated if there is room, then checked in. With the
+   * device's `clientId` the officer's id is derived from it, so a retry (a lost answer, the offline queue syncing
+   * twice) finds them by their ticket instead of seating them again.
+   */
   async function walkIn(eventId: string, request: WalkInRequest, station: string): Promise<CheckinResult> {
     const event = await loadEvent(eventId);
+    const participantId = request.clientId ? derivedId('walk-in', eventId, request.clientId) : newId();
+    const seated = async () => {
+      if (!request.clientId) return undefined;
+      const [ticket] = store.registrations.withTicketCodes([{ id: participantId }]);
+      return store.registrations.findTicket(ticket?.ticketCode ?? '');
+    };
+    const checkedInAt = request.scannedAt
+      ? effectiveScanTime(request.scannedAt, event, clock())
+      : clock().toISOString();
+    const admitWalkIn = (found: Found) =>
+      admit(eventId, found, station, checkedInAt, request.clientId, Boolean(request.scannedAt));
+
+    const replayed = await seated();
+    if (replayed) return admitWalkIn(replayed);
+    try {
+      return admitWalkIn(await seat(event, request, participantId, station, checkedInAt));
+    } catch (error) {
+      // A concurrent retry of the same walk-in won the race: answer as it did.
+      const raced = isDomainError(error) ? await seated() : undefined;
+      if (raced) return admitWalkIn(raced);
+      throw error;
+    }
+  }
+
+  /** A walk-in's seat: added to their cooperative's confirmed registration, or in a new one. */
+  async function seat(
+    event: EventRecord,
+    request: WalkInRequest,
+    participantId: string,
+    station: string,
+    at: string,
+  ): Promise<Found> {
     const cooperative = await store.cooperatives.get(request.cooperativeId);
     if (!cooperative || !isInvited(event, cooperative)) throw new DomainError('not_found');
     const now = clock();
     const participant: ParticipantRecord = {
-      id: newId(),
+      id: participantId,
       name: request.name,
       role: request.role,
       phone: request.phone,
-      walkIn: { at: now.toISOString(), by: station, reason: request.reason },
+      walkIn: { at, by: station, reason: request.reason },
     };
-    const existing = (await store.registrations.listByEvent(eventId)).find(
+    const existing = (await store.registrations.listByEvent(event.id)).find(
       (r) => r.cooperativeId === cooperative.id && r.status !== 'cancelled',
     );
     assertWalkInAllowed(existing, event, request.reason);
-    let registration: Registration;
     if (existing) {
       const current = await store.registrations.get(existing.id);
       if (!current) throw new DomainError('conflict');
@@ -229,37 +268,36 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
         version: current.version + 1,
       };
       if (current.status !== 'confirmed') throw new DomainError('not_confirmed');
-      registration = await store.registrations.update(current, next, event, now, { door: true });
-    } else {
-      const at = now.toISOString();
-      const outcome = await store.registrations.create(
-        {
-          event,
-          registration: {
-            id: newId(),
-            eventId,
-            cooperativeId: cooperative.id,
-            cooperativeName: cooperative.name,
-            districtCode: cooperative.districtCode,
-            status: 'confirmed',
-            contact: { name: request.name, phone: request.phone ?? '' },
-            participants: [participant],
-            consent: { ...recordConsent('id', now), textVersion: 'walk-in' },
-            language: 'id',
-            createdAt: at,
-            updatedAt: at,
-            queuedAt: at,
-            version: 1,
-          },
-        },
-        undefined,
-        now,
-        { door: true },
-      );
-      if (outcome.kind !== 'created') throw new DomainError('conflict');
-      registration = outcome.registration;
+      const registration = await store.registrations.update(current, next, event, now, { door: true });
+      return issuedTo(registration, participant.id);
     }
-    return admit(eventId, issuedTo(registration, participant.id), station, clock().toISOString());
+    const created = now.toISOString();
+    const outcome = await store.registrations.create(
+      {
+        event,
+        registration: {
+          id: newId(),
+          eventId: event.id,
+          cooperativeId: cooperative.id,
+          cooperativeName: cooperative.name,
+          districtCode: cooperative.districtCode,
+          status: 'confirmed',
+          contact: { name: request.name, phone: request.phone ?? '' },
+          participants: [participant],
+          consent: { ...recordConsent('id', now), textVersion: 'walk-in' },
+          language: 'id',
+          createdAt: created,
+          updatedAt: created,
+          queuedAt: created,
+          version: 1,
+        },
+      },
+      undefined,
+      now,
+      { door: true },
+    );
+    if (outcome.kind !== 'created') throw new DomainError('conflict');
+    return issuedTo(outcome.registration, participant.id);
   }
 
   /** Someone attends in place of a registered officer: their place and seat, a new ticket, checked in now. */

@@ -206,6 +206,36 @@ describe('check-in API', () => {
     expect(reg?.participants.at(-1)?.walkIn?.reason).toBe('Kepala desa meminta hadir');
   });
 
+  it('a walk-in sent again with its device nonce seats the officer once, also when the retries race', async () => {
+    const [registered, unregistered] = cooperatives(2);
+    const { registrations, event, auth } = await door([registered as string], 2);
+    const walkIn = (body: unknown) => app.request(`/api/events/${event.id}/walk-ins`, json(body, auth));
+    const scannedAt = new Date(Date.now() - 600_000).toISOString();
+    for (const [cooperativeId, name] of [
+      [registered, 'Bendahara Susulan'],
+      [unregistered, 'Ketua Datang Langsung'],
+    ] as const) {
+      const body = { cooperativeId, name, role: 'bendahara', clientId: `door-${name}`, scannedAt };
+      // The answer was lost, then the device sent it twice more at once (the offline queue and a tap).
+      const first = await walkIn(body);
+      const retries = await Promise.all([walkIn(body), walkIn(body)]);
+      const answers = await Promise.all([first, ...retries].map((res) => res.json()));
+      expect([first, ...retries].map((res) => res.status)).toEqual([201, 201, 201]);
+      expect(new Set(answers.map((answer) => answer.checkin.participantId)).size).toBe(1);
+      // Checked in when the door saw them (the device's time), not when the queue synced.
+      expect(answers.every((answer) => answer.checkin.checkedInAt === scannedAt)).toBe(true);
+      expect(answers.every((answer) => answer.checkin.alreadyCheckedIn === false)).toBe(true);
+    }
+    const roster = await store.registrations.listByEvent(event.id);
+    const names = roster.flatMap((r) => r.participants.map((p) => p.name));
+    expect(names.filter((name) => name === 'Bendahara Susulan')).toHaveLength(1);
+    expect(names.filter((name) => name === 'Ketua Datang Langsung')).toHaveLength(1);
+    const grown = await store.registrations.get(registrations[0]?.registration.id as string);
+    expect(grown?.participants).toHaveLength(3);
+    expect((await store.events.get(event.id, { consistent: true }))?.seatsTaken).toBe(4);
+    expect((await store.checkins.listByEvent(event.id)).length).toBe(2);
+  });
+
   it('checks in a substitute in place of a registered officer', async () => {
     const { registrations, event, auth, scan } = await door(cooperatives(1));
     const absent = registrations[0]?.registration.participants[0];

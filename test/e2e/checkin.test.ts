@@ -174,6 +174,50 @@ describe('check-in at the door (Chromium)', () => {
     expect(checkins.every((c) => c.station === 'Pintu 1' && c.clientId)).toBe(true);
   }, 90_000);
 
+  it('takes a walk-in with no network from the cached cooperatives, and seats them once back online', async () => {
+    const { event, tokens, server, store } = await door(['Pintu 1'], 1, 2);
+    const [registered] = await store.registrations.listByEvent(event.id);
+    const cooperative = (await store.cooperatives.listByRegency('62.02')).find(
+      (c) => c.id !== registered?.cooperativeId,
+    );
+    if (!cooperative) throw new Error('no unregistered cooperative');
+    const { context } = await browser();
+    const page = await context.newPage();
+    await enrol(page, server.url, tokens[0] as string, event.id);
+    await context.setOffline(true);
+    await page.locator('[data-checkin][data-online="no"]').waitFor();
+
+    await page.getByText('Peserta tanpa pendaftaran (walk-in)').click();
+    await page.getByLabel('Koperasi (ketik nama desa/kelurahan)').fill(cooperative.villageName);
+    await page.locator(`[data-coop-list] input[value="${cooperative.id}"]`).check();
+    await page.getByLabel('Nama lengkap').fill('Ibu Datang Tanpa Sinyal');
+    await page.getByLabel('Jabatan').selectOption('sekretaris');
+    const offlineAt = new Date().toISOString();
+    await page.getByRole('button', { name: 'Catat walk-in dan hadirkan' }).click();
+    await result(page).getByText('Ibu Datang Tanpa Sinyal').waitFor();
+    expect(await result(page).getAttribute('data-kind')).toBe('ok');
+    expect(await result(page).textContent()).toContain('Tersimpan di perangkat');
+    expect(await page.locator('[data-checkin]').getAttribute('data-queue')).toBe('1');
+    // Found by name at the door while still offline, already present.
+    await page.getByLabel(/Cari peserta/).fill('Tanpa Sinyal');
+    await page.locator('[data-person]').getByText('Ibu Datang Tanpa Sinyal').waitFor();
+    expect(await store.registrations.listByEvent(event.id)).toHaveLength(1);
+
+    await context.setOffline(false);
+    await page.locator('[data-checkin][data-online="yes"][data-queue="0"]').waitFor({ timeout: 20_000 });
+    const seated = (await store.registrations.listByEvent(event.id))
+      .filter((r) => r.cooperativeId === cooperative.id)
+      .flatMap((r) => r.participants);
+    expect(seated.map((p) => [p.name, p.role, p.walkIn?.by])).toEqual([
+      ['Ibu Datang Tanpa Sinyal', 'sekretaris', 'Pintu 1'],
+    ]);
+    const checkin = await store.checkins.get(event.id, seated[0]?.id as string);
+    // Checked in when the door took them, not when the queue synced.
+    expect(checkin?.checkedInAt && checkin.checkedInAt < new Date().toISOString()).toBe(true);
+    expect(checkin?.checkedInAt && checkin.checkedInAt >= offlineAt.slice(0, 16)).toBe(true);
+    expect(checkin?.scannedOffline).toBe(true);
+  }, 90_000);
+
   it('two offline devices admit the same officer: one check-in on the server, one conflict reported', async () => {
     const { event, tokens, officers, server, store } = await door(['Pintu 1', 'Pintu 2'], 1, 2);
     const officer = officers[0];

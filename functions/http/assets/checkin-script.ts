@@ -9,6 +9,10 @@
  *   locally by SHA-256 of its code against the roster's `ticketHash`, answered from the roster, and queued with
  *   a clientId and the scan time. The queue syncs through the batch endpoint (idempotent by clientId) whenever
  *   the network returns, and survives closing the tab.
+ * - Walk-ins: the roster download also brings the session's invited cooperatives, so a walk-in can be taken with
+ *   no network. It is queued like a scan (with `walkIn` set, under a local placeholder id) and posted to the walk-in
+ *   endpoint with its clientId when online: the server derives the officer's id from it, so a retry seats nobody
+ *   twice.
  * Written as a String.raw template so regular expressions keep their backslashes: no backticks or dollar-brace
  * sequences below.
  */
@@ -69,6 +73,7 @@ export const checkinScript = String.raw`(() => {
   const roster = new Map();
   const byHash = new Map();
   let queue = [];
+  let cooperatives = [];
   let netDown = !navigator.onLine;
   let deviceRefused = false;
   let rosterAt = null;
@@ -241,6 +246,7 @@ export const checkinScript = String.raw`(() => {
     queue = pending.sort((a, b) => a.scannedAt.localeCompare(b.scannedAt));
     rosterAt = at || null;
     attendance = (await getMeta('attendance')) || null;
+    cooperatives = (await getMeta('cooperatives')) || [];
   };
 
   const refreshRoster = async () => {
@@ -254,11 +260,18 @@ export const checkinScript = String.raw`(() => {
       }
       return entry;
     });
+    // Walk-ins still queued are known only here, under their placeholder.
+    for (const item of queue) {
+      const local = item.walkIn && roster.get(item.participantId);
+      if (local) fresh.push(local);
+    }
+    cooperatives = response.body.cooperatives || [];
     await idb(['roster', 'meta'], 'readwrite', (tx) => {
       const store = tx.objectStore('roster');
       store.clear();
       for (const entry of fresh) store.put(entry);
       tx.objectStore('meta').put(response.body.at, 'rosterAt');
+      tx.objectStore('meta').put(cooperatives, 'cooperatives');
     });
     roster.clear();
     byHash.clear();
@@ -408,6 +421,11 @@ export const checkinScript = String.raw`(() => {
     const entry = roster.get(undo.participantId);
     const reset = async () => {
       if (!entry) return;
+      if (isPlaceholder(entry.participantId)) {
+        roster.delete(entry.participantId);
+        await remove('roster', entry.participantId);
+        return;
+      }
       const restored = Object.assign({}, entry, { checkedInAt: undefined, station: undefined, pending: false });
       remember(restored);
       await putAll('roster', [restored]);
@@ -440,8 +458,9 @@ export const checkinScript = String.raw`(() => {
     if (syncing || !queue.length || !navigator.onLine) return;
     syncing = true;
     try {
-      while (queue.length) {
-        const batch = queue.slice(0, 200);
+      await syncWalkIns();
+      for (let scans = queue.filter((q) => !q.walkIn); scans.length; scans = queue.filter((q) => !q.walkIn)) {
+        const batch = scans.slice(0, 200);
         const response = await request(api + '/checkins/batch', { method: 'POST', body: { checkins: batch.map(wire) } }, 20000);
         if (!response.ok) break;
         netDown = false;
@@ -600,55 +619,141 @@ export const checkinScript = String.raw`(() => {
   const walkIn = $('[data-walkin]');
   const coopQuery = walkIn.querySelector('[data-coop-q]');
   const coopList = walkIn.querySelector('[data-coop-list]');
+  const walkInMessage = walkIn.querySelector('[data-walkin-msg]');
+  const isPlaceholder = (participantId) => String(participantId).startsWith('walk-in:');
   let coopSeq = 0;
   let coopTimer;
+  // The invited cooperatives came with the roster; the search API is only for a device that never had one.
+  const cachedCooperatives = (q) => {
+    const needle = q.trim().toLowerCase();
+    return cooperatives
+      .filter((c) => !needle || (c.name + ' ' + c.villageName + ' ' + c.districtName).toLowerCase().includes(needle))
+      .slice(0, 30);
+  };
   const findCooperatives = async () => {
     const mine = ++coopSeq;
-    const params = new URLSearchParams({ q: coopQuery.value, regency: cfg.regencyCode, limit: '30' });
-    const response = await request('/api/cooperatives?' + params, {}, 8000).catch(() => null);
-    if (mine !== coopSeq) return;
-    if (!response || !response.ok) {
-      coopList.replaceChildren(el('p', { class: 'muted', text: T.needOnline }));
-      return;
+    let found;
+    if (cooperatives.length) found = cachedCooperatives(coopQuery.value);
+    else {
+      const params = new URLSearchParams({ q: coopQuery.value, regency: cfg.regencyCode, limit: '30' });
+      const response = await request('/api/cooperatives?' + params, {}, 8000).catch(() => null);
+      if (mine !== coopSeq) return;
+      if (!response || !response.ok) {
+        coopList.replaceChildren(el('p', { class: 'muted', text: T.needOnline }));
+        return;
+      }
+      found = response.body.cooperatives || [];
     }
-    const found = response.body.cooperatives || [];
     coopList.replaceChildren(...(found.length ? found.map((c) => el('label', {}, [
-      el('input', { type: 'radio', name: 'cooperativeId', value: c.id, required: true }),
+      el('input', { type: 'radio', name: 'cooperativeId', value: c.id, required: true, 'data-name': c.name, 'data-village': c.villageName, 'data-district': c.districtName }),
       c.name + ' — Kec. ' + c.districtName,
     ])) : [el('p', { class: 'muted', text: T.noResults })]));
   };
   coopQuery.addEventListener('input', () => { clearTimeout(coopTimer); coopTimer = setTimeout(findCooperatives, 200); });
   coopQuery.addEventListener('keydown', (event) => { if (event.key === 'Enter') { event.preventDefault(); findCooperatives(); } });
-  walkIn.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const message = walkIn.querySelector('[data-walkin-msg]');
-    if (!online()) { message.textContent = T.needOnline; return; }
-    const data = new FormData(walkIn);
-    const body = {
-      cooperativeId: data.get('cooperativeId'),
-      name: data.get('name'),
-      role: data.get('role'),
-      phone: data.get('phone') || undefined,
-      reason: data.get('reason') || undefined,
-    };
-    const response = await request(api + '/walk-ins', { method: 'POST', body }, 10000).catch(() => null);
-    if (!response) { message.textContent = T.needOnline; return; }
-    if (!response.ok) {
-      const error = response.body.error || {};
-      const fields = (error.issues || []).map((issue) => issue.path.join('.') + ': ' + issue.message).join('; ');
-      message.textContent = (error.message || T.reasons.unknown) + (fields ? ' (' + fields + ')' : '');
-      return;
-    }
-    message.textContent = '';
-    const checkin = response.body.checkin;
-    const chosen = walkIn.querySelector('input[name=cooperativeId]:checked');
-    await applyCheckin(checkin, { cooperativeId: body.cooperativeId, villageName: '', districtName: chosen ? chosen.parentNode.textContent.split(' — Kec. ')[1] : '' });
-    last = { participantId: checkin.participantId, clientId: '', queued: false };
-    showResult('ok', T.present, personLines(checkin, T.walkInDone), true);
+
+  const resetWalkIn = () => {
     walkIn.reset();
+    delete walkIn.dataset.clientId;
+    delete walkIn.dataset.at;
+    walkInMessage.textContent = '';
     coopList.replaceChildren();
-    refreshSoon();
+  };
+  const walkInFailed = (error) => {
+    const fields = (error.issues || []).map((issue) => issue.path.join('.') + ': ' + issue.message).join('; ');
+    return (error.message || T.reasons.unknown) + (fields ? ' (' + fields + ')' : '');
+  };
+
+  // No network: the walk-in is admitted on this device under a placeholder and queued with its nonce and time.
+  const queueWalkIn = async (item) => {
+    const placeholder = 'walk-in:' + item.clientId;
+    const queued = { clientId: item.clientId, scannedAt: item.scannedAt, participantId: placeholder, walkIn: item.walkIn };
+    const entry = Object.assign({ participantId: placeholder, name: item.walkIn.name, role: item.walkIn.role, status: 'confirmed' },
+      item.place, { checkedInAt: item.scannedAt, station: cfg.station, pending: true });
+    await idb(['roster', 'queue'], 'readwrite', (tx) => {
+      tx.objectStore('queue').put(queued);
+      tx.objectStore('roster').put(entry);
+    });
+    queue.push(queued);
+    remember(entry);
+    last = { participantId: placeholder, clientId: item.clientId, queued: true };
+    showResult('ok', T.present, personLines(entry, T.queuedNote), true);
+  };
+
+  const postWalkIn = (item, offline) => request(api + '/walk-ins', {
+    method: 'POST',
+    body: Object.assign({}, item.walkIn, { clientId: item.clientId }, offline ? { scannedAt: item.scannedAt } : {}),
+  }, 10000);
+
+  walkIn.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy = busy.then(async () => {
+      const data = new FormData(walkIn);
+      const chosen = walkIn.querySelector('input[name=cooperativeId]:checked');
+      // One nonce per walk-in, kept for every retry of this form until it is recorded.
+      if (!walkIn.dataset.clientId) {
+        walkIn.dataset.clientId = uuid();
+        walkIn.dataset.at = new Date().toISOString();
+      }
+      const item = {
+        clientId: walkIn.dataset.clientId,
+        scannedAt: walkIn.dataset.at,
+        walkIn: {
+          cooperativeId: data.get('cooperativeId'),
+          name: String(data.get('name') || '').trim(),
+          role: data.get('role'),
+          phone: data.get('phone') || undefined,
+          reason: data.get('reason') || undefined,
+        },
+        place: chosen ? {
+          cooperativeId: chosen.value,
+          cooperativeName: chosen.getAttribute('data-name') || '',
+          villageName: chosen.getAttribute('data-village') || '',
+          districtName: chosen.getAttribute('data-district') || '',
+        } : {},
+      };
+      if (online()) {
+        const response = await postWalkIn(item, false).catch(() => null);
+        if (response && response.ok) {
+          const checkin = response.body.checkin;
+          await applyCheckin(checkin, item.place);
+          last = { participantId: checkin.participantId, clientId: '', queued: false };
+          showResult('ok', T.present, personLines(checkin, T.walkInDone), true);
+          resetWalkIn();
+          refreshSoon();
+          return;
+        }
+        if (response && response.status < 500) {
+          walkInMessage.textContent = deviceRefused ? T.deviceRefused : walkInFailed(response.body.error || {});
+          return;
+        }
+        netDown = true; // no answer, or the server is failing: take it offline
+      }
+      await queueWalkIn(item);
+      resetWalkIn();
+    }).catch((error) => showResult('bad', T.reasons.unknown, [String(error && error.message || error)], false))
+      .finally(renderStatus);
   });
+
+  // Queued walk-ins go before queued scans, one request each; the server answers a repeat as the first time.
+  const syncWalkIns = async () => {
+    for (const item of queue.filter((q) => q.walkIn)) {
+      const response = await postWalkIn(item, true);
+      if (response.status >= 500) throw new Error('server ' + response.status);
+      if (deviceRefused) return;
+      const placeholder = roster.get(item.participantId);
+      roster.delete(item.participantId);
+      await remove('roster', item.participantId);
+      if (response.ok) {
+        const place = placeholder ? { cooperativeId: placeholder.cooperativeId, cooperativeName: placeholder.cooperativeName, villageName: placeholder.villageName, districtName: placeholder.districtName } : {};
+        await applyCheckin(response.body.checkin, place);
+      } else {
+        problems.push(item.walkIn.name + ': ' + walkInFailed(response.body.error || {}));
+      }
+      await remove('queue', item.clientId);
+      queue = queue.filter((q) => q.clientId !== item.clientId);
+    }
+  };
 
   // ---------- camera ----------
   const cameraButton = $('[data-camera]');

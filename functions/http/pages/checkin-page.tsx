@@ -21,7 +21,7 @@ const copy = {
     counters: 'Kehadiran',
     walkIn: 'Peserta tanpa pendaftaran (walk-in)',
     walkInHint:
-      'Pengurus koperasi yang diundang tetapi belum terdaftar. Di atas batas pengurus per koperasi hanya dengan alasan (dicatat).',
+      'Pengurus koperasi yang diundang tetapi belum terdaftar. Di atas batas pengurus per koperasi hanya dengan alasan (dicatat). Tanpa internet, walk-in disimpan di perangkat dan dikirim otomatis.',
     cooperative: 'Koperasi (ketik nama desa/kelurahan)',
     name: 'Nama lengkap',
     role: 'Jabatan',
@@ -91,7 +91,7 @@ const copy = {
     counters: 'Attendance',
     walkIn: 'Walk-in (not registered)',
     walkInHint:
-      'An officer of an invited cooperative who did not register. Above the per-cooperative limit only with a reason (logged).',
+      'An officer of an invited cooperative who did not register. Above the per-cooperative limit only with a reason (logged). Without internet, the walk-in is saved on this device and sent automatically.',
     cooperative: 'Cooperative (type the village name)',
     name: 'Full name',
     role: 'Position',

@@ -82,5 +82,6 @@ export const apiCheckins = new Hono<AppEnv>()
   .get('/:eventId/roster', async (c) => {
     const { eventId, checkins } = await authorized(c);
     c.header('Cache-Control', 'no-store');
-    return c.json({ roster: await checkins.roster(eventId), at: new Date().toISOString() });
+    const { entries, cooperatives } = await checkins.roster(eventId);
+    return c.json({ roster: entries, cooperatives, at: new Date().toISOString() });
   });
