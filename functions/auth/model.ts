@@ -16,7 +16,9 @@ export const userRoleLabels: Record<UserRole, { id: string; en: string }> = {
   business_assistant: { id: 'Business Assistant', en: 'Business Assistant' },
 };
 
-export const organisationId = z.string().check(z.trim(), z.regex(/^[a-z0-9][a-z0-9-]{1,59}$/));
+export const organisationId = z
+  .string()
+  .check(z.trim(), z.regex(/^[a-z0-9][a-z0-9-]{1,59}$/, { error: 'invalid_organisation_code' }));
 
 export const userSchema = z.object({
   id: z.string(),

@@ -84,6 +84,10 @@ const issueMessages: Catalogue = {
     en: 'Contains disallowed characters.',
   },
   invalid_cooperative: { id: 'Pilih koperasi dari daftar.', en: 'Choose a cooperative from the list.' },
+  invalid_organisation_code: {
+    id: 'Kode 2-60 karakter: huruf kecil, angka dan tanda hubung, diawali huruf atau angka (mis. dinkop-kotim).',
+    en: 'A code of 2-60 characters: lowercase letters, digits and hyphens, starting with a letter or digit (e.g. dinkop-kotim).',
+  },
   consent_required: {
     id: 'Persetujuan pemrosesan data pribadi wajib dicentang.',
     en: 'You must agree to the processing of personal data.',

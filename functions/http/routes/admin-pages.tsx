@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import QRCode from 'qrcode';
-import { stationInput, type User, userInput } from '../../auth/model';
+import { organisationInput, stationInput, type User, userInput } from '../../auth/model';
 import { canManageEvent } from '../../auth/policy';
 import { assertFormToken } from '../../auth/session';
 import { createSuppressionsRepo } from '../../db/suppressions-repo';
@@ -391,6 +391,27 @@ export const adminPages = new Hono<AppEnv>()
           error={message}
           errors={errors}
           values={form as Record<string, string>}
+          users={await adminUsers.list(me(c))}
+          organisations={await adminUsers.listOrganisations(me(c))}
+        />,
+      );
+    }
+  })
+  .post('/organisasi', async (c) => {
+    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+    const form = await postedForm(c);
+    const { adminUsers } = c.get('services');
+    try {
+      await adminUsers.createOrganisation(me(c), validate(organisationInput, form, c));
+      return c.redirect('/admin/pengguna#organisasi', 303);
+    } catch (error) {
+      const { errors, message } = fieldErrors(error, c);
+      return c.render(
+        <UsersPage
+          {...base(c)}
+          error={message}
+          organisationErrors={errors}
+          organisationValues={form as Record<string, string>}
           users={await adminUsers.list(me(c))}
           organisations={await adminUsers.listOrganisations(me(c))}
         />,

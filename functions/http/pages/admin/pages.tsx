@@ -534,10 +534,14 @@ export function UsersPage(
     organisations: Organisation[];
     errors?: FieldErrors;
     values?: Record<string, string>;
+    /** The organisation form's own errors and values (its `name` is not the user form's). */
+    organisationErrors?: FieldErrors;
+    organisationValues?: Record<string, string>;
   },
 ) {
   const text = consoleText(props.language);
   const v = props.values ?? {};
+  const o = props.organisationValues ?? {};
   return (
     <ConsoleLayout {...frame(props, text.users)}>
       <h1>{text.users}</h1>
@@ -610,6 +614,41 @@ export function UsersPage(
         </div>
         <p>
           <button type="submit">{text.addUser}</button>
+        </p>
+      </form>
+      <h2 id="organisasi">{text.organisations}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{text.organisationCode}</th>
+            <th>{text.name}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.organisations.map((org) => (
+            <tr>
+              <td>{org.id}</td>
+              <td>{org.name}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="post" action="/admin/organisasi" class="card">
+        <Csrf token={props.csrfToken} />
+        <div class="row">
+          <div>
+            <label for="org-id">{text.organisationCode}</label>
+            <input id="org-id" name="id" required pattern="[a-z0-9][a-z0-9\-]{1,59}" value={o.id ?? ''} />
+            <FieldError message={props.organisationErrors?.id} />
+          </div>
+          <div>
+            <label for="org-name">{text.name}</label>
+            <input id="org-name" name="name" required minlength={3} maxlength={200} value={o.name ?? ''} />
+            <FieldError message={props.organisationErrors?.name} />
+          </div>
+        </div>
+        <p>
+          <button type="submit">{text.addOrganisation}</button>
         </p>
       </form>
     </ConsoleLayout>
