@@ -63,6 +63,27 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
   }
 
   /**
+   * Sessions newest first, a page of at most `limit` from the index, starting after the session `after` (a cursor
+   * the caller got from the previous page's last session). `next` names where the index has more.
+   */
+  async function listNewestFirst({ limit, after }: { limit: number; after?: EventRecord }) {
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: GSI1.name,
+        KeyConditionExpression: 'gsi1pk = :events',
+        ExpressionAttributeValues: { ':events': 'EVENTS' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: after
+          ? { ...keys.event(after.id), ...keys.eventListing(after.startsAt, after.id) }
+          : undefined,
+      }),
+    );
+    return { events: (page.Items ?? []).map(toEvent), more: Boolean(page.LastEvaluatedKey) };
+  }
+
+  /**
    * Sets the editable fields only, so a registration landing at the same moment keeps its counter change.
    * Capacity may not drop below the seats already taken (checked in the same write).
    */
@@ -242,7 +263,17 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
   const getRegistration = (registrationId: string): Promise<StoredRegistration | undefined> =>
     registrations.get(registrationId);
 
-  return { getEvent, listAll, update, closeRegistration, cancel, promote, resendTickets, getRegistration };
+  return {
+    getEvent,
+    listAll,
+    listNewestFirst,
+    update,
+    closeRegistration,
+    cancel,
+    promote,
+    resendTickets,
+    getRegistration,
+  };
 }
 
 export type SessionsRepo = ReturnType<typeof createSessionsRepo>;

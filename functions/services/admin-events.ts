@@ -44,6 +44,9 @@ export function adminRegistration(registration: Registration) {
 
 export type RosterFilters = { q?: string; district?: string; status?: string };
 
+/** Sessions per page of the console's list and of `GET /api/admin/events`. */
+export const CONSOLE_PAGE = 50;
+
 const publicStation = (station: Station) => ({
   id: station.id,
   name: station.name,
@@ -61,9 +64,28 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
     return event;
   }
 
-  async function list(user: User): Promise<EventRecord[]> {
-    const events = await store.sessions.listAll();
-    return events.filter((event) => canReadEvent(user, event));
+  /**
+   * The console's list: the sessions `user` may see, newest first, `CONSOLE_PAGE` at a time after the session
+   * `afterId`. Reads the shared index page by page and stops once the page is full, so a Dinas among hundreds
+   * does not read every session in the country for its first page. `next` is the cursor of the following page.
+   */
+  async function listPage(user: User, afterId?: string): Promise<{ events: EventRecord[]; next?: string }> {
+    let after = afterId ? await store.sessions.getEvent(afterId) : undefined;
+    if (afterId && !after) throw new DomainError('not_found');
+    const events: EventRecord[] = [];
+    for (;;) {
+      const page = await store.sessions.listNewestFirst({ limit: 100, after });
+      for (const event of page.events) {
+        after = event;
+        if (!canReadEvent(user, event)) continue;
+        events.push(event);
+        if (events.length === CONSOLE_PAGE) {
+          const exhausted = !page.more && event === page.events.at(-1);
+          return { events, next: exhausted ? undefined : event.id };
+        }
+      }
+      if (!page.more) return { events };
+    }
   }
 
   function ownerFor(user: User, requested: string | undefined): string {
@@ -389,7 +411,7 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
   return {
     loadEvent,
     loadRegistration,
-    list,
+    listPage,
     create,
     editable,
     update,

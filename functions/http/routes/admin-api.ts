@@ -45,7 +45,8 @@ export const adminApi = new Hono<AppEnv>()
   .get('/events', async (c) => {
     const { adminEvents, clock } = c.get('services');
     const now = clock();
-    return c.json({ events: (await adminEvents.list(me(c))).map((event) => adminEvent(event, now)) });
+    const { events, next } = await adminEvents.listPage(me(c), c.req.query('after') || undefined);
+    return c.json({ events: events.map((event) => adminEvent(event, now)), next });
   })
   .post('/events', async (c) => {
     const input = validate(eventInput, await readJson(c), c);

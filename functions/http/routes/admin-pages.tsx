@@ -179,8 +179,10 @@ export const adminPages = new Hono<AppEnv>()
     await next();
   })
   .get('/', async (c) => {
-    const events = await c.get('services').adminEvents.list(me(c));
-    return c.render(<EventsListPage {...base(c)} events={events.reverse()} />);
+    const { events, next } = await c
+      .get('services')
+      .adminEvents.listPage(me(c), c.req.query('setelah') || undefined);
+    return c.render(<EventsListPage {...base(c)} events={events} next={next} />);
   })
   .get('/acara/baru', async (c) => {
     const user = me(c);

@@ -279,9 +279,10 @@ const docs: Doc[] = [
   {
     method: 'get',
     path: '/api/admin/events',
-    summary: 'Sessions the user may see',
+    summary: 'Sessions the user may see, newest first, 50 a page (`?after=<next>` for the following page)',
     tag: 'Console',
-    response: z.object({ events: z.array(adminEvent) }),
+    query: { after: 'The `next` of the previous page' },
+    response: z.object({ events: z.array(adminEvent), next: z.string().optional() }),
   },
   {
     method: 'post',

@@ -34,7 +34,7 @@ function EventState({ event, language }: { event: EventRecord; language: Languag
   );
 }
 
-export function EventsListPage(props: Base & { events: EventRecord[] }) {
+export function EventsListPage(props: Base & { events: EventRecord[]; next?: string }) {
   const text = consoleText(props.language);
   return (
     <ConsoleLayout {...frame(props, text.sessions)}>
@@ -61,6 +61,13 @@ export function EventsListPage(props: Base & { events: EventRecord[] }) {
           </p>
         </article>
       ))}
+      {props.next ? (
+        <p>
+          <a class="button secondary" href={`/admin?setelah=${encodeURIComponent(props.next)}`}>
+            {text.olderSessions}
+          </a>
+        </p>
+      ) : null}
     </ConsoleLayout>
   );
 }
