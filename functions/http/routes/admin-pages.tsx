@@ -20,6 +20,7 @@ import {
   RegistrationEditPage,
   SessionPage,
   StationsPage,
+  type UsersForms,
   UsersPage,
 } from '../pages/admin/pages';
 import type { FieldErrors, FormValues } from '../pages/register-page';
@@ -125,6 +126,17 @@ async function sessionPage(c: Context<AppEnv>, eventId: string, notice?: string)
       canManage={canManageEvent(me(c), roster.event)}
     />,
   );
+}
+
+/** Users and organisations (admins only), with what a refused form needs shown again. */
+async function usersPage(c: Context<AppEnv>, forms: UsersForms = {}) {
+  if (me(c).role !== 'admin') throw new DomainError('forbidden');
+  const { adminUsers } = c.get('services');
+  const [users, organisations] = await Promise.all([
+    adminUsers.list(me(c)),
+    adminUsers.listOrganisations(me(c)),
+  ]);
+  return c.render(<UsersPage {...base(c)} {...forms} users={users} organisations={organisations} />);
 }
 
 async function stationsPage(
@@ -367,57 +379,31 @@ export const adminPages = new Hono<AppEnv>()
       .adminEvents.cancelRegistration(me(c), c.req.param('registrationId'));
     return c.redirect(`/admin/acara/${registration.eventId}?ok=1`, 303);
   })
-  .get('/pengguna', async (c) => {
-    if (me(c).role !== 'admin') throw new DomainError('forbidden');
-    const { adminUsers } = c.get('services');
-    return c.render(
-      <UsersPage
-        {...base(c)}
-        users={await adminUsers.list(me(c))}
-        organisations={await adminUsers.listOrganisations(me(c))}
-      />,
-    );
-  })
+  .get('/pengguna', (c) => usersPage(c))
   .post('/pengguna', async (c) => {
     if (me(c).role !== 'admin') throw new DomainError('forbidden');
     const form = await postedForm(c);
-    const { adminUsers } = c.get('services');
     try {
-      await adminUsers.create(me(c), validate(userInput, form, c));
+      await c.get('services').adminUsers.create(me(c), validate(userInput, form, c));
       return c.redirect('/admin/pengguna', 303);
     } catch (error) {
       const { errors, message } = fieldErrors(error, c);
-      return c.render(
-        <UsersPage
-          {...base(c)}
-          error={message}
-          errors={errors}
-          values={form as Record<string, string>}
-          users={await adminUsers.list(me(c))}
-          organisations={await adminUsers.listOrganisations(me(c))}
-        />,
-      );
+      return usersPage(c, { error: message, errors, values: form as Record<string, string> });
     }
   })
   .post('/organisasi', async (c) => {
     if (me(c).role !== 'admin') throw new DomainError('forbidden');
     const form = await postedForm(c);
-    const { adminUsers } = c.get('services');
     try {
-      await adminUsers.createOrganisation(me(c), validate(organisationInput, form, c));
+      await c.get('services').adminUsers.createOrganisation(me(c), validate(organisationInput, form, c));
       return c.redirect('/admin/pengguna#organisasi', 303);
     } catch (error) {
       const { errors, message } = fieldErrors(error, c);
-      return c.render(
-        <UsersPage
-          {...base(c)}
-          error={message}
-          organisationErrors={errors}
-          organisationValues={form as Record<string, string>}
-          users={await adminUsers.list(me(c))}
-          organisations={await adminUsers.listOrganisations(me(c))}
-        />,
-      );
+      return usersPage(c, {
+        error: message,
+        organisationErrors: errors,
+        organisationValues: form as Record<string, string>,
+      });
     }
   })
   .post('/pengguna/:userId/status', async (c) => {

@@ -535,17 +535,16 @@ export function StationsPage(
   );
 }
 
-export function UsersPage(
-  props: Base & {
-    users: User[];
-    organisations: Organisation[];
-    errors?: FieldErrors;
-    values?: Record<string, string>;
-    /** The organisation form's own errors and values (its `name` is not the user form's). */
-    organisationErrors?: FieldErrors;
-    organisationValues?: Record<string, string>;
-  },
-) {
+/** What a refused user or organisation form shows again (the organisation form's `name` is not the user's). */
+export type UsersForms = {
+  error?: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  organisationErrors?: FieldErrors;
+  organisationValues?: Record<string, string>;
+};
+
+export function UsersPage(props: Base & UsersForms & { users: User[]; organisations: Organisation[] }) {
   const text = consoleText(props.language);
   const v = props.values ?? {};
   const o = props.organisationValues ?? {};
