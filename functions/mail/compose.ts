@@ -1,7 +1,6 @@
 import { type EmailProps, renderEmail } from '../../emails/render';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
-import { sessionInvitation } from '../domain/calendar';
 import type { EventRecord, Registration } from '../domain/schemas';
 import {
   FollowupGone,
@@ -70,17 +69,22 @@ export async function composeEmail(
     : undefined;
   if (job.participantId && !participant) throw new NothingToSend('the officer was removed or substituted');
 
-  const invitation = (forParticipant = participant) => ({
-    filename: 'sosialisasi.ics',
-    contentType: CALENDAR,
-    content: sessionInvitation({
-      event,
-      participantId: forParticipant?.id,
-      attendeeName: forParticipant?.name,
-      ticketUrl: forParticipant ? `${config.baseUrl}/t/${forParticipant.ticketCode}` : undefined,
-      language: job.language,
-    }),
-  });
+  // The calendar library (ics with yup, 65 KiB) is loaded with the first email that carries a calendar file,
+  // not at every worker's cold start.
+  const invitation = async (forParticipant = participant) => {
+    const { sessionInvitation } = await import('../domain/calendar');
+    return {
+      filename: 'sosialisasi.ics',
+      contentType: CALENDAR,
+      content: sessionInvitation({
+        event,
+        participantId: forParticipant?.id,
+        attendeeName: forParticipant?.name,
+        ticketUrl: forParticipant ? `${config.baseUrl}/t/${forParticipant.ticketCode}` : undefined,
+        language: job.language,
+      }),
+    };
+  };
   const withEvent = { ...base, event };
   const confirmed = (r: Registration, e: EventRecord) => r.status === 'confirmed' && !e.cancelled;
 
@@ -88,7 +92,7 @@ export async function composeEmail(
     case 'ticket': {
       if (!participant || !confirmed(registration, event)) throw new NothingToSend('ticket no longer valid');
       return message(await renderEmail('ticket', { ...withEvent, registration, participant }), [
-        invitation(),
+        await invitation(),
       ]);
     }
     case 'registration_received':
@@ -97,7 +101,7 @@ export async function composeEmail(
     case 'waitlisted': {
       const manageToken = job.manageLink ? store.registrations.manageToken(registration.id) : undefined;
       const rendered = await renderEmail(job.kind, { ...withEvent, registration, manageToken });
-      return message(rendered, confirmed(registration, event) ? [invitation()] : []);
+      return message(rendered, confirmed(registration, event) ? [await invitation()] : []);
     }
     case 'cancelled':
       return message(await renderEmail('cancelled', { ...withEvent, registration, participant }));
@@ -112,7 +116,7 @@ export async function composeEmail(
         unsubscribeUrl: unsubscribe,
       });
       return {
-        ...message(rendered, [invitation()]),
+        ...message(rendered, [await invitation()]),
         ...(unsubscribe ? { headers: unsubscribeHeaders(unsubscribe) } : {}),
       };
     }

@@ -36,9 +36,9 @@ const handlerPath = (name: string) =>
  */
 const BUDGET_KIB = {
   api: 230,
-  console: 2650,
-  outboxStream: 405,
-  outboxSweep: 405,
+  console: 2580,
+  outboxStream: 330,
+  outboxSweep: 330,
   sesEvents: 15,
   campaigns: 105,
   retention: 65,
