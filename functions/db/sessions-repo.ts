@@ -42,20 +42,20 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
     return Item ? toEvent(Item) : undefined;
   }
 
+  /** Every session is listed under one index partition, in start order. */
+  const sessionIndex = {
+    TableName: tableName,
+    IndexName: GSI1.name,
+    KeyConditionExpression: 'gsi1pk = :events',
+    ExpressionAttributeValues: { ':events': 'EVENTS' },
+  };
+
   /** Every session, in start order (the console needs past ones too). */
   async function listAll(): Promise<EventRecord[]> {
     const events: EventRecord[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: GSI1.name,
-          KeyConditionExpression: 'gsi1pk = :events',
-          ExpressionAttributeValues: { ':events': 'EVENTS' },
-          ExclusiveStartKey,
-        }),
-      );
+      const page = await doc.send(new QueryCommand({ ...sessionIndex, ExclusiveStartKey }));
       for (const item of page.Items ?? []) events.push(toEvent(item));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -69,10 +69,7 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
   async function listNewestFirst({ limit, after }: { limit: number; after?: EventRecord }) {
     const page = await doc.send(
       new QueryCommand({
-        TableName: tableName,
-        IndexName: GSI1.name,
-        KeyConditionExpression: 'gsi1pk = :events',
-        ExpressionAttributeValues: { ':events': 'EVENTS' },
+        ...sessionIndex,
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: after

@@ -68,7 +68,6 @@ export function prepareRegistration(
   assertWithinLimit(event, input.participants.length);
   assertDistinctPhones(input.participants, language);
 
-  const at = now.toISOString();
   const participants: ParticipantRecord[] = input.participants.map((participant) => ({
     id: newId(),
     name: participant.name,
@@ -76,19 +75,39 @@ export function prepareRegistration(
     phone: participant.phone,
     email: participant.email,
   }));
-  // No ticket codes and no manage token: the data layer derives both from the ids (tokens.ts).
+  return newRegistration(
+    event.id,
+    cooperative,
+    {
+      contact: input.contact,
+      participants,
+      consent: recordConsent(input.language ?? language, now),
+      contactConsent: input.keepContact ? recordContactConsent(input.language ?? language, now) : undefined,
+      language: input.language ?? language,
+    },
+    now,
+  );
+}
+
+/**
+ * A cooperative's new confirmed registration, as the form and the door create one. No ticket codes and no manage
+ * token: the data layer derives both from the ids (tokens.ts).
+ */
+export function newRegistration(
+  eventId: string,
+  cooperative: Cooperative,
+  fields: Pick<RegistrationRecord, 'contact' | 'participants' | 'consent' | 'contactConsent' | 'language'>,
+  now: Date,
+): RegistrationRecord {
+  const at = now.toISOString();
   return {
     id: newId(),
-    eventId: event.id,
+    eventId,
     cooperativeId: cooperative.id,
     cooperativeName: cooperative.name,
     districtCode: cooperative.districtCode,
     status: 'confirmed',
-    contact: input.contact,
-    participants,
-    consent: recordConsent(input.language ?? language, now),
-    contactConsent: input.keepContact ? recordContactConsent(input.language ?? language, now) : undefined,
-    language: input.language ?? language,
+    ...fields,
     createdAt: at,
     updatedAt: at,
     queuedAt: at,

@@ -13,7 +13,7 @@ import {
 import { recordConsent } from '../domain/consent';
 import { DomainError, isDomainError } from '../domain/errors';
 import { maskPhone } from '../domain/phone';
-import { isInvited } from '../domain/registration';
+import { isInvited, newRegistration } from '../domain/registration';
 import type { EventRecord, Participant, ParticipantRecord, Registration } from '../domain/schemas';
 import { derivedId, newId, ticketCodeFrom, ticketHash } from '../domain/tokens';
 
@@ -271,26 +271,20 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
       const registration = await store.registrations.update(current, next, event, now, { door: true });
       return issuedTo(registration, participant.id);
     }
-    const created = now.toISOString();
     const outcome = await store.registrations.create(
       {
         event,
-        registration: {
-          id: newId(),
-          eventId: event.id,
-          cooperativeId: cooperative.id,
-          cooperativeName: cooperative.name,
-          districtCode: cooperative.districtCode,
-          status: 'confirmed',
-          contact: { name: request.name, phone: request.phone ?? '' },
-          participants: [participant],
-          consent: { ...recordConsent('id', now), textVersion: 'walk-in' },
-          language: 'id',
-          createdAt: created,
-          updatedAt: created,
-          queuedAt: created,
-          version: 1,
-        },
+        registration: newRegistration(
+          event.id,
+          cooperative,
+          {
+            contact: { name: request.name, phone: request.phone ?? '' },
+            participants: [participant],
+            consent: { ...recordConsent('id', now), textVersion: 'walk-in' },
+            language: 'id',
+          },
+          now,
+        ),
       },
       undefined,
       now,

@@ -52,6 +52,8 @@ export const HANDLER_FILES: Readonly<Record<string, readonly { name: string; sou
 };
 
 export type BundleSizes = {
+  /** The metafile's paths of `index.mjs` and the chunks it imports statically. */
+  initialOutputs: string[];
   /** `index.mjs` and the chunks it imports statically: the code a cold start loads and evaluates. */
   initialBytes: number;
   /** Their source maps, which a cold start reads too (NODE_OPTIONS=--enable-source-maps). */
@@ -113,6 +115,7 @@ export function bundleHandler(entry: string, outdir: string): BundleSizes {
   }
   const size = (path: string) => outputs[path]?.bytes ?? 0;
   return {
+    initialOutputs: [...initial],
     initialBytes: [...initial].reduce((sum, path) => sum + size(path), 0),
     initialMapBytes: [...initial].reduce((sum, path) => sum + size(`${path}.map`), 0),
     totalBytes:

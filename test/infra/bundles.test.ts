@@ -65,22 +65,11 @@ const ENTRIES: Record<keyof typeof BUDGET_KIB, string> = {
 const AWS_SDK = /node_modules\/(@aws-sdk|@smithy|@aws|bowser|mnemonist|obliterator)\//;
 
 /** Bytes of the cold-start outputs that come from the AWS SDK and from everything else. */
-function initialSplit({ metafile }: BundleSizes) {
-  const outputs = metafile.outputs;
-  const initial = new Set<string>();
-  const pending = Object.keys(outputs).filter((path) => path.endsWith('/index.mjs'));
-  while (pending.length) {
-    const path = pending.pop() as string;
-    if (initial.has(path)) continue;
-    initial.add(path);
-    for (const imported of outputs[path]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && outputs[imported.path]) pending.push(imported.path);
-    }
-  }
+function initialSplit({ metafile, initialOutputs }: BundleSizes) {
   let sdk = 0;
   let own = 0;
-  for (const path of initial) {
-    for (const [input, { bytesInOutput }] of Object.entries(outputs[path]?.inputs ?? {})) {
+  for (const path of initialOutputs) {
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[path]?.inputs ?? {})) {
       if (AWS_SDK.test(input)) sdk += bytesInOutput;
       else own += bytesInOutput;
     }
