@@ -32,23 +32,91 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
 
 export const statusOf = (code: ErrorCode) => statusByCode[code];
 
-/** Network failures and throttling of the database: the client should retry, nothing was half-written. */
-function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const name = error.name;
-  const code = (error as { code?: string }).code;
-  return (
-    name === 'ProvisionedThroughputExceededException' ||
-    name === 'ThrottlingException' ||
-    name === 'RequestLimitExceeded' ||
-    name === 'ServiceUnavailable' ||
-    name === 'InternalServerError' ||
-    name === 'TimeoutError' ||
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'ETIMEDOUT' ||
-    (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 503
-  );
+/** Error names of DynamoDB (and the SDK around it) that mean "try again later": nothing was half-written. */
+const transientNames = new Set([
+  // throttling
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'Throttling',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  // contention on the same items: another transaction is writing them now
+  'TransactionConflict',
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'ReplicatedWriteConflictException',
+  // the service's own failures
+  'InternalFailure',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  // deadlines: a request that timed out or was aborted by one
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+  'AbortError',
+]);
+
+/** Socket and DNS failures (Node's `code`, undici's for fetch): the request may be retried as it was. */
+const transientCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/** Reasons of a cancelled transaction that say "busy", not "your condition failed". */
+const transientCancellations = new Set(['TransactionConflict', 'ThrottlingError']);
+
+type ErrorLike = {
+  name?: unknown;
+  code?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+  $fault?: unknown;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  CancellationReasons?: { Code?: unknown }[];
+};
+
+function isTransientOne(error: ErrorLike): boolean {
+  if (typeof error.name === 'string' && transientNames.has(error.name)) return true;
+  if (typeof error.code === 'string' && transientCodes.has(error.code)) return true;
+  // AWS SDK v3 service errors: a server-side fault, a 5xx or 429, or one the SDK itself calls retryable.
+  if (error.$fault === 'server' || error.$retryable) return true;
+  const status = error.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && (status >= 500 || status === 429)) return true;
+  // A transaction still refused for contention after transactions.ts retried it.
+  if (error.name === 'TransactionCanceledException' && Array.isArray(error.CancellationReasons)) {
+    const codes = error.CancellationReasons.map((reason) => reason?.Code).filter(
+      (code) => code && code !== 'None', // the items that did not fail
+    );
+    return codes.length > 0 && codes.every((code) => transientCancellations.has(code as string));
+  }
+  return false;
+}
+
+/**
+ * Network failures, throttling, contention and service faults of the database: the client should retry, nothing
+ * was half-written. Node's fetch (undici) wraps the socket error in `cause`, and a refused connection to a host
+ * with several addresses is an AggregateError: both are followed a few levels down.
+ */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  const candidate = error as ErrorLike;
+  if (isTransientOne(candidate)) return true;
+  if (candidate.cause !== undefined && isUnavailable(candidate.cause, depth + 1)) return true;
+  return Array.isArray(candidate.errors) && candidate.errors.some((inner) => isUnavailable(inner, depth + 1));
 }
 
 export type ErrorBody = {
