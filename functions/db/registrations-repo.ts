@@ -173,7 +173,10 @@ export function createRegistrationsRepo(doc: DocumentClient, tableName: string, 
     return { kind: 'replayed', response: Item.response };
   }
 
-  /** Names which phone was taken, so the form can point at the right field. */
+  /**
+   * Tells a taken phone number from a reused ticket item. The answer does not name the number: echoing it back
+   * would confirm to anyone who tries numbers that a person is registered for the session.
+   */
   async function takenPhone(eventId: string, phones: string[]): Promise<string | undefined> {
     for (const phone of phones) {
       const { Item } = await doc.send(
@@ -294,7 +297,7 @@ export function createRegistrationsRepo(doc: DocumentClient, tableName: string, 
       if (result.failed.includes(2)) throw new DomainError('already_registered');
       if (result.failed.some((index) => index > idempotencyIndex && index > 2)) {
         const phone = await takenPhone(event.id, phones);
-        if (phone) throw new DomainError('phone_taken', { phone });
+        if (phone) throw new DomainError('phone_taken');
         throw new DomainError('conflict'); // a ticket item already there: a participant id reused, never in practice
       }
       // The session changed under us (seats taken, capacity edited, closed): look again and retry.
@@ -537,7 +540,7 @@ export function createRegistrationsRepo(doc: DocumentClient, tableName: string, 
       if (result.failed.includes(0)) throw new DomainError('conflict');
       if (result.failed.some((index) => index >= locksStart)) {
         const phone = await takenPhone(event.id, addedPhones);
-        if (phone) throw new DomainError('phone_taken', { phone });
+        if (phone) throw new DomainError('phone_taken');
         throw new DomainError('conflict');
       }
       throw new DomainError('event_full');

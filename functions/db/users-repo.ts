@@ -20,6 +20,8 @@ const IS_NEW = 'attribute_not_exists(pk)';
 /** TTL deletes items up to days late, so every read of an expiring item checks the expiry itself. */
 const NOT_EXPIRED = 'attribute_exists(pk) AND expiresAt > :now';
 const epoch = (at: Date) => Math.floor(at.getTime() / 1000);
+/** An id no user has (newId makes ids of letters and digits), read in place of a missing user. */
+const NO_USER = '-';
 
 /**
  * Console users, their organisations, sign-in links, sign-in sessions and Business Assistant assignments.
@@ -38,9 +40,14 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
     return Item ? (withoutKeys(Item) as User) : undefined;
   }
 
+  /**
+   * Two reads whether or not the address has an account: sign-in must not answer a stranger's address sooner
+   * than a user's (the second read then asks for an id no user has).
+   */
   async function findByEmail(email: string): Promise<User | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.userEmail(email) }));
-    return Item ? get(Item.userId as string) : undefined;
+    const user = await get(typeof Item?.userId === 'string' ? Item.userId : NO_USER);
+    return Item ? user : undefined;
   }
 
   /** The user and their email lock in one transaction: an email belongs to one user only. */
@@ -92,8 +99,10 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
   /**
    * The link's item and its email job in one transaction (transactional outbox): both or neither exist. A fresh
    * random link id makes every link a new one; the item, keyed by the token's hash, is what redeeming deletes.
+   * Without a user (an unknown or inactive address) the same token is derived, hashed and written, for nobody and
+   * with no email: the request costs what a user's does, so its timing does not tell who has an account.
    */
-  async function createSignInLink(user: User, ttlSeconds: number, now: Date) {
+  async function createSignInLink(user: User | undefined, ttlSeconds: number, now: Date) {
     const linkId = newId();
     const result = await transact(doc, [
       {
@@ -101,8 +110,7 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
           TableName: tableName,
           Item: {
             ...keys.signInToken(hashSecret(signInToken(linkId))),
-            userId: user.id,
-            email: user.email,
+            ...(user ? { userId: user.id, email: user.email } : {}),
             createdAt: now.toISOString(),
             expiresAt: epoch(now) + ttlSeconds,
           },
@@ -111,7 +119,7 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
       },
       ...emailJobPuts(
         tableName,
-        [{ kind: 'sign_in', to: user.email, language: user.language, signInLinkId: linkId }],
+        user ? [{ kind: 'sign_in', to: user.email, language: user.language, signInLinkId: linkId }] : [],
         now,
       ),
     ]);
@@ -130,8 +138,9 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return Attributes
-        ? { userId: Attributes.userId as string, email: Attributes.email as string }
+      // A link written for an unknown address names nobody: it signs nobody in.
+      return typeof Attributes?.userId === 'string'
+        ? { userId: Attributes.userId, email: Attributes.email as string }
         : undefined;
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;

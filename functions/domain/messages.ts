@@ -23,8 +23,8 @@ export const errorMessages: Record<ErrorCode, { id: string; en: string }> = {
     en: 'This Idempotency-Key was already used for a different request.',
   },
   phone_taken: {
-    id: 'Nomor HP {phone} sudah terdaftar pada kegiatan ini.',
-    en: 'Phone number {phone} is already registered for this session.',
+    id: 'Salah satu nomor HP pengurus sudah dipakai pada kegiatan ini. Periksa kembali nomor HP yang diisi.',
+    en: 'One of the officers’ phone numbers is already in use for this session. Please check the numbers.',
   },
   too_many_participants: {
     id: 'Setiap koperasi paling banyak mendaftarkan {max} pengurus.',

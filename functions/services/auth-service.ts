@@ -11,14 +11,16 @@ const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
 /** Passwordless sign-in: an emailed one-time link, nothing that tells whether an email has an account. */
 export function createAuthService(store: Store, clock: () => Date) {
   /**
-   * Emails a link when the address belongs to an active user; otherwise does the same one read and says the
-   * same thing. The link and its email are written in one transaction.
+   * Emails a link when the address belongs to an active user. Any other address gets the same reads, the same
+   * token derived, hashed and written (for nobody, with no email) and the same answer: returning early for a
+   * stranger would answer measurably sooner and tell who has an account. The link and its email are written in
+   * one transaction.
    */
   async function requestSignIn(rawEmail: string): Promise<void> {
     const email = rawEmail.trim().toLowerCase();
-    const user = looksLikeEmail(email) ? await store.users.findByEmail(email) : undefined;
-    if (!user?.active) return;
-    await store.users.createSignInLink(user, SIGN_IN_TTL_SECONDS, clock());
+    // Not an address at all: look up one that no user can have, rather than skip the lookup.
+    const found = await store.users.findByEmail(looksLikeEmail(email) ? email : '@');
+    await store.users.createSignInLink(found?.active ? found : undefined, SIGN_IN_TTL_SECONDS, clock());
   }
 
   /** Consumes the link (a conditional delete: a second use finds nothing) and returns its user. */

@@ -1,7 +1,10 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { generateSignedCookie } from 'hono/cookie';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../functions/auth/model';
+import { keys } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
+import { hashSecret } from '../../functions/domain/tokens';
 import { createTestStore } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -56,6 +59,90 @@ describe('POST /api/auth/sign-in', () => {
     const res = await app.request('/api/auth/sign-in', jsonRequest('POST', {}));
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('validation');
+  });
+});
+
+describe('sign-in tells nobody who has an account', () => {
+  /** The DynamoDB commands a request sends, by name, in order. */
+  async function commandsOf(request: () => Response | Promise<Response>) {
+    const sent: string[] = [];
+    const doc = store.doc as { send: (command: object, ...rest: unknown[]) => Promise<unknown> };
+    const send = doc.send;
+    doc.send = (command, ...rest) => {
+      sent.push(command.constructor.name);
+      return send.call(doc, command, ...rest);
+    };
+    try {
+      const response = await request();
+      return { response, sent };
+    } finally {
+      doc.send = send;
+    }
+  }
+
+  /** What a client can see of an answer, less what differs on every request. */
+  const visible = async (response: Response) => ({
+    status: response.status,
+    headers: [...response.headers].filter(([name]) => !['x-request-id', 'date'].includes(name)),
+    body: await response.text(),
+  });
+
+  it('the API does the same reads, hashing and write and answers the same for an unknown address', async () => {
+    const known = await commandsOf(() =>
+      app.request('/api/auth/sign-in', jsonRequest('POST', { email: organizer.email })),
+    );
+    const unknown = await commandsOf(() =>
+      app.request('/api/auth/sign-in', jsonRequest('POST', { email: 'tidak-ada@example.org' })),
+    );
+    const malformed = await commandsOf(() =>
+      app.request('/api/auth/sign-in', jsonRequest('POST', { email: 'bukan email' })),
+    );
+    expect(known.sent).toEqual(['GetCommand', 'GetCommand', 'TransactWriteCommand']);
+    expect(unknown.sent).toEqual(known.sent);
+    expect(malformed.sent).toEqual(known.sent);
+    const answer = await visible(known.response);
+    expect(answer.status).toBe(202);
+    expect(await visible(unknown.response)).toEqual(answer);
+    expect(await visible(malformed.response)).toEqual(answer);
+    // Only the user's address got an email.
+    expect(await signInSecret(store, 'tidak-ada@example.org')).toBeUndefined();
+  });
+
+  it('the form without JavaScript answers the same page for a user, a stranger and an inactive user', async () => {
+    const inactive = await makeUser(store, 'organizer');
+    await store.users.update({ ...inactive, active: false });
+    const post = (email: string) =>
+      commandsOf(() =>
+        app.request('/masuk', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+          body: new URLSearchParams({ email }).toString(),
+        }),
+      );
+    const known = await post(organizer.email);
+    const answer = await visible(known.response);
+    expect(answer.status).toBe(200);
+    for (const other of [await post('orang-asing@example.org'), await post(inactive.email)]) {
+      expect(other.sent).toEqual(known.sent);
+      expect(await visible(other.response)).toEqual(answer);
+    }
+  });
+
+  it('a link item written for nobody signs nobody in', async () => {
+    const token = 'B'.repeat(43);
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          ...keys.signInToken(hashSecret(token)),
+          createdAt: new Date().toISOString(),
+          expiresAt: Math.floor(Date.now() / 1000) + 900,
+        },
+      }),
+    );
+    const res = await app.request(`/auth/verify?token=${token}`);
+    expect(res.status).toBe(400);
+    expect(sessionCookie(res)).toBeUndefined();
   });
 });
 

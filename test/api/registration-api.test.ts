@@ -186,6 +186,32 @@ describe('public JSON API', () => {
     expect((await res.json()).error.code).toBe('registration_closed');
   });
 
+  it('answers a taken phone number with a conflict that does not echo the number', async () => {
+    const target = await newEvent();
+    const first = registrationBody(pelangsian, 1, seed++);
+    expect((await app.request(`/api/events/${target.id}/registrations`, json(first))).status).toBe(201);
+    const taken = first.participants[0]?.phone as string; // +62812…
+    const second = registrationBody(kotaBesiHulu, 2, seed++);
+    second.participants[1] = {
+      ...(second.participants[1] as (typeof second.participants)[number]),
+      phone: taken,
+    };
+    for (const language of ['id', 'en']) {
+      const res = await app.request(
+        `/api/events/${target.id}/registrations`,
+        json(second, { 'accept-language': language }),
+      );
+      expect(res.status).toBe(409);
+      const text = await res.text();
+      const body = JSON.parse(text);
+      expect(body.error.code).toBe('phone_taken');
+      expect(body.error.message).toMatch(language === 'id' ? /nomor HP/ : /phone number/);
+      // Neither in international nor in local form, nor its last digits.
+      for (const form of [taken, taken.replace('+62', '0'), taken.slice(-6)])
+        expect(text).not.toContain(form);
+    }
+  });
+
   it('replays the same result for the same Idempotency-Key and refuses it for another body', async () => {
     const target = await newEvent();
     const body = registrationBody(kotaBesiHulu, 2, seed++);

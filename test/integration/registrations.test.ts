@@ -64,10 +64,12 @@ describe('registration against DynamoDB Local', () => {
     await service().register(event.id, first, { language: 'id' });
     const second = input(cooperatives[3] as Cooperative, 1, 5);
     second.participants = [{ name: 'Orang Lain', role: 'ketua', phone: first.participants[0]?.phone }];
-    await expect(service().register(event.id, second, { language: 'id' })).rejects.toMatchObject({
-      code: 'phone_taken',
-      params: { phone: first.participants[0]?.phone },
-    });
+    const refused = await service()
+      .register(event.id, second, { language: 'id' })
+      .catch((error: unknown) => error);
+    // The number is not carried along: the answer would echo it.
+    expect(refused).toMatchObject({ code: 'phone_taken' });
+    expect((refused as { params: object }).params).toEqual({});
     expect(await seatsOf(event.id)).toEqual({ taken: 1, waiting: 0 });
   });
 
