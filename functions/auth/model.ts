@@ -30,6 +30,11 @@ export const userSchema = z.object({
   active: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Console logins carry the generation they were started in; deactivating the user moves it on, so no login
+   * (or sign-in link) from before works again, even once the user is reactivated. Absent: 0.
+   */
+  loginGeneration: z.optional(z.number()),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -55,9 +60,30 @@ export const userChangeInput = z
   );
 export type UserChangeInput = z.infer<typeof userChangeInput>;
 
-export const organisationSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
+/** A regency (kabupaten/kota) code as the area directory writes it, e.g. `62.02`. */
+export const regencyCode = z
+  .string()
+  .check(z.trim(), z.regex(/^\d{2}\.\d{2}$/, { error: 'invalid_regency' }));
+const regencyCodes = z.array(regencyCode).check(z.maxLength(600));
+
+/**
+ * An organisation (a Dinas) and the regencies it serves: its organizers create sessions only there, and what
+ * it collects (contacts, checklists) is its own, even where two organisations serve the same regency.
+ * `regencyCodes` absent: stored before organisations were bound, serves none until an admin assigns some.
+ */
+export const organisationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  regencyCodes: z.optional(z.array(z.string())),
+});
 export type Organisation = z.infer<typeof organisationSchema>;
-export const organisationInput = z.object({ id: organisationId, name: text(200, 3) });
+export const organisationInput = z.object({
+  id: organisationId,
+  name: text(200, 3),
+  regencyCodes: z.optional(regencyCodes),
+});
+export const organisationRegenciesInput = z.object({ regencyCodes });
 
 export const signInInput = z.object({ email: text(254) });
 

@@ -1,5 +1,6 @@
+import { DomainError } from '../domain/errors';
 import type { EventRecord } from '../domain/schemas';
-import type { User } from './model';
+import type { Organisation, User } from './model';
 
 /**
  * Who may do what, as plain functions of the user and the thing touched. Every admin route calls one of
@@ -22,6 +23,24 @@ export function canManageEvent(user: User, event: Pick<EventRecord, 'organisatio
 }
 
 export const canCreateEvents = (user: User) => user.role === 'admin' || user.role === 'organizer';
+
+/** A session belongs to an organisation that serves its regency (an admin binds them). */
+export const servesRegency = (organisation: Pick<Organisation, 'regencyCodes'>, regencyCode: string) =>
+  (organisation.regencyCodes ?? []).includes(regencyCode);
+
+/**
+ * Whose contacts and checklists a user works on: their own organisation's. An admin may name another one
+ * (they see everything); anyone else naming another organisation is refused.
+ */
+export function dataOwner(user: User, requested?: string): string {
+  if (!requested || requested === user.organisationId) return user.organisationId;
+  if (user.role !== 'admin') throw new DomainError('forbidden');
+  return requested;
+}
+
+/** A login (or sign-in link) counts only in the generation it was started in; deactivation ends a generation. */
+export const isCurrentLogin = (login: { generation?: number }, user: Pick<User, 'loginGeneration'>) =>
+  (login.generation ?? 0) === (user.loginGeneration ?? 0);
 
 /** Users, organisations and the audit log are the admin's. */
 export const isAdmin = (user: User) => user.role === 'admin';

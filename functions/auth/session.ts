@@ -6,11 +6,13 @@ import { hashSecret, newSecret, secretMatches } from '../domain/tokens';
 import type { AppEnv } from '../http/context';
 import { bearerToken } from '../http/request';
 import type { User } from './model';
+import { isCurrentLogin } from './policy';
 
 /**
  * Console sign-in sessions. The cookie carries a random 256-bit session id, signed (HMAC-SHA256) with the
- * session secret; the server keeps only the id's hash with the user and an expiry, so signing out or
- * disabling a user ends the session at once. HttpOnly, Secure, SameSite=Lax.
+ * session secret; the server keeps only the id's hash with the user, an expiry and the user's login generation,
+ * so signing out ends the session at once, and deactivating the user ends all of them for good (reactivating
+ * starts a new generation: only new sign-ins count). HttpOnly, Secure, SameSite=Lax.
  */
 export const SESSION_COOKIE = 'hadir_session';
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
@@ -26,7 +28,7 @@ const cookieOptions = {
 export async function startLogin(c: Context<AppEnv>, user: User): Promise<void> {
   const { store, clock, sessionSecret } = c.get('services');
   const sessionId = newSecret();
-  await store.users.createLogin(hashSecret(sessionId), user.id, SESSION_TTL_SECONDS, clock());
+  await store.users.createLogin(hashSecret(sessionId), user, SESSION_TTL_SECONDS, clock());
   await setSignedCookie(c, SESSION_COOKIE, sessionId, await sessionSecret(), cookieOptions);
 }
 
@@ -57,7 +59,7 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
     const idHash = hashSecret(sessionId);
     const login = await store.users.getLogin(idHash, clock());
     const user = login ? await store.users.get(login.userId) : undefined;
-    if (user?.active) {
+    if (login && user?.active && isCurrentLogin(login, user)) {
       c.set('user', user);
       c.set('csrfToken', formToken(await sessionSecret(), idHash));
     }

@@ -1,5 +1,6 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Checklist, ChecklistStepId, StepState } from '../reports/checklist';
-import { type DocumentClient, GetCommand, QueryCommand, UpdateCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { keys, regencyOf } from './keys';
 
 /** Step attributes are stored flat (`step_akta`), so ticking one step never rewrites the others. */
@@ -19,20 +20,24 @@ function toChecklist(item: Record<string, unknown>): Checklist {
 }
 
 /**
- * A cooperative's administration checklist (issue 7): one small item per cooperative in its regency's
- * partition (pk=REGENCY#<code> sk=CHECKLIST#<cooperativeId>), so a regency's dashboard reads all of them with
- * one query next to the directory.
+ * A cooperative's administration checklist as one organisation keeps it: one small item per organisation and
+ * cooperative in that organisation's partition of the regency (keys.ts, 50), so a dashboard reads all of a
+ * regency's with one query, and one Dinas never reads or ticks another's.
  */
 export function createChecklistRepo(doc: DocumentClient, tableName: string) {
   return {
-    async get(cooperativeId: string): Promise<Checklist> {
+    async get(organisationId: string, cooperativeId: string): Promise<Checklist> {
       const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: keys.checklist(cooperativeId), ConsistentRead: true }),
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.checklist(organisationId, cooperativeId),
+          ConsistentRead: true,
+        }),
       );
       return Item ? toChecklist(Item) : { cooperativeId, done: {} };
     },
 
-    async listByRegency(regencyCode: string): Promise<Map<string, Checklist>> {
+    async listByRegency(organisationId: string, regencyCode: string): Promise<Map<string, Checklist>> {
       const lists = new Map<string, Checklist>();
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
@@ -40,7 +45,10 @@ export function createChecklistRepo(doc: DocumentClient, tableName: string) {
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': `REGENCY#${regencyCode}`, ':prefix': 'CHECKLIST#' },
+            ExpressionAttributeValues: {
+              ':pk': keys.organisationRegency(organisationId, regencyCode).pk,
+              ':prefix': 'CHECKLIST#',
+            },
             ExclusiveStartKey,
           }),
         );
@@ -55,6 +63,7 @@ export function createChecklistRepo(doc: DocumentClient, tableName: string) {
 
     /** Marks one step done (or not done) and returns the whole checklist. Idempotent. */
     async setStep(
+      organisationId: string,
       cooperativeId: string,
       step: ChecklistStepId,
       state: StepState | undefined,
@@ -63,15 +72,16 @@ export function createChecklistRepo(doc: DocumentClient, tableName: string) {
       const { Attributes } = await doc.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: keys.checklist(cooperativeId),
+          Key: keys.checklist(organisationId, cooperativeId),
           UpdateExpression: state
-            ? 'SET #step = :state, cooperativeId = :id, regencyCode = :regency, updatedAt = :now'
-            : 'REMOVE #step SET cooperativeId = :id, regencyCode = :regency, updatedAt = :now',
+            ? 'SET #step = :state, cooperativeId = :id, regencyCode = :regency, organisationId = :org, updatedAt = :now'
+            : 'REMOVE #step SET cooperativeId = :id, regencyCode = :regency, organisationId = :org, updatedAt = :now',
           ExpressionAttributeNames: { '#step': `${STEP_PREFIX}${step}` },
           ExpressionAttributeValues: {
             ...(state ? { ':state': state } : {}),
             ':id': cooperativeId,
             ':regency': regencyOf(cooperativeId),
+            ':org': organisationId,
             ':now': now.toISOString(),
           },
           ReturnValues: 'ALL_NEW',

@@ -1,8 +1,12 @@
-import { type DocumentClient, GetCommand, PutCommand, QueryCommand } from './document-client';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
 import { type TransactItem, transact } from './transactions';
 
-/** Who to reach at a cooperative before a session (issue 11): kept per cooperative, next to the directory. */
+/**
+ * Who to reach at a cooperative before a session: kept per organisation and cooperative. Two Dinas serving the
+ * same regency each keep their own; every method names the organisation whose contacts it reads or writes.
+ */
 export type CooperativeContact = {
   cooperativeId: string;
   /** Ketua or whoever the Dinas has as its contact. */
@@ -19,7 +23,7 @@ export type CooperativeContact = {
 
 export function createContactsRepo(doc: DocumentClient, tableName: string) {
   return {
-    async listByRegency(regencyCode: string): Promise<CooperativeContact[]> {
+    async listByRegency(organisationId: string, regencyCode: string): Promise<CooperativeContact[]> {
       const contacts: CooperativeContact[] = [];
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
@@ -27,7 +31,10 @@ export function createContactsRepo(doc: DocumentClient, tableName: string) {
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
-            ExpressionAttributeValues: { ':pk': keys.regency(regencyCode).pk, ':contact': 'CONTACT#' },
+            ExpressionAttributeValues: {
+              ':pk': keys.organisationRegency(organisationId, regencyCode).pk,
+              ':contact': 'CONTACT#',
+            },
             ExclusiveStartKey,
           }),
         );
@@ -37,18 +44,18 @@ export function createContactsRepo(doc: DocumentClient, tableName: string) {
       return contacts;
     },
 
-    async get(cooperativeId: string): Promise<CooperativeContact | undefined> {
+    async get(organisationId: string, cooperativeId: string): Promise<CooperativeContact | undefined> {
       const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: keys.contact(cooperativeId) }),
+        new GetCommand({ TableName: tableName, Key: keys.contact(organisationId, cooperativeId) }),
       );
       return Item ? (withoutKeys(Item) as CooperativeContact) : undefined;
     },
 
-    async put(contact: CooperativeContact): Promise<void> {
+    async put(organisationId: string, contact: CooperativeContact): Promise<void> {
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.contact(contact.cooperativeId), ...contact },
+          Item: { ...keys.contact(organisationId, contact.cooperativeId), ...contact },
         }),
       );
     },
@@ -57,10 +64,13 @@ export function createContactsRepo(doc: DocumentClient, tableName: string) {
      * An import's contacts, all or nothing: transactions of up to 100 items. A later chunk failing cannot
      * undo an earlier one, so the service validates every row before calling this; the chunks only write.
      */
-    async putMany(contacts: CooperativeContact[]): Promise<void> {
+    async putMany(organisationId: string, contacts: CooperativeContact[]): Promise<void> {
       for (let i = 0; i < contacts.length; i += 100) {
         const items: TransactItem[] = contacts.slice(i, i + 100).map((contact) => ({
-          Put: { TableName: tableName, Item: { ...keys.contact(contact.cooperativeId), ...contact } },
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.contact(organisationId, contact.cooperativeId), ...contact },
+          },
         }));
         const result = await transact(doc, items);
         if (!result.ok) throw new Error('contact import transaction failed');

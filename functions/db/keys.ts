@@ -29,6 +29,7 @@
  * 24. Get a console sign-in session (TTL 12 h) ........... pk=LOGIN#<sha256(id)>      sk=LOGIN
  * 25. Get an organisation ................................ pk=ORG#<orgId>             sk=ORG
  * 26. List organisations, by name ........................ GSI1 gsi1pk=ORGS            gsi1sk=<name>#<orgId>
+ *     (the organisation item holds the regencies it serves, `regencyCodes`)
  * 27. List a session's check-in stations ................. pk=EVENT#<eventId>        sk=STATION#<stationId>
  * 28. Authenticate a station by its token ................ pk=STATIONTOKEN#<sha256>   sk=STATIONTOKEN
  * 29. A Business Assistant's cooperatives ................ pk=BA#<userId>             sk=COOP#<cooperativeId>
@@ -39,8 +40,9 @@
  * 40. Address that bounced or complained (SES events) .... pk=SUPPRESS#<sha256(lowercased email)> sk=SUPPRESS
  *
  * Reports (issue 7):
- * 50. A cooperative's administration checklist; a regency's pk=REGENCY#<code>        sk=CHECKLIST#<cooperativeId>
- *     checklists in one query (begins_with CHECKLIST#, next to the COOP# directory items)
+ * 50. An organisation's administration checklist of a cooperative; all of its checklists in a regency in one query
+ *     (begins_with CHECKLIST#) ........................... pk=ORG#<orgId>#REGENCY#<code> sk=CHECKLIST#<cooperativeId>
+ *     (per organisation: two Dinas serving one regency each keep their own, and neither reads the other's)
  *
  * Follow-ups (issue 6):
  * 60. Get a campaign ..................................... pk=CAMPAIGN#<campaignId>   sk=CAMPAIGN
@@ -55,8 +57,9 @@
  * 68. Certificate number sequence per regency and year ... pk=CERTSEQ#<regency>#<yyyy> sk=CERTSEQ
  *
  * Outreach (issue 11):
- * 70. A cooperative's contacts (ketua, phone, email, BA); a regency's in one query  pk=REGENCY#<code> sk=CONTACT#<cooperativeId>
- *     (begins_with CONTACT#, next to the COOP# directory items the import matches against)
+ * 70. The contact (ketua, phone, email, BA) an organisation keeps for a cooperative; all of its contacts in a regency
+ *     in one query (begins_with CONTACT#) ................ pk=ORG#<orgId>#REGENCY#<code> sk=CONTACT#<cooperativeId>
+ *     (per organisation, like 50: what one Dinas collected is never shown to or overwritten by another)
  * 71. A session's invitation of one cooperative; all of a session's invitations  pk=EVENT#<eventId> sk=INVITE#<cooperativeId>
  * 72. Redeem a personal invitation link (only the code's hash) ... pk=INVITECODE#<sha256(code)> sk=INVITECODE
  *
@@ -126,8 +129,12 @@ const builders = {
     gsi1sk: userId,
   }),
   audit: (at: string, id: string) => ({ pk: auditPartition(at), sk: `${at}#${id}` }),
-  checklist: (cooperativeId: string) => ({
-    pk: `REGENCY#${regencyOf(cooperativeId)}`,
+  organisationRegency: (organisationId: string, regencyCode: string) => ({
+    pk: organisationRegencyPartition(organisationId, regencyCode),
+    sk: 'ORGREGENCY',
+  }),
+  checklist: (organisationId: string, cooperativeId: string) => ({
+    pk: organisationRegencyPartition(organisationId, regencyOf(cooperativeId)),
     sk: `CHECKLIST#${cooperativeId}`,
   }),
   cancelNotice: (eventId: string, registrationId: string) => ({
@@ -158,8 +165,8 @@ const builders = {
     pk: `CERTSEQ#${regencyCode}#${year}`,
     sk: 'CERTSEQ',
   }),
-  contact: (cooperativeId: string) => ({
-    pk: `REGENCY#${regencyOf(cooperativeId)}`,
+  contact: (organisationId: string, cooperativeId: string) => ({
+    pk: organisationRegencyPartition(organisationId, regencyOf(cooperativeId)),
     sk: `CONTACT#${cooperativeId}`,
   }),
   invitation: (eventId: string, cooperativeId: string) => ({
@@ -168,6 +175,10 @@ const builders = {
   }),
   invitationCode: (codeHash: string) => ({ pk: `INVITECODE#${codeHash}`, sk: 'INVITECODE' }),
 };
+
+/** What one organisation keeps about one regency's cooperatives (contacts, checklists): 50 and 70. */
+const organisationRegencyPartition = (organisationId: string, regencyCode: string) =>
+  `ORG#${organisationId}#REGENCY#${regencyCode}`;
 
 /** The audit log is partitioned by calendar month (UTC) of the action. */
 export const auditPartition = (at: string) => `AUDIT#${at.slice(0, 7)}`;

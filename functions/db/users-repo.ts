@@ -1,20 +1,22 @@
-import type { Organisation, User } from '../auth/model';
-import { DomainError } from '../domain/errors';
-import { hashSecret, newId, signInTokenFor } from '../domain/tokens';
 import {
   BatchWriteCommand,
   DeleteCommand,
-  type DocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
-} from './document-client';
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Organisation, User } from '../auth/model';
+import { DomainError } from '../domain/errors';
+import { hashSecret, newId, signInTokenFor } from '../domain/tokens';
+import type { DocumentClient } from './client';
 import { GSI1, keys, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { transact } from './transactions';
 
-export type SignInTicket = { userId: string; email: string };
-export type Login = { userId: string; createdAt: string; expiresAt: number };
+/** `generation`: the user's login generation when the link or login was made (User.loginGeneration). */
+export type SignInTicket = { userId: string; email: string; generation: number };
+export type Login = { userId: string; createdAt: string; expiresAt: number; generation: number };
 
 const IS_NEW = 'attribute_not_exists(pk)';
 /** TTL deletes items up to days late, so every read of an expiring item checks the expiry itself. */
@@ -66,14 +68,25 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
     return user;
   }
 
+  /**
+   * Replaces the user. Never lowers the stored login generation: a write from a copy read before a deactivation
+   * would otherwise bring that user's ended logins back to life; it is refused as a conflict instead.
+   */
   async function update(user: User): Promise<User> {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: userItem(user),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
+    try {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: userItem(user),
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(loginGeneration) OR loginGeneration <= :generation)',
+          ExpressionAttributeValues: { ':generation': user.loginGeneration ?? 0 },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      throw new DomainError((await get(user.id)) ? 'conflict' : 'not_found');
+    }
     return user;
   }
 
@@ -110,7 +123,7 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
           TableName: tableName,
           Item: {
             ...keys.signInToken(hashSecret(signInToken(linkId))),
-            ...(user ? { userId: user.id, email: user.email } : {}),
+            ...(user ? { userId: user.id, email: user.email, generation: user.loginGeneration ?? 0 } : {}),
             createdAt: now.toISOString(),
             expiresAt: epoch(now) + ttlSeconds,
           },
@@ -140,7 +153,11 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
       );
       // A link written for an unknown address names nobody: it signs nobody in.
       return typeof Attributes?.userId === 'string'
-        ? { userId: Attributes.userId, email: Attributes.email as string }
+        ? {
+            userId: Attributes.userId,
+            email: Attributes.email as string,
+            generation: (Attributes.generation as number | undefined) ?? 0,
+          }
         : undefined;
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
@@ -148,13 +165,19 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
     }
   }
 
-  async function createLogin(sessionIdHash: string, userId: string, ttlSeconds: number, now: Date) {
+  async function createLogin(
+    sessionIdHash: string,
+    user: Pick<User, 'id' | 'loginGeneration'>,
+    ttlSeconds: number,
+    now: Date,
+  ) {
     await doc.send(
       new PutCommand({
         TableName: tableName,
         Item: {
           ...keys.login(sessionIdHash),
-          userId,
+          userId: user.id,
+          generation: user.loginGeneration ?? 0,
           createdAt: now.toISOString(),
           expiresAt: epoch(now) + ttlSeconds,
         },
@@ -172,6 +195,7 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
       userId: Item.userId as string,
       createdAt: Item.createdAt as string,
       expiresAt: Item.expiresAt as number,
+      generation: (Item.generation as number | undefined) ?? 0,
     };
   }
 
@@ -197,6 +221,26 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
       throw error;
     }
     return organisation;
+  }
+
+  /** Replaces the regencies an organisation serves; not_found when there is no such organisation. */
+  async function setOrganisationRegencies(orgId: string, regencyCodes: string[]): Promise<Organisation> {
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.organisation(orgId),
+          UpdateExpression: 'SET regencyCodes = :codes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':codes': regencyCodes },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return withoutKeys(Attributes ?? {}) as Organisation;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw new DomainError('not_found');
+      throw error;
+    }
   }
 
   async function getOrganisation(orgId: string): Promise<Organisation | undefined> {
@@ -293,6 +337,7 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
     getLogin,
     deleteLogin,
     putOrganisation,
+    setOrganisationRegencies,
     getOrganisation,
     listOrganisations,
     assignedCooperatives,

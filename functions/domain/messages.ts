@@ -92,6 +92,18 @@ const issueMessages: Catalogue = {
     id: 'Persetujuan pemrosesan data pribadi wajib dicentang.',
     en: 'You must agree to the processing of personal data.',
   },
+  invalid_regency: {
+    id: 'Kode kabupaten/kota ditulis dua angka, titik, dua angka (mis. 62.02).',
+    en: 'A regency code is two digits, a dot and two digits (e.g. 62.02).',
+  },
+  unknown_regency: {
+    id: 'Kabupaten/kota ini belum ada di direktori koperasi.',
+    en: 'This regency is not in the cooperative directory yet.',
+  },
+  regency_not_served: {
+    id: 'Organisasi ini tidak melayani kabupaten/kota tersebut. Admin dapat menambahkannya di halaman Pengguna.',
+    en: 'This organisation does not serve that regency. An admin can add it on the Users page.',
+  },
   nothing_to_change: { id: 'Tidak ada perubahan yang dikirim.', en: 'Nothing to change was sent.' },
   invalid_time_zone: { id: 'Zona waktu tidak dikenal.', en: 'Unknown time zone.' },
   ends_before_start: {

@@ -118,7 +118,7 @@ export async function followupEmail(
           ...p,
           certificateUrl: certificateDownloadUrl(baseUrl, p.ticketCode),
         })),
-        nextSteps: await openSteps(store, registration.cooperativeId),
+        nextSteps: await openSteps(store, event, registration.cooperativeId),
         assistant: await assistantOf(store, registration.cooperativeId, event),
         materials: campaign?.materials ?? [],
       };
@@ -178,7 +178,7 @@ export async function followupEmail(
         cooperativeName: registration.cooperativeName,
         attended: present,
         absent,
-        openSteps: await openSteps(store, registration.cooperativeId),
+        openSteps: await openSteps(store, event, registration.cooperativeId),
         assistant: await assistantOf(store, registration.cooperativeId, event, campaign?.baUserId),
       };
       return { kind, rendered: await renderEmail('cooperative_followup', props), unsubscribe };
@@ -186,9 +186,14 @@ export async function followupEmail(
   }
 }
 
-/** The cooperative's administration steps not ticked yet (issue 7's checklist; none recorded: all open). */
-async function openSteps(store: Store, cooperativeId: string): Promise<string[]> {
-  const checklist = await createChecklistRepo(store.doc, store.tableName).get(cooperativeId);
+/**
+ * The cooperative's administration steps the session's organisation has not ticked yet (none recorded, or a
+ * session without an organisation: all open).
+ */
+async function openSteps(store: Store, event: EventRecord, cooperativeId: string): Promise<string[]> {
+  const checklist = event.organisationId
+    ? await createChecklistRepo(store.doc, store.tableName).get(event.organisationId, cooperativeId)
+    : { done: {} as Record<string, unknown> };
   return checklistSteps.filter((step) => !checklist.done[step.id]).map((step) => step.label);
 }
 

@@ -61,7 +61,8 @@ export async function seedRegency(store: Store, regencyCode: string) {
 
 /**
  * The console's first admin (`HADIR_ADMIN_EMAIL`, locally `admin@hadir.local`) and the Kotim Dinas as an
- * organisation; both only when missing, so it is safe on every start.
+ * organisation serving Kotim; both only when missing, so it is safe on every start. A Dinas stored before
+ * organisations were bound to regencies is given Kotim once; regencies an admin set since are left alone.
  */
 export async function seedConsole(
   store: Store,
@@ -69,8 +70,14 @@ export async function seedConsole(
   adminEmail = process.env.HADIR_ADMIN_EMAIL,
 ) {
   const email = (adminEmail || 'admin@hadir.local').trim().toLowerCase();
-  if (!(await store.users.getOrganisation(KOTIM_DINAS.id))) {
-    await store.users.putOrganisation({ ...KOTIM_DINAS, createdAt: now.toISOString() }, { overwrite: true });
+  const dinas = await store.users.getOrganisation(KOTIM_DINAS.id);
+  if (!dinas) {
+    await store.users.putOrganisation(
+      { ...KOTIM_DINAS, regencyCodes: [KOTIM], createdAt: now.toISOString() },
+      { overwrite: true },
+    );
+  } else if (!dinas.regencyCodes) {
+    await store.users.setOrganisationRegencies(KOTIM_DINAS.id, [KOTIM]);
   }
   let admin = await store.users.findByEmail(email);
   if (!admin) {

@@ -1,5 +1,11 @@
 import type { Station, User } from '../auth/model';
-import { canCreateEvents, canManageEvent, canReadEvent, registrationFilter } from '../auth/policy';
+import {
+  canCreateEvents,
+  canManageEvent,
+  canReadEvent,
+  registrationFilter,
+  servesRegency,
+} from '../auth/policy';
 import type { StoredRegistration } from '../db/registrations-repo';
 import { type EventChanges, editableEventFields } from '../db/sessions-repo';
 import type { Store } from '../db/store';
@@ -101,16 +107,30 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
     return user.organisationId;
   }
 
+  /**
+   * A session is created or edited only in a regency its organisation serves (an admin binds them): what the
+   * session collects is that organisation's, and it never reaches into a regency another Dinas alone serves.
+   */
+  async function assertServes(organisationId: string, regencyCode: string) {
+    const organisation = await store.users.getOrganisation(organisationId);
+    if (!organisation) {
+      throw new DomainError('validation', {}, [
+        { path: ['organisationId'], code: 'invalid_choice', message: 'invalid_choice' },
+      ]);
+    }
+    if (!servesRegency(organisation, regencyCode)) {
+      throw new DomainError('validation', {}, [
+        { path: ['regencyCode'], code: 'regency_not_served', message: 'regency_not_served' },
+      ]);
+    }
+  }
+
   async function create(user: User, input: EventInput): Promise<EventRecord> {
     if (!canCreateEvents(user)) throw new DomainError('forbidden');
     const now = clock();
     const { organisationId: requested, ...fields } = input;
     const organisationId = ownerFor(user, requested);
-    if (!(await store.users.getOrganisation(organisationId))) {
-      throw new DomainError('validation', {}, [
-        { path: ['organisationId'], code: 'invalid_choice', message: 'invalid_choice' },
-      ]);
-    }
+    await assertServes(organisationId, fields.regencyCode);
     const event: EventRecord = {
       id: newId(),
       ...fields,
@@ -143,6 +163,8 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
     const organisationId = input.organisationId ?? current.organisationId;
     if (organisationId !== current.organisationId && user.role !== 'admin')
       throw new DomainError('forbidden');
+    if (!organisationId) throw new DomainError('forbidden');
+    await assertServes(organisationId, input.regencyCode);
     const changes: EventChanges = {
       ...input,
       registrationDeadline: input.registrationDeadline ?? current.registrationDeadline,

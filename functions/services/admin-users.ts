@@ -126,6 +126,8 @@ export function createAdminUsersService(store: Store, clock: () => Date) {
       ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
       updatedAt: clock().toISOString(),
     };
+    // Deactivation ends every login and pending sign-in link of the user for good, not just until reactivation.
+    if (input.active === false) next.loginGeneration = (current.loginGeneration ?? 0) + 1;
     await store.users.update(next);
     await audit(store, actor, clock(), { action: 'user.updated', targetType: 'user', targetId: userId });
     return next;
@@ -136,15 +138,60 @@ export function createAdminUsersService(store: Store, clock: () => Date) {
     return isAdmin(actor) ? all : all.filter((org) => org.id === actor.organisationId);
   }
 
+  /** Regency codes, each once, each one the directory knows (else a validation error naming it). */
+  async function knownRegencies(codes: string[]): Promise<string[]> {
+    const unique = [...new Set(codes)];
+    if (unique.length === 0) return unique;
+    const found = await Promise.all(unique.map((code) => store.cooperatives.getRegency(code)));
+    const known = new Set(unique.filter((_, index) => found[index]));
+    const issues: ValidationIssue[] = codes.flatMap((code, index) =>
+      known.has(code)
+        ? []
+        : [{ path: ['regencyCodes', index], code: 'unknown_regency', message: 'unknown_regency' }],
+    );
+    if (issues.length) throw new DomainError('validation', {}, issues);
+    return unique.sort();
+  }
+
   async function createOrganisation(actor: User, input: z.infer<typeof organisationInput>) {
     requireAdmin(actor);
-    const organisation = await store.users.putOrganisation({ ...input, createdAt: clock().toISOString() });
+    const regencyCodes = await knownRegencies(input.regencyCodes ?? []);
+    const organisation = await store.users.putOrganisation({
+      ...input,
+      regencyCodes,
+      createdAt: clock().toISOString(),
+    });
     await audit(store, actor, clock(), {
       action: 'organisation.created',
       targetType: 'organisation',
       targetId: organisation.id,
     });
     return organisation;
+  }
+
+  /** Binds an organisation to the regencies it serves: where its organizers create and edit sessions. */
+  async function setOrganisationRegencies(actor: User, organisationId: string, codes: string[]) {
+    requireAdmin(actor);
+    if (!(await store.users.getOrganisation(organisationId))) throw new DomainError('not_found');
+    const organisation = await store.users.setOrganisationRegencies(
+      organisationId,
+      await knownRegencies(codes),
+    );
+    await audit(store, actor, clock(), {
+      action: 'organisation.regencies_set',
+      targetType: 'organisation',
+      targetId: organisationId,
+      detail: (organisation.regencyCodes ?? []).join(', ').slice(0, 500) || 'none',
+    });
+    return organisation;
+  }
+
+  /** The regencies of the cooperative directory: what an admin can bind an organisation to. */
+  async function directoryRegencies(actor: User) {
+    requireAdmin(actor);
+    return (await store.cooperatives.listRegencies())
+      .map(({ code, name }) => ({ code, name }))
+      .sort((a, b) => a.code.localeCompare(b.code));
   }
 
   async function assistant(userId: string): Promise<User> {
@@ -245,6 +292,8 @@ export function createAdminUsersService(store: Store, clock: () => Date) {
     update,
     listOrganisations,
     createOrganisation,
+    setOrganisationRegencies,
+    directoryRegencies,
     getAssignments,
     setAssignments,
     importAssignments,

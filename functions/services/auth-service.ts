@@ -1,4 +1,5 @@
 import type { User } from '../auth/model';
+import { isCurrentLogin } from '../auth/policy';
 import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
 import { hashSecret } from '../domain/tokens';
@@ -28,7 +29,9 @@ export function createAuthService(store: Store, clock: () => Date) {
     if (!token || token.length > 200) throw new DomainError('sign_in_link_invalid');
     const ticket = await store.users.redeemSignInLink(hashSecret(token), clock());
     const user = ticket ? await store.users.get(ticket.userId) : undefined;
-    if (!user?.active) throw new DomainError('sign_in_link_invalid');
+    // A link sent before the user was deactivated stays dead after a reactivation, like their old logins.
+    if (!ticket || !user?.active || !isCurrentLogin(ticket, user))
+      throw new DomainError('sign_in_link_invalid');
     return user;
   }
 

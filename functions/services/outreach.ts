@@ -114,9 +114,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
     const visible = registrationFilter(user, assigned);
     const cooperatives = (await invitedDirectory(event)).filter((c) => visible(c.id));
     const invitations = await ensureInvitations(user, event, cooperatives);
-    const contacts = new Map(
-      (await store.contacts.listByRegency(event.regencyCode)).map((c) => [c.cooperativeId, c]),
-    );
+    const contacts = new Map((await contactsOf(event)).map((c) => [c.cooperativeId, c]));
     const registrations = await store.registrations.listByEvent(event.id);
     const status = new Map<string, string>();
     for (const r of registrations) if (r.status !== 'cancelled') status.set(r.cooperativeId, r.status);
@@ -336,31 +334,54 @@ export function createOutreachService(store: Store, clock: () => Date) {
 
   // --- Contacts ---
 
-  function assertContactsAccess(user: User) {
+  /**
+   * The contacts the session's organisation keeps in the session's regency: never another organisation's, even
+   * where both serve the regency. A session without an organisation (stored before they existed) has none.
+   */
+  async function contactsOf(event: EventRecord): Promise<CooperativeContact[]> {
+    return event.organisationId ? store.contacts.listByRegency(event.organisationId, event.regencyCode) : [];
+  }
+
+  /** Contacts are changed from a session its organizer manages, in its organisation's name. */
+  async function loadContactsOwner(user: User, eventId: string) {
     if (!canCreateEvents(user)) throw new DomainError('forbidden');
+    const event = await loadEvent(user, eventId, 'manage');
+    if (!event.organisationId) throw new DomainError('forbidden');
+    return { event, organisationId: event.organisationId };
+  }
+
+  /** The contacts page: the session's regency directory and its organisation's contacts there. */
+  async function contacts(user: User, eventId: string) {
+    const { event } = await loadContactsOwner(user, eventId);
+    const [directory, stored] = await Promise.all([
+      store.cooperatives.listByRegency(event.regencyCode),
+      contactsOf(event),
+    ]);
+    return { event, directory, contacts: new Map(stored.map((contact) => [contact.cooperativeId, contact])) };
   }
 
   /**
-   * Checks a CSV against the regency's directory. With `apply` and no errors, the exact matches are written
-   * (all at once) and audited; rows held for review are returned for a person to resolve. Any error: nothing.
+   * Checks a CSV against the session's regency directory. With `apply` and no errors, the exact matches are
+   * written (all at once) as the session organisation's contacts and audited; rows held for review are returned
+   * for a person to resolve. Any error: nothing.
    */
   async function importCsv(
     user: User,
-    regencyCode: string,
+    eventId: string,
     csv: string | string[][],
     { apply }: { apply: boolean },
   ): Promise<ContactImport & { applied: number }> {
-    assertContactsAccess(user);
+    const { event, organisationId } = await loadContactsOwner(user, eventId);
+    const regencyCode = event.regencyCode;
     const directory = await store.cooperatives.listByRegency(regencyCode);
     if (directory.length === 0) throw new DomainError('not_found');
     const result =
       typeof csv === 'string' ? importContacts(csv, directory) : importContactRows(csv, directory);
     if (!apply || result.errors.length > 0 || result.matched.length === 0) return { ...result, applied: 0 };
     const now = clock().toISOString();
-    const existing = new Map(
-      (await store.contacts.listByRegency(regencyCode)).map((c) => [c.cooperativeId, c]),
-    );
+    const existing = new Map((await contactsOf(event)).map((c) => [c.cooperativeId, c]));
     await store.contacts.putMany(
+      organisationId,
       result.matched.map((row) => ({
         ...existing.get(row.cooperativeId),
         cooperativeId: row.cooperativeId,
@@ -374,23 +395,20 @@ export function createOutreachService(store: Store, clock: () => Date) {
       action: 'contacts.imported',
       targetType: 'cooperative',
       targetId: regencyCode,
-      detail: `${result.matched.length} applied, ${result.review.length} held for review`,
+      eventId: event.id,
+      detail: `${result.matched.length} applied, ${result.review.length} held for review (${organisationId})`,
     });
     return { ...result, applied: result.matched.length };
   }
 
-  /** A contact edited by hand (also how a review row is resolved); every change is in the audit log. */
-  async function updateContact(
-    user: User,
-    cooperativeId: string,
-    fields: ContactFields,
-    regencyCode?: string,
-  ) {
-    assertContactsAccess(user);
+  /**
+   * A contact edited by hand from a session's pages (also how a review row is resolved), for a cooperative of
+   * the session's regency, as its organisation's contact; every change is in the audit log.
+   */
+  async function updateContact(user: User, eventId: string, cooperativeId: string, fields: ContactFields) {
+    const { event, organisationId } = await loadContactsOwner(user, eventId);
     const cooperative = await store.cooperatives.get(cooperativeId);
-    // From a session's pages: only that session's regency.
-    if (!cooperative || (regencyCode && cooperative.regencyCode !== regencyCode))
-      throw new DomainError('not_found');
+    if (!cooperative || cooperative.regencyCode !== event.regencyCode) throw new DomainError('not_found');
     const issues: { path: string[]; code: string; message: string }[] = [];
     const phone = fields.phone ? normalizeIndonesianPhone(fields.phone) : undefined;
     if (fields.phone && !phone)
@@ -401,7 +419,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
         issues.push({ path: [key], code: 'invalid_email', message: 'Alamat email tidak valid.' });
     }
     if (issues.length) throw new DomainError('validation', {}, issues);
-    const before = await store.contacts.get(cooperativeId);
+    const before = await store.contacts.get(organisationId, cooperativeId);
     const contact: CooperativeContact = {
       cooperativeId,
       name: fields.name?.trim().slice(0, 100) || undefined,
@@ -412,7 +430,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
       updatedAt: clock().toISOString(),
       updatedBy: user.id,
     };
-    await store.contacts.put(contact);
+    await store.contacts.put(organisationId, contact);
     const changed = (['name', 'phone', 'email', 'baEmail'] as const).filter(
       (k) => before?.[k] !== contact[k],
     );
@@ -420,6 +438,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
       action: 'contact.updated',
       targetType: 'cooperative',
       targetId: cooperativeId,
+      eventId: event.id,
       detail: changed.length ? `changed: ${changed.join(', ')}` : 'no change',
     });
     return contact;
@@ -433,6 +452,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
     letters,
     remindUnregistered,
     emailInvitations,
+    contacts,
     importCsv,
     updateContact,
   };

@@ -101,7 +101,8 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
       return registrationResponse({ ...stored, participants }, store.registrations.manageToken(stored.id));
     }
     store.events.remember(outcome.event);
-    if (outcome.registration.contactConsent) await keepContact(outcome.registration, now);
+    if (outcome.registration.contactConsent)
+      await keepContact(outcome.event.organisationId, outcome.registration, now);
     return registrationResponse(
       publicRegistration(outcome.registration),
       store.registrations.manageToken(outcome.registration.id),
@@ -109,12 +110,14 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
   }
 
   /**
-   * With its own consent, the contact becomes the cooperative's contact for invitations to later sessions
-   * (issue 11). Outside the registration's transaction: losing it costs a future invitation, not a seat.
+   * With its own consent, the contact becomes the cooperative's contact for invitations to later sessions of
+   * the same organisation (the one the consent was given to; a session without one keeps nothing). Outside the
+   * registration's transaction: losing it costs a future invitation, not a seat.
    */
-  async function keepContact(registration: Registration, now: Date) {
-    const known = await store.contacts.get(registration.cooperativeId);
-    await store.contacts.put({
+  async function keepContact(organisationId: string | undefined, registration: Registration, now: Date) {
+    if (!organisationId) return;
+    const known = await store.contacts.get(organisationId, registration.cooperativeId);
+    await store.contacts.put(organisationId, {
       cooperativeId: registration.cooperativeId,
       name: registration.contact.name,
       phone: registration.contact.phone,

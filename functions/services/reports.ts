@@ -1,12 +1,12 @@
 import type { AuditEntry, User } from '../auth/model';
-import { canManageEvent, canReadEvent } from '../auth/policy';
+import { canManageEvent, canReadEvent, dataOwner } from '../auth/policy';
 import { createChecklistRepo } from '../db/checklist-repo';
 import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
 import { isInvited } from '../domain/registration';
 import type { Cooperative, EventRecord } from '../domain/schemas';
 import { type AttendeeRow, attendeeRows } from '../reports/attendees';
-import { type ChecklistStepId, checklistSteps } from '../reports/checklist';
+import { type Checklist, type ChecklistStepId, checklistSteps } from '../reports/checklist';
 import {
   type Assistant,
   type CooperativeCoverage,
@@ -149,9 +149,11 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
     const [session, assistants, lists, failed, uncertain] = await Promise.all([
       facts(event),
       assistantsByCooperative(user),
-      checklists.listByRegency(event.regencyCode),
-      store.outbox.failed(1000),
-      store.outbox.uncertain(1000),
+      event.organisationId
+        ? checklists.listByRegency(event.organisationId, event.regencyCode)
+        : new Map<string, Checklist>(),
+      store.outbox.failed(),
+      store.outbox.uncertain(),
     ]);
     const ids = new Set(session.registrations.map((r) => r.id));
     const file = exportFile(kind, format, {
@@ -221,7 +223,12 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
     return { cooperative, events, assistants };
   }
 
-  async function cooperativePage(user: User, cooperativeId: string) {
+  /**
+   * A cooperative's page: its sessions the user may see and the administration checklist of `organisationId`
+   * (the user's own organisation; an admin may name any).
+   */
+  async function cooperativePage(user: User, cooperativeId: string, organisationId?: string) {
+    const owner = dataOwner(user, organisationId);
     const { cooperative, events, assistants } = await loadCooperative(user, cooperativeId);
     const sessions = await Promise.all(
       events.map(async (event) => {
@@ -237,20 +244,31 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
         return { event, registration, officers };
       }),
     );
-    const checklist = await checklists.get(cooperativeId);
+    const checklist = await checklists.get(owner, cooperativeId);
     await audit(store, user, clock(), {
       action: 'report.cooperative_viewed',
       targetType: COOPERATIVE_TARGET,
       targetId: cooperativeId,
     });
-    return { cooperative, assistants, sessions, checklist };
+    return { cooperative, assistants, sessions, checklist, organisationId: owner };
   }
 
-  /** Ticks (or unticks) one administration step; logged with who did it. */
-  async function setChecklistStep(user: User, cooperativeId: string, step: ChecklistStepId, done: boolean) {
+  /**
+   * Ticks (or unticks) one step of `organisationId`'s checklist (the user's own organisation's; an admin may
+   * name any); logged with who did it.
+   */
+  async function setChecklistStep(
+    user: User,
+    cooperativeId: string,
+    step: ChecklistStepId,
+    done: boolean,
+    organisationId?: string,
+  ) {
+    const owner = dataOwner(user, organisationId);
     await loadCooperative(user, cooperativeId);
     const now = clock();
     const checklist = await checklists.setStep(
+      owner,
       cooperativeId,
       step,
       done ? { at: now.toISOString(), by: user.id, byName: user.name } : undefined,
@@ -299,9 +317,9 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
     const cooperatives = [...covered, ...others];
     const regencies = new Set(cooperatives.map((c) => c.cooperative.regencyCode));
     const lists = new Map(
-      (await Promise.all([...regencies].map((code) => checklists.listByRegency(code)))).flatMap((m) => [
-        ...m,
-      ]),
+      (
+        await Promise.all([...regencies].map((code) => checklists.listByRegency(user.organisationId, code)))
+      ).flatMap((m) => [...m]),
     );
     return { cooperatives, checklists: lists };
   }

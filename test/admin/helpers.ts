@@ -1,5 +1,5 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { User, UserRole } from '../../functions/auth/model';
-import { QueryCommand } from '../../functions/db/document-client';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
 import { newId } from '../../functions/domain/tokens';
@@ -18,10 +18,14 @@ export function createConsoleApp(store: Store, clock?: () => Date) {
 }
 export type ConsoleApp = ReturnType<typeof createConsoleApp>;
 
+/** Both serve Kotim, as a regency's Dinas and another Dinas can: what each collects there stays its own. */
 export async function seedOrganisations(store: Store) {
   const createdAt = new Date().toISOString();
-  await store.users.putOrganisation({ ...ORG, createdAt }, { overwrite: true });
-  await store.users.putOrganisation({ ...OTHER_ORG, createdAt }, { overwrite: true });
+  await store.users.putOrganisation({ ...ORG, regencyCodes: ['62.02'], createdAt }, { overwrite: true });
+  await store.users.putOrganisation(
+    { ...OTHER_ORG, regencyCodes: ['62.02'], createdAt },
+    { overwrite: true },
+  );
 }
 
 export async function makeUser(

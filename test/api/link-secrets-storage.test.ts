@@ -11,7 +11,7 @@ import type { MailTransport, OutgoingMessage } from '../../functions/mail/messag
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createCampaignService } from '../../functions/services/campaigns';
 import { createRegistrationService } from '../../functions/services/registrations';
-import { jsonRequest, signIn } from '../admin/helpers';
+import { jsonRequest, ORG, signIn } from '../admin/helpers';
 import { qrCodesInPdf } from '../helpers/qr';
 import { registrationBody } from '../helpers/store';
 import { capturingTransport, expectStoredNowhere } from '../helpers/stored-secrets';
@@ -49,7 +49,7 @@ beforeAll(async () => {
     });
   }
   for (let i = 3; i < 7; i++) {
-    await world.store.contacts.put({
+    await world.store.contacts.put(ORG.id, {
       cooperativeId: at(world.invited, i).id,
       name: `Kontak ${i}`,
       email: `undangan${i}@example.org`,

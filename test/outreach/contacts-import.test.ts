@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importContacts } from '../../functions/outreach/contacts-import';
 import { createRegistrationService } from '../../functions/services/registrations';
+import { ORG } from '../admin/helpers';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { seedOutreachWorld } from './world';
 
@@ -85,14 +86,16 @@ describe('contact import (pure)', () => {
 describe('contact import (service)', () => {
   it('writes nothing while any row is wrong, then the exact matches once fixed, with an audit entry', async () => {
     const broken = `${dinasCsv}62.02.05.1003,Tanah Mas,Baamang,Ani,0812,,\r\n`;
-    const refused = await world.outreach.importCsv(world.organizer, '62.02', broken, { apply: true });
+    const refused = await world.outreach.importCsv(world.organizer, world.event.id, broken, { apply: true });
     expect(refused.applied).toBe(0);
     expect(refused.errors.map((e) => e.line)).toEqual([8]);
-    expect(await world.store.contacts.listByRegency('62.02')).toEqual([]);
+    expect(await world.store.contacts.listByRegency(ORG.id, '62.02')).toEqual([]);
 
-    const applied = await world.outreach.importCsv(world.organizer, '62.02', dinasCsv, { apply: true });
+    const applied = await world.outreach.importCsv(world.organizer, world.event.id, dinasCsv, {
+      apply: true,
+    });
     expect(applied.applied).toBe(4);
-    const stored = await world.store.contacts.listByRegency('62.02');
+    const stored = await world.store.contacts.listByRegency(ORG.id, '62.02');
     expect(stored.map((c) => c.cooperativeId).sort()).toEqual([
       '62.02.01.1009',
       '62.02.05.1001',
@@ -104,11 +107,11 @@ describe('contact import (service)', () => {
   });
 
   it('resolves a review row by hand and audits the change', async () => {
-    await world.outreach.updateContact(world.organizer, '62.02.05.1002', {
+    await world.outreach.updateContact(world.organizer, world.event.id, '62.02.05.1002', {
       name: 'Ahmad Yani',
       phone: '0813 1111 4444',
     });
-    expect(await world.store.contacts.get('62.02.05.1002')).toMatchObject({
+    expect(await world.store.contacts.get(ORG.id, '62.02.05.1002')).toMatchObject({
       name: 'Ahmad Yani',
       phone: '+6281311114444',
       source: 'manual',
@@ -119,7 +122,7 @@ describe('contact import (service)', () => {
       targetId: '62.02.05.1002',
     });
     await expect(
-      world.outreach.updateContact(world.organizer, '62.02.05.1002', { phone: '12' }),
+      world.outreach.updateContact(world.organizer, world.event.id, '62.02.05.1002', { phone: '12' }),
     ).rejects.toMatchObject({ code: 'validation' });
   });
 });
@@ -127,7 +130,8 @@ describe('contact import (service)', () => {
 it('keeps a registration contact for later invitations only with its own, separate consent', async () => {
   const store = await createTestStore();
   await seedKotim(store);
-  const event = makeEvent();
+  // The contact is kept for the organisation the consent was given to: the session's.
+  const event = makeEvent({ organisationId: ORG.id });
   await store.events.put(event);
   const service = createRegistrationService(store);
   const kept = await service.register(
@@ -136,13 +140,13 @@ it('keeps a registration contact for later invitations only with its own, separa
     { language: 'id' },
   );
   await service.register(event.id, registrationBody('62.02.01.1009', 1, 802), { language: 'id' });
-  const contact = await store.contacts.get('62.02.06.2005');
+  const contact = await store.contacts.get(ORG.id, '62.02.06.2005');
   expect(contact).toMatchObject({
     source: 'registration',
     phone: kept.registration.contact.phone,
     name: 'Siti Aminah',
   });
-  expect(await store.contacts.get('62.02.01.1009')).toBeUndefined();
+  expect(await store.contacts.get(ORG.id, '62.02.01.1009')).toBeUndefined();
   const stored = await store.registrations.get(kept.registration.id);
   expect(stored?.contactConsent?.text).toMatch(/undangan kegiatan berikutnya/);
 });

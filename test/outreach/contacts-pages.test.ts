@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { createConsoleApp, signIn } from '../admin/helpers';
+import { createConsoleApp, ORG, signIn } from '../admin/helpers';
 import { seedOutreachWorld } from './world';
 
 let world: Awaited<ReturnType<typeof seedOutreachWorld>>;
@@ -35,10 +35,10 @@ it('checks a CSV upload without saving, then saves its exact matches', async () 
   const checked = await upload({}, { name: 'kontak.csv', type: 'text/csv', bytes });
   expect(checked.status).toBe(200);
   expect(await checked.text()).toContain('1 cocok');
-  expect(await world.store.contacts.get('62.02.05.1003')).toBeUndefined();
+  expect(await world.store.contacts.get(ORG.id, '62.02.05.1003')).toBeUndefined();
   const saved = await upload({ apply: '1' }, { name: 'kontak.csv', type: 'text/csv', bytes });
   expect(await saved.text()).toContain('1 kontak disimpan');
-  expect(await world.store.contacts.get('62.02.05.1003')).toMatchObject({ phone: '+6281234567001' });
+  expect(await world.store.contacts.get(ORG.id, '62.02.05.1003')).toMatchObject({ phone: '+6281234567001' });
 });
 
 it('reads an XLSX whose phone column lost its leading zero, and reports bad rows by line', async () => {
@@ -56,7 +56,7 @@ it('reads an XLSX whose phone column lost its leading zero, and reports bad rows
   const html = await refused.text();
   expect(html).toContain('Baris 3');
   expect(html).toContain('tidak ada yang disimpan');
-  expect(await world.store.contacts.get('62.02.05.1007')).toBeUndefined();
+  expect(await world.store.contacts.get(ORG.id, '62.02.05.1007')).toBeUndefined();
 
   sheet.spliceRows(3, 1);
   const fixed = new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -69,7 +69,7 @@ it('reads an XLSX whose phone column lost its leading zero, and reports bad rows
     },
   );
   expect(saved.status).toBe(200);
-  expect(await world.store.contacts.get('62.02.05.1007')).toMatchObject({
+  expect(await world.store.contacts.get(ORG.id, '62.02.05.1007')).toMatchObject({
     name: 'Dedi',
     phone: '+6281234567002',
     email: 'dedi@example.org',
@@ -89,7 +89,7 @@ it('edits one contact by hand, only within the session regency', async () => {
       }).toString(),
     });
   expect((await edit('62.02.05.1008')).status).toBe(303);
-  expect(await world.store.contacts.get('62.02.05.1008')).toMatchObject({
+  expect(await world.store.contacts.get(ORG.id, '62.02.05.1008')).toMatchObject({
     name: 'Fajar',
     phone: '+6281300001111',
   });

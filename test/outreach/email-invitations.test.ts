@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
-import { createConsoleApp, jsonRequest, signIn } from '../admin/helpers';
+import { createConsoleApp, jsonRequest, ORG, signIn } from '../admin/helpers';
 import { at, BASE_URL, linkOf, seedOutreachWorld } from './world';
 
 let world: Awaited<ReturnType<typeof seedOutreachWorld>>;
@@ -9,7 +9,7 @@ let world: Awaited<ReturnType<typeof seedOutreachWorld>>;
 beforeAll(async () => {
   world = await seedOutreachWorld();
   for (const [index, email] of ['budi@example.org', 'siti@example.org'].entries()) {
-    await world.store.contacts.put({
+    await world.store.contacts.put(ORG.id, {
       cooperativeId: at(world.invited, index).id,
       name: index === 0 ? 'Budi Santoso' : 'Siti Aminah',
       email,

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invitationQrPng } from '../../functions/outreach/letter-pdf';
 import { whatsAppInvitationLink, whatsAppInvitationText } from '../../functions/outreach/whatsapp';
-import { createConsoleApp, signIn } from '../admin/helpers';
+import { createConsoleApp, ORG, signIn } from '../admin/helpers';
 import { decodeQrPng, qrCodesInPdf } from '../helpers/qr';
 import { linesOf, pdfText } from '../reports/pdf-text';
 import { at, BASE_URL, linkOf, seedOutreachWorld } from './world';
@@ -10,7 +10,7 @@ import { at, BASE_URL, linkOf, seedOutreachWorld } from './world';
 let world: Awaited<ReturnType<typeof seedOutreachWorld>>;
 beforeAll(async () => {
   world = await seedOutreachWorld();
-  await world.store.contacts.put({
+  await world.store.contacts.put(ORG.id, {
     cooperativeId: at(world.invited, 0).id,
     name: 'Budi Santoso',
     phone: '+6281234567890',

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import {
   assignmentInput,
   organisationInput,
+  organisationRegenciesInput,
   stationInput,
   type User,
   userChangeInput,
@@ -179,6 +180,14 @@ export const adminApi = new Hono<AppEnv>()
     if (me(c).role !== 'admin') throw new DomainError('forbidden');
     const input = validate(organisationInput, await readJson(c), c);
     return c.json({ organisation: await c.get('services').adminUsers.createOrganisation(me(c), input) }, 201);
+  })
+  .put('/organisations/:organisationId/regencies', async (c) => {
+    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+    const { regencyCodes } = validate(organisationRegenciesInput, await readJson(c), c);
+    const organisation = await c
+      .get('services')
+      .adminUsers.setOrganisationRegencies(me(c), c.req.param('organisationId'), regencyCodes);
+    return c.json({ organisation });
   })
   .get('/audit', async (c) => {
     const limit = Math.min(200, Math.max(1, Number(c.req.query('limit')) || 50));

@@ -1,6 +1,12 @@
 import { type Context, Hono } from 'hono';
 import QRCode from 'qrcode';
-import { organisationInput, stationInput, type User, userInput } from '../../auth/model';
+import {
+  organisationInput,
+  organisationRegenciesInput,
+  stationInput,
+  type User,
+  userInput,
+} from '../../auth/model';
 import { canManageEvent } from '../../auth/policy';
 import { assertFormToken } from '../../auth/session';
 import { createSuppressionsRepo } from '../../db/suppressions-repo';
@@ -132,11 +138,14 @@ async function sessionPage(c: Context<AppEnv>, eventId: string, notice?: string)
 async function usersPage(c: Context<AppEnv>, forms: UsersForms = {}) {
   if (me(c).role !== 'admin') throw new DomainError('forbidden');
   const { adminUsers } = c.get('services');
-  const [users, organisations] = await Promise.all([
+  const [users, organisations, regencies] = await Promise.all([
     adminUsers.list(me(c)),
     adminUsers.listOrganisations(me(c)),
+    adminUsers.directoryRegencies(me(c)),
   ]);
-  return c.render(<UsersPage {...base(c)} {...forms} users={users} organisations={organisations} />);
+  return c.render(
+    <UsersPage {...base(c)} {...forms} users={users} organisations={organisations} regencies={regencies} />,
+  );
 }
 
 async function stationsPage(
@@ -404,6 +413,21 @@ export const adminPages = new Hono<AppEnv>()
         organisationErrors: errors,
         organisationValues: form as Record<string, string>,
       });
+    }
+  })
+  .post('/organisasi/:organisationId/wilayah', async (c) => {
+    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+    await postedForm(c);
+    const codes = (await c.req.formData()).getAll('regencyCodes').map(String);
+    try {
+      const { regencyCodes } = validate(organisationRegenciesInput, { regencyCodes: codes }, c);
+      await c
+        .get('services')
+        .adminUsers.setOrganisationRegencies(me(c), c.req.param('organisationId'), regencyCodes);
+      return c.redirect('/admin/pengguna#organisasi', 303);
+    } catch (error) {
+      const { errors, message } = fieldErrors(error, c);
+      return usersPage(c, { error: Object.values(errors)[0] ?? message });
     }
   })
   .post('/pengguna/:userId/status', async (c) => {

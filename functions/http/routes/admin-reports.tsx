@@ -108,7 +108,11 @@ export const adminReports = new Hono<AppEnv>()
     return c.render(<OrganisationReportPage {...base(c)} {...coverage} />);
   })
   .get('/koperasi/:cooperativeId', async (c) => {
-    const page = await reports(c).cooperativePage(me(c), c.req.param('cooperativeId'));
+    const page = await reports(c).cooperativePage(
+      me(c),
+      c.req.param('cooperativeId'),
+      c.req.query('organisasi') || undefined,
+    );
     return c.render(
       <CooperativeReportPage {...base(c, c.req.query('ok') ? 'Tersimpan.' : undefined)} {...page} />,
     );
@@ -118,8 +122,10 @@ export const adminReports = new Hono<AppEnv>()
     assertFormToken(c, form);
     if (!isChecklistStep(form.step)) throw new DomainError('validation');
     const id = c.req.param('cooperativeId');
-    await reports(c).setChecklistStep(me(c), id, form.step, form.done === 'true');
-    return c.redirect(`/admin/laporan/koperasi/${id}?ok=1`, 303);
+    const organisationId = typeof form.organisationId === 'string' ? form.organisationId : undefined;
+    await reports(c).setChecklistStep(me(c), id, form.step, form.done === 'true', organisationId);
+    const owner = organisationId ? `&organisasi=${encodeURIComponent(organisationId)}` : '';
+    return c.redirect(`/admin/laporan/koperasi/${id}?ok=1${owner}`, 303);
   })
   .get('/pendamping', async (c) => {
     const view = await reports(c).assistantView(me(c));
@@ -128,7 +134,8 @@ export const adminReports = new Hono<AppEnv>()
 
 /**
  * The same figures as JSON for scripts and the console's future widgets, mounted at /api/admin/laporan.
- * Checklist ticks accept JSON `{ done: boolean }` (same-origin only, like every /api/admin route).
+ * Checklist ticks accept JSON `{ done: boolean, organisationId?: string }` (same-origin only, like every
+ * /api/admin route); the checklist is the user's organisation's, and only an admin may name another.
  */
 export const adminReportsApi = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -167,13 +174,14 @@ export const adminReportsApi = new Hono<AppEnv>()
   .put('/cooperatives/:cooperativeId/checklist/:step', async (c) => {
     const step = c.req.param('step');
     if (!isChecklistStep(step)) throw new DomainError('not_found');
-    const body = (await readJson(c)) as { done?: unknown } | null;
+    const body = (await readJson(c)) as { done?: unknown; organisationId?: unknown } | null;
     if (typeof body?.done !== 'boolean') throw new DomainError('validation');
     const checklist = await reports(c).setChecklistStep(
       me(c),
       c.req.param('cooperativeId'),
       step,
       body.done as boolean,
+      typeof body.organisationId === 'string' ? body.organisationId : undefined,
     );
     return c.json({ checklist });
   });

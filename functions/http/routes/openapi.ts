@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   assignmentInput,
   organisationInput,
+  organisationRegenciesInput,
   signInInput,
   stationInput,
   userChangeInput,
@@ -117,7 +118,12 @@ const station = z
   .object({ id: z.string(), name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
   .meta({ id: 'Station' });
 const organisation = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    regencyCodes: z.array(z.string()).optional(),
+  })
   .meta({ id: 'Organisation' });
 const auditEntry = z
   .object({
@@ -476,6 +482,15 @@ const docs: Doc[] = [
     status: 201,
     response: z.object({ organisation }),
     errors: [400, 409],
+  },
+  {
+    method: 'put',
+    path: '/api/admin/organisations/{organisationId}/regencies',
+    summary: 'Bind an organisation to the regencies it serves (admin)',
+    tag: 'Console',
+    body: organisationRegenciesInput,
+    response: z.object({ organisation }),
+    errors: [400, 404],
   },
   {
     method: 'get',

@@ -299,12 +299,7 @@ function ImportReport({
 }
 
 async function contactsPage(c: Context<AppEnv>, result?: ContactImport & { applied: number }, csv = '') {
-  const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
-  const { store } = c.get('services');
-  const directory = await store.cooperatives.listByRegency(event.regencyCode);
-  const contacts = new Map(
-    (await store.contacts.listByRegency(event.regencyCode)).map((k) => [k.cooperativeId, k]),
-  );
+  const { directory, contacts } = await outreach(c).contacts(me(c), eventIdOf(c));
   const csrf = c.get('csrfToken');
   const href = base(c);
   return c.render(
@@ -425,27 +420,20 @@ export const outreachRoutes = new Hono<AppEnv>()
   .get('/admin/acara/:eventId/undangan/kontak', (c) => contactsPage(c))
   .post('/admin/acara/:eventId/undangan/kontak', async (c) => {
     const { csv, apply } = await csvFrom(c);
-    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
-    const result = await outreach(c).importCsv(me(c), event.regencyCode, csv, { apply });
+    const result = await outreach(c).importCsv(me(c), eventIdOf(c), csv, { apply });
     if (result.errors.length) c.status(400);
     return contactsPage(c, result, typeof csv === 'string' && csv.length <= 64 * 1024 ? csv : '');
   })
   .post('/admin/acara/:eventId/undangan/kontak/:cooperativeId', async (c) => {
     const form = await postedForm(c);
-    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
     const chosen =
       c.req.param('cooperativeId') === 'ubah' ? str(form, 'cooperativeId') : c.req.param('cooperativeId');
-    await outreach(c).updateContact(
-      me(c),
-      chosen,
-      {
-        name: str(form, 'name'),
-        phone: str(form, 'phone'),
-        email: str(form, 'email'),
-        baEmail: str(form, 'baEmail'),
-      },
-      event.regencyCode,
-    );
+    await outreach(c).updateContact(me(c), eventIdOf(c), chosen, {
+      name: str(form, 'name'),
+      phone: str(form, 'phone'),
+      email: str(form, 'email'),
+      baEmail: str(form, 'baEmail'),
+    });
     return c.redirect(`${base(c)}/kontak?ok=1`, 303);
   })
   .post('/admin/acara/:eventId/undangan/wajib', async (c) => {
@@ -533,26 +521,19 @@ export const outreachRoutes = new Hono<AppEnv>()
   .post('/api/admin/events/:eventId/outreach/contacts/import', async (c) => {
     const body = (await readJson(c)) as { csv?: unknown; apply?: unknown };
     if (typeof body?.csv !== 'string') throw new DomainError('validation');
-    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
-    const result = await outreach(c).importCsv(me(c), event.regencyCode, body.csv, {
+    const result = await outreach(c).importCsv(me(c), eventIdOf(c), body.csv, {
       apply: body.apply === true,
     });
     return c.json(result, result.errors.length ? 400 : 200);
   })
   .put('/api/admin/events/:eventId/outreach/contacts/:cooperativeId', async (c) => {
     const body = ((await readJson(c)) ?? {}) as Record<string, unknown>;
-    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
-    const contact = await outreach(c).updateContact(
-      me(c),
-      c.req.param('cooperativeId'),
-      {
-        name: str(body, 'name'),
-        phone: str(body, 'phone'),
-        email: str(body, 'email'),
-        baEmail: str(body, 'baEmail'),
-      },
-      event.regencyCode,
-    );
+    const contact = await outreach(c).updateContact(me(c), eventIdOf(c), c.req.param('cooperativeId'), {
+      name: str(body, 'name'),
+      phone: str(body, 'phone'),
+      email: str(body, 'email'),
+      baEmail: str(body, 'baEmail'),
+    });
     return c.json(contact);
   })
   .put('/api/admin/events/:eventId/outreach/require-invitation', async (c) => {

@@ -544,7 +544,16 @@ export type UsersForms = {
   organisationValues?: Record<string, string>;
 };
 
-export function UsersPage(props: Base & UsersForms & { users: User[]; organisations: Organisation[] }) {
+export function UsersPage(
+  props: Base &
+    UsersForms & {
+      users: User[];
+      organisations: Organisation[];
+      /** The regencies of the cooperative directory, which an organisation can be bound to. */
+      regencies: { code: string; name: string }[];
+    },
+) {
+  const regencyName = new Map(props.regencies.map((r) => [r.code, r.name]));
   const text = consoleText(props.language);
   const v = props.values ?? {};
   const o = props.organisationValues ?? {};
@@ -628,13 +637,45 @@ export function UsersPage(props: Base & UsersForms & { users: User[]; organisati
           <tr>
             <th>{text.organisationCode}</th>
             <th>{text.name}</th>
+            <th>{text.regenciesServed}</th>
           </tr>
         </thead>
         <tbody>
           {props.organisations.map((org) => (
-            <tr>
+            <tr data-organisation={org.id}>
               <td>{org.id}</td>
               <td>{org.name}</td>
+              <td>
+                {org.regencyCodes?.length ? (
+                  <span data-regencies>
+                    {org.regencyCodes
+                      .map((code) => `${code} ${regencyName.get(code) ?? ''}`.trim())
+                      .join(', ')}
+                  </span>
+                ) : (
+                  <span class="muted">{text.noRegencies}</span>
+                )}
+                <details>
+                  <summary>{text.regenciesServed}</summary>
+                  <form method="post" action={`/admin/organisasi/${org.id}/wilayah`}>
+                    <Csrf token={props.csrfToken} />
+                    {props.regencies.map((regency) => (
+                      <label>
+                        <input
+                          type="checkbox"
+                          name="regencyCodes"
+                          value={regency.code}
+                          checked={org.regencyCodes?.includes(regency.code)}
+                        />{' '}
+                        {`${regency.code} ${regency.name}`}
+                      </label>
+                    ))}
+                    <button type="submit" class="secondary">
+                      {text.saveRegencies}
+                    </button>
+                  </form>
+                </details>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -357,6 +357,8 @@ function ChecklistView(props: {
   checklist: Checklist;
   canTick: boolean;
   timeZone: string;
+  /** Whose checklist the ticks go to, when it is not the user's own organisation's (an admin's choice). */
+  organisationId?: string;
 }) {
   const text = reportsText(props.language);
   return (
@@ -373,6 +375,9 @@ function ChecklistView(props: {
             {props.canTick ? (
               <form method="post" action={`${base}/koperasi/${props.cooperativeId}/checklist`}>
                 <Csrf token={props.csrfToken} />
+                {props.organisationId ? (
+                  <input type="hidden" name="organisationId" value={props.organisationId} />
+                ) : null}
                 <input type="hidden" name="step" value={step.id} />
                 <input type="hidden" name="done" value={done ? 'false' : 'true'} />
                 <button type="submit" class={done ? 'secondary' : ''}>
@@ -444,6 +449,7 @@ export function CooperativeReportPage(props: Base & CooperativeReport) {
         checklist={props.checklist}
         canTick
         timeZone={zone}
+        organisationId={props.organisationId !== props.user.organisationId ? props.organisationId : undefined}
       />
     </Frame>
   );
