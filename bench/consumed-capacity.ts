@@ -1,4 +1,4 @@
-import type { DocumentClient } from '../functions/db/document-client';
+import type { DocumentClient } from '../functions/db/client';
 
 type ConsumedCapacity = { CapacityUnits?: number };
 
@@ -10,16 +10,21 @@ const READS = /^(Get|BatchGet|Query|Scan|TransactGet)/;
  */
 export function meterCapacity(doc: DocumentClient) {
   const totals = { read: 0, write: 0, scans: 0 };
-  doc.use(async (command, next) => {
-    (command.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
-    const output = (await next(command)) as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
-    const list = [output.ConsumedCapacity ?? []].flat();
-    const units = list.reduce((sum, consumed) => sum + (consumed.CapacityUnits ?? 0), 0);
-    if (command.operation === 'Scan') totals.scans++;
-    if (READS.test(command.operation)) totals.read += units;
-    else totals.write += units;
-    return output;
-  });
+  doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
+      const result = await next(args);
+      const output = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
+      const list = [output.ConsumedCapacity ?? []].flat();
+      const units = list.reduce((sum, consumed) => sum + (consumed.CapacityUnits ?? 0), 0);
+      const operation = context.commandName ?? '';
+      if (operation.startsWith('Scan')) totals.scans++;
+      if (READS.test(operation)) totals.read += units;
+      else totals.write += units;
+      return result;
+    },
+    { step: 'initialize', name: 'benchConsumedCapacity' },
+  );
   return {
     totals,
     async measure<T>(work: () => Promise<T>) {

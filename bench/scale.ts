@@ -1,5 +1,5 @@
 import { createDocumentClient } from '../functions/db/client';
-import { BatchWriteCommand } from '../functions/db/document-client';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '../functions/db/events-repo';
 import { keys } from '../functions/db/keys';
 import { newId, ticketHash } from '../functions/domain/tokens';

@@ -3,13 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { User } from '../functions/auth/model';
-import {
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '../functions/db/document-client';
+import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newSecret, ticketHash } from '../functions/domain/tokens';
 import { createCampaignRunner } from '../functions/followups/runner';
 import { createLocalOutboxTransport } from '../functions/mail/local-outbox-transport';
@@ -38,11 +32,16 @@ export async function captureRegistrationTransaction(env: Environment): Promise<
   const event = benchEvent({ capacity: 1_000_000, regencyCode: '99.09' });
   await env.store.events.put(event);
   let captured: TransactItems | undefined;
-  const stopCapturing = env.doc.use(async (command, next) => {
-    const input = command.input as TransactWriteCommandInput;
-    if (input.TransactItems) captured = structuredClone(input.TransactItems);
-    return next(command);
-  });
+  // At the initialize step the items are still plain values, as the replay sends them.
+  env.doc.middlewareStack.add(
+    (next) => async (args) => {
+      const input = args.input as TransactWriteCommandInput;
+      if (input.TransactItems) captured = structuredClone(input.TransactItems);
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchCaptureTransaction' },
+  );
+  const stopCapturing = () => env.doc.middlewareStack.remove('benchCaptureTransaction');
   try {
     const res = await postJson(
       `${env.url}/api/events/${event.id}/registrations`,

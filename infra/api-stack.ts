@@ -36,7 +36,7 @@ export interface ApiStackProps extends StackProps {
   readonly configurationSetArn: string;
 }
 
-/** The rate limiter's table as rate-limiter-flexible expects it (functions/db/table.ts has the local twin). */
+/** The rate limiter's counters table (functions/db/table.ts has the local twin). */
 export const RATE_LIMIT_TABLE_KEY = 'key';
 export const RATE_LIMIT_TTL_ATTRIBUTE = 'expire';
 
@@ -81,7 +81,7 @@ export class ApiStack extends Stack {
     const { config, table, sessionSecret, ticketKey } = props;
 
     // Counters of the rate limiter (functions/http/rate-limit.ts): minutes-long, expired by TTL, worthless after a
-    // redeploy, so they live here and go with this stack. The key schema is rate-limiter-flexible's.
+    // redeploy, so they live here and go with this stack.
     this.rateLimitTable = new dynamodb.Table(this, 'RateLimitTable', {
       partitionKey: { name: RATE_LIMIT_TABLE_KEY, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
@@ -114,15 +114,10 @@ export class ApiStack extends Stack {
           RATE_LIMIT_TABLE: this.rateLimitTable.tableName,
         },
       }).bindTable(table);
-      // What RateLimiterDynamo calls: get, update (consume), delete, and DescribeTimeToLive once per instance.
+      // The limiter only counts: one conditional UpdateItem per hit (functions/db/rate-limits-repo.ts).
       fn.addToRolePolicy(
         new iam.PolicyStatement({
-          actions: [
-            'dynamodb:GetItem',
-            'dynamodb:UpdateItem',
-            'dynamodb:DeleteItem',
-            'dynamodb:DescribeTimeToLive',
-          ],
+          actions: ['dynamodb:UpdateItem'],
           resources: [this.rateLimitTable.tableArn],
         }),
       );

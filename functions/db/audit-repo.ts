@@ -1,6 +1,7 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../auth/model';
 import { DomainError } from '../domain/errors';
-import { type DocumentClient, PutCommand, QueryCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { auditPartition, keys, withoutKeys } from './keys';
 
 export type AuditPage = { entries: AuditEntry[]; cursor?: string };

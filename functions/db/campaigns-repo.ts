@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import type { EmailJobInput } from '../domain/notifications';
 import { hashSecret, unsubscribeTokenFor } from '../domain/tokens';
 import type { Campaign, CampaignStatus } from '../followups/campaign';
-import {
-  BatchGetCommand,
-  type DocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from './document-client';
-import { isConditionFailure } from './dynamo-http';
+import type { DocumentClient } from './client';
+import { isConditionFailure } from './errors';
 import { GSI1, GSI2, keys, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
+import { batchGetAll, queryAll } from './paging';
 import { transact } from './transactions';
 
 /** What the runner wrote for one recipient: the email's job, or why there is none. */
@@ -61,47 +56,14 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
     return Item ? (withoutKeys(Item) as Campaign) : undefined;
   }
 
-  async function batchGet(all: Record<string, unknown>[], projection: string) {
+  function batchGet(all: Record<string, unknown>[], projection: string) {
     const names: Record<string, string> = {};
     if (projection.includes('#status')) names['#status'] = 'status';
     if (projection.includes('#at')) names['#at'] = 'at';
-    const items: Record<string, unknown>[] = [];
-    for (let i = 0; i < all.length; i += 100) {
-      let pending: Record<string, unknown>[] | undefined = all.slice(i, i + 100);
-      while (pending?.length) {
-        const {
-          Responses,
-          UnprocessedKeys,
-        }: {
-          Responses?: Record<string, Record<string, unknown>[]>;
-          UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
-        } = await doc.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [tableName]: {
-                Keys: pending,
-                ProjectionExpression: projection,
-                ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-              },
-            },
-          }),
-        );
-        items.push(...(Responses?.[tableName] ?? []));
-        pending = UnprocessedKeys?.[tableName]?.Keys;
-      }
-    }
-    return items;
-  }
-
-  async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+    return batchGetAll(doc, tableName, all, {
+      ProjectionExpression: projection,
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    });
   }
 
   return {
@@ -155,7 +117,7 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
     },
 
     async listByEvent(eventId: string): Promise<Campaign[]> {
-      const items = await queryAll({
+      const items = await queryAll(doc, {
         TableName: tableName,
         IndexName: GSI1.name,
         KeyConditionExpression: 'gsi1pk = :pk',
@@ -166,7 +128,7 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
 
     /** Scheduled and running campaigns of every session (sparse index): what the tick checks for due ones. */
     async listActive(): Promise<Campaign[]> {
-      const items = await queryAll({
+      const items = await queryAll(doc, {
         TableName: tableName,
         IndexName: GSI2.name,
         KeyConditionExpression: 'gsi2pk = :pk',
@@ -264,7 +226,7 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
     },
 
     async listRecipients(campaignId: string): Promise<RecipientItem[]> {
-      const items = await queryAll({
+      const items = await queryAll(doc, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.campaign(campaignId).pk, ':prefix': 'RCPT#' },

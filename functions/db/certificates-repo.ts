@@ -1,5 +1,6 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { certificateNumber, numberToSlug } from '../followups/certificate-number';
-import { type DocumentClient, GetCommand, UpdateCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
 import { transact } from './transactions';
 

@@ -1,15 +1,10 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckinRecord } from '../domain/checkin';
 import { DomainError } from '../domain/errors';
-import {
-  DeleteCommand,
-  type DocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from './document-client';
-import { isConditionFailure } from './dynamo-http';
+import type { DocumentClient } from './client';
+import { isConditionFailure } from './errors';
 import { keys, withoutKeys } from './keys';
+import { queryAll } from './paging';
 
 export type CheckinOutcome = { record: CheckinRecord; alreadyCheckedIn: boolean };
 
@@ -122,21 +117,12 @@ export function createCheckinsRepo(doc: DocumentClient, tableName: string) {
 
     /** Every check-in of a session: one partition, a few hundred small items. */
     async listByEvent(eventId: string): Promise<CheckinRecord[]> {
-      const records: CheckinRecord[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.event(eventId).pk, ':prefix': 'CHECKIN#' },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) records.push(withoutKeys(item) as CheckinRecord);
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return records;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.event(eventId).pk, ':prefix': 'CHECKIN#' },
+      });
+      return items.map((item) => withoutKeys(item) as CheckinRecord);
     },
   };
 }

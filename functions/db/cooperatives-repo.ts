@@ -1,6 +1,8 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cooperative } from '../domain/schemas';
-import { BatchWriteCommand, type DocumentClient, GetCommand, QueryCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { GSI1, keys, regencyOf, withoutKeys } from './keys';
+import { batchWriteAll, queryAll } from './paging';
 
 export type District = { code: string; name: string };
 export type Regency = { code: string; name: string; provinceName: string; districts: District[] };
@@ -15,21 +17,12 @@ export function createCooperativesRepo(doc: DocumentClient, tableName: string) {
   const CACHE_MS = 60_000;
 
   async function queryRegency(regencyCode: string): Promise<Cooperative[]> {
-    const cooperatives: Cooperative[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :coop)',
-          ExpressionAttributeValues: { ':pk': keys.regency(regencyCode).pk, ':coop': 'COOP#' },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) cooperatives.push(withoutKeys(item) as Cooperative);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return cooperatives;
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :coop)',
+      ExpressionAttributeValues: { ':pk': keys.regency(regencyCode).pk, ':coop': 'COOP#' },
+    });
+    return items.map((item) => withoutKeys(item) as Cooperative);
   }
 
   function listByRegency(regencyCode: string): Promise<Cooperative[]> {
@@ -64,15 +57,13 @@ export function createCooperativesRepo(doc: DocumentClient, tableName: string) {
     },
 
     async listRegencies(): Promise<Regency[]> {
-      const { Items = [] } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: GSI1.name,
-          KeyConditionExpression: 'gsi1pk = :regencies',
-          ExpressionAttributeValues: { ':regencies': 'REGENCIES' },
-        }),
-      );
-      return Items.map((item) => withoutKeys(item) as Regency);
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: GSI1.name,
+        KeyConditionExpression: 'gsi1pk = :regencies',
+        ExpressionAttributeValues: { ':regencies': 'REGENCIES' },
+      });
+      return items.map((item) => withoutKeys(item) as Regency);
     },
 
     /** Loads a regency's directory; re-running it overwrites the same items (village codes are stable). */
@@ -85,14 +76,11 @@ export function createCooperativesRepo(doc: DocumentClient, tableName: string) {
           return { ...keys.cooperative(cooperative.id), ...cooperative };
         }),
       ];
-      for (let i = 0; i < items.length; i += 25) {
-        let request = { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
-        // Unprocessed items come back under load; resend them until none are left.
-        while (Object.keys(request).length) {
-          const { UnprocessedItems } = await doc.send(new BatchWriteCommand({ RequestItems: request }));
-          request = (UnprocessedItems ?? {}) as typeof request;
-        }
-      }
+      await batchWriteAll(
+        doc,
+        tableName,
+        items.map((Item) => ({ PutRequest: { Item } })),
+      );
       cache.delete(regency.code);
     },
   };

@@ -1,6 +1,8 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutgoingMessage } from '../mail/message';
-import { type DocumentClient, GetCommand, PutCommand, QueryCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
+import { decodeCursor, encodeCursor, queryAll, queryPage } from './paging';
 
 export type StoredMail = Omit<OutgoingMessage, 'id' | 'from'> & {
   id: string;
@@ -14,6 +16,13 @@ export type StoredMail = Omit<OutgoingMessage, 'id' | 'from'> & {
  * restart) and read at /dev/outbox. The id is time-sortable, so the newest come first without an index.
  */
 export function createDevMailRepo(doc: DocumentClient, tableName: string) {
+  const newestFirst = {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.devMail('').pk },
+    ScanIndexForward: false,
+  };
+  const toMail = (item: Record<string, unknown>) => withoutKeys(item) as StoredMail;
   return {
     async put(message: OutgoingMessage, now: Date): Promise<StoredMail> {
       const createdAt = now.toISOString();
@@ -29,24 +38,15 @@ export function createDevMailRepo(doc: DocumentClient, tableName: string) {
       return stored;
     },
 
-    async list(limit = 200): Promise<StoredMail[]> {
-      const mails: StoredMail[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.devMail('').pk },
-            ScanIndexForward: false,
-            Limit: limit - mails.length,
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) mails.push(withoutKeys(item) as StoredMail);
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey && mails.length < limit);
-      return mails;
+    /** One page of the outbox screen, newest first; `next` opens the page after it. */
+    async page({ limit = 50, cursor }: { limit?: number; cursor?: string } = {}) {
+      const { items, next } = await queryPage(doc, newestFirst, limit, decodeCursor(cursor));
+      return { mails: items.map(toMail), next: encodeCursor(next) };
+    },
+
+    /** Every captured email, newest first (tests and the bench read what was sent). */
+    async listAll(): Promise<StoredMail[]> {
+      return (await queryAll(doc, newestFirst)).map(toMail);
     },
 
     async get(id: string): Promise<StoredMail | undefined> {

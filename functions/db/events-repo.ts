@@ -1,5 +1,6 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventRecord } from '../domain/schemas';
-import { type DocumentClient, GetCommand, PutCommand, QueryCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { GSI1, keys, withoutKeys } from './keys';
 
 /** The deadline as epoch seconds, so conditions can compare it without parsing zoned ISO strings. */

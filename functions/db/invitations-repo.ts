@@ -1,7 +1,9 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { hashSecret } from '../domain/tokens';
 import { invitationCode } from '../outreach/invitation-code';
-import { type DocumentClient, GetCommand, QueryCommand, UpdateCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
+import { queryAll } from './paging';
 import { transact } from './transactions';
 
 export const invitationChannels = ['email', 'whatsapp', 'letter'] as const;
@@ -55,21 +57,12 @@ export function createInvitationsRepo(doc: DocumentClient, tableName: string, in
     code,
 
     async listByEvent(eventId: string): Promise<Invitation[]> {
-      const out: Invitation[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :invite)',
-            ExpressionAttributeValues: { ':pk': keys.event(eventId).pk, ':invite': 'INVITE#' },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) out.push(withoutKeys(item) as Invitation);
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return out;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :invite)',
+        ExpressionAttributeValues: { ':pk': keys.event(eventId).pk, ':invite': 'INVITE#' },
+      });
+      return items.map((item) => withoutKeys(item) as Invitation);
     },
 
     /**

@@ -1,8 +1,10 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EmailJobInput } from '../domain/notifications';
 import { newId } from '../domain/tokens';
-import { type DocumentClient, GetCommand, QueryCommand, UpdateCommand } from './document-client';
-import { isConditionFailure } from './dynamo-http';
+import type { DocumentClient } from './client';
+import { isConditionFailure } from './errors';
 import { GSI2, keys, PENDING_OUTBOX, withoutKeys } from './keys';
+import { queryAll, queryPage } from './paging';
 
 /**
  * Email jobs move pending -> claimed -> sending -> sent, or back to pending with a later `availableAt` after a
@@ -46,17 +48,16 @@ const lostClaim = (error: unknown) => {
 };
 
 export function createOutboxRepo(doc: DocumentClient, tableName: string) {
-  async function listByState(partition: string, upTo: string, limit: number): Promise<EmailJob[]> {
-    const { Items = [] } = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: GSI2.name,
-        KeyConditionExpression: 'gsi2pk = :state AND gsi2sk <= :upTo',
-        ExpressionAttributeValues: { ':state': partition, ':upTo': `${upTo}~` },
-        Limit: limit,
-      }),
-    );
-    return Items.map((item) => withoutKeys(item) as EmailJob);
+  /** Jobs in one state up to a time, oldest first: all of them, or the `batch` oldest. */
+  async function listByState(partition: string, upTo: string, batch?: number): Promise<EmailJob[]> {
+    const query = {
+      TableName: tableName,
+      IndexName: GSI2.name,
+      KeyConditionExpression: 'gsi2pk = :state AND gsi2sk <= :upTo',
+      ExpressionAttributeValues: { ':state': partition, ':upTo': `${upTo}~` },
+    };
+    const items = batch ? (await queryPage(doc, query, batch)).items : await queryAll(doc, query);
+    return items.map((item) => withoutKeys(item) as EmailJob);
   }
 
   return {
@@ -67,10 +68,15 @@ export function createOutboxRepo(doc: DocumentClient, tableName: string) {
       return Item ? (withoutKeys(Item) as EmailJob) : undefined;
     },
 
-    /** Jobs whose time has come, oldest first. */
-    due: (now: Date, limit = 25) => listByState(PENDING_OUTBOX, now.toISOString(), limit),
-    failed: (limit = 100) => listByState(FAILED, '~', limit),
-    uncertain: (limit = 100) => listByState(UNCERTAIN, '~', limit),
+    /**
+     * The `batch` oldest jobs whose time has come: one run's share of work. The stream hands every new job to a
+     * worker at once; what a run leaves, the next scheduled sweep takes.
+     */
+    due: (now: Date, batch = 25) => listByState(PENDING_OUTBOX, now.toISOString(), batch),
+    /** Every job that failed for good, oldest first (organizers see and retry them). */
+    failed: () => listByState(FAILED, '~'),
+    /** Every job whose send may or may not have happened, oldest first. */
+    uncertain: () => listByState(UNCERTAIN, '~'),
 
     /** Takes a pending, due job for this worker; undefined if another worker was first or it is not due. */
     async claim(jobId: string, now: Date, leaseMs: number): Promise<EmailJob | undefined> {
@@ -214,7 +220,7 @@ export function createOutboxRepo(doc: DocumentClient, tableName: string) {
      * (`sending`) become uncertain and are shown to organizers, never re-sent automatically.
      */
     async sweepExpiredLeases(now: Date): Promise<{ requeued: EmailJob[]; uncertain: EmailJob[] }> {
-      const expired = await listByState(SENDING, now.toISOString(), 100);
+      const expired = await listByState(SENDING, now.toISOString());
       const requeued: EmailJob[] = [];
       const uncertain: EmailJob[] = [];
       for (const job of expired) {

@@ -1,3 +1,4 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import { phonesOf } from '../domain/registration';
@@ -9,15 +10,10 @@ import type {
   RegistrationRecord,
 } from '../domain/schemas';
 import { hashSecret, linkKey, manageTokenFor, ticketCodeFor, ticketHash } from '../domain/tokens';
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  type DocumentClient,
-  GetCommand,
-  QueryCommand,
-} from './document-client';
+import type { DocumentClient } from './client';
 import { GSI1, GSI2, itemId, keys, rosterPartition, waitlistPartition, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
+import { batchGetAll, queryAll } from './paging';
 import { type TransactItem, transact } from './transactions';
 
 /** `manageTokenHash`: what a manage link's token is checked against; the token itself is derived (manageToken). */
@@ -551,22 +547,13 @@ export function createRegistrationsRepo(doc: DocumentClient, tableName: string, 
 
   /** A session's registrations in arrival order (eventually consistent: for lists, not for decisions). */
   async function listByEvent(eventId: string): Promise<StoredRegistration[]> {
-    const registrations: StoredRegistration[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: GSI1.name,
-          KeyConditionExpression: 'gsi1pk = :roster',
-          ExpressionAttributeValues: { ':roster': rosterPartition(eventId) },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) registrations.push(fromItem(item));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return registrations;
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      IndexName: GSI1.name,
+      KeyConditionExpression: 'gsi1pk = :roster',
+      ExpressionAttributeValues: { ':roster': rosterPartition(eventId) },
+    });
+    return items.map((item) => fromItem(item));
   }
 
   /**
@@ -589,18 +576,10 @@ export function createRegistrationsRepo(doc: DocumentClient, tableName: string, 
     return registration && participant ? { registration, participant } : undefined;
   }
 
-  /** Items by key in one consistent BatchGetItem, keyed by `itemId`. */
+  /** Items by key in consistent BatchGetItems (one for up to 100 keys), keyed by `itemId`. */
   async function getMany(itemKeys: { pk: string; sk: string }[]) {
-    const found = new Map<string, Record<string, unknown>>();
-    let pending: Record<string, unknown>[] | undefined = itemKeys;
-    while (pending?.length) {
-      const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await doc.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of Responses?.[tableName] ?? []) found.set(itemId(item), item);
-      pending = UnprocessedKeys?.[tableName]?.Keys;
-    }
-    return found;
+    const items = await batchGetAll(doc, tableName, itemKeys, { ConsistentRead: true });
+    return new Map(items.map((item) => [itemId(item), item]));
   }
 
   /**

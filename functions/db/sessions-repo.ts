@@ -1,10 +1,12 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import type { EventRecord, Registration } from '../domain/schemas';
-import { type DocumentClient, GetCommand, QueryCommand, UpdateCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { closesAtEpoch, toEvent } from './events-repo';
 import { GSI1, keys } from './keys';
 import { emailJobPuts } from './outbox-items';
+import { queryAll } from './paging';
 import type { RegistrationsRepo, StoredRegistration } from './registrations-repo';
 import { type TransactItem, transact } from './transactions';
 
@@ -52,14 +54,7 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
 
   /** Every session, in start order (the console needs past ones too). */
   async function listAll(): Promise<EventRecord[]> {
-    const events: EventRecord[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(new QueryCommand({ ...sessionIndex, ExclusiveStartKey }));
-      for (const item of page.Items ?? []) events.push(toEvent(item));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return events;
+    return (await queryAll(doc, sessionIndex)).map(toEvent);
   }
 
   /**

@@ -1,7 +1,9 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Station } from '../auth/model';
 import { DomainError } from '../domain/errors';
-import { type DocumentClient, GetCommand, QueryCommand } from './document-client';
+import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
+import { queryAll } from './paging';
 import { transact } from './transactions';
 
 /**
@@ -57,14 +59,12 @@ export function createStationsRepo(
   }
 
   async function listByEvent(eventId: string): Promise<Station[]> {
-    const { Items = [] } = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :station)',
-        ExpressionAttributeValues: { ':pk': keys.event(eventId).pk, ':station': 'STATION#' },
-      }),
-    );
-    return Items.map((item) => {
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :station)',
+      ExpressionAttributeValues: { ':pk': keys.event(eventId).pk, ':station': 'STATION#' },
+    });
+    return items.map((item) => {
       const { tokenHash: _hash, ...station } = withoutKeys(item) as Station & { tokenHash: string };
       return station;
     });

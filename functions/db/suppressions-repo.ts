@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type DocumentClient, GetCommand, PutCommand } from './document-client';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './client';
 
 export type SuppressionReason = 'bounce' | 'complaint';
 export type Suppression = { reason: SuppressionReason; at: string };

@@ -1,5 +1,11 @@
-import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { type DynamoHttp, isDynamoError } from './dynamo-http';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { DocumentClient } from './client';
+import { isDynamoError } from './errors';
 import { GSI1, GSI2, TABLE_KEYS, TTL_ATTRIBUTE } from './keys';
 
 /** The same table the CDK stack declares (infra/data-stack.ts), for DynamoDB Local and tests. */
@@ -32,7 +38,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
   };
 }
 
-/** The rate limiter's table, in the shape rate-limiter-flexible's DynamoDB store expects. */
+/** The rate limiter's counters (db/rate-limits-repo.ts): one item per key and window, expired by TTL. */
 export function rateLimitTableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
@@ -44,30 +50,32 @@ export function rateLimitTableDefinition(tableName: string): CreateTableCommandI
 
 /** Creates a table as `definition` says, with TTL on `ttlAttribute`, unless it exists; true when it was created. */
 async function ensure(
-  db: Pick<DynamoHttp, 'call'>,
+  db: DocumentClient,
   definition: CreateTableCommandInput,
   ttlAttribute: string,
 ): Promise<boolean> {
   try {
-    await db.call('DescribeTable', { TableName: definition.TableName });
+    await db.send(new DescribeTableCommand({ TableName: definition.TableName }));
     return false;
   } catch (error) {
     if (!isDynamoError(error, 'ResourceNotFoundException')) throw error;
   }
-  await db.call('CreateTable', definition);
-  await db.call('UpdateTimeToLive', {
-    TableName: definition.TableName,
-    TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
-  });
+  await db.send(new CreateTableCommand(definition));
+  await db.send(
+    new UpdateTimeToLiveCommand({
+      TableName: definition.TableName,
+      TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
+    }),
+  );
   return true;
 }
 
 /** Creates the rate limiter's table if it is missing (DynamoDB Local; CDK creates it in AWS). */
-export async function ensureRateLimitTable(db: Pick<DynamoHttp, 'call'>, tableName: string): Promise<void> {
+export async function ensureRateLimitTable(db: DocumentClient, tableName: string): Promise<void> {
   await ensure(db, rateLimitTableDefinition(tableName), 'expire');
 }
 
 /** Creates the table if it is missing; returns true when it was created. */
-export function ensureTable(db: Pick<DynamoHttp, 'call'>, tableName: string): Promise<boolean> {
+export function ensureTable(db: DocumentClient, tableName: string): Promise<boolean> {
   return ensure(db, tableDefinition(tableName), TTL_ATTRIBUTE);
 }

@@ -1,5 +1,6 @@
-import { type DocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from './document-client';
-import { isDynamoError } from './dynamo-http';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './client';
+import { isTransactionCancelled } from './errors';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -32,7 +33,7 @@ export async function transact(
         await sleep(Math.random() * Math.min(400, 8 * 2 ** attempt));
         continue;
       }
-      if (!isDynamoError(error, 'TransactionCanceledException')) throw error;
+      if (!isTransactionCancelled(error)) throw error;
       const reasons = error.CancellationReasons ?? [];
       const failed = reasons.flatMap((reason, index) =>
         reason.Code === 'ConditionalCheckFailed' ? [index] : [],

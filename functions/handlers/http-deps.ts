@@ -13,9 +13,8 @@ import { createDynamoRateLimiter } from '../http/rate-limit';
  */
 export async function httpDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<AppDeps> {
   const tableName = env.TABLE_NAME ?? 'hadir';
-  const store = createStore(createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT }), tableName, {
-    ticketKey: await loadTicketKeyFromAws(env),
-  });
+  const doc = createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT });
+  const store = createStore(doc, tableName, { ticketKey: await loadTicketKeyFromAws(env) });
   const loadSessionSecret = () =>
     loadSessionSecretFromAws(env).catch((error: unknown) => {
       console.error(
@@ -25,9 +24,7 @@ export async function httpDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Pro
     });
   return {
     store,
-    rateLimiter: env.RATE_LIMIT_TABLE
-      ? createDynamoRateLimiter({ tableName: env.RATE_LIMIT_TABLE })
-      : undefined,
+    rateLimiter: env.RATE_LIMIT_TABLE ? createDynamoRateLimiter(doc, env.RATE_LIMIT_TABLE) : undefined,
     config: { runtime: 'aws', publicBaseUrl: env.PUBLIC_BASE_URL || undefined, loadSessionSecret },
   };
 }

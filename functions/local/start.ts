@@ -44,7 +44,7 @@ async function main() {
   await ensureRateLimitTable(doc, rateLimitTable);
   const app = createApp({
     store,
-    rateLimiter: createDynamoRateLimiter({ tableName: rateLimitTable, endpoint }),
+    rateLimiter: createDynamoRateLimiter(doc, rateLimitTable),
     config: { runtime: 'local', publicBaseUrl: baseUrl },
     devRoutes: createDevRoutes(store),
   });

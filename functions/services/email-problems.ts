@@ -25,7 +25,7 @@ export function createEmailProblemsService(store: Store, clock: () => Date = () 
 
   return {
     async list(user: User) {
-      const jobs = [...(await store.outbox.failed(200)), ...(await store.outbox.uncertain(200))];
+      const jobs = [...(await store.outbox.failed()), ...(await store.outbox.uncertain())];
       const visible = [];
       for (const job of jobs) if (await visibleTo(user, job)) visible.push(job);
       return visible.map(({ id, kind, to, status, attempts, lastError, availableAt, registrationId }) => ({

@@ -10,7 +10,7 @@ import { anonymized, DEFAULT_RETENTION_DAYS, retentionCutoff } from '../domain/p
 export async function purgeExpiredPersonalData(store: Store, now: Date, days = DEFAULT_RETENTION_DAYS) {
   const cutoff = retentionCutoff(now, days);
   let erased = 0;
-  for (const event of await store.events.list({ limit: 1000 })) {
+  for (const event of await store.sessions.listAll()) {
     if (Date.parse(event.endsAt) >= cutoff.getTime()) continue;
     for (const registration of await store.registrations.listByEvent(event.id)) {
       if ('erasedAt' in registration) continue;

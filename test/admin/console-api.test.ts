@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../functions/auth/model';
-import { QueryCommand } from '../../functions/db/document-client';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';

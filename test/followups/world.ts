@@ -1,5 +1,5 @@
 import type { User } from '../../functions/auth/model';
-import { PutCommand, ScanCommand } from '../../functions/db/document-client';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '../../functions/db/events-repo';
 import type { Store } from '../../functions/db/store';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';

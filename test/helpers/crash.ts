@@ -1,5 +1,5 @@
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
-import type { DocumentClient } from '../../functions/db/document-client';
+import type { DocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
 
 /** What a killed process "throws": nothing after it runs. */

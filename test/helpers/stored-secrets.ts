@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { ScanCommand } from '../../functions/db/document-client';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../functions/db/store';
 import type { MailTransport, OutgoingMessage } from '../../functions/mail/message';
 

@@ -372,12 +372,7 @@ describe('permissions', () => {
       logsOf(apiFunction),
       tableData,
       {
-        Action: [
-          'dynamodb:GetItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:DescribeTimeToLive',
-        ],
+        Action: 'dynamodb:UpdateItem',
         Effect: 'Allow',
         Resource: arnOf(api.rateLimitTable),
       },

@@ -43,7 +43,7 @@ async function jobsOf(registrationIds: string[]) {
 
 /** Messages in the local outbox for the given jobs. */
 async function delivered(jobIds: string[]) {
-  return (await store.devMail.list(1000)).filter((message) => jobIds.includes(message.jobId));
+  return (await store.devMail.listAll()).filter((message) => jobIds.includes(message.jobId));
 }
 
 /** A transport that fails a given number of times before it works, like an SMTP server coming back. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { QueryCommand } from '../../functions/db/document-client';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../functions/db/store';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';

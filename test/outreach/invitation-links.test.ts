@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PutCommand } from '../../functions/db/document-client';
 import { keys } from '../../functions/db/keys';
 import { hashSecret } from '../../functions/domain/tokens';
 import { createRegistrationService } from '../../functions/services/registrations';

@@ -15,13 +15,12 @@ beforeAll(async () => {
   store = await createTestStore();
   await seedKotim(store);
   await store.events.put(event);
-  const endpoint = inject('dynamoEndpoint');
   const tableName = `limits-${randomUUID()}`;
   await ensureRateLimitTable(store.doc, tableName);
   app = createApp({
     store,
     config: { runtime: 'test', sessionSecret: 'rate-limit-test-secret-0123456789abcdef' },
-    rateLimiter: createDynamoRateLimiter({ tableName, endpoint }),
+    rateLimiter: createDynamoRateLimiter(store.doc, tableName),
   });
 });
 

@@ -316,7 +316,7 @@ beforeAll(async () => {
   );
   w.certificateNumber = record?.number as string;
   expect(w.certificateNumber).toBeTruthy();
-  const mails = await store.devMail.list(1000);
+  const mails = await store.devMail.listAll();
   const jobs = await Promise.all(mails.map((mail) => store.outbox.get(mail.jobId)));
   w.devMailId = mails.find(
     (_, i) => jobs[i]?.kind === 'registration_received' && jobs[i]?.registrationId === w.r1.id,
@@ -678,7 +678,7 @@ const emailOutputs: EmailOutput[] = [
 describe('emails escape hostile names in HTML and keep them literal in plain text', () => {
   let sent: { kind: string; to: string; subject: string; html: string; text: string }[] = [];
   beforeAll(async () => {
-    const mails = await store.devMail.list(1000);
+    const mails = await store.devMail.listAll();
     sent = await Promise.all(
       mails.map(async (mail) => ({
         ...mail,
