@@ -217,7 +217,6 @@ export const pages = new Hono<AppEnv>()
   })
   .get('/t/:code/qr.png', async (c) => {
     const { code, ticketUrl } = await loadTicket(c);
-    c.header('Cache-Control', 'private, max-age=86400');
     c.header('Content-Disposition', `inline; filename="tiket-${code}.png"`);
     const { ticketQrPng } = await import('../../../emails/ticket-qr');
     return c.body(new Uint8Array(await ticketQrPng(ticketUrl)), 200, { 'Content-Type': 'image/png' });
