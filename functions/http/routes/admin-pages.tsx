@@ -291,6 +291,8 @@ export const adminPages = new Hono<AppEnv>()
   })
   .post('/acara/:eventId/batal', async (c) => {
     const form = await postedForm(c);
+    // Rights before the confirmation: a caller without them gets 403/404, never a validation answer.
+    await c.get('services').adminEvents.loadEvent(me(c), c.req.param('eventId'), 'manage');
     if (form.confirm !== 'yes') throw new DomainError('validation');
     await c.get('services').adminEvents.cancel(me(c), c.req.param('eventId'));
     return c.redirect(`/admin/acara/${c.req.param('eventId')}?ok=1`, 303);
@@ -382,6 +384,7 @@ export const adminPages = new Hono<AppEnv>()
   })
   .post('/pendaftaran/:registrationId/batal', async (c) => {
     const form = await postedForm(c);
+    await c.get('services').adminEvents.loadRegistration(me(c), c.req.param('registrationId'), 'manage');
     if (form.confirm !== 'yes') throw new DomainError('validation');
     const registration = await c
       .get('services')

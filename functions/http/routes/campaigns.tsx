@@ -589,6 +589,8 @@ export const campaignApi = new Hono<AppEnv>()
     return c.json({ campaigns });
   })
   .post('/', async (c) => {
+    // Rights before the body is read: a caller without them learns nothing from a validation answer.
+    await services(c).campaigns.loadEvent(me(c), c.req.param('eventId') ?? '');
     const input = validate(campaignInput, await readJson(c), c);
     return c.json(await services(c).campaigns.create(me(c), c.req.param('eventId') ?? '', input), 201);
   })
@@ -601,6 +603,7 @@ export const campaignApi = new Hono<AppEnv>()
     return c.json(campaign);
   })
   .put('/:campaignId', async (c) => {
+    await services(c).campaigns.loadEvent(me(c), c.req.param('eventId') ?? '');
     const input = validate(campaignInput, await readJson(c), c);
     return c.json(
       await services(c).campaigns.update(
