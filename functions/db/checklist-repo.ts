@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Checklist, ChecklistStepId, StepState } from '../reports/checklist';
 import type { DocumentClient } from './client';
 import { keys, regencyOf } from './keys';
+import { queryAll } from './paging';
 
 /** Step attributes are stored flat (`step_akta`), so ticking one step never rewrites the others. */
 const STEP_PREFIX = 'step_';
@@ -38,27 +39,15 @@ export function createChecklistRepo(doc: DocumentClient, tableName: string) {
     },
 
     async listByRegency(organisationId: string, regencyCode: string): Promise<Map<string, Checklist>> {
-      const lists = new Map<string, Checklist>();
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: {
-              ':pk': keys.organisationRegency(organisationId, regencyCode).pk,
-              ':prefix': 'CHECKLIST#',
-            },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const checklist = toChecklist(item);
-          lists.set(checklist.cooperativeId, checklist);
-        }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return lists;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': keys.organisationRegency(organisationId, regencyCode).pk,
+          ':prefix': 'CHECKLIST#',
+        },
+      });
+      return new Map(items.map(toChecklist).map((checklist) => [checklist.cooperativeId, checklist]));
     },
 
     /** Marks one step done (or not done) and returns the whole checklist. Idempotent. */

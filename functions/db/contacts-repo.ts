@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
+import { queryAll } from './paging';
 import { type TransactItem, transact } from './transactions';
 
 /**
@@ -24,24 +25,15 @@ export type CooperativeContact = {
 export function createContactsRepo(doc: DocumentClient, tableName: string) {
   return {
     async listByRegency(organisationId: string, regencyCode: string): Promise<CooperativeContact[]> {
-      const contacts: CooperativeContact[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
-            ExpressionAttributeValues: {
-              ':pk': keys.organisationRegency(organisationId, regencyCode).pk,
-              ':contact': 'CONTACT#',
-            },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) contacts.push(withoutKeys(item) as CooperativeContact);
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return contacts;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
+        ExpressionAttributeValues: {
+          ':pk': keys.organisationRegency(organisationId, regencyCode).pk,
+          ':contact': 'CONTACT#',
+        },
+      });
+      return items.map((item) => withoutKeys(item) as CooperativeContact);
     },
 
     async get(organisationId: string, cooperativeId: string): Promise<CooperativeContact | undefined> {

@@ -1,17 +1,11 @@
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Organisation, User } from '../auth/model';
 import { DomainError } from '../domain/errors';
 import { hashSecret, newId, signInTokenFor } from '../domain/tokens';
 import type { DocumentClient } from './client';
 import { GSI1, keys, withoutKeys } from './keys';
 import { emailJobPuts } from './outbox-items';
+import { batchWriteAll, queryAll } from './paging';
 import { transact } from './transactions';
 
 /** `generation`: the user's login generation when the link or login was made (User.loginGeneration). */
@@ -91,22 +85,13 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
   }
 
   async function list(): Promise<User[]> {
-    const users: User[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: GSI1.name,
-          KeyConditionExpression: 'gsi1pk = :users',
-          ExpressionAttributeValues: { ':users': 'USERS' },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) users.push(withoutKeys(item) as User);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return users;
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      IndexName: GSI1.name,
+      KeyConditionExpression: 'gsi1pk = :users',
+      ExpressionAttributeValues: { ':users': 'USERS' },
+    });
+    return items.map((item) => withoutKeys(item) as User);
   }
 
   /**
@@ -249,48 +234,35 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
   }
 
   async function listOrganisations(): Promise<Organisation[]> {
-    const { Items = [] } = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: GSI1.name,
-        KeyConditionExpression: 'gsi1pk = :orgs',
-        ExpressionAttributeValues: { ':orgs': 'ORGS' },
-      }),
-    );
-    return Items.map((item) => withoutKeys(item) as Organisation);
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      IndexName: GSI1.name,
+      KeyConditionExpression: 'gsi1pk = :orgs',
+      ExpressionAttributeValues: { ':orgs': 'ORGS' },
+    });
+    return items.map((item) => withoutKeys(item) as Organisation);
   }
 
   /** The cooperatives assigned to a Business Assistant (strongly consistent: used for authorisation). */
   async function assignedCooperatives(userId: string): Promise<string[]> {
-    const ids: string[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :coop)',
-          ExpressionAttributeValues: { ':pk': keys.assignment(userId, '').pk, ':coop': 'COOP#' },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) ids.push(item.cooperativeId as string);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return ids;
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :coop)',
+      ExpressionAttributeValues: { ':pk': keys.assignment(userId, '').pk, ':coop': 'COOP#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => item.cooperativeId as string);
   }
 
   /** Which Business Assistants look after a cooperative (for the organizer's "not registered yet" list). */
   async function assistantsOf(cooperativeId: string): Promise<string[]> {
-    const { Items = [] } = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: GSI1.name,
-        KeyConditionExpression: 'gsi1pk = :coop',
-        ExpressionAttributeValues: { ':coop': keys.assignmentByCooperative(cooperativeId, '').gsi1pk },
-      }),
-    );
-    return Items.map((item) => item.userId as string);
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      IndexName: GSI1.name,
+      KeyConditionExpression: 'gsi1pk = :coop',
+      ExpressionAttributeValues: { ':coop': keys.assignmentByCooperative(cooperativeId, '').gsi1pk },
+    });
+    return items.map((item) => item.userId as string);
   }
 
   /** Replaces a Business Assistant's set of cooperatives with `cooperativeIds` (idempotent). */
@@ -315,13 +287,7 @@ export function createUsersRepo(doc: DocumentClient, tableName: string, signInKe
           },
         })),
     ];
-    for (let i = 0; i < requests.length; i += 25) {
-      let request = { [tableName]: requests.slice(i, i + 25) };
-      while (Object.keys(request).length) {
-        const { UnprocessedItems } = await doc.send(new BatchWriteCommand({ RequestItems: request }));
-        request = (UnprocessedItems ?? {}) as typeof request;
-      }
-    }
+    await batchWriteAll(doc, tableName, requests);
   }
 
   return {

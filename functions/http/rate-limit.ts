@@ -42,7 +42,7 @@ export function createDynamoRateLimiter(doc: DocumentClient, tableName: string):
             level: 'warn',
             message: 'rate limiter unavailable; request allowed',
             bucket,
-            error: error instanceof Error ? error.name : String(error),
+            error: error instanceof Error ? ((error as { code?: string }).code ?? error.name) : String(error),
           }),
         );
         return;

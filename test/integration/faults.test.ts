@@ -5,16 +5,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createDocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
-import { ensureTable } from '../../functions/db/table';
+import { ensureRateLimitTable, ensureTable } from '../../functions/db/table';
+import { createApp } from '../../functions/http/app';
+import { createDynamoRateLimiter } from '../../functions/http/rate-limit';
 import { freePort, type LocalDynamo, startDynamoLocal } from '../../functions/local/dynamo-local';
-import { createTestApp, json } from '../helpers/app';
+import { json } from '../helpers/app';
 import { makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 let dataDir: string;
 let port: number;
 let dynamo: LocalDynamo | undefined;
 let store: Store;
-let app: ReturnType<typeof createTestApp>;
+let app: ReturnType<typeof createApp>;
 const event = makeEvent();
 
 beforeAll(async () => {
@@ -26,7 +28,13 @@ beforeAll(async () => {
   store = createStore(doc, 'faults', { ticketKey: TEST_TICKET_KEY });
   await seedKotim(store);
   await store.events.put(event);
-  app = createTestApp(store);
+  // The limiter shares the database: its outage must end in the same 503, never a 500 of its own.
+  await ensureRateLimitTable(doc, 'faults-limits');
+  app = createApp({
+    store,
+    rateLimiter: createDynamoRateLimiter(doc, 'faults-limits'),
+    config: { runtime: 'test', publicBaseUrl: 'https://hadir.test' },
+  });
 }, 90_000);
 
 afterAll(async () => {

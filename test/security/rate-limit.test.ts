@@ -53,3 +53,24 @@ it('limits sign-in requests per email address', async () => {
   expect(statuses.slice(0, 5).every((s) => s === 202)).toBe(true);
   expect(statuses.slice(5)).toEqual([429, 429]);
 });
+
+it('lets registrations through, with a warning, when the limiter cannot reach its table', async () => {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (line: string) => warnings.push(line);
+  try {
+    const unlimited = createApp({
+      store,
+      config: { runtime: 'test', sessionSecret: 'rate-limit-test-secret-0123456789abcdef' },
+      rateLimiter: createDynamoRateLimiter(store.doc, `missing-${randomUUID()}`),
+    });
+    const res = await unlimited.request(
+      `/api/events/${event.id}/registrations`,
+      json(registrationBody('62.02.06.2006', 1, 300)),
+    );
+    expect(res.status).toBe(201);
+    expect(warnings.join('\n')).toContain('rate limiter unavailable');
+  } finally {
+    console.warn = warn;
+  }
+});
