@@ -9,7 +9,14 @@ import { loadUser } from '../auth/session';
 import { lazySecret, loadSessionSecret } from '../auth/session-secret';
 import { DomainError } from '../domain/errors';
 import type { Language } from '../domain/schemas';
-import { type Asset, assets, CHECKIN_SCRIPT_ROUTE, checkinScriptAsset } from './assets';
+import {
+  type Asset,
+  assets,
+  CHECKIN_SCRIPT_ROUTE,
+  checkinScriptAsset,
+  REGISTER_SCRIPT_ROUTE,
+  registerScriptAsset,
+} from './assets';
 import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
 import type { AppDeps, AppEnv, AppServices } from './context';
 import { errorBody, onError } from './error-handler';
@@ -110,14 +117,15 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
   });
 
   // Fingerprinted assets never change under their name; a route pattern that matches any fingerprint serves only
-  // the current one (the lazily read door script and jsQR decoder).
+  // the current one (the browser scripts and jsQR decoder, read on first use).
   const immutable = (c: Context, asset: Asset) => {
     if (!asset.path || c.req.path !== asset.path) return c.notFound();
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(asset.body, 200, { 'Content-Type': asset.type });
   };
   for (const asset of Object.values(assets)) app.get(asset.path, (c) => immutable(c, asset));
-  app.get(CHECKIN_SCRIPT_ROUTE, async (c) => immutable(c, await checkinScriptAsset()));
+  app.get(REGISTER_SCRIPT_ROUTE, (c) => immutable(c, registerScriptAsset()));
+  app.get(CHECKIN_SCRIPT_ROUTE, (c) => immutable(c, checkinScriptAsset()));
   app.get(JSQR_ROUTE, (c) => immutable(c, jsQrAsset()));
   app.get(consoleCss.path, (c) => immutable(c, { ...consoleCss, type: 'text/css; charset=utf-8' }));
 

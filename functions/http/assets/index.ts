@@ -1,18 +1,11 @@
-import { createHash } from 'node:crypto';
 import { checkinStyles } from './checkin-styles';
-import { registerScript } from './register-script';
+import { createClientScripts } from './client-scripts';
+import { fingerprint } from './fingerprint';
 import { styles } from './styles';
-
-const fingerprint = (content: string) => createHash('sha256').update(content).digest('hex').slice(0, 10);
 
 /** Fingerprinted names let browsers cache assets for a year; a change gets a new name. */
 export const assets = {
   css: { path: `/assets/app.${fingerprint(styles)}.css`, body: styles, type: 'text/css; charset=utf-8' },
-  registerJs: {
-    path: `/assets/register.${fingerprint(registerScript)}.js`,
-    body: registerScript,
-    type: 'text/javascript; charset=utf-8',
-  },
   // The door page (issue 5). Its QR decoder, loaded only on phones without BarcodeDetector, is read from disk when
   // first needed: ./checkin-jsqr.ts.
   checkinCss: {
@@ -24,20 +17,21 @@ export const assets = {
 
 export type Asset = { path: string; body: string; type: string };
 
-let checkinJs: Promise<Asset> | undefined;
+/** The browser scripts (functions/http/client/), each read on first use. */
+export const clientScripts = createClientScripts(() => [assets.css.path, assets.checkinCss.path]);
+
+/** The registration form's script. Served at REGISTER_SCRIPT_ROUTE. */
+export const registerScriptAsset = (): Asset => clientScripts.asset('register');
 
 /**
- * The door page's script, imported on first use: 33 KiB that no other page or API call needs, kept out of the
- * public function's cold start. Served at CHECKIN_SCRIPT_ROUTE.
+ * The door page's script: 30 KiB that no other page or API call needs, kept out of the public function's cold
+ * start. Served at CHECKIN_SCRIPT_ROUTE.
  */
-export function checkinScriptAsset(): Promise<Asset> {
-  checkinJs ??= import('./checkin-script').then(({ checkinScript }) => ({
-    path: `/assets/checkin.${fingerprint(checkinScript)}.js`,
-    body: checkinScript,
-    type: 'text/javascript; charset=utf-8',
-  }));
-  return checkinJs;
-}
+export const checkinScriptAsset = (): Asset => clientScripts.asset('door');
+
+/** The door page's service worker, which precaches the door's stylesheets and script. */
+export const checkinServiceWorkerAsset = (): Asset => clientScripts.asset('checkinSw');
 
 /** Any fingerprint matches the pattern; only the current one answers. */
+export const REGISTER_SCRIPT_ROUTE = '/assets/:file{register\\.[0-9a-f]{10}\\.js}';
 export const CHECKIN_SCRIPT_ROUTE = '/assets/:file{checkin\\.[0-9a-f]{10}\\.js}';

@@ -3,7 +3,7 @@ import { consentTexts, contactConsentTexts } from '../../domain/consent';
 import type { PublicEvent } from '../../domain/events';
 import { officerRoles, roleLabels } from '../../domain/roles';
 import type { Cooperative, Language } from '../../domain/schemas';
-import { assets } from '../assets';
+import { registerScriptAsset } from '../assets';
 import { EventFacts } from './event-pages';
 import { t } from './i18n';
 import { FieldError, Layout } from './layout';
@@ -165,7 +165,7 @@ export function RegisterPage(props: {
       title={`${text.registerTitle}: ${event.title}`}
       language={language}
       path={path}
-      scripts={[assets.registerJs.path]}
+      scripts={[registerScriptAsset().path]}
     >
       <h1>{text.registerTitle}</h1>
       <div class="card">

@@ -1,25 +1,14 @@
-import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { authorizeCheckin, enrolStation } from '../../auth/checkin';
 import type { Actor } from '../../auth/model';
 import { DomainError, isDomainError } from '../../domain/errors';
-import { assets, checkinScriptAsset } from '../assets';
-import { checkinServiceWorker } from '../assets/checkin-sw';
+import { checkinScriptAsset, checkinServiceWorkerAsset } from '../assets';
 import type { AppEnv } from '../context';
 import { renderPageError } from '../page-context';
 import { CheckinPage, checkinIcon, checkinManifest } from '../pages/checkin-page';
 
 /** The worker's URL never changes (browsers look for updates there); its content names the asset version. */
 const SERVICE_WORKER = '/checkin/sw.js';
-let serviceWorker: Promise<string> | undefined;
-const serviceWorkerScript = () => {
-  serviceWorker ??= checkinScriptAsset().then((script) => {
-    const precache = [assets.css.path, assets.checkinCss.path, script.path];
-    const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 10);
-    return checkinServiceWorker(version, precache);
-  });
-  return serviceWorker;
-};
 
 const stationName = (actor: Actor) =>
   actor.kind === 'station' ? actor.station.name : actor.user.name || actor.user.email;
@@ -40,7 +29,8 @@ export const checkinPages = new Hono<AppEnv>()
   .get('/sw.js', async (c) => {
     c.header('Cache-Control', 'no-cache');
     c.header('Service-Worker-Allowed', '/checkin/');
-    return c.body(await serviceWorkerScript(), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    const worker = checkinServiceWorkerAsset();
+    return c.body(worker.body, 200, { 'Content-Type': worker.type });
   })
   .get('/icon.svg', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
@@ -78,7 +68,7 @@ export const checkinPages = new Hono<AppEnv>()
         language={c.get('language')}
         path={new URL(c.req.url).pathname}
         serviceWorker={SERVICE_WORKER}
-        script={(await checkinScriptAsset()).path}
+        script={checkinScriptAsset().path}
       />,
     );
   });
