@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { loadTicketKey } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
@@ -14,6 +13,7 @@ import { JavaMissingError, type LocalDynamo, startDynamoLocal } from './dynamo-l
 import { DATA_DIR, rememberEndpoint, TABLE_NAME } from './local-config';
 import { pollEvery } from './poll';
 import { seedIfEmpty } from './seed';
+import { serveApp } from './server';
 
 /**
  * `npm start`: the whole system on one machine. DynamoDB Local runs as a child process with its data in
@@ -56,19 +56,18 @@ async function main() {
   const stopPurging = pollEvery(60 * 60 * 1000, () =>
     purgeExpiredPersonalData(store, new Date(), retentionDays),
   );
-  const server = serve({ fetch: app.fetch, port }, () => {
-    console.log(`hadir is running at http://localhost:${port}`);
-    console.log(`  DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${DATA_DIR})` : ''}`);
-    console.log(
-      `  Emails:   ${transport.name === 'local-outbox' ? `${baseUrl}/dev/outbox` : `via ${transport.name}`}`,
-    );
-  });
+  const server = await serveApp(app, { port });
+  console.log(`hadir is running at http://localhost:${port}`);
+  console.log(`  DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${DATA_DIR})` : ''}`);
+  console.log(
+    `  Emails:   ${transport.name === 'local-outbox' ? `${baseUrl}/dev/outbox` : `via ${transport.name}`}`,
+  );
 
   const shutdown = async () => {
     await stopPolling();
     await stopPurging();
     await stopCampaigns();
-    server.close();
+    void server.close();
     await dynamo?.stop();
     process.exit(0);
   };
