@@ -37,7 +37,7 @@ export async function serveApp(doc: DocumentClient, tableName: string) {
 export async function startEnvironment() {
   const dynamo = await startDynamoLocal();
   const tableName = 'hadir-bench';
-  const doc = createDocumentClient({ tableName, endpoint: dynamo.endpoint });
+  const doc = createDocumentClient({ endpoint: dynamo.endpoint });
   const meter = meterCapacity(doc);
   const served = await serveApp(doc, tableName);
   await seedRegency(served.store, '62.02');

@@ -1,5 +1,5 @@
-import { createDocumentClient } from '../functions/db/client';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../functions/db/client';
 import { eventItem } from '../functions/db/events-repo';
 import { keys } from '../functions/db/keys';
 import { newId, ticketHash } from '../functions/domain/tokens';
@@ -127,7 +127,7 @@ async function measuredSession(served: Served, regencyCode: string, registration
 export async function scaleComparison(env: Environment, sessions: number, officers: number, rounds = 12) {
   const emulators = await Promise.all([startDynamoLocal(), startDynamoLocal()]);
   const [oneDoc, nationalDoc] = emulators.map((dynamo) =>
-    createDocumentClient({ tableName: env.tableName, endpoint: dynamo.endpoint }),
+    createDocumentClient({ endpoint: dynamo.endpoint }),
   ) as [DocumentClient, DocumentClient];
   try {
     const large = await serveApp(nationalDoc, `${env.tableName}-national`);

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export type DocumentClient = DynamoDBDocumentClient;
 
 export type DbConfig = {
-  tableName: string;
+  /** DynamoDB Local (`http://127.0.0.1:8000`); AWS's regional endpoint when absent. */
   endpoint?: string;
   region?: string;
   /** Attempts per request, the first included (the SDK's standard retry mode with its retry quota). */
@@ -29,7 +29,7 @@ const LOCAL_REQUEST_TIMEOUT_MS = 30_000;
  * Undefined attributes are dropped, as the repositories never store them. Against DynamoDB Local any static
  * credentials work, and one local process serving many users and load tests gets more than the default 50 sockets.
  */
-export function createDocumentClient(config: DbConfig): DocumentClient {
+export function createDocumentClient(config: DbConfig = {}): DocumentClient {
   const region = config.region ?? process.env.AWS_REGION ?? 'ap-southeast-3';
   const local = Boolean(config.endpoint);
   const requestTimeout = local ? LOCAL_REQUEST_TIMEOUT_MS : AWS_REQUEST_TIMEOUT_MS;

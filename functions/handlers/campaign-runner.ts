@@ -5,7 +5,7 @@ import { createCampaignRunner } from '../followups/runner';
 
 const tableName = process.env.TABLE_NAME ?? 'hadir';
 const store = createStore(
-  createDocumentClient({ tableName, endpoint: process.env.DYNAMODB_ENDPOINT }),
+  createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT }),
   tableName,
   // Registrations are read with their ticket codes (and erased with their ticket items): the key is needed here too.
   { ticketKey: await loadTicketKeyFromAws() },

@@ -13,7 +13,7 @@ import { createDynamoRateLimiter } from '../http/rate-limit';
  */
 export async function httpDepsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<AppDeps> {
   const tableName = env.TABLE_NAME ?? 'hadir';
-  const doc = createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT });
+  const doc = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT });
   const store = createStore(doc, tableName, { ticketKey: await loadTicketKeyFromAws(env) });
   const loadSessionSecret = () =>
     loadSessionSecretFromAws(env).catch((error: unknown) => {

@@ -24,7 +24,7 @@ export type SesEvent = {
 
 const tableName = process.env.TABLE_NAME ?? 'hadir';
 const suppressions = createSuppressionsRepo(
-  createDocumentClient({ tableName, endpoint: process.env.DYNAMODB_ENDPOINT }),
+  createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT }),
   tableName,
 );
 

@@ -7,7 +7,7 @@ import { mailFrom, transportFromEnv } from '../mail/transport-from-env';
 /** Shared by the email Lambdas; built once per instance. Emails show tickets, so they need the ticket key. */
 export async function createWorkerFromEnv(env: NodeJS.ProcessEnv = process.env) {
   const tableName = env.TABLE_NAME ?? 'hadir';
-  const store = createStore(createDocumentClient({ tableName, endpoint: env.DYNAMODB_ENDPOINT }), tableName, {
+  const store = createStore(createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT }), tableName, {
     ticketKey: await loadTicketKeyFromAws(env),
   });
   const worker = createOutboxWorker({

@@ -174,6 +174,8 @@ export function onError(error: unknown, c: Context<AppEnv>) {
         message: 'request failed',
         method: c.req.method,
         path: c.req.routePath,
+        // The AWS request id lets AWS support find the call that failed.
+        awsRequestId: (error as { $metadata?: { requestId?: string } } | undefined)?.$metadata?.requestId,
         error:
           error instanceof Error
             ? { name: error.name, message: redact(error.message), stack: redact(error.stack ?? '') }

@@ -38,7 +38,7 @@ function assertJava() {
 }
 
 async function waitUntilReady(endpoint: string, child: { exitCode: number | null }, timeoutMs = 30_000) {
-  const db = createDocumentClient({ tableName: '', endpoint, maxAttempts: 1 });
+  const db = createDocumentClient({ endpoint, maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {

@@ -22,7 +22,7 @@ async function main() {
     stop = dynamo.stop;
   }
   // Against AWS from a shell, credentials come from the SDK's provider chain (profile, SSO, CloudShell).
-  const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint: endpoint || undefined });
+  const doc = createDocumentClient({ endpoint: endpoint || undefined });
   // Seeding issues no tickets: the local key only completes the store, also when seeding a table in AWS.
   const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
   await ensureTable(doc, TABLE_NAME);

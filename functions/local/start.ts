@@ -29,7 +29,7 @@ async function main() {
     endpoint = dynamo.endpoint;
     rememberEndpoint(endpoint);
   }
-  const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint });
+  const doc = createDocumentClient({ endpoint });
   const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
   if (await ensureTable(doc, TABLE_NAME)) console.log(`Created table ${TABLE_NAME}`);
   const seeded = await seedIfEmpty(store);

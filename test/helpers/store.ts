@@ -12,7 +12,7 @@ import { loadRegencyDirectory } from '../../functions/local/area-directory';
 /** A fresh table in the shared DynamoDB Local: tests never see each other's data. */
 export async function createTestStore(): Promise<Store> {
   const tableName = `test-${randomUUID()}`;
-  const doc = createDocumentClient({ tableName, endpoint: inject('dynamoEndpoint') });
+  const doc = createDocumentClient({ endpoint: inject('dynamoEndpoint') });
   await ensureTable(doc, tableName);
   return createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
 }

@@ -23,7 +23,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hadir-faults-'));
   port = await freePort();
   dynamo = await startDynamoLocal({ dataDir, port });
-  const doc = createDocumentClient({ tableName: 'faults', endpoint: dynamo.endpoint });
+  const doc = createDocumentClient({ endpoint: dynamo.endpoint });
   await ensureTable(doc, 'faults');
   store = createStore(doc, 'faults', { ticketKey: TEST_TICKET_KEY });
   await seedKotim(store);
