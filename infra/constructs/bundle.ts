@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, type Metafile } from 'esbuild';
+import { clientScripts } from '../../functions/http/assets';
 import { JSQR_BUNDLE_FILE } from '../../functions/http/assets/checkin-jsqr';
 
 /**
@@ -49,6 +50,14 @@ export const DEFINE = { 'process.env.NODE_ENV': '"production"' };
 export const HANDLER_FILES: Readonly<Record<string, readonly { name: string; source: string }[]>> = {
   // The check-in page's fallback QR decoder: served as a static asset, never run by the server.
   'api.ts': [JSQR_BUNDLE_FILE],
+};
+
+/**
+ * Files built for a handler and written next to its bundle, by handler file name: the browser scripts the public
+ * function serves (functions/http/client/, built by esbuild here so the Lambda only reads them on first use).
+ */
+export const HANDLER_BUILT_FILES: Readonly<Record<string, () => { name: string; contents: string }[]>> = {
+  'api.ts': () => clientScripts.files(),
 };
 
 export type BundleSizes = {
@@ -100,6 +109,12 @@ export function bundleHandler(entry: string, outdir: string): BundleSizes {
     const from = require.resolve(file.source);
     copyFileSync(from, join(outdir, file.name));
     shipped.push({ name: file.name, bytes: statSync(from).size });
+  }
+  for (const file of HANDLER_BUILT_FILES[basename(entry)]?.() ?? []) {
+    const to = join(outdir, file.name);
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, file.contents);
+    shipped.push({ name: file.name, bytes: Buffer.byteLength(file.contents) });
   }
   const outputs = metafile.outputs;
   const index = Object.keys(outputs).find((path) => basename(path) === 'index.mjs') as string;

@@ -192,10 +192,15 @@ describe('real bundling (cdk synth with esbuild, offline)', () => {
       expect(bench.files, name).toContain('index.mjs');
       expect(bench.files, name).toContain('index.mjs.map');
       for (const file of bench.files) {
-        expect(file, name).toMatch(/^(index|chunks\/[\w.-]+)\.mjs(\.map)?$|^jsqr\.js$/);
+        expect(file, name).toMatch(/^(index|chunks\/[\w.-]+)\.mjs(\.map)?$|^jsqr\.js$|^client\/[\w-]+\.js$/);
       }
-      // The public function ships the check-in page's QR decoder as a file it reads on first request.
+      // The public function ships the check-in page's QR decoder and the browser scripts, built at synth, as files
+      // it reads on first request.
       expect(bench.files.includes('jsqr.js'), name).toBe(name === 'api');
+      expect(
+        bench.files.filter((file) => file.startsWith('client/')),
+        name,
+      ).toEqual(name === 'api' ? ['client/checkin-sw.js', 'client/checkin.js', 'client/register.js'] : []);
       sizes[name] = { initialKiB: bench.initialBytes / 1024, ...initialSplit(bench) };
     }
     console.log(
@@ -216,7 +221,7 @@ describe('real bundling (cdk synth with esbuild, offline)', () => {
 });
 
 describe('the bundled public function', () => {
-  it('serves the jsQR file shipped next to index.mjs, and calendar files from a chunk loaded on first use', async () => {
+  it('serves the jsQR file and the door script shipped next to index.mjs, and calendar files from a chunk loaded on first use', async () => {
     const store = await createTestStore();
     const event = makeEvent();
     await store.events.put(event);
@@ -229,6 +234,10 @@ describe('the bundled public function', () => {
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       expect(code.includes(source.slice(100_000, 100_200)), 'jsQR inlined into index.mjs').toBe(false);
       const jsQrPath = `/assets/jsqr.${createHash('sha256').update(source).digest('hex').slice(0, 10)}.js`;
+      // Built at bundling, not by esbuild inside the Lambda (which has no esbuild): the file is what is served.
+      const door = readFileSync(join(dir, 'client', 'checkin.js'), 'utf8');
+      expect(code.includes(door.slice(0, 200)), 'door script inlined into index.mjs').toBe(false);
+      const doorPath = `/assets/checkin.${createHash('sha256').update(door).digest('hex').slice(0, 10)}.js`;
       const request = (path: string) => ({
         version: '2.0',
         routeKey: '$default',
@@ -246,13 +255,13 @@ describe('the bundled public function', () => {
       });
       const script = `const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
         const out = [];
-        for (const event of ${JSON.stringify([request(jsQrPath), request(`/acara/${event.id}/kalender.ics`)])}) {
+        for (const event of ${JSON.stringify([request(jsQrPath), request(`/acara/${event.id}/kalender.ics`), request(doorPath)])}) {
           const res = await handler(event, {});
           const body = res.isBase64Encoded ? Buffer.from(res.body, 'base64').toString() : res.body;
           out.push({ status: res.statusCode, type: res.headers['content-type'], body });
         }
         console.log(JSON.stringify(out));`;
-      const [decoder, calendar] = JSON.parse(
+      const [decoder, calendar, doorScript] = JSON.parse(
         execFileSync(process.execPath, ['--input-type=module', '-e', script], {
           env: {
             ...process.env,
@@ -272,6 +281,9 @@ describe('the bundled public function', () => {
       expect(calendar.type).toContain('text/calendar');
       expect(calendar.body).toContain('BEGIN:VCALENDAR');
       expect(calendar.body).toContain(`UID:${event.id}.event@hadir`);
+      expect(doorScript.status).toBe(200);
+      expect(doorScript.type).toContain('text/javascript');
+      expect(doorScript.body).toBe(door);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
