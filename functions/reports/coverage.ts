@@ -16,6 +16,8 @@ export type CooperativeCoverage = {
   cooperative: Cooperative;
   invitedTo: number;
   registeredFor: number;
+  /** Sessions where its only live registration waits for a seat: "Daftar tunggu", never "Belum mendaftar". */
+  waitlistedFor?: number;
   attended: number;
   officersRegistered: number;
   officersPresent: number;
@@ -50,6 +52,7 @@ export function cooperativeCoverage(
         cooperative,
         invitedTo: 0,
         registeredFor: 0,
+        waitlistedFor: 0,
         attended: 0,
         officersRegistered: 0,
         officersPresent: 0,
@@ -60,8 +63,10 @@ export function cooperativeCoverage(
     }
     const present = new Set(session.checkins.map((c) => c.participantId));
     for (const registration of session.registrations) {
-      if (registration.status !== 'confirmed' || !invited.has(registration.cooperativeId)) continue;
+      if (!invited.has(registration.cooperativeId)) continue;
       const entry = byId.get(registration.cooperativeId) as CooperativeCoverage;
+      if (registration.status === 'waitlisted') entry.waitlistedFor = (entry.waitlistedFor ?? 0) + 1;
+      if (registration.status !== 'confirmed') continue;
       const came = registration.participants.filter((p) => present.has(p.id)).length;
       entry.registeredFor++;
       entry.officersRegistered += registration.participants.length;

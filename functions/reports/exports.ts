@@ -1,6 +1,7 @@
 import type { EmailJob } from '../db/outbox-repo';
 import { formatPhoneLocal } from '../domain/phone';
 import type { EventRecord, Registration } from '../domain/schemas';
+import { cooperativeStatusLabel, coverageStatus, registrationStatusLabel } from '../domain/statuses';
 import { formatTime, toZonedIso } from '../domain/time';
 import type { AttendeeRow } from './attendees';
 import { type Checklist, checklistProgress } from './checklist';
@@ -40,11 +41,7 @@ export type ExportSource = {
 type Table<T> = { columns: (XlsxColumn & { value: (row: T, when: When) => Cell })[]; rows: Iterable<T> };
 type When = (iso: string | undefined) => Cell;
 
-const statusLabel: Record<Registration['status'], string> = {
-  confirmed: 'Terdaftar',
-  waitlisted: 'Daftar tunggu',
-  cancelled: 'Dibatalkan',
-};
+const statusLabel = (status: Registration['status']) => registrationStatusLabel(status);
 const yesNo = (value: boolean) => (value ? 'Ya' : 'Tidak');
 const phone = (value: string | undefined) => (value ? formatPhoneLocal(value) : '');
 const note = (row: AttendeeRow) =>
@@ -75,7 +72,7 @@ function tableFor(kind: ExportKind, source: ExportSource, zone: string): Table<u
           { header: 'Koperasi', width: 40, value: (r) => r.cooperativeName },
           { header: 'Kode Desa/Kelurahan', width: 16, value: (r) => r.cooperativeId },
           { header: 'Kode Kecamatan', width: 12, value: (r) => r.districtCode },
-          { header: 'Status', width: 14, value: (r) => statusLabel[r.status] },
+          { header: 'Status', width: 14, value: (r) => statusLabel(r.status) },
           { header: 'Narahubung', width: 24, value: (r) => r.contact.name },
           { header: 'No HP Narahubung', width: 16, value: (r) => phone(r.contact.phone) },
           { header: 'Email Narahubung', width: 26, value: (r) => r.contact.email ?? '' },
@@ -112,7 +109,7 @@ function tableFor(kind: ExportKind, source: ExportSource, zone: string): Table<u
             width: 22,
             value: (a) => emailStatus(byParticipant, a.email, a.participantId),
           },
-          { header: 'Status Pendaftaran', width: 14, value: (a) => statusLabel[a.registrationStatus] },
+          { header: 'Status Pendaftaran', width: 14, value: (a) => statusLabel(a.registrationStatus) },
           { header: 'Hadir', width: 8, value: (a) => yesNo(!!a.checkedInAt) },
           { header: at('Waktu Hadir'), kind: 'datetime', value: (a, when) => when(a.checkedInAt) },
           { header: 'Keterangan', width: 28, value: (a) => note(a) },
@@ -150,6 +147,7 @@ function tableFor(kind: ExportKind, source: ExportSource, zone: string): Table<u
           { header: 'Desa/Kelurahan', width: 20, value: (c) => c.cooperative.villageName },
           { header: 'Kecamatan', width: 20, value: (c) => c.cooperative.districtName },
           { header: 'Terdaftar', width: 10, value: (c) => yesNo(c.registeredFor > 0) },
+          { header: 'Status', width: 20, value: (c) => cooperativeStatusLabel(coverageStatus(c)) },
           { header: 'Hadir', width: 8, value: (c) => yesNo(c.attended > 0) },
           { header: 'Pengurus Hadir', kind: 'number', value: (c) => c.officersPresent },
           {

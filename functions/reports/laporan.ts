@@ -1,4 +1,5 @@
-import type { EventRecord } from '../domain/schemas';
+import type { EventRecord, Language } from '../domain/schemas';
+import { cooperativeStatusLabel, coverageStatus } from '../domain/statuses';
 import { formatDate, formatTimeRange } from '../domain/time';
 import type { CooperativeCoverage } from './coverage';
 
@@ -51,8 +52,9 @@ export function laporanSummary({ attendance }: Pick<LaporanInput, 'attendance'>)
   );
 }
 
-export const unreachedStatus = (c: CooperativeCoverage) =>
-  c.registeredFor > 0 ? 'Terdaftar, tidak hadir' : 'Belum mendaftar';
+/** The catalogue's label, so the laporan, the reports page, the outreach list and the exports agree. */
+export const unreachedStatus = (c: CooperativeCoverage, language: Language = 'id') =>
+  cooperativeStatusLabel(coverageStatus(c), language);
 
 /** Sections the Dinas writes by hand: the draft leaves them blank with a hint. */
 export const blankSections = [

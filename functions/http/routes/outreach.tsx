@@ -4,6 +4,7 @@ import { assertFormToken, requireUser } from '../../auth/session';
 import { type InvitationChannel, invitationChannels } from '../../db/invitations-repo';
 import { DomainError } from '../../domain/errors';
 import { formatPhoneLocal } from '../../domain/phone';
+import { cooperativeStatusLabel } from '../../domain/statuses';
 import { formatDateTime } from '../../domain/time';
 import type { ContactImport } from '../../outreach/contacts-import';
 import { isXlsx, xlsxRows } from '../../outreach/xlsx-rows';
@@ -38,13 +39,9 @@ const me = (c: Context<AppEnv>) => c.get('user') as User;
 const eventIdOf = (c: Context<AppEnv>) => c.req.param('eventId') ?? '';
 const base = (c: Context<AppEnv>) => `/admin/acara/${eventIdOf(c)}/undangan`;
 
-const stateLabels: Record<OutreachState, string> = {
-  not_contacted: 'Belum dihubungi',
-  invited: 'Sudah diundang',
-  opened: 'Membuka tautan',
-  registered: 'Terdaftar',
-  waitlisted: 'Daftar tunggu',
-};
+const stateLabels = Object.fromEntries(
+  outreachStates.map((state) => [state, cooperativeStatusLabel(state)]),
+) as Record<OutreachState, string>;
 const channelLabels: Record<InvitationChannel, string> = {
   email: 'Email',
   whatsapp: 'WhatsApp',

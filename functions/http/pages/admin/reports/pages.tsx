@@ -1,5 +1,6 @@
 import type { User } from '../../../../auth/model';
 import type { EventRecord, Language } from '../../../../domain/schemas';
+import { cooperativeStatusLabel, registrationStatusLabel } from '../../../../domain/statuses';
 import { formatDate, formatDateTime, formatTime, formatTimeRange } from '../../../../domain/time';
 import { type Checklist, checklistProgress, checklistSteps } from '../../../../reports/checklist';
 import { type CooperativeCoverage, type DistrictCoverage, percent } from '../../../../reports/coverage';
@@ -168,7 +169,7 @@ function UnreachedTable({ rows, language }: { rows: CooperativeCoverage[]; langu
               <a href={`${base}/koperasi/${row.cooperative.id}`}>{row.cooperative.name}</a>
             </td>
             <td>{row.cooperative.districtName}</td>
-            <td>{row.registeredFor > 0 ? text.registeredAbsent : text.notRegistered}</td>
+            <td>{unreachedStatus(row, language)}</td>
             <td>
               {row.assistants.length
                 ? row.assistants.map((a) => (
@@ -427,7 +428,11 @@ export function CooperativeReportPage(props: Base & CooperativeReport) {
                 <tr data-event={s.event.id}>
                   <td>{formatDate(s.event.startsAt, s.event.timeZone, props.language)}</td>
                   <td>{s.event.title}</td>
-                  <td>{s.registration ? s.registration.status : text.notRegistered}</td>
+                  <td>
+                    {s.registration
+                      ? registrationStatusLabel(s.registration.status, props.language)
+                      : cooperativeStatusLabel('not_registered', props.language)}
+                  </td>
                   <td>
                     {came.length
                       ? came.map((o) => (
@@ -543,7 +548,7 @@ export function LaporanPage(props: Base & { laporan: LaporanInput }) {
                   <td>{index + 1}</td>
                   <td>{c.cooperative.name}</td>
                   <td>{c.cooperative.districtName}</td>
-                  <td>{unreachedStatus(c)}</td>
+                  <td>{unreachedStatus(c, 'id')}</td>
                   <td>{c.assistants.map((a) => a.name).join(', ') || '-'}</td>
                 </tr>
               ))}
