@@ -1,14 +1,44 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Four projects. `npm test` runs unit, integration and browser; scale (the 10,000-request fuzz, the 50,000-row
+ * export, the capacity bursts, the bundle budgets) runs in `.ci/run` after it and on demand with
+ * `npm run test:scale`: they prove the same rules at sizes that take minutes, not new behaviour.
+ */
+const browser = ['test/e2e/**/*.test.{ts,tsx}', 'test/**/*.e2e.test.{ts,tsx}'];
+const scale = [
+  'test/scale/**/*.test.{ts,tsx}',
+  'test/security/fuzz.test.ts',
+  'test/reports/export-size.test.ts',
+  'test/integration/capacity-concurrency.test.ts',
+  'test/infra/bundles.test.ts',
+];
+const unit = ['test/unit/**/*.test.{ts,tsx}'];
+/** One DynamoDB Local and one Chromium for the whole run, shared by the projects that use them. */
+const database = 'test/helpers/global-setup.ts';
+const chromium = 'test/helpers/browser-setup.ts';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Two cores: files run in parallel against one shared DynamoDB Local, each file in its own table.
+    // Two cores: files run in parallel against the shared DynamoDB Local.
     maxWorkers: 2,
     // The pinned SDK supports Node 20; its notice about 2027 releases is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      { extends: true, test: { name: 'unit', include: unit } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: [...unit, ...browser, ...scale],
+          globalSetup: [database],
+        },
+      },
+      { extends: true, test: { name: 'browser', include: browser, globalSetup: [database, chromium] } },
+      { extends: true, test: { name: 'scale', include: scale, globalSetup: [database] } },
+    ],
   },
 });

@@ -5,28 +5,46 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with the network chatter this offline machine refuses switched off. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * A fresh browser context. Without extra arguments it opens in the run's shared Chromium (test/helpers/browser-setup.ts);
+ * a test that needs its own flags (a fake camera) gets a Chromium of its own.
+ */
 export async function launchBrowser(
   extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const shared = extraArgs.length === 0 ? inject('chromiumEndpoint') : undefined;
+  if (shared) {
+    const browser = await chromium.connect(shared);
+    const context = await browser.newContext();
+    return {
+      context,
+      close: async () => {
+        await context.close();
+        await browser.close();
+      },
+    };
+  }
   const profile = mkdtempSync(join(tmpdir(), 'hadir-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
   return {
     context,
