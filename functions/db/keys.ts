@@ -4,6 +4,10 @@
  * Access patterns (one line each, with the key or index that serves it):
  *  1. Get a session by id ................................ pk=EVENT#<eventId>        sk=EVENT
  *  2. List sessions by start time ........................ GSI1 gsi1pk=EVENTS          gsi1sk=<startsAt>#<eventId>
+ *  2d. Public session list, by end time (sparse: published) GSI2 gsi2pk=SESSIONS#published gsi2sk=<endsAt>#<eventId>
+ *     Upcoming (ends after now) is one Query `gsi2sk > <now>$` ascending, past ones `gsi2sk < <now>$` descending,
+ *     each a page of `Limit` with a cursor: no read ever passes over the sessions of the other side of now. (`$`
+ *     sorts just after the `#` that follows every end time, so a session ending exactly now is past.)
  *  3. Get a registration by id (manage link) ............. pk=REG#<regId>             sk=REG
  *  4. List a session's registrations (roster) ............ GSI1 gsi1pk=EVENT#<eventId>#REGS gsi1sk=<queuedAt>#<regId>
  *  5. Waitlist of a session, oldest first (sparse) ....... GSI2 gsi2pk=WAITLIST#<eventId> gsi2sk=<queuedAt>#<regId>
@@ -78,6 +82,10 @@ const builders = {
   eventListing: (startsAt: string, eventId: string) => ({
     gsi1pk: 'EVENTS',
     gsi1sk: `${new Date(startsAt).toISOString()}#${eventId}`,
+  }),
+  publicListing: (endsAt: string, eventId: string) => ({
+    gsi2pk: PUBLIC_SESSIONS,
+    gsi2sk: `${new Date(endsAt).toISOString()}#${eventId}`,
   }),
   registration: (registrationId: string) => ({ pk: `REG#${registrationId}`, sk: 'REG' }),
   registrationInRoster: (eventId: string, queuedAt: string, registrationId: string) => ({
@@ -207,6 +215,8 @@ export const keys = guarded(builders);
 export const rosterPartition = (eventId: string) => `EVENT#${eventId}#REGS`;
 export const waitlistPartition = (eventId: string) => `WAITLIST#${eventId}`;
 export const PENDING_OUTBOX = 'OUTBOX#pending';
+/** The partition of published sessions in GSI2 (access pattern 2d); unpublished sessions have no GSI2 key. */
+export const PUBLIC_SESSIONS = 'SESSIONS#published';
 
 /** Cooperative ids are village codes (`62.02.01.2001`); the regency is their first two segments. */
 export const regencyOf = (cooperativeId: string) => cooperativeId.split('.').slice(0, 2).join('.');

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import type { EventRecord, Registration } from '../domain/schemas';
 import type { DocumentClient } from './client';
-import { closesAtEpoch, toEvent } from './events-repo';
+import { closesAtEpoch, publicListingOf, toEvent } from './events-repo';
 import { GSI1, keys } from './keys';
 import { emailJobPuts } from './outbox-items';
 import { queryAll } from './paging';
@@ -93,12 +93,20 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
     values[':gsi1sk'] = listing.gsi1sk;
     values[':closes'] = closesAtEpoch(changes);
     sets.push('gsi1sk = :gsi1sk', 'closesAtEpoch = :closes');
+    // The public list follows publishing and the end time; an unpublished session leaves it.
+    const publicListing = publicListingOf({ ...changes, id: eventId });
+    if (publicListing) {
+      values[':gsi2pk'] = publicListing.gsi2pk;
+      values[':gsi2sk'] = publicListing.gsi2sk;
+      sets.push('gsi2pk = :gsi2pk', 'gsi2sk = :gsi2sk');
+    }
+    const removes = publicListing ? '' : ' REMOVE gsi2pk, gsi2sk';
     try {
       const { Attributes } = await doc.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.event(eventId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')}${removes}`,
           ConditionExpression: 'attribute_exists(pk) AND seatsTaken <= :capacity',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,

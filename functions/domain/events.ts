@@ -22,14 +22,14 @@ export function publicEvent(event: EventRecord, now: Date) {
     regencyCode: event.regencyCode,
     invitedDistrictCodes: event.invitedDistrictCodes,
     cancelled: event.cancelled,
+    ended: hasEnded(event, now),
   };
 }
 export type PublicEvent = ReturnType<typeof publicEvent>;
 
-/** Upcoming first; sessions that ended more than a day ago drop off the public list. */
-export function upcoming(events: EventRecord[], now: Date): EventRecord[] {
-  const cutoff = now.getTime() - 86_400_000;
-  return events
-    .filter((event) => event.published && Date.parse(event.endsAt) > cutoff)
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-}
+/**
+ * A session is upcoming until it ends (one under way still is); then it moves to the past sessions. The public
+ * list's index applies the same rule (functions/db/events-repo.ts).
+ */
+export const hasEnded = (event: Pick<EventRecord, 'endsAt'>, now: Date) =>
+  Date.parse(event.endsAt) <= now.getTime();

@@ -105,6 +105,10 @@ const issueMessages: Catalogue = {
     en: 'This organisation does not serve that regency. An admin can add it on the Users page.',
   },
   nothing_to_change: { id: 'Tidak ada perubahan yang dikirim.', en: 'Nothing to change was sent.' },
+  invalid_cursor: {
+    id: 'Penanda halaman tidak berlaku. Mulai lagi dari halaman pertama.',
+    en: 'The page cursor is not valid. Start again from the first page.',
+  },
   invalid_time_zone: { id: 'Zona waktu tidak dikenal.', en: 'Unknown time zone.' },
   ends_before_start: {
     id: 'Waktu selesai harus setelah waktu mulai.',

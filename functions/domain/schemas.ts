@@ -97,6 +97,12 @@ export type RegistrationChangeInput = z.infer<typeof registrationChangeInput>;
 export const registrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
 
+/** The public session list: sessions that end after now (the default) or those that ended, from a page cursor. */
+export const sessionListQuery = z.object({
+  when: z._default(z.enum(['upcoming', 'past']), 'upcoming'),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+
 export const participantSchema = z.object({
   id: z.string(),
   name: z.string(),

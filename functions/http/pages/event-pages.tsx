@@ -4,9 +4,13 @@ import { formatDateTime, formatTimeRange } from '../../domain/time';
 import { t } from './i18n';
 import { Layout } from './layout';
 
+/** The page of sessions that have ended; the home page lists the upcoming ones. */
+export const PAST_SESSIONS_PATH = '/kegiatan-lalu';
+
 function SeatsBadge({ event, language }: { event: PublicEvent; language: Language }) {
   const text = t(language);
   if (event.cancelled) return <span class="badge cancelled">{text.cancelledEvent}</span>;
+  if (event.ended) return <span class="badge">{text.ended}</span>;
   if (!event.registrationOpen) return <span class="badge">{text.closed}</span>;
   if (event.seatsLeft === 0 || event.waitlistCount > 0)
     return <span class="badge waitlisted">{text.full}</span>;
@@ -31,19 +35,28 @@ export function EventFacts({ event, language }: { event: PublicEvent; language: 
 }
 
 export function EventsPage({
+  when,
   events,
+  nextHref,
+  firstHref,
   language,
   path,
 }: {
+  when: 'upcoming' | 'past';
   events: PublicEvent[];
+  /** The next page of the same list, when there is one. */
+  nextHref?: string;
+  /** The first page, shown on every later page. */
+  firstHref?: string;
   language: Language;
   path: string;
 }) {
   const text = t(language);
+  const title = when === 'upcoming' ? text.sessions : text.pastSessions;
   return (
-    <Layout title={text.sessions} language={language} path={path}>
-      <h1>{text.sessions}</h1>
-      {events.length === 0 ? <p>{text.noSessions}</p> : null}
+    <Layout title={title} language={language} path={path}>
+      <h1>{title}</h1>
+      {events.length === 0 ? <p>{when === 'upcoming' ? text.noSessions : text.noPastSessions}</p> : null}
       {events.map((event) => (
         <article class="card">
           <h2>
@@ -65,6 +78,21 @@ export function EventsPage({
           </div>
         </article>
       ))}
+      <nav class="actions" aria-label={title}>
+        {nextHref ? (
+          <a class="button" href={nextHref} rel="next">
+            {text.nextPage}
+          </a>
+        ) : null}
+        {firstHref ? (
+          <a class="button secondary" href={firstHref}>
+            {text.firstPage}
+          </a>
+        ) : null}
+        <a class="button secondary" href={when === 'upcoming' ? PAST_SESSIONS_PATH : '/'}>
+          {when === 'upcoming' ? text.showPastSessions : text.showUpcomingSessions}
+        </a>
+      </nav>
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors';
-import { publicEvent, upcoming } from '../../domain/events';
-import { registrationInput } from '../../domain/schemas';
+import { publicEvent } from '../../domain/events';
+import { registrationInput, sessionListQuery } from '../../domain/schemas';
 import type { AppEnv } from '../context';
 import { clientAddress, limit } from '../rate-limit';
 import { readJson, validate } from '../request';
@@ -9,10 +9,10 @@ import { readJson, validate } from '../request';
 export const apiEvents = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { store, clock } = c.get('services');
+    const { when, cursor } = validate(sessionListQuery, c.req.query(), c);
     const now = clock();
-    return c.json({
-      events: upcoming(await store.events.list(), now).map((event) => publicEvent(event, now)),
-    });
+    const page = await store.events.listPublic({ when, now, cursor });
+    return c.json({ events: page.events.map((event) => publicEvent(event, now)), next: page.next ?? null });
   })
   .get('/:eventId', async (c) => {
     const { store, clock } = c.get('services');

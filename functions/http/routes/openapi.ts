@@ -59,6 +59,7 @@ const event = z
     regencyCode: z.string(),
     invitedDistrictCodes: z.array(z.string()),
     cancelled: z.boolean(),
+    ended: z.boolean().meta({ description: 'The session has ended: it is listed with `when=past`' }),
   })
   .meta({ id: 'Event' });
 
@@ -192,10 +193,19 @@ const docs: Doc[] = [
   {
     method: 'get',
     path: '/api/events',
-    summary: 'Published upcoming sessions',
+    summary:
+      'Published sessions, a page at a time: upcoming (ending after now, soonest first) or past (latest first)',
     tag: 'Public',
-    response: z.object({ events: z.array(event) }),
+    query: {
+      when: '`upcoming` (default): sessions that end after now; `past`: sessions that have ended',
+      cursor: 'The `next` of the previous page',
+    },
+    response: z.object({
+      events: z.array(event),
+      next: z.string().nullable().meta({ description: 'Cursor of the next page; null on the last page' }),
+    }),
     auth: 'none',
+    errors: [400],
   },
   {
     method: 'get',

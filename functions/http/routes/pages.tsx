@@ -1,14 +1,14 @@
 import { type Context, Hono } from 'hono';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError, isDomainError } from '../../domain/errors';
-import { publicEvent, upcoming } from '../../domain/events';
-import { registrationChangeInput, registrationInput } from '../../domain/schemas';
+import { publicEvent } from '../../domain/events';
+import { registrationChangeInput, registrationInput, sessionListQuery } from '../../domain/schemas';
 import { newSecret, ticketCodeFrom } from '../../domain/tokens';
 import { invitationMessages, resolveInvitation } from '../../outreach/invitation-check';
 import type { AppEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { baseUrlOf, currentPath } from '../page-context';
-import { EventPage, EventsPage } from '../pages/event-pages';
+import { EventPage, EventsPage, PAST_SESSIONS_PATH } from '../pages/event-pages';
 
 import { t } from '../pages/i18n';
 import { ManagePage } from '../pages/manage-page';
@@ -58,13 +58,28 @@ async function loadEvent(c: Context<AppEnv>) {
   return { ...publicEvent(event, clock()), requireInvitation: event.requireInvitation === true };
 }
 
+/** A page of upcoming sessions (the home page) or of past ones; `?setelah=` is where the previous page ended. */
+async function sessionList(c: Context<AppEnv>, when: 'upcoming' | 'past') {
+  const { store, clock } = c.get('services');
+  const { cursor } = validate(sessionListQuery, { cursor: c.req.query('setelah') }, c);
+  const now = clock();
+  const page = await store.events.listPublic({ when, now, cursor });
+  const base = when === 'upcoming' ? '/' : PAST_SESSIONS_PATH;
+  return c.render(
+    <EventsPage
+      when={when}
+      events={page.events.map((event) => publicEvent(event, now))}
+      nextHref={page.next ? `${base}?setelah=${encodeURIComponent(page.next)}` : undefined}
+      firstHref={cursor ? base : undefined}
+      language={c.get('language')}
+      path={currentPath(c)}
+    />,
+  );
+}
+
 export const pages = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const { store, clock } = c.get('services');
-    const now = clock();
-    const events = upcoming(await store.events.list(), now).map((event) => publicEvent(event, now));
-    return c.render(<EventsPage events={events} language={c.get('language')} path={currentPath(c)} />);
-  })
+  .get('/', (c) => sessionList(c, 'upcoming'))
+  .get(PAST_SESSIONS_PATH, (c) => sessionList(c, 'past'))
   .get('/acara/:eventId', async (c) => {
     const event = await loadEvent(c);
     return c.render(<EventPage event={event} language={c.get('language')} path={currentPath(c)} />);
