@@ -2,8 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { User } from '../functions/auth/model';
-import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { User } from '../functions/domain/accounts';
 import { newSecret, ticketHash } from '../functions/domain/tokens';
 import { createCampaignRunner } from '../functions/followups/runner';
 import { createLocalOutboxTransport } from '../functions/mail/local-outbox-transport';

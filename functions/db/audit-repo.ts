@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../auth/model';
+import type { AuditEntry } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import type { DocumentClient } from './client';
 import { auditPartition, keys, withoutKeys } from './keys';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Campaign, CampaignStatus } from '../domain/campaign';
 import { DomainError } from '../domain/errors';
 import type { EmailJobInput } from '../domain/notifications';
 import { hashSecret, unsubscribeTokenFor } from '../domain/tokens';
-import type { Campaign, CampaignStatus } from '../followups/campaign';
 import type { DocumentClient } from './client';
 import { isConditionFailure } from './errors';
 import { GSI1, GSI2, keys, withoutKeys } from './keys';

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { certificateNumber, numberToSlug } from '../followups/certificate-number';
+import { certificateNumber, numberToSlug } from '../domain/certificate-number';
 import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
 import { transact } from './transactions';

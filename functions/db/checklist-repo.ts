@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Checklist, ChecklistStepId, StepState } from '../reports/checklist';
+import type { Checklist, ChecklistStepId, StepState } from '../domain/checklist';
 import type { DocumentClient } from './client';
 import { keys, regencyOf } from './keys';
 import { queryAll } from './paging';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutgoingMessage } from '../mail/message';
+import type { OutgoingMessage } from '../domain/mail-message';
 import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
 import { decodeCursor, encodeCursor, queryAll, queryPage } from './paging';

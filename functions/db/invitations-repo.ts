@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { invitationCode } from '../domain/invitation-code';
 import { hashSecret } from '../domain/tokens';
-import { invitationCode } from '../outreach/invitation-code';
 import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
 import { queryAll } from './paging';

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Station } from '../auth/model';
+import type { Station } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Organisation, User } from '../auth/model';
+import type { Organisation, User } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import { hashSecret, newId, signInTokenFor } from '../domain/tokens';
 import type { DocumentClient } from './client';

@@ -4,13 +4,13 @@ import type { AssistantContact } from '../../emails/thanks';
 import { createChecklistRepo } from '../db/checklist-repo';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
+import type { Campaign } from '../domain/campaign';
+import { certificateDownloadUrl } from '../domain/certificate-number';
+import { checklistSteps } from '../domain/checklist';
+import { invitationLink } from '../domain/invitation-code';
 import { registrationOpen } from '../domain/registration';
 import type { EventRecord, Registration } from '../domain/schemas';
-import { invitationLink } from '../outreach/invitation-code';
 import { legacyJobSecrets } from '../outreach/invitation-email';
-import { checklistSteps } from '../reports/checklist';
-import type { Campaign } from './campaign';
-import { certificateDownloadUrl } from './certificate-number';
 
 export type FollowupKind = 'thanks' | 'absentee_materials' | 'invitation' | 'cooperative_followup';
 export const followupKinds: readonly string[] = [

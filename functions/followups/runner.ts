@@ -1,8 +1,8 @@
 import type { Store } from '../db/store';
 import { createSuppressionsRepo } from '../db/suppressions-repo';
+import { type Campaign, isDue, isNonTransactional } from '../domain/campaign';
 import type { EmailJobInput } from '../domain/notifications';
 import type { EventRecord, Language } from '../domain/schemas';
-import { type Campaign, isDue, isNonTransactional } from './campaign';
 import { audienceOf, type Recipient, type SegmentData } from './segments';
 
 /** Everything a segment needs, read once when the campaign runs. */

@@ -1,5 +1,5 @@
+import type { Segment } from '../domain/campaign';
 import type { Cooperative, EventRecord, Language, Registration } from '../domain/schemas';
-import type { Segment } from './campaign';
 
 /**
  * Who a campaign reaches, as a pure function of the session's data. Each recipient has a key that is the same

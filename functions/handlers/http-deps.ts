@@ -3,7 +3,7 @@ import { loadTicketKeyFromAws } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import type { AppDeps } from '../http/context';
-import { createDynamoRateLimiter } from '../http/rate-limit';
+import { createDynamoRateLimiter } from '../services/rate-limiter';
 
 /**
 /**

@@ -1,8 +1,8 @@
-import { sameOriginOnly } from '../auth/session';
 import { createAdminEventsService } from '../services/admin-events';
 import { createAdminUsersService } from '../services/admin-users';
 import { createAuthService } from '../services/auth-service';
 import { createCheckinService } from '../services/checkins';
+import { sameOriginOnly } from './console-login';
 import type { Surface } from './http-app';
 import { adminApi } from './routes/admin-api';
 import { adminEmailApi, adminEmailPages } from './routes/admin-email';

@@ -1,13 +1,13 @@
-import type { User } from '../auth/model';
 import type { Store } from '../db/store';
+import type { User } from '../domain/accounts';
 import type { Language } from '../domain/schemas';
 import type { ExportFileStore } from '../reports/export-files';
 import type { AdminEventsService } from '../services/admin-events';
 import type { AdminUsersService } from '../services/admin-users';
 import type { AuthService } from '../services/auth-service';
 import type { CheckinService } from '../services/checkins';
+import type { RateLimiter } from '../services/rate-limiter';
 import type { RegistrationService } from '../services/registrations';
-import type { RateLimiter } from './rate-limit';
 
 export type AppConfig = {
   /** Where tickets and emails point, e.g. `https://hadir.example.go.id`. Empty: the request's own origin. */

@@ -5,7 +5,6 @@ import { html, raw } from 'hono/html';
 import { languageDetector } from 'hono/language';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { loadUser } from '../auth/session';
 import { lazySecret, loadSessionSecret } from '../auth/session-secret';
 import { DomainError } from '../domain/errors';
 import type { Language } from '../domain/schemas';
@@ -18,6 +17,7 @@ import {
   registerScriptAsset,
 } from './assets';
 import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
+import { loadUser } from './console-login';
 import type { AppDeps, AppEnv, AppServices } from './context';
 import { errorBody, onError } from './error-handler';
 import { noStoreForPrivate } from './no-store';

@@ -1,6 +1,7 @@
 import { type EmailProps, renderEmail } from '../../emails/render';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
+import type { OutgoingMessage } from '../domain/mail-message';
 import type { EventRecord, Registration } from '../domain/schemas';
 import {
   FollowupGone,
@@ -9,7 +10,6 @@ import {
   unsubscribeHeaders,
   unsubscribeLinkOf,
 } from '../followups/compose';
-import type { OutgoingMessage } from './message';
 
 export type MailConfig = { baseUrl: string; from: string; signInMinutes?: number };
 

@@ -1,5 +1,5 @@
 import type { DevMailRepo } from '../db/dev-mail-repo';
-import type { MailTransport } from './message';
+import type { MailTransport } from '../domain/mail-message';
 
 /** Delivers into the local outbox at /dev/outbox instead of the internet. */
 export function createLocalOutboxTransport(devMail: DevMailRepo, clock: () => Date = () => new Date()) {

@@ -1,8 +1,8 @@
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
+import type { MailTransport } from '../domain/mail-message';
 import { redact } from '../domain/redact';
 import { composeEmail, type MailConfig, NothingToSend } from './compose';
-import type { MailTransport } from './message';
 
 export type JobOutcome = 'sent' | 'skipped' | 'retry' | 'failed' | 'busy';
 

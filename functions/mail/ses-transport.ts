@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
-import type { MailTransport, OutgoingMessage } from './message';
+import type { MailTransport, OutgoingMessage } from '../domain/mail-message';
 
 /** The exact SendEmail input for a message: tested on its own, since SES cannot run here. */
 export function sesSendEmailInput(

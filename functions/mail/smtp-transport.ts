@@ -1,5 +1,5 @@
 import type { Transporter } from 'nodemailer';
-import type { MailTransport } from './message';
+import type { MailTransport } from '../domain/mail-message';
 
 /**
  * Any SMTP server, from `SMTP_URL` (e.g. `smtps://user:pass@mail.kotimkab.go.id:465`). nodemailer (240 KiB) is

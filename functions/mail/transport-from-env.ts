@@ -1,6 +1,6 @@
 import type { Store } from '../db/store';
+import type { MailTransport } from '../domain/mail-message';
 import { createLocalOutboxTransport } from './local-outbox-transport';
-import type { MailTransport } from './message';
 import { createSesTransport } from './ses-transport';
 import { createSmtpTransport } from './smtp-transport';
 

@@ -1,8 +1,8 @@
 import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
+import { isInvitationCode } from '../domain/invitation-code';
 import type { EventRecord, Language } from '../domain/schemas';
 import { hashSecret } from '../domain/tokens';
-import { isInvitationCode } from './invitation-code';
 
 export const invitationMessages = {
   invalid_invitation: {

@@ -1,10 +1,10 @@
 import type { EmailJob } from '../db/outbox-repo';
+import { type Checklist, checklistProgress } from '../domain/checklist';
 import { formatPhoneLocal } from '../domain/phone';
 import type { EventRecord, Registration } from '../domain/schemas';
 import { cooperativeStatusLabel, coverageStatus, registrationStatusLabel } from '../domain/statuses';
 import { formatTime, toZonedIso } from '../domain/time';
 import type { AttendeeRow } from './attendees';
-import { type Checklist, checklistProgress } from './checklist';
 import type { CooperativeCoverage } from './coverage';
 import { type Cell, csvStream } from './csv';
 import { type XlsxColumn, xlsxStream } from './xlsx';

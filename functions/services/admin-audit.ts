@@ -1,5 +1,5 @@
-import type { AuditEntry, User } from '../auth/model';
 import type { Store } from '../db/store';
+import type { AuditEntry, User } from '../domain/accounts';
 import { newId } from '../domain/tokens';
 
 /** Writes one audit entry for an action of `user` (PDP: log who viewed or changed personal data). */

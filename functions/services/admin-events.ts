@@ -1,14 +1,14 @@
-import type { Station, User } from '../auth/model';
+import type { StoredRegistration } from '../db/registrations-repo';
+import { type EventChanges, editableEventFields } from '../db/sessions-repo';
+import type { Store } from '../db/store';
 import {
   canCreateEvents,
   canManageEvent,
   canReadEvent,
   registrationFilter,
   servesRegency,
-} from '../auth/policy';
-import type { StoredRegistration } from '../db/registrations-repo';
-import { type EventChanges, editableEventFields } from '../db/sessions-repo';
-import type { Store } from '../db/store';
+} from '../domain/access-policy';
+import type { Station, User } from '../domain/accounts';
 import { searchable } from '../domain/cooperative-search';
 import { DomainError } from '../domain/errors';
 import { publicEvent } from '../domain/events';

@@ -1,8 +1,8 @@
 import type { z } from 'zod/mini';
-import type { Organisation, organisationInput, User, UserChangeInput, UserInput } from '../auth/model';
-import { canAssign, canReadAssignments, isAdmin } from '../auth/policy';
 import { regencyOf } from '../db/keys';
 import type { Store } from '../db/store';
+import { canAssign, canReadAssignments, isAdmin } from '../domain/access-policy';
+import type { Organisation, organisationInput, User, UserChangeInput, UserInput } from '../domain/accounts';
 import { DomainError, type ValidationIssue } from '../domain/errors';
 import { newId } from '../domain/tokens';
 import { audit } from './admin-audit';

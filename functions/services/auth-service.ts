@@ -1,6 +1,6 @@
-import type { User } from '../auth/model';
-import { isCurrentLogin } from '../auth/policy';
 import type { Store } from '../db/store';
+import { isCurrentLogin } from '../domain/access-policy';
+import type { User } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import { hashSecret } from '../domain/tokens';
 

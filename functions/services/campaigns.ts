@@ -1,20 +1,20 @@
-import type { User } from '../auth/model';
-import { canManageEvent } from '../auth/policy';
 import type { RecipientItem } from '../db/campaigns-repo';
 import { emailJobPuts } from '../db/outbox-items';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
 import { transact } from '../db/transactions';
-import { DomainError } from '../domain/errors';
-import type { EventRecord } from '../domain/schemas';
-import { newId } from '../domain/tokens';
+import { canManageEvent } from '../domain/access-policy';
+import type { User } from '../domain/accounts';
 import {
   type Campaign,
   type CampaignInput,
   type CampaignStatus,
   defaultCampaignInputs,
   dueAt,
-} from '../followups/campaign';
+} from '../domain/campaign';
+import { DomainError } from '../domain/errors';
+import type { EventRecord } from '../domain/schemas';
+import { newId } from '../domain/tokens';
 import { createCampaignRunner, jobFor, loadAudience } from '../followups/runner';
 import type { Recipient } from '../followups/segments';
 import { composeEmail } from '../mail/compose';

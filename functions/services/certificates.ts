@@ -1,12 +1,12 @@
 import { createCertificatesRepo } from '../db/certificates-repo';
 import type { Store } from '../db/store';
+import { maskName, slugFrom, verifyUrl } from '../domain/certificate-number';
 import { DomainError } from '../domain/errors';
 import { roleLabels } from '../domain/roles';
 import type { EventRecord, Language, Participant, Registration } from '../domain/schemas';
 import { formatDate } from '../domain/time';
-import { maskName, slugFrom, verifyUrl } from '../followups/certificate-number';
 
-export { certificateDownloadUrl, verifyUrl } from '../followups/certificate-number';
+export { certificateDownloadUrl, verifyUrl } from '../domain/certificate-number';
 
 import { certificatePdf } from '../followups/certificate-pdf';
 

@@ -1,7 +1,7 @@
-import type { User } from '../auth/model';
-import { canManageEvent, isAdmin } from '../auth/policy';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
+import { canManageEvent, isAdmin } from '../domain/access-policy';
+import type { User } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import { audit } from './admin-audit';
 

@@ -1,10 +1,11 @@
-import type { User } from '../auth/model';
-import { canCreateEvents, canManageEvent, canReadEvent, registrationFilter } from '../auth/policy';
 import type { CooperativeContact } from '../db/contacts-repo';
 import type { Invitation, InvitationChannel } from '../db/invitations-repo';
 import type { Store } from '../db/store';
 import { createSuppressionsRepo } from '../db/suppressions-repo';
+import { canCreateEvents, canManageEvent, canReadEvent, registrationFilter } from '../domain/access-policy';
+import type { User } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
+import { invitationLink } from '../domain/invitation-code';
 import { normalizeIndonesianPhone } from '../domain/phone';
 import type { Cooperative, EventRecord } from '../domain/schemas';
 import { newSecret } from '../domain/tokens';
@@ -14,7 +15,6 @@ import {
   importContactRows,
   importContacts,
 } from '../outreach/contacts-import';
-import { invitationLink } from '../outreach/invitation-code';
 import { invitationLettersPdf, type Letter, letterNumber } from '../outreach/letter-pdf';
 import { whatsAppInvitationLink } from '../outreach/whatsapp';
 import { audit } from './admin-audit';

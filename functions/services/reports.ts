@@ -1,12 +1,12 @@
-import type { AuditEntry, User } from '../auth/model';
-import { canManageEvent, canReadEvent, dataOwner } from '../auth/policy';
 import { createChecklistRepo } from '../db/checklist-repo';
 import type { Store } from '../db/store';
+import { canManageEvent, canReadEvent, dataOwner } from '../domain/access-policy';
+import type { AuditEntry, User } from '../domain/accounts';
+import { type Checklist, type ChecklistStepId, checklistSteps } from '../domain/checklist';
 import { DomainError } from '../domain/errors';
 import { isInvited } from '../domain/registration';
 import type { Cooperative, EventRecord } from '../domain/schemas';
 import { type AttendeeRow, attendeeRows } from '../reports/attendees';
-import { type Checklist, type ChecklistStepId, checklistSteps } from '../reports/checklist';
 import {
   type Assistant,
   type CooperativeCoverage,

@@ -1,9 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { generateSignedCookie } from 'hono/cookie';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../functions/auth/model';
 import { keys } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
 import { hashSecret } from '../../functions/domain/tokens';
 import { createTestStore } from '../helpers/store';
 import {

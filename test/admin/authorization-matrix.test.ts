@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authorizeCheckin } from '../../functions/auth/checkin';
-import type { User } from '../../functions/auth/model';
 import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
+import { authorizeCheckin } from '../../functions/http/station-auth';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import {

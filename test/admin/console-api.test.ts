@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../functions/auth/model';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import {

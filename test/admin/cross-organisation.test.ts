@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../functions/auth/model';
 import { createChecklistRepo } from '../../functions/db/checklist-repo';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestStore, registrationBody, seedKotim } from '../helpers/store';
 import {

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { createSuppressionsRepo } from '../../functions/db/suppressions-repo';
+import type { MailTransport } from '../../functions/domain/mail-message';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
-import type { MailTransport } from '../../functions/mail/message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';

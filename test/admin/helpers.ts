@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { User, UserRole } from '../../functions/auth/model';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
+import type { User, UserRole } from '../../functions/domain/accounts';
 import { newId } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
 

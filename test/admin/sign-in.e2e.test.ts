@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { User } from '../../functions/auth/model';
 import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
 import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';

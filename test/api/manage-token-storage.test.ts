@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../functions/db/store';
-import type { OutgoingMessage } from '../../functions/mail/message';
+import type { OutgoingMessage } from '../../functions/domain/mail-message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createConsoleApp, jsonRequest, makeUser, sessionCookie } from '../admin/helpers';
 import { createTestApp, json } from '../helpers/app';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutgoingMessage } from '../../functions/mail/message';
+import type { OutgoingMessage } from '../../functions/domain/mail-message';
 import { sesSendEmailInput } from '../../functions/mail/ses-transport';
 import { createSmtpTransport } from '../../functions/mail/smtp-transport';
 

@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import { decodePDFRawStream, PDFDocument, PDFName, type PDFNumber, PDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maskName } from '../../functions/followups/certificate-number';
+import { maskName } from '../../functions/domain/certificate-number';
 import { certificateQrPng } from '../../functions/followups/certificate-pdf';
 import { createCheckinService } from '../../functions/services/checkins';
 import { createConsoleApp } from '../admin/helpers';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSuppressionsRepo } from '../../functions/db/suppressions-repo';
-import type { CampaignInput } from '../../functions/followups/campaign';
+import type { CampaignInput } from '../../functions/domain/campaign';
 import { createCampaignRunner, loadAudience } from '../../functions/followups/runner';
 import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';

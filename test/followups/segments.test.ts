@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Campaign, Segment } from '../../functions/followups/campaign';
+import type { Campaign, Segment } from '../../functions/domain/campaign';
 import { loadAudience } from '../../functions/followups/runner';
 import { type FollowupWorld, seedFollowupWorld } from './world';
 

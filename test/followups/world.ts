@@ -1,7 +1,7 @@
-import type { User } from '../../functions/auth/model';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '../../functions/db/events-repo';
 import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
 
 type Registered = Awaited<ReturnType<RegistrationService['register']>>['registration'];

@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
 import type { Store } from '../../functions/db/store';
-import type { MailTransport, OutgoingMessage } from '../../functions/mail/message';
+import type { MailTransport, OutgoingMessage } from '../../functions/domain/mail-message';
 
 /** Every item of the table, as DynamoDB holds it (a test may Scan; the application never does). */
 export async function tableItems(store: Store) {

@@ -7,8 +7,8 @@ import { createDocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
 import { ensureRateLimitTable, ensureTable } from '../../functions/db/table';
 import { createApp } from '../../functions/http/app';
-import { createDynamoRateLimiter } from '../../functions/http/rate-limit';
 import { freePort, type LocalDynamo, startDynamoLocal } from '../../functions/local/dynamo-local';
+import { createDynamoRateLimiter } from '../../functions/services/rate-limiter';
 import { json } from '../helpers/app';
 import { makeEvent, registrationBody, seedKotim } from '../helpers/store';
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createStore, type Store } from '../../functions/db/store';
+import type { MailTransport, OutgoingMessage } from '../../functions/domain/mail-message';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
-import type { MailTransport, OutgoingMessage } from '../../functions/mail/message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { type Command, crashingStore, expectKilled, TransientDbError } from '../helpers/crash';

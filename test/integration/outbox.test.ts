@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
+import type { MailTransport, OutgoingMessage } from '../../functions/domain/mail-message';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
-import type { MailTransport, OutgoingMessage } from '../../functions/mail/message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';

@@ -1,5 +1,5 @@
-import type { User } from '../../functions/auth/model';
 import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
 import { createCheckinService } from '../../functions/services/checkins';
 import { createRegistrationService, type RegistrationService } from '../../functions/services/registrations';

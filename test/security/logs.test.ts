@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Store } from '../../functions/db/store';
+import type { MailTransport } from '../../functions/domain/mail-message';
 import { redact } from '../../functions/domain/redact';
-import type { MailTransport } from '../../functions/mail/message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createTestApp, json } from '../helpers/app';
 import { createTestStore, enrolTestStation, makeEvent, seedKotim } from '../helpers/store';

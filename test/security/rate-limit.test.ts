@@ -3,7 +3,7 @@ import { beforeAll, expect, inject, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { ensureRateLimitTable } from '../../functions/db/table';
 import { createApp } from '../../functions/http/app';
-import { createDynamoRateLimiter } from '../../functions/http/rate-limit';
+import { createDynamoRateLimiter } from '../../functions/services/rate-limiter';
 import { json } from '../helpers/app';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 

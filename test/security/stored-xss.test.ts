@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../functions/auth/model';
 import { createCertificatesRepo } from '../../functions/db/certificates-repo';
 import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
+import { maskName, verifyUrl } from '../../functions/domain/certificate-number';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
-import { maskName, verifyUrl } from '../../functions/followups/certificate-number';
 import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';

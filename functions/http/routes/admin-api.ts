@@ -7,12 +7,12 @@ import {
   type User,
   userChangeInput,
   userInput,
-} from '../../auth/model';
-import { requireUser } from '../../auth/session';
+} from '../../domain/accounts';
 import { DomainError } from '../../domain/errors';
 import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { adminEvent, adminRegistration } from '../../services/admin-events';
 import { publicUser } from '../../services/admin-users';
+import { requireUser } from '../console-login';
 import type { AppEnv } from '../context';
 import { baseUrlOf } from '../page-context';
 import { MAX_BODY_BYTES, readJson, validate } from '../request';

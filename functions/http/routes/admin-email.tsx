@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
-import type { User } from '../../auth/model';
-import { assertFormToken, requireUser } from '../../auth/session';
+import type { User } from '../../domain/accounts';
 import { createEmailProblemsService } from '../../services/email-problems';
+import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv } from '../context';
 import { ConsoleLayout, Csrf } from '../pages/admin/layout';
 import { readForm } from '../request';

@@ -1,18 +1,18 @@
 import { type Context, Hono } from 'hono';
 import QRCode from 'qrcode';
+import { createSuppressionsRepo } from '../../db/suppressions-repo';
+import { canManageEvent } from '../../domain/access-policy';
 import {
   organisationInput,
   organisationRegenciesInput,
   stationInput,
   type User,
   userInput,
-} from '../../auth/model';
-import { canManageEvent } from '../../auth/policy';
-import { assertFormToken } from '../../auth/session';
-import { createSuppressionsRepo } from '../../db/suppressions-repo';
+} from '../../domain/accounts';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { fromLocalDateTime } from '../../domain/time';
+import { assertFormToken } from '../console-login';
 import type { AppEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { consoleText } from '../pages/admin/copy';

@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono';
-import type { User } from '../../auth/model';
-import { assertFormToken, requireUser } from '../../auth/session';
+import type { User } from '../../domain/accounts';
+import { isChecklistStep } from '../../domain/checklist';
 import { DomainError } from '../../domain/errors';
-import { isChecklistStep } from '../../reports/checklist';
 import { isExportFormat, isExportKind } from '../../reports/exports';
 import { createReportsService, type ReportsService } from '../../services/reports';
+import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv, AppServices } from '../context';
 import {
   AssistantReportPage,

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { authorizeCheckin } from '../../auth/checkin';
-import type { Actor } from '../../auth/model';
+import type { Actor } from '../../domain/accounts';
 import {
   type CheckinRequest,
   checkinBatch,
@@ -11,6 +10,7 @@ import {
 import type { AppEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { readJson, validate } from '../request';
+import { authorizeCheckin } from '../station-auth';
 
 /** How a check-in is attributed on screen and in the daftar hadir: the station's name, or the organizer's. */
 const stationName = (actor: Actor) =>

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { signInInput } from '../../auth/model';
-import { assertFormToken, endLogin, sameOriginOnly, startLogin } from '../../auth/session';
+import { signInInput } from '../../domain/accounts';
 import { isDomainError } from '../../domain/errors';
 import { errorMessage } from '../../domain/messages';
+import { assertFormToken, endLogin, sameOriginOnly, startLogin } from '../console-login';
 import type { AppEnv } from '../context';
 import { SignInPage, SignInSentPage } from '../pages/admin/sign-in';
 import { clientAddress, limit } from '../rate-limit';

@@ -1,19 +1,19 @@
 import { type Context, Hono } from 'hono';
-import type { User } from '../../auth/model';
-import { assertFormToken, requireUser } from '../../auth/session';
-import { DomainError } from '../../domain/errors';
-import type { EventRecord, Language } from '../../domain/schemas';
-import { formatDateTime, fromLocalDateTime } from '../../domain/time';
-import { hashSecret, ticketCodeFrom } from '../../domain/tokens';
+import type { User } from '../../domain/accounts';
 import {
   type CampaignKind,
   campaignInput,
   campaignKinds,
   type Segment,
   segments,
-} from '../../followups/campaign';
+} from '../../domain/campaign';
+import { DomainError } from '../../domain/errors';
+import type { EventRecord, Language } from '../../domain/schemas';
+import { formatDateTime, fromLocalDateTime } from '../../domain/time';
+import { hashSecret, ticketCodeFrom } from '../../domain/tokens';
 import { type CampaignService, createCampaignService } from '../../services/campaigns';
 import { type CertificateService, createCertificateService } from '../../services/certificates';
+import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv, AppServices } from '../context';
 import { errorBody } from '../error-handler';
 import { baseUrlOf } from '../page-context';

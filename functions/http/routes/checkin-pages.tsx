@@ -1,11 +1,11 @@
 import { type Context, Hono } from 'hono';
-import { authorizeCheckin, enrolStation } from '../../auth/checkin';
-import type { Actor } from '../../auth/model';
+import type { Actor } from '../../domain/accounts';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { checkinScriptAsset, checkinServiceWorkerAsset } from '../assets';
 import type { AppEnv } from '../context';
 import { renderPageError } from '../page-context';
 import { CheckinPage, checkinIcon, checkinManifest } from '../pages/checkin-page';
+import { authorizeCheckin, enrolStation } from '../station-auth';
 
 /** The worker's URL never changes (browsers look for updates there); its content names the asset version. */
 const SERVICE_WORKER = '/checkin/sw.js';

@@ -11,7 +11,7 @@ import {
   userChangeInput,
   userInput,
   userRoles,
-} from '../../auth/model';
+} from '../../domain/accounts';
 import { eventInput, registrationChangeInput, registrationInput } from '../../domain/schemas';
 import type { AppEnv } from '../context';
 

@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
-import type { User } from '../../auth/model';
-import { assertFormToken, requireUser } from '../../auth/session';
 import { type InvitationChannel, invitationChannels } from '../../db/invitations-repo';
+import type { User } from '../../domain/accounts';
 import { DomainError } from '../../domain/errors';
 import { formatPhoneLocal } from '../../domain/phone';
 import { cooperativeStatusLabel } from '../../domain/statuses';
@@ -15,6 +14,7 @@ import {
   type OutreachState,
   outreachStates,
 } from '../../services/outreach';
+import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv, AppServices } from '../context';
 
 import { baseUrlOf } from '../page-context';

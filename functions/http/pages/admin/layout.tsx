@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { User } from '../../../auth/model';
+import type { User } from '../../../domain/accounts';
 import type { Language } from '../../../domain/schemas';
 import { assets } from '../../assets';
 import { consoleCss } from './console-styles';

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
-import type { AuditEntry, Organisation, User } from '../../../auth/model';
-import { userRoleLabels, userRoles } from '../../../auth/model';
 import type { District } from '../../../db/cooperatives-repo';
+import type { AuditEntry, Organisation, User } from '../../../domain/accounts';
+import { userRoleLabels, userRoles } from '../../../domain/accounts';
 import { registrationOpen } from '../../../domain/registration';
 import { roleLabels } from '../../../domain/roles';
 import type { EventRecord, Language, Registration } from '../../../domain/schemas';

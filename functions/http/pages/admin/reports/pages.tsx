@@ -1,8 +1,8 @@
-import type { User } from '../../../../auth/model';
+import type { User } from '../../../../domain/accounts';
+import { type Checklist, checklistProgress, checklistSteps } from '../../../../domain/checklist';
 import type { EventRecord, Language } from '../../../../domain/schemas';
 import { cooperativeStatusLabel, registrationStatusLabel } from '../../../../domain/statuses';
 import { formatDate, formatDateTime, formatTime, formatTimeRange } from '../../../../domain/time';
-import { type Checklist, checklistProgress, checklistSteps } from '../../../../reports/checklist';
 import { type CooperativeCoverage, type DistrictCoverage, percent } from '../../../../reports/coverage';
 import { exportKinds } from '../../../../reports/exports';
 import {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cooperativeId, email, languageSchema, text } from '../domain/schemas';
+import { cooperativeId, email, languageSchema, text } from './schemas';
 
 /**
  * Who may use the organizer console, as zod schemas shared by the API, storage and pages.

@@ -1,6 +1,6 @@
-import { DomainError } from '../domain/errors';
-import type { EventRecord } from '../domain/schemas';
-import type { Organisation, User } from './model';
+import type { Organisation, User } from './accounts';
+import { DomainError } from './errors';
+import type { EventRecord } from './schemas';
 
 /**
  * Who may do what, as plain functions of the user and the thing touched. Every admin route calls one of

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { isCurrentLogin } from '../domain/access-policy';
+import type { User } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import { hashSecret, newSecret, secretMatches } from '../domain/tokens';
-import type { AppEnv } from '../http/context';
-import { bearerToken } from '../http/request';
-import type { User } from './model';
-import { isCurrentLogin } from './policy';
+import type { AppEnv } from './context';
+import { bearerToken } from './request';
 
 /**
  * Console sign-in sessions. The cookie carries a random 256-bit session id, signed (HMAC-SHA256) with the

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type EventRecord, text, wholeNumber } from '../domain/schemas';
+import { type EventRecord, text, wholeNumber } from './schemas';
 
 /**
  * Follow-up campaigns (issue 6): a template, an audience segment and a send time, either absolute or relative to

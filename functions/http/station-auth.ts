@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { getCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { canManageEvent } from '../domain/access-policy';
+import type { Actor } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import { hashSecret } from '../domain/tokens';
-import type { AppEnv } from '../http/context';
-import { bearerToken } from '../http/request';
-import type { Actor } from './model';
-import { canManageEvent } from './policy';
+import type { AppEnv } from './context';
+import { bearerToken } from './request';
 
 /** An enrolled phone keeps its station token in this signed, HttpOnly cookie (set by the enrol page). */
 export const STATION_COOKIE = 'hadir_station';
