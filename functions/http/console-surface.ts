@@ -1,8 +1,10 @@
+import type { Handler } from 'hono';
 import { createAdminEventsService } from '../services/admin-events';
 import { createAdminUsersService } from '../services/admin-users';
 import { createAuthService } from '../services/auth-service';
 import { createCheckinService } from '../services/checkins';
 import { sameOriginOnly } from './console-login';
+import type { AppEnv } from './context';
 import type { Surface } from './http-app';
 import { adminApi } from './routes/admin-api';
 import { adminEmailApi, adminEmailPages } from './routes/admin-email';
@@ -10,13 +12,27 @@ import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
 import { authRoutes } from './routes/auth';
 import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
-import { openApiRoutes } from './routes/openapi';
 import { outreachRoutes } from './routes/outreach';
+
+let openApiRoutes: Promise<typeof import('./routes/openapi')['openApiRoutes']> | undefined;
+
+/**
+ * The OpenAPI document is described with classic zod and its registry, and the docs page is Swagger UI's (about
+ * 480 KiB together), for a page few people open: they load with its first request. The answer is copied into this
+ * request's context, so the app's middleware (request id, security headers, compression) treats it as one of its
+ * own routes' answers.
+ */
+const openApi: Handler<AppEnv> = async (c) => {
+  openApiRoutes ??= import('./routes/openapi').then((module) => module.openApiRoutes);
+  const res = await (await openApiRoutes).request(c.req.raw);
+  return c.body(await res.arrayBuffer(), res.status as 200, Object.fromEntries(res.headers));
+};
 
 /**
  * What Dinas staff use: sign-in, sessions, stations, reports, follow-up campaigns, plus the public certificate
  * and unsubscribe pages those produce. Its heavier dependencies (PDF, XLSX, email rendering for previews,
- * OpenAPI) stay out of the public Lambda.
+ * OpenAPI) stay out of the public Lambda, and out of this one's cold start: each is imported by the first request
+ * that uses it.
  */
 export const consoleSurface: Surface = (app, services) => {
   services.auth = createAuthService(services.store, services.clock);
@@ -24,7 +40,8 @@ export const consoleSurface: Surface = (app, services) => {
   services.adminUsers = createAdminUsersService(services.store, services.clock);
   services.checkins ??= createCheckinService(services.store, services.clock);
 
-  app.route('/', openApiRoutes);
+  app.get('/api/openapi.json', openApi);
+  app.get('/api/docs', openApi);
   app.route('/', authRoutes);
   app.use('/api/admin/*', sameOriginOnly);
   app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
-
 /**
  * The first worksheet of an XLSX as rows of text, for the contact import. Each cell is read as the text it
  * shows (a formula as its cached result, a number as written, a date as the sheet formats it), so the import
- * treats a workbook and a CSV alike. Formulas are never evaluated here.
+ * treats a workbook and a CSV alike. Formulas are never evaluated here. exceljs and its zip libraries (about 800
+ * KiB) load with the first workbook imported, not with every console cold start.
  */
 export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];

@@ -1,5 +1,4 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Cell } from './csv';
 
 export type XlsxColumn = { header: string; width?: number; kind?: 'text' | 'number' | 'datetime' };
@@ -18,6 +17,9 @@ const waitFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)
  * Cells are written as values, never as formulas: a text cell that starts with `=` stays text (exceljs only
  * writes a formula for `{ formula }` objects), so XLSX needs no injection guard. Dates are written as Excel
  * date-times showing the event's wall-clock time (Excel has no time zones; the header names the zone).
+ *
+ * exceljs and its zip libraries (about 800 KiB) are imported by the first export that needs them, not by every
+ * console cold start; until then the returned stream simply has nothing to read yet.
  */
 export function xlsxStream(
   sheetName: string,
@@ -25,15 +27,16 @@ export function xlsxStream(
   rows: Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>,
 ): ReadableStream<Uint8Array> {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'hadir';
-  workbook.created = new Date();
 
   async function write() {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: output,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    workbook.creator = 'hadir';
+    workbook.created = new Date();
     const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });

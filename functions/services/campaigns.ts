@@ -17,7 +17,6 @@ import type { EventRecord } from '../domain/schemas';
 import { newId } from '../domain/tokens';
 import { createCampaignRunner, jobFor, loadAudience } from '../followups/runner';
 import type { Recipient } from '../followups/segments';
-import { composeEmail } from '../mail/compose';
 import { audit } from './admin-audit';
 
 export type CampaignProgress = {
@@ -263,6 +262,8 @@ export function createCampaignService(store: Store, clock: () => Date = () => ne
       availableAt: clock().toISOString(),
       createdAt: clock().toISOString(),
     };
+    // React and the email templates load with the first preview, not with every console cold start.
+    const { composeEmail } = await import('../mail/compose');
     const message = await composeEmail(job, store, { baseUrl, from: '' });
     return { recipient, message };
   }

@@ -8,8 +8,6 @@ import { formatDate } from '../domain/time';
 
 export { certificateDownloadUrl, verifyUrl } from '../domain/certificate-number';
 
-import { certificatePdf } from '../followups/certificate-pdf';
-
 export type Verification =
   | { state: 'not_found' }
   | {
@@ -55,6 +53,8 @@ export function createCertificateService(store: Store, clock: () => Date = () =>
     const event = ticket ? await store.events.get(ticket.registration.eventId) : undefined;
     if (!ticket || !event) throw new DomainError('not_found');
     const record = await issueFor(event, ticket.registration, ticket.participant);
+    // pdf-lib and its fonts (about 400 KiB) load with the first PDF, not with every console cold start.
+    const { certificatePdf } = await import('../followups/certificate-pdf');
     const pdf = await certificatePdf({
       number: record.number,
       name: ticket.participant.name,

@@ -15,7 +15,7 @@ import {
   importContactRows,
   importContacts,
 } from '../outreach/contacts-import';
-import { invitationLettersPdf, type Letter, letterNumber } from '../outreach/letter-pdf';
+import type { Letter } from '../outreach/letter-pdf';
 import { whatsAppInvitationLink } from '../outreach/whatsapp';
 import { audit } from './admin-audit';
 import { createCampaignService } from './campaigns';
@@ -215,6 +215,8 @@ export function createOutreachService(store: Store, clock: () => Date) {
       ? all.filter(({ row }) => row.cooperative.id === options.cooperativeId)
       : all;
     if (chosen.length === 0) throw new DomainError('not_found');
+    // pdf-lib and its fonts (about 400 KiB) load with the first PDF, not with every console cold start.
+    const { invitationLettersPdf, letterNumber } = await import('../outreach/letter-pdf');
     const now = clock();
     const letterList: Letter[] = chosen.map(({ row, sequence }) => ({
       number: letterNumber(sequence, now, event.timeZone),

@@ -16,10 +16,9 @@ import {
   type SessionFacts,
   unreached,
 } from '../reports/coverage';
-import { buildDaftarHadir, type DaftarHadirVersion, type PhoneDisplay } from '../reports/daftar-hadir';
+import type { DaftarHadirVersion, PhoneDisplay } from '../reports/daftar-hadir';
 import { type ExportFormat, type ExportKind, exportFile } from '../reports/exports';
 import type { LaporanInput } from '../reports/laporan';
-import { buildLaporanPdf } from '../reports/laporan-pdf';
 import { audit } from './admin-audit';
 import type { CheckinService } from './checkins';
 
@@ -139,6 +138,8 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
       eventId,
       detail: `${options.version}, ${rows.length} rows, phone ${options.phone}`,
     });
+    // pdf-lib and its fonts (about 400 KiB) load with the first PDF, not with every console cold start.
+    const { buildDaftarHadir } = await import('../reports/daftar-hadir');
     const bytes = await buildDaftarHadir({ event, rows, ...options, printedAt: now });
     const label = options.version === 'empty' ? 'kosong' : 'hadir';
     return { bytes, filename: `daftar-hadir-${label}-${event.id}.pdf`, rows };
@@ -196,6 +197,8 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
       targetId: eventId,
       eventId,
     });
+    // pdf-lib and its fonts (about 400 KiB) load with the first PDF, not with every console cold start.
+    const { buildLaporanPdf } = await import('../reports/laporan-pdf');
     return { bytes: await buildLaporanPdf(input), filename: `laporan-kegiatan-${eventId}.pdf` };
   }
 

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import QRCode from 'qrcode';
 import { createSuppressionsRepo } from '../../db/suppressions-repo';
 import { canManageEvent } from '../../domain/access-policy';
 import {
@@ -306,6 +305,8 @@ export const adminPages = new Hono<AppEnv>()
       const { name } = validate(stationInput, form, c);
       const { station, token } = await c.get('services').adminEvents.createStation(me(c), eventId, name);
       const url = stationUrl(c, token);
+      // The QR encoder loads with the first station created, not with every console cold start.
+      const { default: QRCode } = await import('qrcode');
       const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return stationsPage(c, eventId, { created: { name: station.name, url, qrSvg } });
     } catch (error) {
