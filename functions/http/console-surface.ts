@@ -17,14 +17,15 @@ import { outreachRoutes } from './routes/outreach';
 let openApiRoutes: Promise<typeof import('./routes/openapi')['openApiRoutes']> | undefined;
 
 /**
- * The OpenAPI document is described with classic zod and its registry, and the docs page is Swagger UI's (about
- * 480 KiB together), for a page few people open: they load with its first request. The answer is copied into this
- * request's context, so the app's middleware (request id, security headers, compression) treats it as one of its
- * own routes' answers.
+ * The OpenAPI document is described with classic zod and its registry (about 480 KiB with the docs page), for pages
+ * few people open: /api/openapi.json and everything under /api/docs load them with their first request. The answer
+ * is copied into this request's context, so the app's middleware (request id, security headers, compression) treats
+ * it as one of its own routes' answers, and a path those routes do not know gets the app's own 404.
  */
 const openApi: Handler<AppEnv> = async (c) => {
   openApiRoutes ??= import('./routes/openapi').then((module) => module.openApiRoutes);
   const res = await (await openApiRoutes).request(c.req.raw);
+  if (res.status === 404) return c.notFound();
   return c.body(await res.arrayBuffer(), res.status as 200, Object.fromEntries(res.headers));
 };
 
@@ -42,6 +43,7 @@ export const consoleSurface: Surface = (app, services) => {
 
   app.get('/api/openapi.json', openApi);
   app.get('/api/docs', openApi);
+  app.get('/api/docs/*', openApi);
   app.route('/', authRoutes);
   app.use('/api/admin/*', sameOriginOnly);
   app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
