@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync, type Metafile } from 'esbuild';
 import { clientScripts } from '../../functions/http/assets';
 import { JSQR_BUNDLE_FILE } from '../../functions/http/assets/checkin-jsqr';
+import { SWAGGER_UI_BUNDLE_FILES } from '../../functions/http/assets/swagger-ui';
 
 /**
  * How every Lambda function is bundled: by HadirFunction at synth (infra/constructs/hadir-function.ts) and by
@@ -50,6 +51,8 @@ export const DEFINE = { 'process.env.NODE_ENV': '"production"' };
 export const HANDLER_FILES: Readonly<Record<string, readonly { name: string; source: string }[]>> = {
   // The check-in page's fallback QR decoder: served as a static asset, never run by the server.
   'api.ts': [JSQR_BUNDLE_FILE],
+  // Swagger UI for /api/docs, pinned in package.json: served as static files, read when the page is first opened.
+  'console.ts': SWAGGER_UI_BUNDLE_FILES,
 };
 
 /**

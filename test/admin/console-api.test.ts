@@ -253,9 +253,11 @@ describe('OpenAPI', () => {
     expect(body.schema.properties.participants).toMatchObject({ type: 'array', minItems: 1, maxItems: 20 });
   });
 
-  it('serves the Swagger UI at /api/docs', async () => {
+  it('serves the Swagger UI at /api/docs, pointed at /api/openapi.json', async () => {
     const res = await app.request('/api/docs');
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('/api/openapi.json');
+    const starter = /<script src="(\/api\/docs\/start\.[0-9a-f]{10}\.js)">/.exec(await res.text())?.[1];
+    expect(starter).toBeDefined();
+    expect(await (await app.request(starter as string)).text()).toContain('/api/openapi.json');
   });
 });

@@ -192,8 +192,15 @@ describe('real bundling (cdk synth with esbuild, offline)', () => {
       expect(bench.files, name).toContain('index.mjs');
       expect(bench.files, name).toContain('index.mjs.map');
       for (const file of bench.files) {
-        expect(file, name).toMatch(/^(index|chunks\/[\w.-]+)\.mjs(\.map)?$|^jsqr\.js$|^client\/[\w-]+\.js$/);
+        expect(file, name).toMatch(
+          /^(index|chunks\/[\w.-]+)\.mjs(\.map)?$|^jsqr\.js$|^client\/[\w-]+\.js$|^swagger-ui(-bundle\.js|\.css)$/,
+        );
       }
+      // The console ships Swagger UI's pinned files for /api/docs, read when the page is first opened.
+      expect(
+        bench.files.filter((file) => file.startsWith('swagger-ui')),
+        name,
+      ).toEqual(name === 'console' ? ['swagger-ui-bundle.js', 'swagger-ui.css'] : []);
       // The public function ships the check-in page's QR decoder and the browser scripts, built at synth, as files
       // it reads on first request.
       expect(bench.files.includes('jsqr.js'), name).toBe(name === 'api');

@@ -1,4 +1,3 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -14,6 +13,7 @@ import {
 } from '../../domain/accounts';
 import { eventInput, registrationChangeInput, registrationInput } from '../../domain/schemas';
 import type { AppEnv } from '../context';
+import { apiDocsRoutes } from './api-docs';
 
 /**
  * The OpenAPI 3.1 description of the JSON API, public contract and organizer console alike. Handlers stay
@@ -596,15 +596,4 @@ export const openApiRoutes = new Hono<AppEnv>()
     cached ??= buildDocument();
     return c.json(cached);
   })
-  .get(
-    '/api/docs',
-    async (c, next) => {
-      // Swagger UI comes from its CDN and starts with an inline script: this one page gets its own policy.
-      c.header(
-        'Content-Security-Policy',
-        "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://cdn.jsdelivr.net; connect-src 'self'; frame-ancestors 'none'",
-      );
-      await next();
-    },
-    swaggerUI({ url: '/api/openapi.json' }),
-  );
+  .route('/', apiDocsRoutes);
