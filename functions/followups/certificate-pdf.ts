@@ -1,7 +1,7 @@
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { A4_LANDSCAPE, drawCentered, fitLines, INK, MUTED } from '../reports/pdf-kit';
-import { toWinAnsi } from '../reports/text';
+import { embedFonts } from '../reports/pdf-fonts';
+import { A4_LANDSCAPE, drawWrapped, fitSize, INK, MUTED, wrap } from '../reports/pdf-kit';
 
 export type CertificateContent = {
   number: string;
@@ -23,18 +23,19 @@ export const certificateQrPng = (url: string) =>
 /**
  * A one-page A4 landscape certificate of attendance: number, name, jabatan, cooperative, session, date and
  * place, the signer (the session's organizer), and a QR with the short URL of the public verification page.
- * Built with pdf-lib's standard fonts, so every string goes through toWinAnsi.
+ * Every line wraps inside the border; the name shrinks before it takes a third line, and the body is laid out
+ * from the top so long texts push each other down instead of overlapping, above the signature and QR band.
  */
 export async function certificatePdf(content: CertificateContent): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(toWinAnsi(`Sertifikat ${content.number}`));
-  doc.setSubject(toWinAnsi(content.sessionTitle));
-  doc.setAuthor(toWinAnsi(content.signer));
+  doc.setTitle(`Sertifikat ${content.number}`);
+  doc.setSubject(content.sessionTitle);
+  doc.setAuthor(content.signer);
   doc.setCreator('hadir');
   const page = doc.addPage([A4_LANDSCAPE.width, A4_LANDSCAPE.height]);
   const { width, height } = page.getSize();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedFonts(doc);
+  const textWidth = width - 200;
 
   page.drawRectangle({
     x: 24,
@@ -44,38 +45,58 @@ export async function certificatePdf(content: CertificateContent): Promise<Uint8
     borderColor: rgb(0.72, 0.11, 0.11),
     borderWidth: 3,
   });
-  drawCentered(page, 'SERTIFIKAT', height - 110, 36, bold);
-  drawCentered(page, `Nomor: ${content.number}`, height - 138, 12, regular);
-  drawCentered(page, 'diberikan kepada', height - 180, 13, regular);
-  drawCentered(page, content.name, height - 220, 28, bold);
-  drawCentered(page, `${content.jabatan} · ${content.cooperativeName}`, height - 248, 13, regular);
-  drawCentered(page, 'atas kehadirannya sebagai peserta', height - 285, 13, regular);
-  let y = height - 315;
-  for (const line of fitLines(content.sessionTitle, bold, 16, width - 200, 2)) {
-    drawCentered(page, line, y, 16, bold);
-    y -= 22;
+  // The body is laid out before it is drawn: if long names and places would reach the signature and QR band,
+  // everything shrinks a little until it fits above it.
+  type Line = { text: string; size: number; font: typeof regular; y: number };
+  const layout = (scale: number) => {
+    const lines: Line[] = [];
+    let y = height - 100;
+    const block = (text: string, size: number, font = regular, gapAfter = 0, maxLines = Infinity) => {
+      const fitted = fitSize(text, font, size * scale, textWidth, maxLines, size * scale * 0.6);
+      for (const line of fitted.lines) {
+        lines.push({ text: line, size: fitted.size, font, y });
+        y -= fitted.size * 1.25;
+      }
+      y -= gapAfter * scale;
+    };
+    block('SERTIFIKAT', 36, bold, 4);
+    block(`Nomor: ${content.number}`, 12, regular, 14);
+    block('diberikan kepada', 13, regular, 14);
+    block(content.name, 28, bold, 4, 2);
+    block(`${content.jabatan} · ${content.cooperativeName}`, 13, regular, 8);
+    block('atas kehadirannya sebagai peserta', 13, regular, 6);
+    block(content.sessionTitle, 16, bold, 6, 3);
+    block(`${content.date} · ${content.place}`, 12);
+    return { lines, bottom: y + 12 * scale * 1.25 };
+  };
+  let body = layout(1);
+  for (let scale = 0.95; body.bottom < 180 && scale > 0.5; scale -= 0.05) body = layout(scale);
+  for (const line of body.lines) {
+    page.drawText(line.text, {
+      x: (width - line.font.widthOfTextAtSize(line.text, line.size)) / 2,
+      y: line.y,
+      size: line.size,
+      font: line.font,
+      color: INK,
+    });
   }
-  drawCentered(page, `${content.date} · ${content.place}`, y - 6, 13, regular);
 
-  // Signer, bottom right.
+  // Signer, bottom right: place and date, room to sign, the name wrapped inside the border.
   const signX = width - 300;
-  page.drawText(toWinAnsi(`${content.place.split(',')[0]}, ${content.date.split(', ').pop()}`), {
-    x: signX,
-    y: 150,
-    size: 11,
-    font: regular,
-    color: INK,
-  });
-  const signerLines = fitLines(content.signer, bold, 11, 240, 3);
-  signerLines.forEach((line, index) => {
-    page.drawText(line, { x: signX, y: 90 - index * 14, size: 11, font: bold, color: INK });
-  });
+  const signWidth = width - 40 - signX;
+  const dated = `${content.place.split(',')[0]}, ${content.date.split(', ').pop()}`;
+  const datedFit = fitSize(dated, regular, 11, signWidth, 3, 8);
+  drawWrapped(page, dated, { x: signX, y: 150, width: signWidth, size: datedFit.size, font: regular });
+  const signer = fitSize(content.signer, bold, 11, signWidth, 3, 8);
+  drawWrapped(page, content.signer, { x: signX, y: 90, width: signWidth, size: signer.size, font: bold });
 
   // Verification, bottom left: QR and the short URL.
   const qr = await doc.embedPng(await certificateQrPng(content.verifyUrl));
   page.drawImage(qr, { x: 60, y: 60, width: 100, height: 100 });
   page.drawText('Periksa keaslian sertifikat:', { x: 170, y: 120, size: 9, font: regular, color: MUTED });
-  page.drawText(toWinAnsi(content.verifyUrl), { x: 170, y: 106, size: 9, font: regular, color: INK });
+  wrap(content.verifyUrl, regular, 9, signX - 190).forEach((line, index) => {
+    page.drawText(line, { x: 170, y: 106 - index * 11, size: 9, font: regular, color: INK });
+  });
 
   return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
 }

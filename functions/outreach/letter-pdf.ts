@@ -1,8 +1,9 @@
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { EventRecord } from '../domain/schemas';
 import { formatDate, formatTime } from '../domain/time';
-import { A4, drawCentered, drawTextSafe, fitLines, LINE } from '../reports/pdf-kit';
+import { embedFonts, type PdfFonts } from '../reports/pdf-fonts';
+import { A4, drawCentered, LINE, wrap } from '../reports/pdf-kit';
 
 /**
  * The surat undangan (issue 11): one A4 letter per invited cooperative, with the organizer's letterhead, a
@@ -47,51 +48,90 @@ export function letterNumber(sequence: number, date: Date, timeZone: string): st
 const letterDate = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 
+const LEFT = 60;
+const WIDTH = A4.width - 2 * LEFT;
+const BOTTOM = 60;
+const SIGN_WIDTH = 220;
+
+/**
+ * One letter, top to bottom. Every text wraps within the margins (a long cooperative name, venue, signer or
+ * title is printed whole), and a letter that no longer fits its page continues on the next one, so nothing is
+ * cut and nothing runs off the A4 sheet.
+ */
 function drawLetter(
-  page: PDFPage,
-  fonts: { regular: PDFFont; bold: PDFFont },
+  doc: PDFDocument,
+  fonts: PdfFonts,
   letter: Letter,
   options: LetterOptions,
   qr: Awaited<ReturnType<PDFDocument['embedPng']>>,
 ) {
   const { regular, bold } = fonts;
   const { event } = options;
-  const left = 60;
-  const width = A4.width - 2 * left;
+  let page: PDFPage = doc.addPage([A4.width, A4.height]);
   let y = A4.height - 60;
+  const ensure = (height: number) => {
+    if (y - height >= BOTTOM) return;
+    page = doc.addPage([A4.width, A4.height]);
+    y = A4.height - 60;
+  };
+  type LineOptions = {
+    size?: number;
+    font?: PDFFont;
+    x?: number;
+    width?: number;
+    step?: number;
+    prefix?: string[];
+  };
+  const lines = (value: string, options: LineOptions = {}) => {
+    const { size = 11, font = regular, x = LEFT, width = WIDTH, prefix = ['', ''] } = options;
+    const step = options.step ?? size + 5;
+    wrap(value, font, size, width - font.widthOfTextAtSize(prefix[0] ?? '', size)).forEach((line, index) => {
+      ensure(step);
+      page.drawText(`${index === 0 ? prefix[0] : prefix[1]}${line}`, { x, y, size, font });
+      y -= step;
+    });
+  };
+  const paragraph = (value: string) => {
+    lines(value);
+    y -= 4;
+  };
+
   // Letterhead
-  for (const line of fitLines(event.organizerName.toUpperCase(), bold, 13, width, 2)) {
+  for (const line of wrap(event.organizerName.toUpperCase(), bold, 13, WIDTH)) {
     drawCentered(page, line, y, 13, bold);
     y -= 17;
   }
-  drawCentered(page, event.address || event.venue, y, 9, regular);
-  y -= 10;
-  page.drawLine({ start: { x: left, y }, end: { x: A4.width - left, y }, thickness: 1.5, color: LINE });
+  for (const line of wrap(event.address || event.venue, regular, 9, WIDTH)) {
+    drawCentered(page, line, y, 9, regular);
+    y -= 11;
+  }
+  y += 1;
+  page.drawLine({ start: { x: LEFT, y }, end: { x: A4.width - LEFT, y }, thickness: 1.5, color: LINE });
   y -= 26;
 
-  const text = (value: string, size = 11, font = regular, x = left) => {
-    drawTextSafe(page, value, { x, y, size, font });
-    y -= size + 5;
-  };
-  const paragraph = (value: string, size = 11) => {
-    for (const line of fitLines(value, regular, size, width, 8)) text(line, size);
-    y -= 4;
-  };
-  drawTextSafe(page, `${options.place}, ${letterDate(options.date, event.timeZone)}`, {
-    x: A4.width - left - 170,
-    y,
-    size: 11,
-    font: regular,
+  // Place and date on the right, above the number.
+  const dated = `${options.place}, ${letterDate(options.date, event.timeZone)}`;
+  const datedLines = wrap(dated, regular, 11, SIGN_WIDTH);
+  datedLines.forEach((line, index) => {
+    page.drawText(line, {
+      x: A4.width - LEFT - Math.max(170, regular.widthOfTextAtSize(datedLines[0] ?? '', 11)),
+      y: y - index * 16,
+      size: 11,
+      font: regular,
+    });
   });
-  text(`Nomor   : ${letter.number}`);
-  text('Lampiran: -');
-  text(`Perihal : Undangan ${event.title}`.slice(0, 120));
+  y -= (datedLines.length - 1) * 16;
+  const labelled = (label: string, value: string) =>
+    lines(value, { prefix: [`${label}: `, ' '.repeat(label.length + 2)], step: 16 });
+  labelled('Nomor   ', letter.number);
+  labelled('Lampiran', '-');
+  labelled('Perihal ', `Undangan ${event.title}`);
   y -= 10;
-  text('Yth.');
-  text(`Ketua ${letter.cooperativeName}`, 11, bold);
-  if (letter.recipientName) text(`(Bapak/Ibu ${letter.recipientName})`);
-  text(`Desa/Kelurahan ${letter.villageName}, Kecamatan ${letter.districtName}`);
-  text('di tempat');
+  lines('Yth.', { step: 16 });
+  lines(`Ketua ${letter.cooperativeName}`, { font: bold, step: 16 });
+  if (letter.recipientName) lines(`(Bapak/Ibu ${letter.recipientName})`, { step: 16 });
+  lines(`Desa/Kelurahan ${letter.villageName}, Kecamatan ${letter.districtName}`, { step: 16 });
+  lines('di tempat', { step: 16 });
   y -= 10;
   paragraph(
     `Dengan hormat, dalam rangka ${event.title}, kami mengundang Bapak/Ibu Ketua beserta pengurus ${letter.cooperativeName} untuk hadir pada:`,
@@ -103,53 +143,46 @@ function drawLetter(
     ['Tempat', event.address ? `${event.venue}, ${event.address}` : event.venue],
   ];
   for (const [label, value] of rows) {
-    drawTextSafe(page, label, { x: left + 20, y, size: 11, font: regular });
-    const lines = fitLines(value, regular, 11, width - 130, 3);
-    lines.forEach((line, index) => {
-      drawTextSafe(page, `${index === 0 ? ': ' : '  '}${line}`, {
-        x: left + 120,
-        y,
-        size: 11,
-        font: regular,
-      });
-      y -= 16;
-    });
+    ensure(16);
+    page.drawText(label, { x: LEFT + 20, y, size: 11, font: regular });
+    lines(value, { x: LEFT + 120, width: WIDTH - 120, prefix: [': ', '  '], step: 16 });
   }
   y -= 6;
   paragraph(
     'Pendaftaran peserta dilakukan melalui tautan khusus koperasi Bapak/Ibu di bawah ini atau dengan memindai kode QR. Setiap pengurus yang didaftarkan menerima tiket untuk hadir.',
   );
   const qrSize = 110;
-  page.drawImage(qr, { x: left, y: y - qrSize, width: qrSize, height: qrSize });
-  const linkLines = fitLines(letter.link, regular, 9, width - qrSize - 20, 4);
+  const linkLines = wrap(letter.link, regular, 9, WIDTH - qrSize - 20);
+  ensure(Math.max(qrSize, linkLines.length * 12 + 20) + 16);
+  page.drawImage(qr, { x: LEFT, y: y - qrSize, width: qrSize, height: qrSize });
   let ly = y - 20;
   for (const line of linkLines) {
-    drawTextSafe(page, line, { x: left + qrSize + 15, y: ly, size: 9, font: regular });
+    page.drawText(line, { x: LEFT + qrSize + 15, y: ly, size: 9, font: regular });
     ly -= 12;
   }
-  y -= qrSize + 16;
+  y = Math.min(y - qrSize, ly) - 16;
   paragraph(
     'Demikian undangan ini kami sampaikan. Atas perhatian dan kehadiran Bapak/Ibu, kami ucapkan terima kasih.',
   );
   y -= 10;
-  const signX = A4.width - left - 200;
-  drawTextSafe(page, options.signerTitle, { x: signX, y, size: 11, font: regular });
-  y -= 70;
-  drawTextSafe(page, options.signerName, { x: signX, y, size: 11, font: bold });
+  // The signature block stays together: title, room to sign, name.
+  const signX = A4.width - LEFT - SIGN_WIDTH;
+  const titleLines = wrap(options.signerTitle, regular, 11, SIGN_WIDTH);
+  const nameLines = wrap(options.signerName, bold, 11, SIGN_WIDTH);
+  ensure(titleLines.length * 15 + 56 + nameLines.length * 15);
+  lines(options.signerTitle, { x: signX, width: SIGN_WIDTH, step: 15 });
+  y -= 56;
+  lines(options.signerName, { x: signX, width: SIGN_WIDTH, font: bold, step: 15 });
 }
 
 export async function invitationLettersPdf(letters: Letter[], options: LetterOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Surat undangan: ${options.event.title}`);
   doc.setCreator('hadir');
-  const fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  };
+  const fonts = await embedFonts(doc);
   for (const letter of letters) {
-    const page = doc.addPage([A4.width, A4.height]);
     const qr = await doc.embedPng(await invitationQrPng(letter.link));
-    drawLetter(page, fonts, letter, options, qr);
+    drawLetter(doc, fonts, letter, options, qr);
   }
   return doc.save();
 }

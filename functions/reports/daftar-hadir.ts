@@ -1,17 +1,18 @@
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatPhoneLocal, maskPhone } from '../domain/phone';
 import type { EventRecord } from '../domain/schemas';
 import { formatDate, formatDateTime, formatTime, formatTimeRange } from '../domain/time';
 import type { AttendeeRow } from './attendees';
+import { embedFonts, type PdfFonts } from './pdf-fonts';
 import {
   A4_LANDSCAPE,
   drawCentered,
   drawRight,
   drawTextSafe,
-  fitLines,
   HEADER_FILL,
   LINE,
   MUTED,
+  wrap,
 } from './pdf-kit';
 
 export type DaftarHadirVersion = 'empty' | 'filled';
@@ -34,7 +35,9 @@ export type DaftarHadirInput = {
 type Column = { key: string; label: string; width: number; align?: 'center' };
 
 const MARGIN = { left: 32, right: 32, top: 30, bottom: 44 };
+/** The least a line is high: room to sign. A row with longer names grows with its lines. */
 const ROW_HEIGHT = 26;
+const LINE_STEP = 9.5;
 const HEADER_ROW_HEIGHT = 20;
 const FONT_SIZE = 8;
 const PAD = 3;
@@ -63,7 +66,15 @@ function columnsFor(version: DaftarHadirVersion): Column[] {
 const phoneText = (phone: string | undefined, display: PhoneDisplay) =>
   phone ? (display === 'full' ? formatPhoneLocal(phone) : maskPhone(phone)) : '-';
 
-type Fonts = { regular: PDFFont; bold: PDFFont };
+type Fonts = PdfFonts;
+
+/** One printed line of a cell. */
+type CellLine = { text: string; size: number; muted?: boolean };
+type RowLayout = { cells: Map<string, CellLine[]>; height: number };
+
+const FACTS_LABEL_WIDTH = 70;
+const TITLE_WIDTH = 700;
+const RUNNING_TITLE_WIDTH = 600;
 
 /**
  * The daftar hadir the auditors expect for the SPJ, as a landscape A4 PDF: the Dinas, the session and its
@@ -75,28 +86,36 @@ type Fonts = { regular: PDFFont; bold: PDFFont };
 export async function buildDaftarHadir(input: DaftarHadirInput): Promise<Uint8Array> {
   const { event, rows, version } = input;
   const doc = await PDFDocument.create();
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  };
+  const fonts = await embedFonts(doc);
   const columns = columnsFor(version);
   const blankRows = version === 'empty' ? (input.blankRows ?? 5) : 0;
   const lineCount = rows.length + blankRows;
+  const layouts = Array.from({ length: lineCount }, (_, line) =>
+    layoutRow(columns, rows[line], input, fonts),
+  );
 
-  // Pagination first, so every page can say "Halaman x dari y".
-  const firstTableTop = A4_LANDSCAPE.height - MARGIN.top - 112;
-  const otherTableTop = A4_LANDSCAPE.height - MARGIN.top - 26;
-  const perPage = (top: number) => Math.floor((top - HEADER_ROW_HEIGHT - MARGIN.bottom) / ROW_HEIGHT);
+  // Pagination first, so every page can say "Halaman x dari y". Rows differ in height (a long name wraps).
+  const titleHeight = titleBlock(input, fonts).height;
+  const firstTableTop = A4_LANDSCAPE.height - MARGIN.top - titleHeight;
+  const otherTableTop = A4_LANDSCAPE.height - MARGIN.top - runningHead(input, fonts).height;
   const pages: { from: number; to: number; top: number }[] = [];
   let next = 0;
   do {
     const top = pages.length === 0 ? firstTableTop : otherTableTop;
-    const to = Math.min(lineCount, next + perPage(top));
+    let bottom = top - HEADER_ROW_HEIGHT;
+    let to = next;
+    while (to < lineCount && bottom - (layouts[to] as RowLayout).height >= MARGIN.bottom) {
+      bottom -= (layouts[to] as RowLayout).height;
+      to++;
+    }
+    if (to === next && to < lineCount) to++; // a row taller than a page still gets printed
     pages.push({ from: next, to, top });
     next = to;
   } while (next < lineCount);
+  const rowsHeight = (from: number, to: number) =>
+    layouts.slice(from, to).reduce((sum, layout) => sum + layout.height, 0);
   const last = pages[pages.length - 1] as (typeof pages)[number];
-  const lastBottom = last.top - HEADER_ROW_HEIGHT - (last.to - last.from) * ROW_HEIGHT;
+  const lastBottom = last.top - HEADER_ROW_HEIGHT - rowsHeight(last.from, last.to);
   const closingOnNewPage = lastBottom - CLOSING_HEIGHT < MARGIN.bottom;
   const totalPages = pages.length + (closingOnNewPage ? 1 : 0);
 
@@ -106,9 +125,11 @@ export async function buildDaftarHadir(input: DaftarHadirInput): Promise<Uint8Ar
     if (index === 0) drawTitle(page, input, fonts);
     else drawRunningHead(page, input, fonts);
     drawTableHeader(page, columns, slice.top, fonts);
+    let y = slice.top - HEADER_ROW_HEIGHT;
     for (let line = slice.from; line < slice.to; line++) {
-      const y = slice.top - HEADER_ROW_HEIGHT - (line - slice.from + 1) * ROW_HEIGHT;
-      drawRow(page, columns, y, line, rows[line], input, fonts);
+      const layout = layouts[line] as RowLayout;
+      y -= layout.height;
+      drawRow(page, columns, y, line, layout, fonts);
     }
     drawFooter(page, index + 1, totalPages, input, fonts);
   });
@@ -130,48 +151,86 @@ export async function buildDaftarHadir(input: DaftarHadirInput): Promise<Uint8Ar
   return doc.save();
 }
 
-function drawTitle(page: PDFPage, input: DaftarHadirInput, { regular, bold }: Fonts) {
+/** The first page's heading: what it holds and how tall it is, so the table starts under it. */
+function titleBlock(input: DaftarHadirInput, { regular, bold }: Fonts) {
   const { event } = input;
+  const organizer = wrap(event.organizerName.toUpperCase(), bold, 10, TITLE_WIDTH);
+  const title = wrap(event.title, regular, 10, TITLE_WIDTH);
+  // Clear of the note printed at the right of the last fact's line.
+  const valueWidth = A4_LANDSCAPE.width - MARGIN.left - MARGIN.right - FACTS_LABEL_WIDTH - 200;
+  const facts = (
+    [
+      ['Hari/Tanggal', formatDate(event.startsAt, event.timeZone)],
+      ['Waktu', formatTimeRange(event.startsAt, event.endsAt, event.timeZone).split(', ').pop() ?? ''],
+      ['Tempat', [event.venue, event.address].filter(Boolean).join(', ')],
+    ] as const
+  ).map(([label, value]) => ({ label, lines: wrap(value, regular, 9, valueWidth) }));
+  const factLines = facts.reduce((sum, fact) => sum + fact.lines.length, 0);
+  // Offsets from the top margin: "DAFTAR HADIR", the centred lines, then the facts (at 74 when the lines are few).
+  const factsTop = Math.max(74, 14 + 16 + (organizer.length + title.length) * 13 + 8);
+  const lastFact = factsTop + (factLines - 1) * 12;
+  return { organizer, title, facts, factsTop, lastFact, height: Math.max(112, lastFact + 14) };
+}
+
+function drawTitle(page: PDFPage, input: DaftarHadirInput, fonts: Fonts) {
+  const { regular, bold } = fonts;
+  const block = titleBlock(input, fonts);
   let y = A4_LANDSCAPE.height - MARGIN.top - 14;
   drawCentered(page, 'DAFTAR HADIR', y, 14, bold);
   y -= 16;
-  for (const line of fitLines(event.organizerName.toUpperCase(), bold, 10, 700, 2)) {
+  for (const line of block.organizer) {
     drawCentered(page, line, y, 10, bold);
     y -= 13;
   }
-  for (const line of fitLines(event.title, regular, 10, 700, 2)) {
+  for (const line of block.title) {
     drawCentered(page, line, y, 10, regular);
     y -= 13;
   }
-  y = A4_LANDSCAPE.height - MARGIN.top - 74;
-  const facts: [string, string][] = [
-    ['Hari/Tanggal', formatDate(event.startsAt, event.timeZone)],
-    ['Waktu', formatTimeRange(event.startsAt, event.endsAt, event.timeZone).split(', ').pop() ?? ''],
-    ['Tempat', [event.venue, event.address].filter(Boolean).join(', ')],
-  ];
-  for (const [label, value] of facts) {
+  y = A4_LANDSCAPE.height - MARGIN.top - block.factsTop;
+  for (const { label, lines } of block.facts) {
     drawTextSafe(page, label, { x: MARGIN.left, y, size: 9, font: bold });
-    drawTextSafe(page, `: ${value}`, { x: MARGIN.left + 70, y, size: 9, font: regular });
-    y -= 12;
+    lines.forEach((line, index) => {
+      page.drawText(`${index === 0 ? ':' : ' '} ${line}`, {
+        x: MARGIN.left + FACTS_LABEL_WIDTH,
+        y,
+        size: 9,
+        font: regular,
+      });
+      y -= 12;
+    });
   }
   const note =
     input.version === 'empty'
       ? 'Daftar peserta terdaftar untuk ditandatangani'
       : 'Peserta yang hadir (menurut check-in)';
-  drawRight(page, note, A4_LANDSCAPE.width - MARGIN.right, A4_LANDSCAPE.height - MARGIN.top - 98, 8, regular);
+  drawRight(
+    page,
+    note,
+    A4_LANDSCAPE.width - MARGIN.right,
+    A4_LANDSCAPE.height - MARGIN.top - block.lastFact,
+    8,
+    regular,
+  );
 }
 
-function drawRunningHead(page: PDFPage, input: DaftarHadirInput, { regular, bold }: Fonts) {
-  const y = A4_LANDSCAPE.height - MARGIN.top - 12;
-  drawTextSafe(page, 'DAFTAR HADIR', { x: MARGIN.left, y, size: 9, font: bold });
-  const title = fitLines(
+/** The heading of the following pages: the session's title and day, wrapped, and how tall it is. */
+function runningHead(input: DaftarHadirInput, { regular }: Fonts) {
+  const lines = wrap(
     `${input.event.title} - ${formatDate(input.event.startsAt, input.event.timeZone)}`,
     regular,
     9,
-    600,
-    1,
-  )[0];
-  drawTextSafe(page, title ?? '', { x: MARGIN.left + 80, y, size: 9, font: regular });
+    RUNNING_TITLE_WIDTH,
+  );
+  return { lines, height: 14 + lines.length * 11 };
+}
+
+function drawRunningHead(page: PDFPage, input: DaftarHadirInput, fonts: Fonts) {
+  let y = A4_LANDSCAPE.height - MARGIN.top - 12;
+  drawTextSafe(page, 'DAFTAR HADIR', { x: MARGIN.left, y, size: 9, font: fonts.bold });
+  for (const line of runningHead(input, fonts).lines) {
+    page.drawText(line, { x: MARGIN.left + 80, y, size: 9, font: fonts.regular });
+    y -= 11;
+  }
 }
 
 function drawTableHeader(page: PDFPage, columns: Column[], top: number, { bold }: Fonts) {
@@ -196,32 +255,48 @@ function drawTableHeader(page: PDFPage, columns: Column[], top: number, { bold }
 }
 
 function cellLines(key: string, row: AttendeeRow, input: DaftarHadirInput, font: PDFFont, width: number) {
+  const lines = (text: string, size = FONT_SIZE, muted = false): CellLine[] =>
+    wrap(text, font, size, width).map((line) => ({ text: line, size, muted }));
   switch (key) {
     case 'name': {
       const mark = row.substituteFor ? ` ${SUBSTITUTE_MARK}` : row.walkIn ? ` ${WALK_IN_MARK}` : '';
-      if (row.substituteFor) {
-        return [
-          ...fitLines(`${row.name}${mark}`, font, FONT_SIZE, width, 1),
-          ...fitLines(`mengganti ${row.substituteFor}`, font, 6.5, width, 1),
-        ];
-      }
-      return fitLines(`${row.name}${mark}`, font, FONT_SIZE, width, 2);
+      return [
+        ...lines(`${row.name}${mark}`),
+        ...(row.substituteFor ? lines(`mengganti ${row.substituteFor}`, 6.5, true) : []),
+      ];
     }
     case 'role':
-      return fitLines(row.role, font, FONT_SIZE, width, 2);
+      return lines(row.role);
     case 'cooperative':
-      return fitLines(row.cooperativeName, font, FONT_SIZE, width, 2);
+      return lines(row.cooperativeName);
     case 'village':
-      return fitLines(row.villageName, font, FONT_SIZE, width, 2);
+      return lines(row.villageName);
     case 'district':
-      return fitLines(row.districtName, font, FONT_SIZE, width, 2);
+      return lines(row.districtName);
     case 'phone':
-      return [phoneText(row.phone, input.phone)];
+      return lines(phoneText(row.phone, input.phone));
     case 'time':
-      return row.checkedInAt ? [formatTime(row.checkedInAt, input.event.timeZone).split(' ')[0] ?? ''] : [''];
+      return row.checkedInAt
+        ? lines(formatTime(row.checkedInAt, input.event.timeZone).split(' ')[0] ?? '')
+        : [];
     default:
       return [];
   }
+}
+
+/** Each cell's lines and the row's height: as tall as its fullest cell, and never less than room to sign. */
+function layoutRow(
+  columns: Column[],
+  row: AttendeeRow | undefined,
+  input: DaftarHadirInput,
+  { regular }: Fonts,
+): RowLayout {
+  const cells = new Map<string, CellLine[]>();
+  if (row)
+    for (const column of columns)
+      cells.set(column.key, cellLines(column.key, row, input, regular, column.width - 2 * PAD));
+  const most = Math.max(1, ...[...cells.values()].map((lines) => lines.length));
+  return { cells, height: Math.max(ROW_HEIGHT, 11 + (most - 1) * LINE_STEP + 7) };
 }
 
 function drawRow(
@@ -229,27 +304,26 @@ function drawRow(
   columns: Column[],
   y: number,
   index: number,
-  row: AttendeeRow | undefined,
-  input: DaftarHadirInput,
+  layout: RowLayout,
   { regular }: Fonts,
 ) {
   const number = String(index + 1);
+  const height = layout.height;
   let x = MARGIN.left;
   for (const column of columns) {
     page.drawRectangle({
       x,
       y,
       width: column.width,
-      height: ROW_HEIGHT,
+      height,
       borderColor: LINE,
       borderWidth: 0.6,
     });
-    const inner = column.width - 2 * PAD;
     if (column.key === 'no') {
       const w = regular.widthOfTextAtSize(number, FONT_SIZE);
       page.drawText(number, {
         x: x + (column.width - w) / 2,
-        y: y + ROW_HEIGHT - 11,
+        y: y + height - 11,
         size: FONT_SIZE,
         font: regular,
       });
@@ -258,23 +332,21 @@ function drawRow(
       const offset = index % 2 === 0 ? PAD : column.width / 2;
       page.drawText(`${number}.`, {
         x: x + offset,
-        y: y + ROW_HEIGHT - 10,
+        y: y + height - 10,
         size: 7,
         font: regular,
         color: MUTED,
       });
-    } else if (row) {
-      const lines = cellLines(column.key, row, input, regular, inner);
-      lines.forEach((line, lineIndex) => {
-        const size = column.key === 'name' && row.substituteFor && lineIndex === 1 ? 6.5 : FONT_SIZE;
-        const w = regular.widthOfTextAtSize(line, size);
+    } else {
+      (layout.cells.get(column.key) ?? []).forEach((line, lineIndex) => {
+        const w = regular.widthOfTextAtSize(line.text, line.size);
         const lineX = column.align === 'center' ? x + (column.width - w) / 2 : x + PAD;
-        page.drawText(line, {
+        page.drawText(line.text, {
           x: lineX,
-          y: y + ROW_HEIGHT - 11 - lineIndex * 9.5,
-          size,
+          y: y + height - 11 - lineIndex * LINE_STEP,
+          size: line.size,
           font: regular,
-          color: lineIndex === 1 && size < FONT_SIZE ? MUTED : undefined,
+          color: line.muted ? MUTED : undefined,
         });
       });
     }

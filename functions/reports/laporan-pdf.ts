@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDate, formatDateTime } from '../domain/time';
 import {
   attachments,
@@ -8,7 +8,8 @@ import {
   laporanSummary,
   unreachedStatus,
 } from './laporan';
-import { A4, drawCentered, drawRight, drawTextSafe, fitLines, HEADER_FILL, LINE, MUTED } from './pdf-kit';
+import { embedFonts } from './pdf-fonts';
+import { A4, drawCentered, drawRight, drawTextSafe, HEADER_FILL, LINE, MUTED, wrap } from './pdf-kit';
 
 const MARGIN = 50;
 const WIDTH = A4.width - 2 * MARGIN;
@@ -34,7 +35,7 @@ class Flow {
   }
   text(value: string, { size = 10, bold = false, indent = 0, gap = 3 } = {}) {
     const font = bold ? this.bold : this.regular;
-    for (const line of fitLines(value, font, size, WIDTH - indent, 50)) {
+    for (const line of wrap(value, font, size, WIDTH - indent)) {
       this.ensure(size + gap);
       this.y -= size + gap;
       this.page.drawText(line, { x: MARGIN + indent, y: this.y, size, font });
@@ -49,35 +50,45 @@ class Flow {
     this.text(value, { size: 11, bold: true });
     this.space(4);
   }
-  /** A table with a header row repeated on each page. */
+  /**
+   * A table with a header row repeated on each page. Every cell wraps, and a row is as tall as its fullest cell:
+   * a long cooperative or kecamatan name is printed whole, never cut.
+   */
   table(headers: string[], widths: number[], rows: string[][], { size = 8 } = {}) {
-    const rowHeight = size + 8;
-    const drawRow = (cells: string[], header: boolean) => {
+    const leading = size + 2;
+    const layout = (cells: string[], font: PDFFont) =>
+      cells.map((cell, index) => wrap(cell, font, size, (widths[index] as number) - 6));
+    const heightOf = (cells: string[][]) => Math.max(1, ...cells.map((lines) => lines.length)) * leading + 6;
+    const drawRow = (cells: string[][], header: boolean) => {
+      const height = heightOf(cells);
+      const font = header ? this.bold : this.regular;
       let x = MARGIN;
-      cells.forEach((cell, index) => {
+      cells.forEach((lines, index) => {
         const width = widths[index] as number;
         this.page.drawRectangle({
           x,
-          y: this.y - rowHeight,
+          y: this.y - height,
           width,
-          height: rowHeight,
+          height,
           borderColor: LINE,
           borderWidth: 0.5,
           color: header ? HEADER_FILL : undefined,
         });
-        const font = header ? this.bold : this.regular;
-        const line = fitLines(cell, font, size, width - 6, 1)[0] ?? '';
-        this.page.drawText(line, { x: x + 3, y: this.y - rowHeight + 5, size, font });
+        lines.forEach((line, n) => {
+          this.page.drawText(line, { x: x + 3, y: this.y - size - 3 - n * leading, size, font });
+        });
         x += width;
       });
-      this.y -= rowHeight;
+      this.y -= height;
     };
-    this.ensure(rowHeight * 2);
-    drawRow(headers, true);
-    for (const row of rows) {
-      if (this.y - rowHeight < MARGIN + 20) {
+    const head = layout(headers, this.bold);
+    const body = rows.map((row) => layout(row, this.regular));
+    this.ensure(heightOf(head) + heightOf(body[0] ?? []));
+    drawRow(head, true);
+    for (const row of body) {
+      if (this.y - heightOf(row) < MARGIN + 20) {
         this.newPage();
-        drawRow(headers, true);
+        drawRow(head, true);
       }
       drawRow(row, false);
     }
@@ -111,14 +122,11 @@ class Flow {
 export async function buildLaporanPdf(input: LaporanInput): Promise<Uint8Array> {
   const { event, attendance, unreached } = input;
   const doc = await PDFDocument.create();
-  const flow = new Flow(
-    doc,
-    await doc.embedFont(StandardFonts.Helvetica),
-    await doc.embedFont(StandardFonts.HelveticaBold),
-  );
+  const fonts = await embedFonts(doc);
+  const flow = new Flow(doc, fonts.regular, fonts.bold);
   drawCentered(flow.page, 'LAPORAN KEGIATAN', flow.y - 14, 14, flow.bold);
   flow.space(24);
-  for (const line of fitLines(event.title, flow.bold, 11, WIDTH, 3)) {
+  for (const line of wrap(event.title, flow.bold, 11, WIDTH)) {
     flow.space(14);
     drawCentered(flow.page, line, flow.y, 11, flow.bold);
   }
@@ -131,11 +139,14 @@ export async function buildLaporanPdf(input: LaporanInput): Promise<Uint8Array> 
   flow.heading('I. Pelaksanaan Kegiatan');
   for (const [label, value] of laporanFacts(input)) {
     flow.ensure(14);
-    const lines = fitLines(value, flow.regular, 10, WIDTH - 110, 3);
+    const lines = wrap(value, flow.regular, 10, WIDTH - 110);
     flow.space(13);
     flow.page.drawText(label, { x: MARGIN, y: flow.y, size: 10, font: flow.bold });
     lines.forEach((line, index) => {
-      if (index > 0) flow.space(13);
+      if (index > 0) {
+        flow.ensure(13);
+        flow.space(13);
+      }
       flow.page.drawText(index === 0 ? `: ${line}` : `  ${line}`, {
         x: MARGIN + 100,
         y: flow.y,

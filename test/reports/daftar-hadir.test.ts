@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cooperative, EventRecord, Registration } from '../../functions/domain/schemas';
-import { toWinAnsi } from '../../functions/reports/text';
 import { createCheckinService } from '../../functions/services/checkins';
 import { linesOf, pdfText } from './pdf-text';
 import { createWorld, seedSession, spread, type World } from './world';
@@ -87,7 +86,7 @@ describe('daftar hadir PDF', () => {
     expect(rows.map((row) => row[0])).toEqual(rows.map((_, i) => String(i + 1)));
 
     // Map every printed name back to the record it came from, then check the paper order independently.
-    const byName = new Map(expected.map(({ r, p }) => [toWinAnsi(p.name), { r, p }]));
+    const byName = new Map(expected.map(({ r, p }) => [p.name, { r, p }]));
     const printed = rows.map((row) => {
       const found = byName.get((row[1] ?? '').replace(/ \*+$/, ''));
       expect(found, row[1]).toBeDefined();
