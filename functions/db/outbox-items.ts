@@ -8,24 +8,26 @@ import type { TransactItem } from './transactions';
  * them (transactional outbox). The worker in outbox-repo.ts drains them.
  */
 export function emailJobPuts(tableName: string, jobs: EmailJobInput[], now: Date): TransactItem[] {
+  return jobs.map((job) => emailJobPut(tableName, job, now, newId()));
+}
+
+/** One job under a chosen id: a job derived from another (a fallback) is written once, whoever writes it. */
+export function emailJobPut(tableName: string, job: EmailJobInput, now: Date, id: string): TransactItem {
   const at = now.toISOString();
-  return jobs.map((job) => {
-    const id = newId();
-    return {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.outboxJob(id),
-          ...keys.pendingOutboxJob(at, id),
-          id,
-          ...job,
-          status: 'pending',
-          attempts: 0,
-          availableAt: at,
-          createdAt: at,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.outboxJob(id),
+        ...keys.pendingOutboxJob(at, id),
+        id,
+        ...job,
+        status: 'pending',
+        attempts: 0,
+        availableAt: at,
+        createdAt: at,
       },
-    };
-  });
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }

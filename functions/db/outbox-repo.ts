@@ -5,6 +5,7 @@ import type { DocumentClient } from './client';
 import { isConditionFailure } from './errors';
 import { GSI2, keys, PENDING_OUTBOX, withoutKeys } from './keys';
 import { queryAll, queryPage } from './paging';
+import { type TransactItem, transact } from './transactions';
 
 /**
  * Email jobs move pending -> claimed -> sending -> sent, or back to pending with a later `availableAt` after a
@@ -59,6 +60,45 @@ export function createOutboxRepo(doc: DocumentClient, tableName: string) {
     const items = batch ? (await queryPage(doc, query, batch)).items : await queryAll(doc, query);
     return items.map((item) => withoutKeys(item) as EmailJob);
   }
+
+  /** The write that records a job as sent; see markSent. */
+  const sentUpdate = (job: EmailJob, messageId: string, now: Date) => ({
+    TableName: tableName,
+    Key: keys.outboxJob(job.id),
+    UpdateExpression:
+      'SET #status = :sent, sentAt = :now, messageId = :messageId, expiresAt = :expires REMOVE secret, claimId, leaseUntil, gsi2pk, gsi2sk, lastError',
+    // `claimed` too: a job with nothing left to send (its officer was substituted) is closed without sending.
+    ConditionExpression: 'claimId = :claim AND #status IN (:claimed, :sending, :uncertain)',
+    ExpressionAttributeNames: STATUS,
+    ExpressionAttributeValues: {
+      ':sent': 'sent',
+      ':claimed': 'claimed',
+      ':sending': 'sending',
+      ':uncertain': 'uncertain',
+      ':now': now.toISOString(),
+      ':messageId': messageId,
+      ':claim': job.claimId,
+      ':expires': Math.floor(now.getTime() / 1000) + SENT_RETENTION_SECONDS,
+    },
+  });
+  const failedUpdate = (job: EmailJob, error: string, now: Date) => ({
+    TableName: tableName,
+    Key: keys.outboxJob(job.id),
+    UpdateExpression:
+      'SET #status = :failed, failedAt = :now, lastError = :error, gsi2pk = :failedPk, gsi2sk = :failedSk REMOVE claimId, leaseUntil',
+    ConditionExpression: 'claimId = :claim AND #status IN (:claimed, :sending)',
+    ExpressionAttributeNames: STATUS,
+    ExpressionAttributeValues: {
+      ':failed': 'failed',
+      ':claimed': 'claimed',
+      ':sending': 'sending',
+      ':now': now.toISOString(),
+      ':error': error.slice(0, 500),
+      ':failedPk': FAILED,
+      ':failedSk': `${now.toISOString()}#${job.id}`,
+      ':claim': job.claimId,
+    },
+  });
 
   return {
     get: async (jobId: string) => {
@@ -142,28 +182,27 @@ export function createOutboxRepo(doc: DocumentClient, tableName: string) {
      * organizer moved it on): the worker then leaves it to whoever has it now.
      */
     async markSent(job: EmailJob, messageId: string, now: Date): Promise<boolean> {
-      const write = doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.outboxJob(job.id),
-          UpdateExpression:
-            'SET #status = :sent, sentAt = :now, messageId = :messageId, expiresAt = :expires REMOVE secret, claimId, leaseUntil, gsi2pk, gsi2sk, lastError',
-          // `claimed` too: a job with nothing left to send (its officer was substituted) is closed without sending.
-          ConditionExpression: 'claimId = :claim AND #status IN (:claimed, :sending, :uncertain)',
-          ExpressionAttributeNames: STATUS,
-          ExpressionAttributeValues: {
-            ':sent': 'sent',
-            ':claimed': 'claimed',
-            ':sending': 'sending',
-            ':uncertain': 'uncertain',
-            ':now': now.toISOString(),
-            ':messageId': messageId,
-            ':claim': job.claimId,
-            ':expires': Math.floor(now.getTime() / 1000) + SENT_RETENTION_SECONDS,
-          },
-        }),
-      );
+      const write = doc.send(new UpdateCommand(sentUpdate(job, messageId, now)));
       return write.then(held, lostClaim);
+    },
+
+    /**
+     * markSent together with other writes that must exist exactly when the job is recorded as sent (the
+     * WhatsApp message's log and its platform id); false when the worker no longer holds the job.
+     */
+    async markSentWith(job: EmailJob, messageId: string, now: Date, items: TransactItem[]): Promise<boolean> {
+      const result = await transact(doc, [{ Update: sentUpdate(job, messageId, now) }, ...items]);
+      if (result.ok) return true;
+      if (result.failed.includes(0)) return false;
+      throw new Error(`writes recorded with job ${job.id} failed their conditions`);
+    },
+
+    /** markFailed together with the writes that follow a failure (the fallback email's job); as markSentWith. */
+    async markFailedWith(job: EmailJob, error: string, now: Date, items: TransactItem[]): Promise<boolean> {
+      const result = await transact(doc, [{ Update: failedUpdate(job, error, now) }, ...items]);
+      if (result.ok) return true;
+      if (result.failed.includes(0)) return false;
+      throw new Error(`writes recorded with job ${job.id} failed their conditions`);
     },
 
     async markRetry(job: EmailJob, error: string, availableAt: Date): Promise<boolean> {
@@ -192,26 +231,7 @@ export function createOutboxRepo(doc: DocumentClient, tableName: string) {
     },
 
     async markFailed(job: EmailJob, error: string, now: Date): Promise<boolean> {
-      const write = doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.outboxJob(job.id),
-          UpdateExpression:
-            'SET #status = :failed, failedAt = :now, lastError = :error, gsi2pk = :failedPk, gsi2sk = :failedSk REMOVE claimId, leaseUntil',
-          ConditionExpression: 'claimId = :claim AND #status IN (:claimed, :sending)',
-          ExpressionAttributeNames: STATUS,
-          ExpressionAttributeValues: {
-            ':failed': 'failed',
-            ':claimed': 'claimed',
-            ':sending': 'sending',
-            ':now': now.toISOString(),
-            ':error': error.slice(0, 500),
-            ':failedPk': FAILED,
-            ':failedSk': `${now.toISOString()}#${job.id}`,
-            ':claim': job.claimId,
-          },
-        }),
-      );
+      const write = doc.send(new UpdateCommand(failedUpdate(job, error, now)));
       return write.then(held, lostClaim);
     },
 

@@ -42,3 +42,26 @@ export function recordContactConsent(language: Language, now: Date): Consent {
 export function recordConsent(language: Language, now: Date): Consent {
   return { textVersion: CONSENT_VERSION, text: consentTexts[language], language, givenAt: now.toISOString() };
 }
+
+/**
+ * Separate and optional: the registration's messages (tickets, manage link, reminder, thanks, certificate) on
+ * WhatsApp. A reply BERHENTI withdraws it for every later message.
+ */
+export const whatsappConsentTexts: Record<Language, string> = {
+  id:
+    'Saya bersedia menerima pesan WhatsApp dari Dinas penyelenggara di nomor HP narahubung di atas tentang ' +
+    'pendaftaran ini: tiket, tautan kelola, pengingat, ucapan terima kasih, dan sertifikat. Balas BERHENTI untuk ' +
+    'berhenti kapan saja.',
+  en:
+    "I agree to receive WhatsApp messages from the organising Dinas on the contact's phone number above about this " +
+    'registration: tickets, the manage link, the reminder, thanks and certificates. Reply BERHENTI (stop) at any time.',
+};
+
+export function recordWhatsAppConsent(language: Language, now: Date): Consent {
+  return {
+    textVersion: CONSENT_VERSION,
+    text: whatsappConsentTexts[language],
+    language,
+    givenAt: now.toISOString(),
+  };
+}

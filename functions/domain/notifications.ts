@@ -1,3 +1,4 @@
+import { contactChannels } from './channels';
 import type { RegistrationRecord } from './schemas';
 
 /**
@@ -13,6 +14,8 @@ export const emailKinds = [
   'cancelled',
   'reminder',
   'sign_in',
+  // The contact asked for their manage link again (they lost the first email)
+  'manage_link',
   // Follow-ups (issue 6): sent by campaigns, non-transactional (unsubscribe link, suppression respected)
   'thanks',
   'absentee_materials',
@@ -49,6 +52,10 @@ export type EmailJobInput = {
   recipientName?: string;
   /** A "send a test to yourself": rendered for `recipientKey`'s data, addressed to the organizer. */
   test?: boolean;
+  /** Absent: email. `whatsapp`: a template message to the phone number in `to` (functions/whatsapp). */
+  channel?: 'whatsapp';
+  /** A WhatsApp message that fails for good becomes an email to the registration's contact address. */
+  fallbackEmail?: boolean;
 };
 
 export type RegistrationCause = 'created' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled';
@@ -68,7 +75,8 @@ export function emailsFor(
 ): EmailJobInput[] {
   const jobs: EmailJobInput[] = [];
   const base = { language: registration.language, registrationId: registration.id };
-  if (registration.contact.email) {
+  const channels = contactChannels(registration);
+  if (registration.contact.email && channels.email) {
     jobs.push({
       ...base,
       kind: contactKind[cause],
@@ -90,6 +98,36 @@ export function emailsFor(
     for (const participant of registration.participants) {
       if (!participant.email || participant.email === registration.contact.email) continue;
       jobs.push({ ...base, kind: 'cancelled', to: participant.email, participantId: participant.id });
+    }
+  }
+  if (channels.whatsapp) jobs.push(...whatsappJobsFor(cause, registration, options, channels.fallbackEmail));
+  return jobs;
+}
+
+/**
+ * The same messages on WhatsApp, all to the contact's number (the one that agreed): the notice with the manage
+ * link, and once tickets are valid one ticket per officer, each with its own QR.
+ */
+function whatsappJobsFor(
+  cause: RegistrationCause,
+  registration: RegistrationRecord,
+  options: { manageLink?: boolean; ticketsFor?: string[] },
+  fallbackEmail: boolean,
+): EmailJobInput[] {
+  const base = {
+    language: registration.language,
+    registrationId: registration.id,
+    to: registration.contact.phone,
+    channel: 'whatsapp' as const,
+    ...(fallbackEmail ? { fallbackEmail: true } : {}),
+  };
+  // The WhatsApp notice always carries the manage link as its button: it is the only way back to the tickets.
+  const jobs: EmailJobInput[] = [{ ...base, kind: contactKind[cause], manageLink: true }];
+  const sendsTickets = cause === 'created' || cause === 'promoted' || cause === 'changed';
+  if (sendsTickets && registration.status === 'confirmed') {
+    for (const participant of registration.participants) {
+      if (options.ticketsFor && !options.ticketsFor.includes(participant.id)) continue;
+      jobs.push({ ...base, kind: 'ticket', participantId: participant.id });
     }
   }
   return jobs;

@@ -16,6 +16,9 @@ export type Recipient = {
   registrationId?: string;
   /** Set when the email is about one officer (their own address); absent when it goes to the contact. */
   participantId?: string;
+  /** A WhatsApp message to the number in `to` (whatsapp-audience.ts); absent: an email. */
+  channel?: 'whatsapp';
+  fallbackEmail?: boolean;
 };
 
 export type SegmentData = {

@@ -8,6 +8,7 @@ import { apiPrivacy } from './routes/api-privacy';
 import { apiRegistrations } from './routes/api-registrations';
 import { checkinPages } from './routes/checkin-pages';
 import { pages } from './routes/pages';
+import { webhookSecretsFromEnv, whatsappWebhook } from './routes/whatsapp-webhook';
 
 /** What cooperatives and door volunteers use: sessions, registration, tickets, check-in. */
 export const publicSurface: Surface = (app, services) => {
@@ -19,5 +20,6 @@ export const publicSurface: Surface = (app, services) => {
   app.route('/api/registrations', apiRegistrations);
   app.route('/api/registrations', apiPrivacy);
   app.route('/checkin', checkinPages);
+  app.route('/webhooks/whatsapp', whatsappWebhook(webhookSecretsFromEnv()));
   app.route('/', pages);
 };

@@ -5,6 +5,8 @@ import { createSuppressionsRepo } from '../db/suppressions-repo';
 import { DomainError } from '../domain/errors';
 import type { AppEnv } from '../http/context';
 import { Layout } from '../http/pages/layout';
+import { handleWebhook } from '../whatsapp/webhook';
+import { whatsappPhoneHtml } from './whatsapp-preview';
 
 const listItem = (mail: StoredMail) => ({
   id: mail.id,
@@ -14,6 +16,7 @@ const listItem = (mail: StoredMail) => ({
   html: mail.html,
   attachments: mail.attachments.map(({ filename, contentType }) => ({ filename, contentType })),
   createdAt: mail.createdAt,
+  ...(mail.channel ? { channel: mail.channel, whatsapp: mail.whatsapp } : {}),
 });
 
 /** Developer-only routes, mounted by `npm start` and never by the Lambda: read the emails hadir "sent". */
@@ -41,7 +44,7 @@ export function createDevRoutes(store: Store) {
             {messages.map((mail) => (
               <article class="card">
                 <a href={`/dev/outbox/${encodeURIComponent(mail.id)}`}>
-                  <strong>{mail.subject}</strong>
+                  <strong>{mail.channel === 'whatsapp' ? `📱 ${mail.subject}` : mail.subject}</strong>
                 </a>
                 <p class="muted">{`${mail.createdAt} · to ${mail.to.join(', ')} · ${mail.attachments.length} attachment(s)`}</p>
               </article>
@@ -63,6 +66,28 @@ export function createDevRoutes(store: Store) {
               <a href="/dev/outbox">← Outbox</a>
             </p>
             <h1>{mail.subject}</h1>
+            {mail.channel === 'whatsapp' ? (
+              <>
+                {c.req.query('status') ? (
+                  <div class="alert ok">{`Webhook simulated: ${c.req.query('status')}`}</div>
+                ) : null}
+                <iframe
+                  class="mail phone"
+                  title="WhatsApp message"
+                  src={`/dev/outbox/${id}/phone`}
+                  sandbox=""
+                  width="360"
+                  height="640"
+                />
+                <form method="post" action={`/dev/outbox/${id}/whatsapp`}>
+                  {['delivered', 'read', 'failed', 'BERHENTI'].map((status) => (
+                    <button type="submit" class="secondary" name="status" value={status}>
+                      {status === 'BERHENTI' ? 'Simulate a BERHENTI reply' : `Simulate "${status}"`}
+                    </button>
+                  ))}
+                </form>
+              </>
+            ) : null}
             <dl class="facts">
               <dt>From</dt>
               <dd>{mail.from}</dd>
@@ -102,6 +127,50 @@ export function createDevRoutes(store: Store) {
         if ((c.req.header('accept') ?? '').includes('application/json'))
           return c.json({ suppressed: mail.to.length });
         return c.redirect(`/dev/outbox/${encodeURIComponent(mail.id)}?bounced=1`, 303);
+      })
+      .get('/outbox/:id/phone', async (c) => {
+        const mail = await load(c.req.param('id'));
+        c.header(
+          'Content-Security-Policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'self'",
+        );
+        c.header('X-Frame-Options', 'SAMEORIGIN');
+        return c.html(whatsappPhoneHtml(mail));
+      })
+      // What the platform's webhook would report for this message, without the platform: the same handler the
+      // signed POST /webhooks/whatsapp runs (delivery statuses, a BERHENTI reply).
+      .post('/outbox/:id/whatsapp', async (c) => {
+        const mail = await load(c.req.param('id'));
+        const form = await c.req.parseBody();
+        const status = String(form.status ?? '');
+        const platformId = mail.headers?.['X-WhatsApp-Message-Id'];
+        const waId = (mail.to[0] ?? '').replace(/^\+/, '');
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        const value =
+          status === 'BERHENTI'
+            ? {
+                messages: [
+                  { id: `wamid.in.${Date.now()}`, from: waId, type: 'text', text: { body: 'BERHENTI' } },
+                ],
+              }
+            : {
+                statuses: [
+                  {
+                    id: platformId ?? '',
+                    status,
+                    timestamp,
+                    recipient_id: waId,
+                    ...(status === 'failed'
+                      ? { errors: [{ code: 131026, title: 'Message undeliverable' }] }
+                      : {}),
+                  },
+                ],
+              };
+        await handleWebhook({ entry: [{ changes: [{ field: 'messages', value }] }] }, store, new Date());
+        return c.redirect(
+          `/dev/outbox/${encodeURIComponent(mail.id)}?status=${encodeURIComponent(status)}`,
+          303,
+        );
       })
       .get('/outbox/:id/html', async (c) => {
         const mail = await load(c.req.param('id'));

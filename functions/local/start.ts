@@ -8,6 +8,8 @@ import { createOutboxWorker } from '../mail/outbox-worker';
 import { mailFrom, transportFromEnv } from '../mail/transport-from-env';
 import { createDynamoRateLimiter } from '../services/rate-limiter';
 import { purgeExpiredPersonalData } from '../services/retention';
+import { createWhatsAppDelivery } from '../whatsapp/deliver';
+import { whatsappSenderFromEnv } from '../whatsapp/senders';
 import { createDevRoutes } from './dev-routes';
 import { JavaMissingError, type LocalDynamo, startDynamoLocal } from './dynamo-local';
 import { DATA_DIR, rememberEndpoint, TABLE_NAME } from './local-config';
@@ -49,7 +51,13 @@ async function main() {
     devRoutes: createDevRoutes(store),
   });
   const transport = transportFromEnv(store);
-  const worker = createOutboxWorker({ store, transport, mail: { baseUrl, from: mailFrom() } });
+  const whatsappSender = whatsappSenderFromEnv(store.devMail);
+  const worker = createOutboxWorker({
+    store,
+    transport,
+    mail: { baseUrl, from: mailFrom() },
+    whatsapp: createWhatsAppDelivery({ store, sender: whatsappSender, baseUrl }),
+  });
   const stopPolling = pollEvery(1000, () => worker.drain());
   const stopCampaigns = pollEvery(15_000, () => createCampaignRunner(store).tick()); // follow-ups (issue 6)
   const retentionDays = Number(process.env.RETENTION_DAYS ?? '') || undefined;
@@ -61,6 +69,9 @@ async function main() {
   console.log(`  DynamoDB: ${endpoint}${dynamo ? ` (DynamoDB Local, data in ${DATA_DIR})` : ''}`);
   console.log(
     `  Emails:   ${transport.name === 'local-outbox' ? `${baseUrl}/dev/outbox` : `via ${transport.name}`}`,
+  );
+  console.log(
+    `  WhatsApp: ${whatsappSender.name === 'local-outbox' ? `${baseUrl}/dev/outbox` : `via ${whatsappSender.name}`}`,
   );
 
   const shutdown = async () => {

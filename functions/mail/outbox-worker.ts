@@ -16,6 +16,14 @@ export type OutboxWorkerOptions = {
   leaseMs?: number;
   /** Delay before attempt n+1; exponential with jitter by default (30 s, 1 min, 2 min… capped at 30 min). */
   backoffMs?: (attempts: number) => number;
+  /**
+   * The second channel (functions/whatsapp/deliver.ts): takes every claimed job whose channel is `whatsapp`, and
+   * logs each sent email beside them. Without it, WhatsApp jobs wait in the queue (retry) until a worker has it.
+   */
+  whatsapp?: {
+    deliver(job: EmailJob): Promise<JobOutcome>;
+    recordEmail(job: EmailJob, messageId: string): Promise<void>;
+  };
 };
 
 const defaultBackoff = (attempts: number) =>
@@ -51,7 +59,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     }
     // Handed over: a failure from here on must not put the job back in the queue, or the email would be sent
     // twice. If this write fails the job stays `sending` and the sweep reports it uncertain.
-    return (await outbox.markSent(sending, receipt.messageId, clock())) ? 'sent' : 'busy';
+    if (!(await outbox.markSent(sending, receipt.messageId, clock()))) return 'busy';
+    // Only a log for the console: a crash here loses the line, never the email's exactly-once record.
+    await options.whatsapp?.recordEmail(sending, receipt.messageId).catch(() => undefined);
+    return 'sent';
   }
 
   async function giveUpOrRetry(
@@ -81,6 +92,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   async function processJob(jobId: string): Promise<JobOutcome> {
     const job = await outbox.claim(jobId, clock(), leaseMs);
     if (!job) return 'busy';
+    if (job.channel === 'whatsapp')
+      return options.whatsapp
+        ? options.whatsapp.deliver(job)
+        : giveUpOrRetry(job, new Error('no WhatsApp sender in this worker'));
     return deliver(job);
   }
 
