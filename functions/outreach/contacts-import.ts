@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { searchable } from '../domain/cooperative-search';
 import { normalizeIndonesianPhone } from '../domain/phone';
 import type { Cooperative } from '../domain/schemas';
-import { neutraliseFormula, parseCsv } from '../reports/csv';
+import { neutraliseFormula } from '../reports/csv';
+import { csvRows } from './csv-rows';
 
 /**
  * Cooperative contacts from a Dinas spreadsheet (issue 11), as a pure function of the CSV text and the
@@ -116,9 +117,12 @@ function distance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
-/** A CSV as a Dinas exports it (comma-separated, a header row; Excel's CRLF or plain LF). */
-export function importContacts(text: string, directory: Cooperative[]): ContactImport {
-  return importContactRows(parseCsv(text.replace(/\r?\n/g, '\r\n')), directory);
+/**
+ * A CSV as a Dinas exports it: a header row, separated by commas or (Excel in Indonesian) semicolons, quoted or
+ * not, with or without a BOM, CRLF or LF.
+ */
+export async function importContacts(text: string, directory: Cooperative[]): Promise<ContactImport> {
+  return importContactRows(await csvRows(text), directory);
 }
 
 /** Rows of cells (a CSV parsed, or an XLSX worksheet read), the first being the header; line = row number. */

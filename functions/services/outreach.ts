@@ -378,7 +378,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
     const directory = await store.cooperatives.listByRegency(regencyCode);
     if (directory.length === 0) throw new DomainError('not_found');
     const result =
-      typeof csv === 'string' ? importContacts(csv, directory) : importContactRows(csv, directory);
+      typeof csv === 'string' ? await importContacts(csv, directory) : importContactRows(csv, directory);
     if (!apply || result.errors.length > 0 || result.matched.length === 0) return { ...result, applied: 0 };
     const now = clock().toISOString();
     const existing = new Map((await contactsOf(event)).map((c) => [c.cooperativeId, c]));

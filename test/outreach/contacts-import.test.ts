@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importContacts } from '../../functions/outreach/contacts-import';
+import { sniffDelimiter } from '../../functions/outreach/csv-rows';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { ORG } from '../admin/helpers';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -23,8 +24,8 @@ const dinasCsv = [
 ].join('\r\n');
 
 describe('contact import (pure)', () => {
-  it('applies exact matches, holds repeated names and typos for review, and neutralises formulas', () => {
-    const result = importContacts(dinasCsv, world.directory);
+  it('applies exact matches, holds repeated names and typos for review, and neutralises formulas', async () => {
+    const result = await importContacts(dinasCsv, world.directory);
     expect(result.errors).toEqual([]);
     expect(result.matched.map((r) => [r.line, r.cooperativeId])).toEqual([
       [2, '62.02.05.1001'],
@@ -57,7 +58,7 @@ describe('contact import (pure)', () => {
     expect(result.review[1]?.candidates.map((c) => c.id)).toContain('62.02.05.1002');
   });
 
-  it('reports bad rows with their line numbers', () => {
+  it('reports bad rows with their line numbers', async () => {
     const csv = [
       'kode desa,nama ketua,no hp,email',
       '62.02.05.1001,Budi,0812 3456 7890,',
@@ -66,7 +67,7 @@ describe('contact import (pure)', () => {
       '62.02.05.1003,Ani,0812 3456 7892,bukan-email',
       '62.02.05.1001,Budi lagi,0812 3456 7893,',
     ].join('\n');
-    const result = importContacts(csv, world.directory);
+    const result = await importContacts(csv, world.directory);
     expect(result.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);
     expect(result.errors[0]?.message).toContain('62.02.99.9999');
     expect(result.errors[1]?.message).toContain('nomor HP');
@@ -74,11 +75,36 @@ describe('contact import (pure)', () => {
     expect(result.errors[3]?.message).toContain('baris 2');
   });
 
-  it('refuses a file without the columns it needs', () => {
-    const result = importContacts('Nama Ketua,No HP\r\nBudi,0812 3456 7890\r\n', world.directory);
+  it("reads Excel's semicolon CSV (Indonesian locale) and a comma CSV alike: BOM, quotes, delimiters inside quotes", async () => {
+    const rows = [
+      ['Kode Desa', 'Nama Ketua', 'No HP', 'Email'],
+      ['62.02.05.1001', 'Santoso, Budi; S.E.', '0812 3456 7890', 'budi@example.org'],
+      ['62.02.05.1002', 'Siti "Ani" Aminah', '0813-1111-2222', ''],
+    ];
+    const quote = (cell: string) => (/[",;\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    for (const [delimiter, newline] of [
+      [';', '\r\n'],
+      [',', '\n'],
+    ] as const) {
+      const csv = `\uFEFF${rows.map((row) => row.map(quote).join(delimiter)).join(newline)}${newline}`;
+      const result = await importContacts(csv, world.directory);
+      expect(result.errors, delimiter).toEqual([]);
+      expect(result.matched.map((r) => [r.line, r.cooperativeId, r.contact.name, r.contact.phone])).toEqual([
+        [2, '62.02.05.1001', 'Santoso, Budi; S.E.', '+6281234567890'],
+        [3, '62.02.05.1002', 'Siti "Ani" Aminah', '+6281311112222'],
+      ]);
+    }
+    expect(sniffDelimiter('Kode Desa;Nama Ketua;"No HP, WA"\r\n1;2;3')).toBe(';');
+    expect(sniffDelimiter('\uFEFFKode Desa,"Nama; Ketua",No HP')).toBe(',');
+    expect(sniffDelimiter('Kode Desa\tNama Ketua\tNo HP')).toBe('\t');
+  });
+
+  it('refuses a file without the columns it needs', async () => {
+    const result = await importContacts('Nama Ketua,No HP\r\nBudi,0812 3456 7890\r\n', world.directory);
     expect(result.errors).toEqual([{ line: 1, message: expect.stringContaining('kode desa') }]);
     expect(
-      importContacts('Kode Desa,Kecamatan\r\n62.02.05.1001,Baamang\r\n', world.directory).errors[0]?.line,
+      (await importContacts('Kode Desa,Kecamatan\r\n62.02.05.1001,Baamang\r\n', world.directory)).errors[0]
+        ?.line,
     ).toBe(1);
   });
 });
