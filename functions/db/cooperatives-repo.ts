@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cooperative } from '../domain/schemas';
 import type { DocumentClient } from './client';
+import { createCoverageRepo } from './coverage-repo';
 import { GSI1, keys, regencyOf, withoutKeys } from './keys';
 import { batchWriteAll, queryAll } from './paging';
 
@@ -82,6 +83,10 @@ export function createCooperativesRepo(doc: DocumentClient, tableName: string) {
         items.map((Item) => ({ PutRequest: { Item } })),
       );
       cache.delete(regency.code);
+      const perDistrict = new Map<string, number>();
+      for (const cooperative of cooperatives)
+        perDistrict.set(cooperative.districtCode, (perDistrict.get(cooperative.districtCode) ?? 0) + 1);
+      await createCoverageRepo(doc, tableName).recordDirectory(regency, perDistrict);
     },
   };
 }

@@ -7,8 +7,11 @@ import type { EventRecord } from './schemas';
  * these on the server before it reads or writes; pages only hide what these would refuse anyway.
  */
 
+/** Viewers of coverage belong to an organisation too, but work on none of its sessions or cooperatives. */
+const worksForOrganisation = (user: User) => user.role === 'organizer' || user.role === 'business_assistant';
+
 const sameOrganisation = (user: User, event: Pick<EventRecord, 'organisationId'>) =>
-  !!event.organisationId && event.organisationId === user.organisationId;
+  worksForOrganisation(user) && !!event.organisationId && event.organisationId === user.organisationId;
 
 /** Sees the session and (filtered, for a BA) its registrations. */
 export function canReadEvent(user: User, event: Pick<EventRecord, 'organisationId'>): boolean {
@@ -33,6 +36,7 @@ export const servesRegency = (organisation: Pick<Organisation, 'regencyCodes'>, 
  * (they see everything); anyone else naming another organisation is refused.
  */
 export function dataOwner(user: User, requested?: string): string {
+  if (!worksForOrganisation(user) && user.role !== 'admin') throw new DomainError('forbidden');
   if (!requested || requested === user.organisationId) return user.organisationId;
   if (user.role !== 'admin') throw new DomainError('forbidden');
   return requested;
@@ -62,3 +66,19 @@ export function registrationFilter(user: User, assigned: string[]): (cooperative
   const mine = new Set(assigned);
   return (cooperativeId) => mine.has(cooperativeId);
 }
+
+/** The coverage dashboards: admins and national viewers see every province, a province viewer theirs. */
+export function coverageProvinces(user: User): 'all' | string[] {
+  if (user.role === 'admin' || user.role === 'national_viewer') return 'all';
+  if (user.role === 'province_viewer') return user.provinceCodes ?? [];
+  throw new DomainError('forbidden');
+}
+
+export function canViewProvince(user: User, provinceCode: string): boolean {
+  const provinces = coverageProvinces(user);
+  return provinces === 'all' || provinces.includes(provinceCode);
+}
+
+/** Viewers read the coverage dashboards and nothing else of the console. */
+export const isCoverageViewer = (user: User) =>
+  user.role === 'province_viewer' || user.role === 'national_viewer';

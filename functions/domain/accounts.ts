@@ -4,9 +4,17 @@ import { cooperativeId, email, languageSchema, text } from './schemas';
 /**
  * Who may use the organizer console, as zod schemas shared by the API, storage and pages.
  * `admin` sees and changes everything, `organizer` the sessions of their organisation, `business_assistant`
- * reads the registrations of the cooperatives assigned to them and changes nothing.
+ * reads the registrations of the cooperatives assigned to them and changes nothing. `province_viewer` (their
+ * `provinceCodes`) and `national_viewer` (the whole country) read the coverage dashboards only: counts,
+ * cooperative names and villages, never a person.
  */
-export const userRoles = ['admin', 'organizer', 'business_assistant'] as const;
+export const userRoles = [
+  'admin',
+  'organizer',
+  'business_assistant',
+  'province_viewer',
+  'national_viewer',
+] as const;
 export const userRole = z.enum(userRoles);
 export type UserRole = z.infer<typeof userRole>;
 
@@ -14,7 +22,13 @@ export const userRoleLabels: Record<UserRole, { id: string; en: string }> = {
   admin: { id: 'Admin', en: 'Admin' },
   organizer: { id: 'Penyelenggara', en: 'Organizer' },
   business_assistant: { id: 'Business Assistant', en: 'Business Assistant' },
+  province_viewer: { id: 'Pemantau provinsi', en: 'Province viewer' },
+  national_viewer: { id: 'Pemantau nasional', en: 'National viewer' },
 };
+
+/** A province code as the area data writes it, e.g. `62` (Kalimantan Tengah). */
+export const provinceCode = z.string().check(z.trim(), z.regex(/^\d{2}$/, { error: 'invalid_province' }));
+const provinceCodes = z.array(provinceCode).check(z.maxLength(40));
 
 export const organisationId = z
   .string()
@@ -35,6 +49,8 @@ export const userSchema = z.object({
    * (or sign-in link) from before works again, even once the user is reactivated. Absent: 0.
    */
   loginGeneration: z.optional(z.number()),
+  /** A province viewer's provinces. */
+  provinceCodes: z.optional(z.array(z.string())),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -44,6 +60,7 @@ export const userInput = z.object({
   role: userRole,
   organisationId,
   language: z._default(languageSchema, 'id'),
+  provinceCodes: z.optional(provinceCodes),
 });
 export type UserInput = z.infer<typeof userInput>;
 
@@ -54,6 +71,7 @@ export const userChangeInput = z
     organisationId: z.optional(organisationId),
     language: z.optional(languageSchema),
     active: z.optional(z.boolean()),
+    provinceCodes: z.optional(provinceCodes),
   })
   .check(
     z.refine((value) => Object.values(value).some((v) => v !== undefined), { error: 'nothing_to_change' }),

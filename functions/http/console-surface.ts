@@ -7,6 +7,7 @@ import { sameOriginOnly } from './console-login';
 import type { AppEnv } from './context';
 import type { Surface } from './http-app';
 import { adminApi } from './routes/admin-api';
+import { adminCoverage, coverageViewerGate } from './routes/admin-coverage';
 import { adminEmailApi, adminEmailPages } from './routes/admin-email';
 import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
@@ -47,6 +48,9 @@ export const consoleSurface: Surface = (app, services) => {
   app.route('/', authRoutes);
   app.use('/api/admin/*', sameOriginOnly);
   app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
+  app.use('/api/admin/*', coverageViewerGate);
+  app.use('/admin', coverageViewerGate);
+  app.use('/admin/*', coverageViewerGate);
   app.route('/api/admin/email', adminEmailApi);
   app.route('/api/admin/events/:eventId/campaigns', campaignApi);
   app.route('/api/admin', adminApi);
@@ -54,6 +58,7 @@ export const consoleSurface: Surface = (app, services) => {
   app.route('/', outreachRoutes); // issue 11: /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
   app.route('/admin/laporan', adminReports);
   app.route('/admin/email', adminEmailPages);
+  app.route('/admin/cakupan', adminCoverage);
   app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
   app.route('/admin', adminPages);
   app.route('/', followupPublic);

@@ -24,7 +24,16 @@ export function ConsoleLayout({ title, language, user, csrfToken, notice, error,
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        <meta
+          name="description"
+          content={
+            language === 'id'
+              ? 'Konsol hadir untuk Dinas: sesi sosialisasi, undangan koperasi, daftar hadir dan laporan.'
+              : "hadir's console for the Dinas: briefing sessions, cooperative invitations, attendance and reports."
+          }
+        />
         <title>{`${title} · hadir`}</title>
+        <link rel="icon" href={assets.favicon.path} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css.path} />
         <link rel="stylesheet" href={consoleCss.path} />
       </head>
@@ -40,11 +49,20 @@ export function ConsoleLayout({ title, language, user, csrfToken, notice, error,
         <main class="console">
           {user ? (
             <nav class="console">
-              <a href="/admin">{text.sessions}</a>
-              {user.role !== 'business_assistant' ? <a href="/admin/pendamping">{text.assignments}</a> : null}
+              {user.role === 'province_viewer' || user.role === 'national_viewer' ? (
+                <a href="/admin/cakupan">{language === 'id' ? 'Cakupan' : 'Coverage'}</a>
+              ) : (
+                <a href="/admin">{text.sessions}</a>
+              )}
+              {user.role === 'admin' ? (
+                <a href="/admin/cakupan">{language === 'id' ? 'Cakupan' : 'Coverage'}</a>
+              ) : null}
+              {user.role === 'admin' || user.role === 'organizer' ? (
+                <a href="/admin/pendamping">{text.assignments}</a>
+              ) : null}
               {user.role === 'admin' ? <a href="/admin/pengguna">{text.users}</a> : null}
               {user.role === 'admin' ? <a href="/admin/audit">{text.audit}</a> : null}
-              {user.role !== 'business_assistant' ? (
+              {user.role === 'admin' || user.role === 'organizer' ? (
                 <a href="/admin/email">{language === 'id' ? 'Email bermasalah' : 'Email problems'}</a>
               ) : null}
               <span class="muted">{user.email}</span>
