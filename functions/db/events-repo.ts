@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import type { EventRecord } from '../domain/schemas';
 import type { DocumentClient } from './client';
 import { GSI1, GSI2, keys, PUBLIC_SESSIONS, withoutKeys } from './keys';
-import { queryPage } from './paging';
+import { queryAll, queryPage } from './paging';
 
 /** The deadline as epoch seconds, so conditions can compare it without parsing zoned ISO strings. */
 export const closesAtEpoch = (event: Pick<EventRecord, 'registrationDeadline'>) =>
@@ -142,6 +142,50 @@ export function createEventsRepo(doc: DocumentClient, tableName: string) {
         }),
       );
       return Items.map(toEvent);
+    },
+
+    /**
+     * Gives every session the public list's key it should have: published ones by end time, unpublished none.
+     * Sessions stored before the list had its index lack the key and would be missing from it. Reads the sessions'
+     * own index partition (no scan), writes only the sessions that differ, and is safe to run again: `npm start`
+     * and `npm run seed` (also against AWS) run it. Returns how many sessions it changed.
+     */
+    async reindexPublicListing(): Promise<number> {
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: GSI1.name,
+        KeyConditionExpression: 'gsi1pk = :events',
+        ExpressionAttributeValues: { ':events': 'EVENTS' },
+      });
+      let changed = 0;
+      for (const item of items) {
+        const event = toEvent(item);
+        const listing = publicListingOf(event);
+        const current = listing
+          ? item.gsi2pk === listing.gsi2pk && item.gsi2sk === listing.gsi2sk
+          : item.gsi2pk === undefined;
+        if (current) continue;
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: keys.event(event.id),
+              UpdateExpression: listing ? 'SET gsi2pk = :pk, gsi2sk = :sk' : 'REMOVE gsi2pk, gsi2sk',
+              // Only the session as read (the index lags): an edit since then wrote the right key itself.
+              ConditionExpression: 'attribute_exists(pk) AND published = :published AND endsAt = :endsAt',
+              ExpressionAttributeValues: {
+                ':published': event.published,
+                ':endsAt': event.endsAt,
+                ...(listing ? { ':pk': listing.gsi2pk, ':sk': listing.gsi2sk } : {}),
+              },
+            }),
+          );
+          changed++;
+        } catch (error) {
+          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        }
+      }
+      return changed;
     },
   };
 }

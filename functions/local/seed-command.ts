@@ -33,6 +33,8 @@ async function main() {
     const seeded = await seedIfEmpty(store);
     console.log(seeded ? `Seeded ${seeded.cooperatives} cooperatives and one session` : 'Already seeded');
   }
+  const reindexed = await store.events.reindexPublicListing();
+  if (reindexed) console.log(`Listed ${reindexed} earlier sessions in the public session index`);
   await stop?.();
 }
 

@@ -35,6 +35,8 @@ async function main() {
   const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
   if (await ensureTable(doc, TABLE_NAME)) console.log(`Created table ${TABLE_NAME}`);
   const seeded = await seedIfEmpty(store);
+  const reindexed = await store.events.reindexPublicListing();
+  if (reindexed) console.log(`Listed ${reindexed} earlier sessions in the public session index`);
   if (seeded) {
     console.log(
       `Seeded ${seeded.cooperatives} cooperatives of ${seeded.regency.name} and "${seeded.event.title}"`,

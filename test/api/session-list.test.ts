@@ -1,4 +1,6 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eventItem } from '../../functions/db/events-repo';
 import { type EventChanges, editableEventFields } from '../../functions/db/sessions-repo';
 import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
@@ -161,6 +163,25 @@ describe('GET /api/events', () => {
       await store.sessions.update(shown.id, changes(shown, true));
     }
     expect(await ids()).toEqual(upcoming.map((event) => event.id));
+  });
+});
+
+describe('sessions stored before the public list had its index', () => {
+  it('are listed once reindexed, and reindexing again changes nothing', async () => {
+    const older = session('lama', 45 * 24 * HOUR);
+    const { gsi2pk: _pk, gsi2sk: _sk, ...withoutListing } = eventItem(older);
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: withoutListing }));
+    const ids = async () => (await walk('')).flatMap((page) => page.events.map((event) => event.id));
+    expect(await ids()).not.toContain(older.id);
+    expect(await store.events.reindexPublicListing()).toBe(1);
+    expect(await ids()).toEqual([...upcoming, older].sort(byEnd).map((event) => event.id));
+    expect(await store.events.reindexPublicListing()).toBe(0);
+    await store.doc.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: { pk: withoutListing.pk, sk: withoutListing.sk },
+      }),
+    );
   });
 });
 
