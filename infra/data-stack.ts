@@ -4,11 +4,11 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { GSI1, GSI2, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/db/keys';
+import { GSI1, GSI2, GSI3, GSI4, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/db/keys';
 import type { HadirConfig } from './config';
 
 /** The table's global secondary indexes, named once for the table and for grants on it. */
-export const INDEXES = [GSI1, GSI2] as const;
+export const INDEXES = [GSI1, GSI2, GSI3, GSI4] as const;
 
 /** What SES publishes to EventBridge, and what the SES event handler acts on. */
 export const SES_EVENTS = [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT];
@@ -55,7 +55,7 @@ export class DataStack extends Stack {
         indexName: gsi.name,
         partitionKey: key(gsi.partitionKey),
         sortKey: key(gsi.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        projectionType: 'keysOnly' in gsi ? dynamodb.ProjectionType.KEYS_ONLY : dynamodb.ProjectionType.ALL,
       });
     }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Campaign, CampaignStatus } from '../domain/campaign';
+import { type Campaign, type CampaignStatus, dueAt } from '../domain/campaign';
 import { DomainError } from '../domain/errors';
 import type { EmailJobInput } from '../domain/notifications';
+import type { EventRecord } from '../domain/schemas';
 import { hashSecret, unsubscribeTokenFor } from '../domain/tokens';
 import type { DocumentClient } from './client';
 import { isConditionFailure } from './errors';
@@ -42,10 +43,37 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
   const unsubscribeToken = (campaignId: string, recipientKey: string): string =>
     unsubscribeTokenFor(unsubscribeKey, campaignId, recipientKey);
 
-  const campaignItem = (campaign: Campaign) => ({
+  /** The session's times, which relative send times are counted from. */
+  async function sessionTimes(eventId: string) {
+    const { Item } = await doc.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.event(eventId),
+        ProjectionExpression: 'startsAt, endsAt',
+      }),
+    );
+    return Item as Pick<EventRecord, 'startsAt' | 'endsAt'> | undefined;
+  }
+
+  /**
+   * The campaign's place in the due-time index while it waits or runs. A campaign of a session that is gone is
+   * filed as due now: the runner then finds the session missing and cancels it.
+   */
+  async function queueKey(campaign: Campaign, event?: Pick<EventRecord, 'startsAt' | 'endsAt'>) {
+    if (!queued(campaign.status)) return {};
+    const times =
+      campaign.sendAt.type === 'absolute' ? undefined : (event ?? (await sessionTimes(campaign.eventId)));
+    const due =
+      campaign.sendAt.type === 'absolute' || times
+        ? dueAt(campaign, times ?? { startsAt: '', endsAt: '' })
+        : new Date(0);
+    return keys.campaignQueue('active', due.toISOString(), campaign.id);
+  }
+
+  const campaignItem = async (campaign: Campaign) => ({
     ...keys.campaign(campaign.id),
     ...keys.campaignListing(campaign.eventId, campaign.createdAt, campaign.id),
-    ...(queued(campaign.status) ? keys.campaignQueue('active', campaign.eventId, campaign.id) : {}),
+    ...(await queueKey(campaign)),
     ...campaign,
   });
 
@@ -72,7 +100,11 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
 
     async create(campaign: Campaign): Promise<Campaign> {
       await doc.send(
-        new PutCommand({ TableName: tableName, Item: campaignItem(campaign), ConditionExpression: IS_NEW }),
+        new PutCommand({
+          TableName: tableName,
+          Item: await campaignItem(campaign),
+          ConditionExpression: IS_NEW,
+        }),
       );
       return campaign;
     },
@@ -84,7 +116,7 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
         await doc.send(
           new PutCommand({
             TableName: tableName,
-            Item: campaignItem(next),
+            Item: await campaignItem(next),
             ConditionExpression: 'attribute_exists(pk) AND version = :version',
             ExpressionAttributeValues: { ':version': expectedVersion },
           }),
@@ -126,15 +158,52 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
       return items.map((item) => withoutKeys(item) as Campaign);
     },
 
-    /** Scheduled and running campaigns of every session (sparse index): what the tick checks for due ones. */
-    async listActive(): Promise<Campaign[]> {
+    /**
+     * Scheduled and running campaigns due at `now`, oldest due first: one Query over the part of the due-time
+     * index before `now`, so the tick reads what is due and nothing of the campaigns still waiting.
+     */
+    async listDue(now: Date): Promise<Campaign[]> {
       const items = await queryAll(doc, {
         TableName: tableName,
         IndexName: GSI2.name,
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.campaignQueue('active', '', '').gsi2pk },
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :now',
+        ExpressionAttributeValues: {
+          ':pk': keys.campaignQueue('active', '', '').gsi2pk,
+          // `$` sorts right after the `#` behind every due time: a campaign due exactly now is due.
+          ':now': `${now.toISOString()}$`,
+        },
       });
       return items.map((item) => withoutKeys(item) as Campaign);
+    },
+
+    /**
+     * Files a waiting campaign again under its due time as the session now says (the session moved). Only while
+     * it is still in the index: one that finished or was cancelled meanwhile stays out.
+     */
+    async redate(campaign: Campaign, event?: Pick<EventRecord, 'startsAt' | 'endsAt'>): Promise<void> {
+      const key = await queueKey(campaign, event);
+      if (!('gsi2sk' in key)) return;
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.campaign(campaign.id),
+            UpdateExpression: 'SET gsi2sk = :sk',
+            ConditionExpression: 'attribute_exists(gsi2pk)',
+            ExpressionAttributeValues: { ':sk': key.gsi2sk },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    /** Every waiting campaign of a session, filed again under the due time its new start or end gives it. */
+    async redateForEvent(event: Pick<EventRecord, 'id' | 'startsAt' | 'endsAt'>): Promise<void> {
+      for (const campaign of await this.listByEvent(event.id)) {
+        if (queued(campaign.status) && campaign.sendAt.type === 'relative')
+          await this.redate(campaign, event);
+      }
     },
 
     /**

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { DomainError } from '../domain/errors';
 import type { EventRecord } from '../domain/schemas';
 import type { DocumentClient } from './client';
-import { GSI1, GSI2, keys, PUBLIC_SESSIONS, withoutKeys } from './keys';
+import { eventIndexKeys, GSI1, GSI2, keys, PUBLIC_SESSIONS, withoutKeys } from './keys';
 import { queryAll, queryPage } from './paging';
 
 /** The deadline as epoch seconds, so conditions can compare it without parsing zoned ISO strings. */
@@ -16,7 +16,7 @@ export const publicListingOf = (event: Pick<EventRecord, 'id' | 'endsAt' | 'publ
 export function eventItem(event: EventRecord) {
   return {
     ...keys.event(event.id),
-    ...keys.eventListing(event.startsAt, event.id),
+    ...eventIndexKeys(event),
     ...publicListingOf(event),
     ...event,
     closesAtEpoch: closesAtEpoch(event),

@@ -4,6 +4,9 @@
  * Access patterns (one line each, with the key or index that serves it):
  *  1. Get a session by id ................................ pk=EVENT#<eventId>        sk=EVENT
  *  2. List sessions by start time ........................ GSI1 gsi1pk=EVENTS          gsi1sk=<startsAt>#<eventId>
+ *  2b. An organisation's sessions by start time (console) GSI3 gsi3pk=ORG#<orgId>#EVENTS gsi3sk=<startsAt>#<eventId>
+ *  2c. Sessions by end time until their personal data is erased (sparse: the retention purge removes the key;
+ *      keys only) ........................................ GSI4 gsi4pk=EVENTS#ENDING   gsi4sk=<endsAt>#<eventId>
  *  2d. Public session list, by end time (sparse: published) GSI2 gsi2pk=SESSIONS#published gsi2sk=<endsAt>#<eventId>
  *     Upcoming (ends after now) is one Query `gsi2sk > <now>$` ascending, past ones `gsi2sk < <now>$` descending,
  *     each a page of `Limit` with a cursor: no read ever passes over the sessions of the other side of now. (`$`
@@ -51,8 +54,9 @@
  * Follow-ups (issue 6):
  * 60. Get a campaign ..................................... pk=CAMPAIGN#<campaignId>   sk=CAMPAIGN
  * 61. List a session's campaigns ......................... GSI1 gsi1pk=EVENT#<eventId>#CAMPAIGNS gsi1sk=<createdAt>#<campaignId>
- * 62. Scheduled campaigns, for the runner's tick (sparse)  GSI2 gsi2pk=CAMPAIGNS#active gsi2sk=<eventId>#<campaignId>
- *     (the due time is computed from the session at run time, so a moved session moves its campaigns)
+ * 62. Scheduled and running campaigns by due time (sparse) GSI2 gsi2pk=CAMPAIGNS#active gsi2sk=<dueAt>#<campaignId>
+ *     (the tick reads only `gsi2sk <= now`; moving a session re-dates its campaigns, and the runner still checks
+ *     the due time against the session as it is when it runs)
  * 63. One email per recipient per campaign; its progress . pk=CAMPAIGN#<campaignId>   sk=RCPT#<recipientKey>
  * 64. Redeem a one-click unsubscribe link ................ pk=UNSUBLINK#<sha256(token)> sk=UNSUBLINK
  * 65. Address that unsubscribed from non-transactional mail pk=UNSUB#<sha256(lowercased email)> sk=UNSUB
@@ -67,6 +71,17 @@
  * 71. A session's invitation of one cooperative; all of a session's invitations  pk=EVENT#<eventId> sk=INVITE#<cooperativeId>
  * 72. Redeem a personal invitation link (only the code's hash) ... pk=INVITECODE#<sha256(code)> sk=INVITECODE
  *
+ * Scheduled work:
+ * 80. One holder at a time of a scheduled job (TTL) ...... pk=LEASE#<job>              sk=LEASE
+ *
+ * WhatsApp channel (whatsapp-repo.ts):
+ * 90. A number that stopped WhatsApp messages ........... pk=WAOPTOUT#<sha256(+62…)>  sk=WAOPTOUT
+ * 91. What a sent job became (channel, delivered, read) .. pk=MSGLOG#<jobId>           sk=MSGLOG
+ * 92. A registration's sent messages, oldest first ...... GSI1 gsi1pk=REG#<regId>#MSGS gsi1sk=<sentAt>#<jobId>
+ * 93. A campaign's sent messages, oldest first .......... GSI3 gsi3pk=CAMPAIGN#<id>#MSGS gsi3sk=<sentAt>#<jobId>
+ * 94. The job of a platform message id (status webhooks)  pk=WAMSG#<wamid>           sk=WAMSG
+ * 95. A webhook's inbound message handled once (TTL) .... pk=WAIN#<sha256(id)>       sk=WAIN
+ *
  * Capacity is a counter on the session item (seatsTaken, waitlistCount), changed in the same transaction as the
  * registration it belongs to, so it can never disagree with the registrations and never oversells.
  */
@@ -75,6 +90,12 @@ import { DomainError } from '../domain/errors';
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const GSI1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
 export const GSI2 = { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
+export const GSI3 = { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' } as const;
+/**
+ * Keys only: the retention purge needs nothing but the session's id, and a session item's counter updates (every
+ * registration) then never write to this index.
+ */
+export const GSI4 = { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', keysOnly: true } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 const builders = {
@@ -86,6 +107,14 @@ const builders = {
   publicListing: (endsAt: string, eventId: string) => ({
     gsi2pk: PUBLIC_SESSIONS,
     gsi2sk: `${new Date(endsAt).toISOString()}#${eventId}`,
+  }),
+  eventOfOrganisation: (organisationId: string, startsAt: string, eventId: string) => ({
+    gsi3pk: organisationEventsPartition(organisationId),
+    gsi3sk: `${new Date(startsAt).toISOString()}#${eventId}`,
+  }),
+  eventEnding: (endsAt: string, eventId: string) => ({
+    gsi4pk: ENDING_EVENTS,
+    gsi4sk: `${new Date(endsAt).toISOString()}#${eventId}`,
   }),
   registration: (registrationId: string) => ({ pk: `REG#${registrationId}`, sk: 'REG' }),
   registrationInRoster: (eventId: string, queuedAt: string, registrationId: string) => ({
@@ -154,9 +183,9 @@ const builders = {
     gsi1pk: `EVENT#${eventId}#CAMPAIGNS`,
     gsi1sk: `${createdAt}#${campaignId}`,
   }),
-  campaignQueue: (status: string, eventId: string, campaignId: string) => ({
+  campaignQueue: (status: string, dueAt: string, campaignId: string) => ({
     gsi2pk: `CAMPAIGNS#${status}`,
-    gsi2sk: `${eventId}#${campaignId}`,
+    gsi2sk: `${dueAt}#${campaignId}`,
   }),
   campaignRecipient: (campaignId: string, recipientKey: string) => ({
     pk: `CAMPAIGN#${campaignId}`,
@@ -182,7 +211,22 @@ const builders = {
     sk: `INVITE#${cooperativeId}`,
   }),
   invitationCode: (codeHash: string) => ({ pk: `INVITECODE#${codeHash}`, sk: 'INVITECODE' }),
+  lease: (job: string) => ({ pk: `LEASE#${job}`, sk: 'LEASE' }),
+  whatsappOptOut: (phoneHash: string) => ({ pk: `WAOPTOUT#${phoneHash}`, sk: 'WAOPTOUT' }),
+  messageLog: (jobId: string) => ({ pk: `MSGLOG#${jobId}`, sk: 'MSGLOG' }),
+  messageOfRegistration: (registrationId: string, sentAt: string, jobId: string) => ({
+    gsi1pk: registrationMessagesPartition(registrationId),
+    gsi1sk: `${sentAt}#${jobId}`,
+  }),
+  messageOfCampaign: (campaignId: string, sentAt: string, jobId: string) => ({
+    gsi3pk: campaignMessagesPartition(campaignId),
+    gsi3sk: `${sentAt}#${jobId}`,
+  }),
+  whatsappMessage: (platformId: string) => ({ pk: `WAMSG#${platformId}`, sk: 'WAMSG' }),
+  whatsappInbound: (idHash: string) => ({ pk: `WAIN#${idHash}`, sk: 'WAIN' }),
 };
+export const registrationMessagesPartition = (registrationId: string) => `REG#${registrationId}#MSGS`;
+export const campaignMessagesPartition = (campaignId: string) => `CAMPAIGN#${campaignId}#MSGS`;
 
 /** What one organisation keeps about one regency's cooperatives (contacts, checklists): 50 and 70. */
 const organisationRegencyPartition = (organisationId: string, regencyCode: string) =>
@@ -215,6 +259,23 @@ export const keys = guarded(builders);
 export const rosterPartition = (eventId: string) => `EVENT#${eventId}#REGS`;
 export const waitlistPartition = (eventId: string) => `WAITLIST#${eventId}`;
 export const PENDING_OUTBOX = 'OUTBOX#pending';
+export const ENDING_EVENTS = 'EVENTS#ENDING';
+export const organisationEventsPartition = (organisationId: string) => `ORG#${organisationId}#EVENTS`;
+
+/**
+ * The index keys a session item carries besides its own: the national start-time listing, its organisation's
+ * listing (none without an organisation), and the end-time entry the retention purge removes once it is done.
+ */
+export function eventIndexKeys(
+  event: { id: string; startsAt: string; endsAt: string; organisationId?: string },
+  { erased = false } = {},
+) {
+  return {
+    ...keys.eventListing(event.startsAt, event.id),
+    ...(event.organisationId ? keys.eventOfOrganisation(event.organisationId, event.startsAt, event.id) : {}),
+    ...(erased ? {} : keys.eventEnding(event.endsAt, event.id)),
+  };
+}
 /** The partition of published sessions in GSI2 (access pattern 2d); unpublished sessions have no GSI2 key. */
 export const PUBLIC_SESSIONS = 'SESSIONS#published';
 
@@ -223,10 +284,21 @@ export const regencyOf = (cooperativeId: string) => cooperativeId.split('.').sli
 
 /** Strips key attributes so repositories hand plain records to the domain. */
 export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, KeyAttribute> {
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, expiresAt, ...rest } = item;
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, gsi4pk, gsi4sk, expiresAt, ...rest } = item;
   return rest;
 }
-type KeyAttribute = 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk' | 'expiresAt';
+type KeyAttribute =
+  | 'pk'
+  | 'sk'
+  | 'gsi1pk'
+  | 'gsi1sk'
+  | 'gsi2pk'
+  | 'gsi2sk'
+  | 'gsi3pk'
+  | 'gsi3sk'
+  | 'gsi4pk'
+  | 'gsi4sk'
+  | 'expiresAt';
 
 /** One string per item, to match items a batch read returns (in any order) to the keys asked for. */
 export const itemId = (item: Record<string, unknown>) => `${item.pk}\n${item.sk}`;

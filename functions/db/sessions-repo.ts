@@ -1,12 +1,12 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import { type EmailJobInput, emailsFor } from '../domain/notifications';
 import type { EventRecord, Registration } from '../domain/schemas';
 import type { DocumentClient } from './client';
 import { closesAtEpoch, publicListingOf, toEvent } from './events-repo';
-import { GSI1, keys } from './keys';
+import { ENDING_EVENTS, eventIndexKeys, GSI1, GSI3, GSI4, keys, organisationEventsPartition } from './keys';
 import { emailJobPuts } from './outbox-items';
-import { queryAll } from './paging';
+import { queryAll, queryPage } from './paging';
 import type { RegistrationsRepo, StoredRegistration } from './registrations-repo';
 import { type TransactItem, transact } from './transactions';
 
@@ -57,22 +57,101 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
     return (await queryAll(doc, sessionIndex)).map(toEvent);
   }
 
+  /** Every session of one organisation, in start order, from its own index partition. */
+  async function listByOrganisation(organisationId: string): Promise<EventRecord[]> {
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      IndexName: GSI3.name,
+      KeyConditionExpression: 'gsi3pk = :org',
+      ExpressionAttributeValues: { ':org': organisationEventsPartition(organisationId) },
+    });
+    return items.map(toEvent);
+  }
+
   /**
-   * Sessions newest first, a page of at most `limit` from the index, starting after the session `after` (a cursor
-   * the caller got from the previous page's last session). `next` names where the index has more.
+   * Sessions newest first, a page of at most `limit`, starting after the session `after` (a cursor the caller got
+   * from the previous page's last session). With `organisationId`, that organisation's sessions only, from its own
+   * index partition, so a Dinas's page costs the same however many sessions the country has; without, every
+   * session (an admin's view). `more` says whether the index has more.
    */
-  async function listNewestFirst({ limit, after }: { limit: number; after?: EventRecord }) {
-    const page = await doc.send(
-      new QueryCommand({
-        ...sessionIndex,
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: after
+  async function listNewestFirst({
+    limit,
+    after,
+    organisationId,
+  }: {
+    limit: number;
+    after?: EventRecord;
+    organisationId?: string;
+  }) {
+    const query = organisationId
+      ? {
+          TableName: tableName,
+          IndexName: GSI3.name,
+          KeyConditionExpression: 'gsi3pk = :org',
+          ExpressionAttributeValues: { ':org': organisationEventsPartition(organisationId) },
+        }
+      : sessionIndex;
+    const cursor =
+      after && organisationId
+        ? {
+            ...keys.event(after.id),
+            ...keys.eventOfOrganisation(organisationId, after.startsAt, after.id),
+          }
+        : after
           ? { ...keys.event(after.id), ...keys.eventListing(after.startsAt, after.id) }
-          : undefined,
-      }),
+          : undefined;
+    // One more than asked tells whether another page exists, so the last page never links to an empty one.
+    const page = await queryPage(doc, { ...query, ScanIndexForward: false }, limit + 1, cursor);
+    return { events: page.items.slice(0, limit).map(toEvent), more: page.items.length > limit };
+  }
+
+  /**
+   * Sessions that ended before `before` and whose personal data is not yet erased, oldest first, a page at a time
+   * (the index holds keys only, and a session leaves it once `markErased` ran). `next` continues after this page.
+   */
+  async function listEndedBefore(
+    before: Date,
+    { limit = 100, cursor }: { limit?: number; cursor?: Record<string, unknown> } = {},
+  ) {
+    const page = await queryPage(
+      doc,
+      {
+        TableName: tableName,
+        IndexName: GSI4.name,
+        KeyConditionExpression: 'gsi4pk = :ending AND gsi4sk < :before',
+        // `#` follows every end time in the sort key: a session ending exactly at `before` is not yet expired.
+        ExpressionAttributeValues: { ':ending': ENDING_EVENTS, ':before': `${before.toISOString()}#` },
+      },
+      limit,
+      cursor,
     );
-    return { events: (page.Items ?? []).map(toEvent), more: Boolean(page.LastEvaluatedKey) };
+    return {
+      ended: page.items.map((item) => ({
+        eventId: String(item.pk).slice('EVENT#'.length),
+        entry: String(item.gsi4sk),
+      })),
+      next: page.next,
+    };
+  }
+
+  /**
+   * The session's personal data is erased: it leaves the end-time index, so later purges never read it again.
+   * Only the entry that was read is removed: a session whose end moved meanwhile keeps its new entry.
+   */
+  async function markErased(ended: { eventId: string; entry: string }, now: Date): Promise<void> {
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.event(ended.eventId),
+          UpdateExpression: 'SET personalDataErasedAt = :now REMOVE gsi4pk, gsi4sk',
+          ConditionExpression: 'gsi4sk = :entry',
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':entry': ended.entry },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
   }
 
   /**
@@ -100,7 +179,20 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
       values[':gsi2sk'] = publicListing.gsi2sk;
       sets.push('gsi2pk = :gsi2pk', 'gsi2sk = :gsi2sk');
     }
-    const removes = publicListing ? '' : ' REMOVE gsi2pk, gsi2sk';
+    const removed = publicListing ? [] : ['gsi2pk', 'gsi2sk'];
+    // The organisation's listing and the retention purge's end-time entry follow the start, end and owner.
+    const { gsi3pk, gsi3sk, gsi4pk, gsi4sk } = {
+      gsi3pk: '',
+      gsi3sk: '',
+      ...eventIndexKeys({ ...changes, id: eventId }),
+    };
+    Object.assign(values, { ':gsi4pk': gsi4pk, ':gsi4sk': gsi4sk });
+    sets.push('gsi4pk = :gsi4pk', 'gsi4sk = :gsi4sk');
+    if (gsi3pk) {
+      Object.assign(values, { ':gsi3pk': gsi3pk, ':gsi3sk': gsi3sk });
+      sets.push('gsi3pk = :gsi3pk', 'gsi3sk = :gsi3sk');
+    } else removed.push('gsi3pk', 'gsi3sk');
+    const removes = removed.length ? ` REMOVE ${removed.join(', ')}` : '';
     try {
       const { Attributes } = await doc.send(
         new UpdateCommand({
@@ -266,7 +358,10 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
   return {
     getEvent,
     listAll,
+    listByOrganisation,
     listNewestFirst,
+    listEndedBefore,
+    markErased,
     update,
     closeRegistration,
     cancel,

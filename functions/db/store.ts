@@ -8,6 +8,7 @@ import { createCooperativesRepo } from './cooperatives-repo';
 import { createDevMailRepo } from './dev-mail-repo';
 import { createEventsRepo } from './events-repo';
 import { createInvitationsRepo } from './invitations-repo';
+import { createLeasesRepo } from './leases-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createRegistrationsRepo } from './registrations-repo';
 import { createSessionsRepo } from './sessions-repo';
@@ -40,6 +41,8 @@ export function createStore(doc: DocumentClient, tableName: string, { ticketKey 
     // Outreach (issue 11)
     contacts: createContactsRepo(doc, tableName),
     invitations: createInvitationsRepo(doc, tableName, linkKey(ticketKey, 'invitation-links')),
+    // Scheduled work: one run of a job at a time
+    leases: createLeasesRepo(doc, tableName),
   };
 }
 

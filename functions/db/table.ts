@@ -6,17 +6,17 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DocumentClient } from './client';
 import { isDynamoError } from './errors';
-import { GSI1, GSI2, TABLE_KEYS, TTL_ATTRIBUTE } from './keys';
+import { GSI1, GSI2, GSI3, GSI4, TABLE_KEYS, TTL_ATTRIBUTE } from './keys';
 
 /** The same table the CDK stack declares (infra/data-stack.ts), for DynamoDB Local and tests. */
 export function tableDefinition(tableName: string): CreateTableCommandInput {
-  const index = (gsi: typeof GSI1 | typeof GSI2) => ({
+  const index = (gsi: typeof GSI1 | typeof GSI2 | typeof GSI3 | typeof GSI4) => ({
     IndexName: gsi.name,
     KeySchema: [
       { AttributeName: gsi.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: gsi.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: { ProjectionType: 'keysOnly' in gsi ? ('KEYS_ONLY' as const) : ('ALL' as const) },
   });
   return {
     TableName: tableName,
@@ -28,12 +28,16 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       GSI1.sortKey,
       GSI2.partitionKey,
       GSI2.sortKey,
+      GSI3.partitionKey,
+      GSI3.sortKey,
+      GSI4.partitionKey,
+      GSI4.sortKey,
     ].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [index(GSI1), index(GSI2)],
+    GlobalSecondaryIndexes: [index(GSI1), index(GSI2), index(GSI3), index(GSI4)],
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };
 }

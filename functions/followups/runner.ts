@@ -4,6 +4,7 @@ import { type Campaign, isDue, isNonTransactional } from '../domain/campaign';
 import type { EmailJobInput } from '../domain/notifications';
 import type { EventRecord, Language } from '../domain/schemas';
 import { audienceOf, type Recipient, type SegmentData } from './segments';
+import { withWhatsApp } from './whatsapp-audience';
 
 /** Everything a segment needs, read once when the campaign runs. */
 export async function loadAudience(
@@ -22,10 +23,12 @@ export async function loadAudience(
   };
   if (campaign.segment === 'invited_not_registered') {
     data.directory = await store.cooperatives.listByRegency(event.regencyCode);
-    // Contacts a cooperative gave for the regency's other sessions, oldest first so the newest wins.
-    const others = (await store.sessions.listAll()).filter(
-      (e) => e.regencyCode === event.regencyCode && e.id !== event.id,
-    );
+    // Contacts a cooperative gave for the organisation's other sessions in the regency, oldest first so the
+    // newest wins. The organisation's own index partition: what another Dinas collected is never used here.
+    const sessions = event.organisationId
+      ? await store.sessions.listByOrganisation(event.organisationId)
+      : [];
+    const others = sessions.filter((e) => e.regencyCode === event.regencyCode && e.id !== event.id);
     const known = (await Promise.all(others.map((e) => store.registrations.listByEvent(e.id))))
       .flat()
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -41,7 +44,7 @@ export async function loadAudience(
   if (campaign.segment === 'ba_cooperatives' && campaign.baUserId) {
     data.assigned = await store.users.assignedCooperatives(campaign.baUserId);
   }
-  return audienceOf(campaign.segment, data);
+  return withWhatsApp(audienceOf(campaign.segment, data), campaign, data, event.messageChannels);
 }
 
 /**
@@ -59,7 +62,12 @@ export const jobFor = (campaign: Campaign, recipient: Recipient): EmailJobInput 
   campaignId: campaign.id,
   recipientKey: recipient.key,
   eventId: campaign.eventId,
+  ...(recipient.channel ? { channel: recipient.channel } : {}),
+  ...(recipient.fallbackEmail ? { fallbackEmail: true } : {}),
 });
+
+/** A campaign of a few thousand recipients takes seconds: the tick starts none this close to its end. */
+export const TICK_MARGIN_MS = 15_000;
 
 export type RunOutcome =
   | { outcome: 'not_found' | 'inactive' | 'not_due' | 'stopped' }
@@ -156,13 +164,19 @@ export function createCampaignRunner(store: Store, clock: () => Date = () => new
     return { outcome: 'done', audience: audience.length, queued, suppressed, existing };
   }
 
-  /** The periodic tick: runs every scheduled or interrupted campaign whose time has come. */
-  async function tick() {
+  /**
+   * The periodic tick: runs every scheduled or interrupted campaign whose time has come, as the due-time index
+   * lists them, so its reads follow the campaigns due, not every campaign waiting in the country. A campaign the
+   * index files too early (its session moved later) is filed again under its new time. With `timeLeft`, it starts
+   * no campaign in the last `TICK_MARGIN_MS`: what is left stays due for the next tick.
+   */
+  async function tick({ timeLeft }: { timeLeft?: () => number } = {}) {
     const results: { campaignId: string; result: RunOutcome }[] = [];
-    for (const campaign of await campaigns.listActive()) {
-      const event = await store.events.get(campaign.eventId);
-      if (event && !event.cancelled && !isDue(campaign, event, clock())) continue;
-      results.push({ campaignId: campaign.id, result: await run(campaign.id) });
+    for (const campaign of await campaigns.listDue(clock())) {
+      if (timeLeft && timeLeft() < TICK_MARGIN_MS) break;
+      const result = await run(campaign.id);
+      if (result.outcome === 'not_due') await campaigns.redate(campaign);
+      results.push({ campaignId: campaign.id, result });
     }
     return results;
   }

@@ -1,6 +1,7 @@
 import { loadTicketKeyFromAws } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
+import { runExclusively } from '../services/exclusive-run';
 import { purgeExpiredPersonalData } from '../services/retention';
 
 const tableName = process.env.TABLE_NAME ?? 'hadir';
@@ -11,10 +12,19 @@ const store = createStore(
   { ticketKey: await loadTicketKeyFromAws() },
 );
 
-/** Run daily by EventBridge Scheduler: erases personal data past its retention period (RETENTION_DAYS). */
-export async function handler() {
+/**
+ * Run by EventBridge Scheduler: erases personal data past its retention period (RETENTION_DAYS). One run at a
+ * time (a lease as long as the function may run); a run that stops for time leaves the rest in the end-time index,
+ * and the next scheduled run continues there.
+ */
+export async function handler(_event?: unknown, context?: { getRemainingTimeInMillis(): number }) {
   const days = Number(process.env.RETENTION_DAYS ?? '') || undefined;
-  const result = await purgeExpiredPersonalData(store, new Date(), days);
+  const maxMs = context?.getRemainingTimeInMillis() ?? 300_000;
+  const timeLeft = () => context?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY;
+  const outcome = await runExclusively(store, 'retention-purge', maxMs, () =>
+    purgeExpiredPersonalData(store, new Date(), days, { timeLeft }),
+  );
+  const result = outcome.skipped ? { skipped: true } : outcome.result;
   console.log(JSON.stringify({ level: 'info', message: 'retention purge', ...result }));
   return result;
 }

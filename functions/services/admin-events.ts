@@ -72,26 +72,21 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
 
   /**
    * The console's list: the sessions `user` may see, newest first, `CONSOLE_PAGE` at a time after the session
-   * `afterId`. Reads the shared index page by page and stops once the page is full, so a Dinas among hundreds
-   * does not read every session in the country for its first page. `next` is the cursor of the following page.
+   * `afterId`. An admin reads the national index; anyone else their organisation's own index partition, so a
+   * Dinas's page costs one page of reads however many sessions the country has. `next` is the cursor of the
+   * following page.
    */
   async function listPage(user: User, afterId?: string): Promise<{ events: EventRecord[]; next?: string }> {
-    let after = afterId ? await store.sessions.getEvent(afterId) : undefined;
-    if (afterId && !after) throw new DomainError('not_found');
-    const events: EventRecord[] = [];
-    for (;;) {
-      const page = await store.sessions.listNewestFirst({ limit: 100, after });
-      for (const event of page.events) {
-        after = event;
-        if (!canReadEvent(user, event)) continue;
-        events.push(event);
-        if (events.length === CONSOLE_PAGE) {
-          const exhausted = !page.more && event === page.events.at(-1);
-          return { events, next: exhausted ? undefined : event.id };
-        }
-      }
-      if (!page.more) return { events };
-    }
+    const after = afterId ? await store.sessions.getEvent(afterId) : undefined;
+    if (afterId && (!after || !canReadEvent(user, after))) throw new DomainError('not_found');
+    const page = await store.sessions.listNewestFirst({
+      limit: CONSOLE_PAGE,
+      after,
+      organisationId: user.role === 'admin' ? undefined : user.organisationId,
+    });
+    // The index partition is the organisation's; the policy still decides (it is the one rule for reading).
+    const events = page.events.filter((event) => canReadEvent(user, event));
+    return { events, next: page.more ? page.events.at(-1)?.id : undefined };
   }
 
   function ownerFor(user: User, requested: string | undefined): string {
@@ -171,6 +166,9 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
       organisationId,
     };
     const updated = await store.sessions.update(eventId, changes);
+    // Relative send times count from the start or end: the campaigns waiting for them move with the session.
+    if (updated.startsAt !== current.startsAt || updated.endsAt !== current.endsAt)
+      await store.campaigns.redateForEvent(updated);
     if (updated.capacity > current.capacity) await store.registrations.promoteWaitlist(eventId, clock());
     await audit(store, user, clock(), {
       action: 'event.updated',

@@ -5,6 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ScheduleTargetBase, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -29,6 +30,20 @@ export const OUTBOX_STREAM = {
 
 /** Retries of the every-minute sweep: a run older than a few minutes is superseded by the next one anyway. */
 export const SWEEP_SCHEDULE = { retryAttempts: 2, maxEventAge: Duration.minutes(5) } as const;
+
+/**
+ * How Lambda treats the scheduled runs it was handed (Scheduler invokes asynchronously): no retries, since a
+ * retried run would overlap the next scheduled one and the next run does the same work anyway; a run that failed
+ * goes to the dead-letter queue, where its alarm tells the operator. An event older than its schedule's interval
+ * is stale: the next run has started by then.
+ */
+export const SCHEDULED_ASYNC = {
+  retryAttempts: 0,
+  maxEventAge: { sweep: Duration.minutes(1), campaigns: Duration.minutes(1), retention: Duration.hours(1) },
+} as const;
+
+/** How often the retention purge runs: each run erases what expired since the last and resumes a cut-off one. */
+export const RETENTION_RATE = Duration.hours(1);
 
 /** EventBridge retries of an SES event before it goes to the dead-letter queue. */
 export const SES_EVENTS_TARGET = { retryAttempts: 8, maxEventAge: Duration.hours(6) } as const;
@@ -148,7 +163,8 @@ export class MailWorkers extends Construct {
     this.sweepFunction.addToRolePolicy(sendEmail);
     this.sweepDeadLetters = new DeadLetterQueue(this, 'OutboxSweepDeadLetters', {
       purpose:
-        'EventBridge Scheduler sends the scheduled runs (sweep, campaigns, retention) it could not deliver here',
+        'EventBridge Scheduler sends the scheduled runs (sweep, campaigns, retention) it could not deliver here, ' +
+        'and Lambda the runs that failed',
     });
     this.scheduleGroup = new scheduler.ScheduleGroup(this, 'Schedules', {});
     this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
@@ -186,7 +202,7 @@ export class MailWorkers extends Construct {
     // UU PDP storage limitation (functions/services/retention.ts): personal data erased a year after a session.
     this.retentionFunction = new HadirFunction(this, 'RetentionFunction', {
       entry: entry('retention'),
-      description: `hadir ${config.stage}: daily, erases personal data past its retention period`,
+      description: `hadir ${config.stage}: hourly, erases personal data past its retention period`,
       timeout: Duration.minutes(5),
       environment: { HADIR_STAGE: config.stage, RETENTION_DAYS: '365' },
     })
@@ -194,7 +210,7 @@ export class MailWorkers extends Construct {
       .bindSecret(props.ticketKey, TICKET_KEY_PARAMETER);
     for (const [id, fn, rate] of [
       ['CampaignRunnerSchedule', this.campaignFunction, Duration.minutes(1)],
-      ['RetentionSchedule', this.retentionFunction, Duration.days(1)],
+      ['RetentionSchedule', this.retentionFunction, RETENTION_RATE],
     ] as const) {
       new scheduler.Schedule(this, id, {
         description: `hadir ${config.stage}: ${fn === this.campaignFunction ? 'campaign tick' : 'retention purge'}`,
@@ -205,6 +221,18 @@ export class MailWorkers extends Construct {
           deadLetterQueue: this.sweepDeadLetters,
           ...SWEEP_SCHEDULE,
         }),
+      });
+    }
+
+    for (const [fn, maxEventAge] of [
+      [this.sweepFunction, SCHEDULED_ASYNC.maxEventAge.sweep],
+      [this.campaignFunction, SCHEDULED_ASYNC.maxEventAge.campaigns],
+      [this.retentionFunction, SCHEDULED_ASYNC.maxEventAge.retention],
+    ] as const) {
+      fn.configureAsyncInvoke({
+        retryAttempts: SCHEDULED_ASYNC.retryAttempts,
+        maxEventAge,
+        onFailure: new SqsDestination(this.sweepDeadLetters),
       });
     }
 
