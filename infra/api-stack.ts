@@ -13,6 +13,9 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -25,6 +28,7 @@ import { type HadirConfig, publicBaseUrl } from './config';
 import { HadirFunction, secretParameterName } from './constructs/hadir-function';
 import { MailWorkers } from './constructs/mail-workers';
 import { OperatorAlarms } from './constructs/operator-alarms';
+import { WhatsAppChannel } from './constructs/whatsapp-channel';
 
 export interface ApiStackProps extends StackProps {
   readonly config: HadirConfig;
@@ -34,6 +38,8 @@ export interface ApiStackProps extends StackProps {
   readonly emailIdentityArn: string;
   readonly configurationSetName: string;
   readonly configurationSetArn: string;
+  /** The web ACL of the edge stack (`-c waf=true`): the API is then served through CloudFront only. */
+  readonly webAclArn?: string;
 }
 
 /** The rate limiter's counters table (functions/db/table.ts has the local twin). */
@@ -60,6 +66,30 @@ type FunctionSize = { memorySize: number; timeout: Duration };
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 /**
+ * The door's routes (check-in page and its API), each with limits of its own: API Gateway counts every route
+ * apart, so a registration rush or a noisy client on other routes never makes the door phones wait.
+ */
+export const doorRoutePaths = [
+  '/checkin',
+  '/checkin/{proxy+}',
+  '/api/events/{eventId}/checkins',
+  '/api/events/{eventId}/checkins/{proxy+}',
+  '/api/events/{eventId}/walk-ins',
+  '/api/events/{eventId}/substitutes',
+  '/api/events/{eventId}/attendance',
+  '/api/events/{eventId}/roster',
+];
+/** The registration form's submissions: the rush, limited apart from the pages people read meanwhile. */
+export const registrationRouteKey = 'POST /api/events/{eventId}/registrations';
+
+/** Per-route limits (requests per second, burst); every other route has API_THROTTLE. */
+export const ROUTE_THROTTLES = {
+  door: { rateLimit: 100, burstLimit: 200 },
+  registration: { rateLimit: 50, burstLimit: 100 },
+  console: { rateLimit: 25, burstLimit: 50 },
+} as const;
+
+/**
  * Everything stateless: the functions, the HTTP API (and its optional custom domain), the dead-letter queues, the
  * sweep's schedule and the alarms. It can be destroyed and redeployed at will; the data stack keeps the state.
  */
@@ -73,6 +103,8 @@ export class ApiStack extends Stack {
   readonly mail: MailWorkers;
   readonly alarms: OperatorAlarms;
   readonly url: string;
+  readonly throttledRequests: cloudwatch.IMetric;
+  readonly distribution?: cloudfront.Distribution;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -192,12 +224,24 @@ export class ApiStack extends Stack {
       // year) come from the app itself.
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.apiFunction),
       createDefaultStage: false,
+      // Behind CloudFront and WAF, only through them: the execute-api address would bypass the web ACL.
+      disableExecuteApiEndpoint: !!props.webAclArn,
     });
     this.httpApi = api;
     const consoleIntegration = new HttpLambdaIntegration('ConsoleIntegration', this.consoleFunction);
     for (const path of consoleRoutePaths) {
       api.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration: consoleIntegration });
     }
+    // Routes of the public function that get limits of their own (the public function still answers them).
+    const publicIntegration = new HttpLambdaIntegration('DoorIntegration', this.apiFunction);
+    for (const path of doorRoutePaths) {
+      api.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration: publicIntegration });
+    }
+    api.addRoutes({
+      path: registrationRouteKey.split(' ')[1] as string,
+      methods: [apigwv2.HttpMethod.POST],
+      integration: publicIntegration,
+    });
     // A custom domain only with a certificate for it; without one, the API keeps its execute-api URL.
     if (config.domainName && config.certificateArn) {
       this.domain = new apigwv2.DomainName(this, 'Domain', {
@@ -237,7 +281,27 @@ export class ApiStack extends Stack {
         ),
       },
     });
-    this.url = stage.url;
+    // Behind CloudFront the API has no address of its own (the execute-api endpoint is off).
+    this.url = props.webAclArn ? `https://${config.domainName}/` : stage.url;
+    // RouteSettings is untyped JSON in the L1: CloudFormation's own property names.
+    const limits = (throttle: { rateLimit: number; burstLimit: number }) => ({
+      ThrottlingRateLimit: throttle.rateLimit,
+      ThrottlingBurstLimit: throttle.burstLimit,
+    });
+    (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = Object.fromEntries([
+      ...doorRoutePaths.map((path) => [`ANY ${path}`, limits(ROUTE_THROTTLES.door)]),
+      [registrationRouteKey, limits(ROUTE_THROTTLES.registration)],
+      ...consoleRoutePaths.map((path) => [`ANY ${path}`, limits(ROUTE_THROTTLES.console)]),
+    ]);
+    // Requests API Gateway refused for a limit (429): its metrics have no such count, the access log has.
+    this.throttledRequests = new logs.MetricFilter(this, 'ThrottledRequests', {
+      logGroup: accessLogs,
+      filterPattern: logs.FilterPattern.stringValue('$.status', '=', '429'),
+      metricNamespace: `hadir/${config.stage}`,
+      metricName: 'ThrottledRequests',
+      metricValue: '1',
+      defaultValue: 0,
+    }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
 
     Validations.of(api).acknowledge({
       id: 'AwsSolutions-APIG4',
@@ -248,6 +312,10 @@ export class ApiStack extends Stack {
     });
     new CfnOutput(this, 'ApiUrl', { value: this.url });
 
+    if (props.webAclArn && this.domain) {
+      this.distribution = this.edgeFront(config, this.domain, props.webAclArn);
+    }
+
     this.mail = new MailWorkers(this, 'Mail', {
       config,
       table,
@@ -256,7 +324,7 @@ export class ApiStack extends Stack {
       configurationSetName: props.configurationSetName,
       configurationSetArn: props.configurationSetArn,
       // Emails need absolute links: the custom domain, or else this API's own URL.
-      publicBaseUrl: publicBaseUrl(config, api.apiEndpoint),
+      publicBaseUrl: publicBaseUrl(config, props.webAclArn ? '' : api.apiEndpoint),
     });
 
     this.alarms = new OperatorAlarms(this, 'Alarms', { stage: config.stage, alarmEmail: config.alarmEmail });
@@ -272,6 +340,71 @@ export class ApiStack extends Stack {
     this.alarms.watchDeadLetters('OutboxSweepDeadLetters', this.mail.sweepDeadLetters);
     this.alarms.watchDeadLetters('SesEventsDeadLetters', this.mail.sesEventsDeadLetters);
     this.alarms.watchSesReputation();
+    this.alarms.watchHttpApi4xx('Api', api, this.throttledRequests);
+    this.alarms.watchStream('OutboxStream', this.mail.streamFunction);
+    this.alarms.watchTableThrottles('Table', table);
+    this.alarms.watchSesQuota(config.sesDailyQuota);
+    this.alarms.watchRefusedRegistrations(config.stage);
+    // The second channel (functions/whatsapp): secrets, webhook and sending workers, alarm on failed sends.
+    const whatsapp = new WhatsAppChannel(this, 'WhatsApp', {
+      stage: config.stage,
+      phoneNumberId: this.node.tryGetContext('whatsappPhoneNumberId'),
+      alarmTopic: this.alarms.topic,
+    });
+    whatsapp.bindWebhook(this.apiFunction);
+    whatsapp.bindSender(this.mail.streamFunction);
+    whatsapp.bindSender(this.mail.sweepFunction);
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+
+  /**
+   * CloudFront in front of the API's custom domain, with the edge stack's web ACL: per-IP rate rules and AWS's
+   * common rule set before a request reaches API Gateway. Nothing is cached (every answer is dynamic or already
+   * fingerprinted by the app), and the viewer's Host goes to the origin, which is how API Gateway finds the domain.
+   */
+  private edgeFront(
+    config: HadirConfig,
+    domain: apigwv2.DomainName,
+    webAclArn: string,
+  ): cloudfront.Distribution {
+    const distribution = new cloudfront.Distribution(this, 'Front', {
+      comment: `hadir ${config.stage}`,
+      domainNames: [config.domainName as string],
+      certificate: acm.Certificate.fromCertificateArn(
+        this,
+        'EdgeCertificate',
+        config.edgeCertificateArn as string,
+      ),
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      webAclId: webAclArn,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      defaultBehavior: {
+        origin: new origins.HttpOrigin(domain.regionalDomainName, {
+          protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        }),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER,
+      },
+    });
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR3',
+      reason:
+        "CloudFront standard logs need an S3 bucket with ACLs enabled; API Gateway's JSON access log already " +
+        'records every request that passes the web ACL, and WAF samples and counts the ones it blocks.',
+    });
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'hadir serves the cooperatives of Indonesia; a geo restriction would also lock out officers travelling ' +
+        'or on roaming numbers, and the per-IP rate rules of the web ACL already limit abuse from anywhere.',
+    });
+    new CfnOutput(this, 'FrontTarget', {
+      description: `Point ${config.domainName} here (CNAME, or Route 53 alias) instead of the API's domain`,
+      value: distribution.distributionDomainName,
+    });
+    return distribution;
   }
 }

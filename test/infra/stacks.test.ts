@@ -1,21 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { rateLimitTableDefinition, tableDefinition } from '../../functions/db/table';
 import { EXPORTS_PREFIX } from '../../functions/reports/export-files';
-import { API_THROTTLE, consoleRoutePaths } from '../../infra/api-stack';
-import { buildApp } from '../../infra/build-app';
+import {
+  API_THROTTLE,
+  consoleRoutePaths,
+  doorRoutePaths,
+  ROUTE_THROTTLES,
+  registrationRouteKey,
+} from '../../infra/api-stack';
+import { buildApp, projectContext } from '../../infra/build-app';
 import {
   OUTBOX_STREAM,
+  RETENTION_RATE,
+  SCHEDULED_ASYNC,
   SES_EVENT_DETAIL_TYPES,
   SES_EVENTS_TARGET,
   SWEEP_SCHEDULE,
 } from '../../infra/constructs/mail-workers';
 import { ALARM_THRESHOLDS } from '../../infra/constructs/operator-alarms';
 import { INDEXES } from '../../infra/data-stack';
+import { WAF_LIMITS } from '../../infra/edge-stack';
 
 /** Without bundling: esbuild would add seconds per build and test nothing about the templates (bundles.test.ts). */
 const build = (context: Record<string, unknown> = {}) =>
@@ -29,6 +39,7 @@ const PROD_CONTEXT = {
   senderName: 'Dinas Koperasi Kotim',
   emailDomain: 'example.go.id',
   alarmEmail: 'ops@example.go.id',
+  account: '123456789012',
 };
 
 const { app, data, api } = build();
@@ -78,18 +89,7 @@ const tableName = imported(ref(data.table));
 const streamArn = imported({ 'Fn::GetAtt': [logicalId(data.table), 'StreamArn'] });
 const configurationSetName = imported(ref(data.configurationSet));
 const accountArn = (service: string, resource: unknown[]) => ({
-  'Fn::Join': [
-    '',
-    [
-      'arn:',
-      { Ref: 'AWS::Partition' },
-      `:${service}:`,
-      { Ref: 'AWS::Region' },
-      ':',
-      { Ref: 'AWS::AccountId' },
-      ...resource,
-    ],
-  ],
+  'Fn::Join': ['', [`arn:aws:${service}:ap-southeast-3:`, { Ref: 'AWS::AccountId' }, ...resource]],
 });
 const identityArn = accountArn('ses', [':identity/', imported(ref(data.emailIdentity))]);
 const configurationSetArn = accountArn('ses', [':configuration-set/', configurationSetName]);
@@ -122,6 +122,24 @@ const tableAndIndexes = [
   tableArn,
   ...INDEXES.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
 ];
+
+/**
+ * Statements as single grants (one action on one resource, with its condition), sorted: what a role may do,
+ * however the recommended `minimizePolicies` flag merges and orders its statements.
+ */
+function grants(statements: Statement[]): string[] {
+  return statements
+    .flatMap((statement) =>
+      actions(statement).flatMap((action) =>
+        [statement.Resource]
+          .flat()
+          .map((resource) =>
+            JSON.stringify({ action, resource, effect: statement.Effect, condition: statement.Condition }),
+          ),
+      ),
+    )
+    .sort();
+}
 
 /** Every statement of the inline policies attached to a role. */
 function statementsOf(template: Template, roleLogicalId: string): Statement[] {
@@ -283,7 +301,9 @@ describe('functions', () => {
     }
     for (const fn of [mail.campaignFunction, mail.retentionFunction]) {
       expect(fnProps(fn).Environment.Variables.TICKET_KEY_PARAMETER).toEqual(ticketKey.variable);
-      expect(statementsOf(apiTemplate, roleOf(fn))).toEqual(expect.arrayContaining(ticketKey.statements));
+      expect(grants(statementsOf(apiTemplate, roleOf(fn)))).toEqual(
+        expect.arrayContaining(grants(ticketKey.statements)),
+      );
     }
     expect(fnProps(mail.sesEventsFunction).Environment.Variables.TICKET_KEY_PARAMETER).toBeUndefined();
   });
@@ -359,6 +379,12 @@ describe('permissions', () => {
     Effect: 'Allow',
     Resource: tableAndIndexes,
   };
+  /** Lambda's on-failure destination of the scheduled functions: the scheduled runs' dead-letter queue. */
+  const failedRuns = {
+    Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+    Effect: 'Allow',
+    Resource: arnOf(mail.sweepDeadLetters),
+  };
   const sendEmail = {
     Action: 'ses:SendEmail',
     Effect: 'Allow',
@@ -368,73 +394,86 @@ describe('permissions', () => {
 
   it('api: its log group, the table and indexes, the rate limiter table, the session secret and ticket key (via SSM) only', () => {
     const statements = statementsOf(apiTemplate, roleOf(apiFunction));
-    expect(statements).toEqual([
-      logsOf(apiFunction),
-      tableData,
-      {
-        Action: 'dynamodb:UpdateItem',
-        Effect: 'Allow',
-        Resource: arnOf(api.rateLimitTable),
-      },
-      ...sessionSecret.statements,
-      ...ticketKey.statements,
-    ]);
+    expect(grants(statements)).toEqual(
+      grants([
+        logsOf(apiFunction),
+        tableData,
+        {
+          Action: 'dynamodb:UpdateItem',
+          Effect: 'Allow',
+          Resource: arnOf(api.rateLimitTable),
+        },
+        ...sessionSecret.statements,
+        ...ticketKey.statements,
+      ]),
+    );
   });
 
   it('console: what the api has, plus writing and reading export files under the exports prefix only', () => {
     const consoleStatements = statementsOf(apiTemplate, roleOf(api.consoleFunction));
     const [logs, ...rest] = statementsOf(apiTemplate, roleOf(apiFunction));
     expect(logs).toEqual(logsOf(apiFunction));
-    expect(consoleStatements).toEqual([
-      logsOf(api.consoleFunction),
-      ...rest,
-      {
-        Action: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'],
-        Effect: 'Allow',
-        Resource: { 'Fn::Join': ['', [arnOf(api.exportsBucket), `/${EXPORTS_PREFIX}*`]] },
-      },
-    ]);
+    expect(grants(consoleStatements)).toEqual(
+      grants([
+        logsOf(api.consoleFunction),
+        ...rest,
+        {
+          Action: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'],
+          Effect: 'Allow',
+          Resource: { 'Fn::Join': ['', [arnOf(api.exportsBucket), `/${EXPORTS_PREFIX}*`]] },
+        },
+      ]),
+    );
     expect(fnProps(api.consoleFunction).Environment.Variables.EXPORT_BUCKET).toEqual(ref(api.exportsBucket));
   });
 
   it('outbox stream: table, ticket key, SES from the sender address via its identity and configuration set, this stream, its DLQ', () => {
-    expect(statementsOf(apiTemplate, roleOf(mail.streamFunction))).toEqual([
-      logsOf(mail.streamFunction),
-      tableData,
-      ...ticketKey.statements,
-      sendEmail,
-      {
-        Action: [
-          'dynamodb:DescribeStream',
-          'dynamodb:GetRecords',
-          'dynamodb:GetShardIterator',
-          'dynamodb:ListStreams',
-        ],
-        Effect: 'Allow',
-        Resource: streamArn,
-      },
-      {
-        Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
-        Effect: 'Allow',
-        Resource: arnOf(mail.streamDeadLetters),
-      },
-    ]);
+    expect(grants(statementsOf(apiTemplate, roleOf(mail.streamFunction)))).toEqual(
+      grants([
+        logsOf(mail.streamFunction),
+        tableData,
+        ...ticketKey.statements,
+        sendEmail,
+        {
+          Action: [
+            'dynamodb:DescribeStream',
+            'dynamodb:GetRecords',
+            'dynamodb:GetShardIterator',
+            'dynamodb:ListStreams',
+          ],
+          Effect: 'Allow',
+          Resource: streamArn,
+        },
+        {
+          Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+          Effect: 'Allow',
+          Resource: arnOf(mail.streamDeadLetters),
+        },
+      ]),
+    );
   });
 
-  it('outbox sweep: table, ticket key and SES sending only', () => {
-    expect(statementsOf(apiTemplate, roleOf(mail.sweepFunction))).toEqual([
-      logsOf(mail.sweepFunction),
-      tableData,
-      ...ticketKey.statements,
-      sendEmail,
-    ]);
+  it("outbox sweep: table, ticket key, SES sending, and its failed runs to the scheduled runs' DLQ only", () => {
+    expect(grants(statementsOf(apiTemplate, roleOf(mail.sweepFunction)))).toEqual(
+      grants([logsOf(mail.sweepFunction), tableData, ...ticketKey.statements, sendEmail, failedRuns]),
+    );
+  });
+
+  it('campaign tick and retention purge: table, ticket key, and their failed runs to the DLQ only', () => {
+    for (const fn of [mail.campaignFunction, mail.retentionFunction]) {
+      expect(grants(statementsOf(apiTemplate, roleOf(fn)))).toEqual(
+        grants([logsOf(fn), tableData, ...ticketKey.statements, failedRuns]),
+      );
+    }
   });
 
   it('SES event handler: PutItem on the table, nothing else', () => {
-    expect(statementsOf(apiTemplate, roleOf(mail.sesEventsFunction))).toEqual([
-      logsOf(mail.sesEventsFunction),
-      { Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: tableArn },
-    ]);
+    expect(grants(statementsOf(apiTemplate, roleOf(mail.sesEventsFunction)))).toEqual(
+      grants([
+        logsOf(mail.sesEventsFunction),
+        { Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: tableArn },
+      ]),
+    );
   });
 
   it('scheduler role: assumed by Scheduler for this schedule group only; invokes its three functions and feeds the DLQ', () => {
@@ -453,13 +492,16 @@ describe('permissions', () => {
       },
     ]);
     const statements = statementsOf(apiTemplate, logicalId(mail.schedulerRole));
-    const invoked = statements.filter((statement) => statement.Action === 'lambda:InvokeFunction');
-    expect(invoked.map((statement) => statement.Resource)).toEqual(
-      [mail.sweepFunction, mail.campaignFunction, mail.retentionFunction].map(arnOf),
+    expect(grants(statements)).toEqual(
+      grants([
+        ...[mail.sweepFunction, mail.campaignFunction, mail.retentionFunction].map((fn) => ({
+          Action: 'lambda:InvokeFunction',
+          Effect: 'Allow',
+          Resource: arnOf(fn),
+        })),
+        { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arnOf(mail.sweepDeadLetters) },
+      ]),
     );
-    expect(statements.filter((statement) => statement.Action !== 'lambda:InvokeFunction')).toEqual([
-      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arnOf(mail.sweepDeadLetters) },
-    ]);
   });
 
   it('no wildcard actions or resources, no Scan, no managed policies, only the roles above', () => {
@@ -561,8 +603,8 @@ describe('dead-letter queues', () => {
   });
 });
 
-describe('outbox sweep schedule', () => {
-  it('runs the sweep and the campaign tick every minute and the retention purge daily, with retries and a DLQ', () => {
+describe('scheduled work', () => {
+  it('runs the sweep and the campaign tick every minute and the retention purge hourly, with retries and a DLQ', () => {
     const group = onlyResource(apiTemplate, 'AWS::Scheduler::ScheduleGroup');
     expect(group.Properties.Name).toMatch(/^hadirdevapi-Mail-Schedules-/);
     const schedules = Object.values(apiTemplate.findResources('AWS::Scheduler::Schedule'));
@@ -573,7 +615,7 @@ describe('outbox sweep schedule', () => {
     for (const [fn, rate] of [
       [mail.sweepFunction, 'rate(1 minute)'],
       [mail.campaignFunction, 'rate(1 minute)'],
-      [mail.retentionFunction, 'rate(1 day)'],
+      [mail.retentionFunction, 'rate(1 hour)'],
     ] as const) {
       expect(byTarget(fn)?.Properties).toMatchObject({
         ScheduleExpression: rate,
@@ -591,6 +633,27 @@ describe('outbox sweep schedule', () => {
       });
     }
     expect(schedules).toHaveLength(3);
+  });
+
+  it('Lambda never retries a scheduled run (it would overlap the next one) and sends a failed run to the DLQ', () => {
+    const configs = Object.values(apiTemplate.findResources('AWS::Lambda::EventInvokeConfig'));
+    const configOf = (fn: IConstruct) =>
+      configs.find((config) => JSON.stringify(config.Properties.FunctionName) === JSON.stringify(ref(fn)));
+    for (const [fn, age] of [
+      [mail.sweepFunction, SCHEDULED_ASYNC.maxEventAge.sweep],
+      [mail.campaignFunction, SCHEDULED_ASYNC.maxEventAge.campaigns],
+      [mail.retentionFunction, SCHEDULED_ASYNC.maxEventAge.retention],
+    ] as const) {
+      expect(configOf(fn)?.Properties).toEqual({
+        FunctionName: ref(fn),
+        Qualifier: '$LATEST',
+        MaximumRetryAttempts: 0,
+        MaximumEventAgeInSeconds: age.toSeconds(),
+        DestinationConfig: { OnFailure: { Destination: arnOf(mail.sweepDeadLetters) } },
+      });
+    }
+    expect(configs).toHaveLength(3);
+    expect(RETENTION_RATE.toHours()).toBe(1);
   });
 });
 
@@ -693,7 +756,14 @@ describe('http api', () => {
     const routes = Object.values(apiTemplate.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties.RouteKey as string,
     );
-    expect(routes.sort()).toEqual(['$default', ...consoleRoutePaths.map((path) => `ANY ${path}`)].sort());
+    expect(routes.sort()).toEqual(
+      [
+        '$default',
+        ...consoleRoutePaths.map((path) => `ANY ${path}`),
+        ...doorRoutePaths.map((path) => `ANY ${path}`),
+        registrationRouteKey,
+      ].sort(),
+    );
     expect(routes).toContain('ANY /admin/{proxy+}');
     expect(routes).toContain('ANY /api/auth/{proxy+}');
     for (const fn of [apiFunction, api.consoleFunction]) {
@@ -715,6 +785,34 @@ describe('http api', () => {
         ThrottlingBurstLimit: API_THROTTLE.burstLimit,
       },
     });
+  });
+
+  it('gives the door, the registration form and the console limits of their own, so a rush never starves the door', () => {
+    const settings = onlyResource(apiTemplate, 'AWS::ApiGatewayV2::Stage').Properties.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+    const limits = (throttle: { rateLimit: number; burstLimit: number }) => ({
+      ThrottlingRateLimit: throttle.rateLimit,
+      ThrottlingBurstLimit: throttle.burstLimit,
+    });
+    for (const path of doorRoutePaths) expect(settings[`ANY ${path}`]).toEqual(limits(ROUTE_THROTTLES.door));
+    expect(settings[registrationRouteKey]).toEqual(limits(ROUTE_THROTTLES.registration));
+    for (const path of consoleRoutePaths)
+      expect(settings[`ANY ${path}`]).toEqual(limits(ROUTE_THROTTLES.console));
+    // Every route with its own limit exists, or API Gateway would refuse the stage.
+    const routes = Object.values(apiTemplate.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties.RouteKey as string,
+    );
+    expect(routes).toEqual(expect.arrayContaining(Object.keys(settings)));
+    // The door's API and check-in pages, as the public app mounts them.
+    expect(doorRoutePaths).toEqual(
+      expect.arrayContaining([
+        '/api/events/{eventId}/checkins',
+        '/api/events/{eventId}/roster',
+        '/checkin/{proxy+}',
+      ]),
+    );
   });
 
   it('writes JSON access logs without paths to a log group kept for a month', () => {
@@ -804,8 +902,9 @@ describe('alarms', () => {
   });
 
   it('every alarm notifies the topic on alarm and on recovery, and ignores missing data', () => {
-    // API 5xx rate, errors and throttles of 7 functions, depth of 3 DLQs, SES bounce and complaint rates.
-    expect(alarmList).toHaveLength(1 + 7 * 2 + 3 + 2);
+    // API 5xx rate, errors and throttles of 7 functions, depth of 3 DLQs, SES bounce and complaint rates, refused
+    // registrations, API 4xx rate and 429s, stream iterator age, table throttles, SES daily quota.
+    expect(alarmList).toHaveLength(1 + 7 * 2 + 3 + 2 + 1 + 2 + 1 + 1 + 1);
     for (const alarm of alarmList) {
       expect(alarm.Properties).toMatchObject({
         AlarmActions: [topicRef],
@@ -869,14 +968,68 @@ describe('alarms', () => {
     }
   });
 
-  it("SES: the account's bounce and complaint rates at the levels SES reviews accounts", () => {
+  it("SES: the account's bounce and complaint rates at half the levels where SES reviews accounts", () => {
     expect(metricAlarm('AWS/SES', 'Reputation.BounceRate')[0]?.Properties).toMatchObject({
-      Threshold: 0.05,
+      Threshold: 0.025,
       Statistic: 'Maximum',
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
     });
     expect(metricAlarm('AWS/SES', 'Reputation.ComplaintRate')[0]?.Properties).toMatchObject({
-      Threshold: 0.001,
+      Threshold: 0.0005,
+    });
+  });
+
+  it('SES: 80% of the daily sending quota (from context) sent in a day', () => {
+    expect(metricAlarm('AWS/SES', 'Send')[0]?.Properties).toMatchObject({
+      Threshold: 40_000,
+      Statistic: 'Sum',
+      Period: 86_400,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    const quota = Template.fromStack(build({ sesDailyQuota: '200000' }).api);
+    quota.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Send', Threshold: 160_000 });
+  });
+
+  it('the outbox stream: records five minutes old (emails late)', () => {
+    const dimensions = [{ Name: 'FunctionName', Value: ref(mail.streamFunction) }];
+    expect(metricAlarm('AWS/Lambda', 'IteratorAge', dimensions)[0]?.Properties).toMatchObject({
+      Statistic: 'Maximum',
+      Threshold: ALARM_THRESHOLDS.streamIteratorAgeMs,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('DynamoDB: read and write throttle events of the table, and API 4xx share and 429s', () => {
+    const byExpression = (expression: string) =>
+      alarmList.find((alarm) =>
+        (alarm.Properties.Metrics as { Expression?: string }[] | undefined)?.some((metric) =>
+          metric.Expression?.startsWith(expression),
+        ),
+      );
+    const throttles = byExpression('reads + writes');
+    expect(throttles?.Properties.Threshold).toBe(ALARM_THRESHOLDS.tableThrottleEvents);
+    const metricNames = (
+      (throttles?.Properties.Metrics ?? []) as { MetricStat?: { Metric: { MetricName: string } } }[]
+    )
+      .flatMap((metric) => (metric.MetricStat ? [metric.MetricStat.Metric.MetricName] : []))
+      .sort();
+    expect(metricNames).toEqual(['ReadThrottleEvents', 'WriteThrottleEvents']);
+    const refused = byExpression(`IF(requests >= ${ALARM_THRESHOLDS.api5xxMinRequests}, 100 * refused`);
+    expect(refused?.Properties).toMatchObject({
+      Threshold: ALARM_THRESHOLDS.api4xxPercent,
+      DatapointsToAlarm: 2,
+    });
+    const [throttled] = metricAlarm('hadir/dev', 'ThrottledRequests');
+    expect(throttled?.Properties).toMatchObject({
+      Threshold: ALARM_THRESHOLDS.throttled429,
+      Statistic: 'Sum',
+    });
+    // Counted from the access log, where API Gateway writes every 429 it answers.
+    expect(onlyResource(apiTemplate, 'AWS::Logs::MetricFilter').Properties).toMatchObject({
+      FilterPattern: '{ $.status = "429" }',
+      MetricTransformations: [
+        { MetricNamespace: 'hadir/dev', MetricName: 'ThrottledRequests', MetricValue: '1' },
+      ],
     });
   });
 });
@@ -908,6 +1061,113 @@ describe('cdk-nag AwsSolutions', () => {
     expect(ids.filter((id) => id === 'AwsSolutions-L1')).toHaveLength(7);
     expect(ids.filter((id) => id === 'AwsSolutions-SQS3')).toHaveLength(3);
     for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(80);
+  });
+});
+
+describe('where the stacks go', () => {
+  it('pins every stack to Jakarta (ap-southeast-3) unless context names another region, whatever the CLI profile says', () => {
+    const previous = process.env.AWS_REGION;
+    process.env.AWS_REGION = 'us-east-1';
+    try {
+      for (const stack of [data, api]) expect(stack.region).toBe('ap-southeast-3');
+      const other = build({ region: 'ap-southeast-1' });
+      expect(other.data.region).toBe('ap-southeast-1');
+      expect(build().api.region).toBe('ap-southeast-3');
+    } finally {
+      if (previous === undefined) delete process.env.AWS_REGION;
+      else process.env.AWS_REGION = previous;
+    }
+    expect(prod.data.account).toBe('123456789012');
+    expect(() => build({ region: 'Jakarta' })).toThrow(/region must be/);
+    expect(() => build({ account: '1234' })).toThrow(/account must be/);
+  });
+
+  it('protects the prod stacks from termination, not dev', () => {
+    for (const stack of [prod.data, prod.api]) expect(stack.terminationProtection).toBe(true);
+    for (const stack of [data, api]) expect(stack.terminationProtection).toBe(false);
+  });
+
+  it('refuses to synth prod without a real sender, a domain with its certificate, an alarm address and its account', () => {
+    const without = (key: keyof typeof PROD_CONTEXT) =>
+      build(Object.fromEntries(Object.entries(PROD_CONTEXT).filter(([name]) => name !== key)));
+    expect(() => without('senderEmail')).toThrow(/senderEmail/);
+    expect(() =>
+      build({ ...PROD_CONTEXT, senderEmail: 'noreply@example.org', emailDomain: 'example.org' }),
+    ).toThrow(/senderEmail/);
+    expect(() => without('domainName')).toThrow(/domainName/);
+    expect(() => without('certificateArn')).toThrow(/prod refuses to synth without certificateArn/);
+    expect(() => without('alarmEmail')).toThrow(/prod refuses to synth without alarmEmail/);
+    expect(() => without('account')).toThrow(/prod refuses to synth without account/);
+    // A certificate of another region cannot serve the API's domain.
+    expect(() =>
+      build({
+        ...PROD_CONTEXT,
+        certificateArn: PROD_CONTEXT.certificateArn.replace('ap-southeast-3', 'us-east-1'),
+      }),
+    ).toThrow(/certificate in ap-southeast-3/);
+  });
+
+  it('sets every feature flag CDK currently recommends, in cdk.json, and the tests synthesise with them', () => {
+    const recommended = cxapi.CURRENTLY_RECOMMENDED_FLAGS as Record<string, unknown>;
+    const context = projectContext();
+    for (const [flag, value] of Object.entries(recommended))
+      expect([flag, context[flag]]).toEqual([flag, value]);
+    expect(app.node.tryGetContext('@aws-cdk/aws-iam:minimizePolicies')).toBe(true);
+  });
+});
+
+describe('optional CloudFront and WAF front (-c waf=true)', () => {
+  const EDGE_CERTIFICATE =
+    'arn:aws:acm:us-east-1:123456789012:certificate/7d6c1a2e-1111-2222-3333-444455556666';
+  const waf = build({ ...PROD_CONTEXT, waf: 'true', edgeCertificateArn: EDGE_CERTIFICATE });
+  const edgeTemplate = Template.fromStack(waf.edge as Stack);
+  const wafApiTemplate = Template.fromStack(waf.api);
+
+  it('is not there unless asked for', () => {
+    expect(prod.edge).toBeUndefined();
+    prodApiTemplate.resourceCountIs('AWS::CloudFront::Distribution', 0);
+    expect(onlyResource(prodApiTemplate, 'AWS::ApiGatewayV2::Api').Properties.DisableExecuteApiEndpoint).toBe(
+      false,
+    );
+  });
+
+  it('puts a web ACL with per-IP rate rules in us-east-1 and leaves the door out of them', () => {
+    expect(waf.edge?.region).toBe('us-east-1');
+    const acl = onlyResource(edgeTemplate, 'AWS::WAFv2::WebACL').Properties;
+    expect(acl.Scope).toBe('CLOUDFRONT');
+    const rules = acl.Rules as { Name: string; Statement: Json }[];
+    expect(rules.map((rule) => rule.Name)).toEqual(['RegistrationsPerIp', 'AllPathsPerIp', 'AwsCommonRules']);
+    expect(rules[0]?.Statement.RateBasedStatement).toMatchObject({
+      Limit: WAF_LIMITS.registrationsPerIp,
+      AggregateKeyType: 'IP',
+    });
+    expect(rules[1]?.Statement.RateBasedStatement.ScopeDownStatement.NotStatement).toBeDefined();
+    const pattern = new RegExp(
+      onlyResource(edgeTemplate, 'AWS::WAFv2::RegexPatternSet').Properties.RegularExpressionList[0],
+    );
+    expect(pattern.test('/api/events/abc/checkins/batch')).toBe(true);
+    expect(pattern.test('/checkin/abc')).toBe(true);
+    expect(pattern.test('/api/events/abc/registrations')).toBe(false);
+  });
+
+  it('serves the domain through CloudFront with that web ACL and turns the execute-api endpoint off', () => {
+    const distribution = onlyResource(wafApiTemplate, 'AWS::CloudFront::Distribution').Properties
+      .DistributionConfig;
+    expect(distribution).toMatchObject({
+      Aliases: ['hadir.example.go.id'],
+      ViewerCertificate: { AcmCertificateArn: EDGE_CERTIFICATE, MinimumProtocolVersion: 'TLSv1.2_2021' },
+    });
+    expect(JSON.stringify(distribution.WebACLId)).toMatch(/WebAcl|Fn::GetAtt|Ref|ImportValue|SSM|Custom/);
+    expect(onlyResource(wafApiTemplate, 'AWS::ApiGatewayV2::Api').Properties.DisableExecuteApiEndpoint).toBe(
+      true,
+    );
+    expect(() => build({ waf: 'true' })).toThrow(
+      /waf=true needs domainName, certificateArn, edgeCertificateArn/,
+    );
+  });
+
+  it('passes cdk-nag with only reviewed acknowledgements', () => {
+    expect(new AwsSolutionsChecks().validateScope(waf.app).violations).toEqual([]);
   });
 });
 
