@@ -76,8 +76,36 @@ export function createCheckinsRepo(doc: DocumentClient, tableName: string) {
     }
   }
 
+  /**
+   * The session's check-in window settings (checkin-window.ts): how long before the start the door opens, and
+   * whether an organizer allowed check-ins at any time. Kept on the session item, which must exist.
+   */
+  async function setWindow(
+    eventId: string,
+    settings: { checkinOpensMinutesBefore: number; checkinAnyTime: boolean },
+  ): Promise<void> {
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.event(eventId),
+          UpdateExpression: 'SET checkinOpensMinutesBefore = :minutes, checkinAnyTime = :any',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ':minutes': settings.checkinOpensMinutesBefore,
+            ':any': settings.checkinAnyTime,
+          },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new DomainError('not_found');
+      throw error;
+    }
+  }
+
   return {
     get,
+    setWindow,
 
     async checkIn(record: CheckinRecord): Promise<CheckinOutcome> {
       try {

@@ -86,19 +86,29 @@ export type Campaign = Omit<CampaignInput, 'materials'> & {
 /** Which kinds a recipient may refuse: all campaign kinds. Tickets and changes stay transactional. */
 export const isNonTransactional = (kind: string) => (campaignKinds as readonly string[]).includes(kind);
 
+/**
+ * Emails to those who attended (thanks, with the certificate) say the officer "telah menghadiri" the session: they
+ * never leave before it ended, whatever time they were scheduled for.
+ */
+export const speaksOfAttendance = (campaign: Partial<Pick<Campaign, 'kind' | 'segment'>>) =>
+  campaign.kind === 'thanks' || campaign.segment === 'attended';
+
 /** When the campaign is due, from the session as it is now. */
 export function dueAt(
-  campaign: Pick<Campaign, 'sendAt'>,
+  campaign: Pick<Campaign, 'sendAt'> & Partial<Pick<Campaign, 'kind' | 'segment'>>,
   event: Pick<EventRecord, 'startsAt' | 'endsAt'>,
 ): Date {
   const when = campaign.sendAt;
-  if (when.type === 'absolute') return new Date(when.at);
-  const anchor = Date.parse(when.anchor === 'start' ? event.startsAt : event.endsAt);
-  return new Date(anchor + when.offsetMinutes * 60_000);
+  const scheduled =
+    when.type === 'absolute'
+      ? Date.parse(when.at)
+      : Date.parse(when.anchor === 'start' ? event.startsAt : event.endsAt) + when.offsetMinutes * 60_000;
+  if (!speaksOfAttendance(campaign)) return new Date(scheduled);
+  return new Date(Math.max(scheduled, Date.parse(event.endsAt)));
 }
 
 export const isDue = (
-  campaign: Pick<Campaign, 'sendAt'>,
+  campaign: Pick<Campaign, 'sendAt'> & Partial<Pick<Campaign, 'kind' | 'segment'>>,
   event: Pick<EventRecord, 'startsAt' | 'endsAt'>,
   now: Date,
 ) => dueAt(campaign, event).getTime() <= now.getTime();

@@ -24,6 +24,9 @@ export const errorCodes = [
   'wrong_event',
   'registration_cancelled',
   'not_confirmed',
+  'checkin_not_open',
+  'checkin_closed',
+  'session_not_ended',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

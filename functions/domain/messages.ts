@@ -63,6 +63,18 @@ export const errorMessages: Record<ErrorCode, { id: string; en: string }> = {
     id: 'Koperasi ini masih di daftar tunggu; tiket belum berlaku.',
     en: 'This cooperative is still on the waiting list; the ticket is not valid yet.',
   },
+  checkin_not_open: {
+    id: 'Check-in belum dibuka. Daftar hadir sesi ini dibuka {opens}.',
+    en: 'Check-in is not open yet. This session’s attendance opens {opensEn}.',
+  },
+  checkin_closed: {
+    id: 'Check-in sudah ditutup. Sesi ini berakhir {ended}.',
+    en: 'Check-in is closed. This session ended {endedEn}.',
+  },
+  session_not_ended: {
+    id: 'Sertifikat tersedia setelah sesi selesai ({ends}).',
+    en: 'The certificate is available once the session has ended ({endsEn}).',
+  },
   capacity_below_taken: {
     id: 'Kapasitas tidak boleh lebih kecil dari kursi yang sudah terisi ({taken}).',
     en: 'The capacity cannot be lower than the seats already taken ({taken}).',

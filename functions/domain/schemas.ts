@@ -247,3 +247,13 @@ export const eventSchema = z.object({
   createdAt: z.string(),
 });
 export type EventRecord = z.infer<typeof eventSchema>;
+  /** How long before the start the door accepts check-ins; absent: the default of checkin-window.ts. */
+  checkinOpensMinutesBefore: z.optional(z.int()),
+  /** An organizer allowed check-ins at any time for this session (a rehearsal, a session moved at short notice). */
+  checkinAnyTime: z.optional(z.boolean()),
+
+/** The door's check-in window for a session, as the console sets it (checkin-window.ts). */
+export const checkinWindowInput = z.object({
+  checkinOpensMinutesBefore: wholeNumber(0, 24 * 60),
+  checkinAnyTime: z._default(z.boolean(), false),
+});

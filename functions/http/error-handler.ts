@@ -28,6 +28,9 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   wrong_event: 409,
   registration_cancelled: 409,
   not_confirmed: 409,
+  checkin_not_open: 409,
+  checkin_closed: 409,
+  session_not_ended: 409,
 };
 
 export const statusOf = (code: ErrorCode) => statusByCode[code];

@@ -1,10 +1,11 @@
 import { createCertificatesRepo } from '../db/certificates-repo';
 import type { Store } from '../db/store';
 import { maskName, slugFrom, verifyUrl } from '../domain/certificate-number';
+import { sessionEnded } from '../domain/checkin-window';
 import { DomainError } from '../domain/errors';
 import { roleLabels } from '../domain/roles';
 import type { EventRecord, Language, Participant, Registration } from '../domain/schemas';
-import { formatDate } from '../domain/time';
+import { formatDate, formatDateTime } from '../domain/time';
 
 export { certificateDownloadUrl, verifyUrl } from '../domain/certificate-number';
 
@@ -32,6 +33,13 @@ export function createCertificateService(store: Store, clock: () => Date = () =>
   async function issueFor(event: EventRecord, registration: Registration, participant: Participant) {
     const checkin = await store.checkins.get(event.id, participant.id);
     if (!checkin) throw new DomainError('not_found');
+    // A certificate says the officer attended: it exists only once the session has taken place.
+    if (!sessionEnded(event, clock())) {
+      throw new DomainError('session_not_ended', {
+        ends: formatDateTime(event.endsAt, event.timeZone, 'id'),
+        endsEn: formatDateTime(event.endsAt, event.timeZone, 'en'),
+      });
+    }
     const year = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: event.timeZone }).format(
       new Date(event.startsAt),
     );
@@ -92,9 +100,9 @@ export function createCertificateService(store: Store, clock: () => Date = () =>
     };
   }
 
-  /** Whether the ticket's officer may download a certificate (checked in), for the ticket page's link. */
-  const available = async (eventId: string, participantId: string) =>
-    !!(await store.checkins.get(eventId, participantId));
+  /** Whether the ticket's officer may download a certificate (checked in, session over), for the ticket page. */
+  const available = async (event: EventRecord, participantId: string) =>
+    sessionEnded(event, clock()) && !!(await store.checkins.get(event.id, participantId));
 
   return { issueFor, pdfForTicket, verify, available, getFor: certificates.getFor };
 }

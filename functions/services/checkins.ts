@@ -10,6 +10,7 @@ import {
   type SubstituteRequest,
   type WalkInRequest,
 } from '../domain/checkin';
+import { assertCheckinOpen, checkinMoment } from '../domain/checkin-window';
 import { recordConsent } from '../domain/consent';
 import { DomainError, isDomainError } from '../domain/errors';
 import { maskPhone } from '../domain/phone';
@@ -79,11 +80,19 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     request: CheckinRequest,
     station: string | Promise<string>,
   ): Promise<CheckinResult> {
-    const [candidate, stationName] = await Promise.all([find(eventId, request), station]);
+    // The session comes from a snapshot a few seconds old at most: it is read with every scan only for its
+    // check-in window, which an organizer changes rarely and deliberately.
+    const [candidate, stationName, event] = await Promise.all([
+      find(eventId, request),
+      station,
+      store.events.snapshot(eventId, 5_000),
+    ]);
+    if (!event) throw new DomainError('not_found');
     const found = assertAdmissible(candidate, eventId);
-    // A live scan is timed by the server; only an offline scan's own time needs the session to be checked against.
+    // An offline scan is judged at the moment it was made, not when the queue reached the server.
+    assertCheckinOpen(event, checkinMoment(request.scannedAt, clock()));
     const checkedInAt = request.scannedAt
-      ? effectiveScanTime(request.scannedAt, await loadEvent(eventId), clock())
+      ? effectiveScanTime(request.scannedAt, event, clock())
       : clock().toISOString();
     return admit(eventId, found, stationName, checkedInAt, request.clientId, Boolean(request.scannedAt));
   }
@@ -212,6 +221,8 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
    */
   async function walkIn(eventId: string, request: WalkInRequest, station: string): Promise<CheckinResult> {
     const event = await loadEvent(eventId);
+    // Refused before anyone is seated: a walk-in outside the window would hold a seat for nobody.
+    assertCheckinOpen(event, checkinMoment(request.scannedAt, clock()));
     const participantId = request.clientId ? derivedId('walk-in', eventId, request.clientId) : newId();
     const seated = async () => {
       if (!request.clientId) return undefined;
@@ -301,6 +312,7 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     station: string,
   ): Promise<CheckinResult> {
     const event = await loadEvent(eventId);
+    assertCheckinOpen(event, clock());
     const found = assertAdmissible(await find(eventId, { participantId: request.participantId }), eventId);
     const current = await store.registrations.get(found.registration.id);
     if (!current) throw new DomainError('conflict');

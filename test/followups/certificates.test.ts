@@ -7,12 +7,15 @@ import { createCheckinService } from '../../functions/services/checkins';
 import { createConsoleApp } from '../admin/helpers';
 import { decodeQrPng } from '../helpers/qr';
 import { linesOf, pdfText } from '../reports/pdf-text';
-import { type FollowupWorld, seedFollowupWorld } from './world';
+import { type FollowupWorld, moveSession, seedFollowupWorld } from './world';
 
 let world: FollowupWorld;
 let app: ReturnType<typeof createConsoleApp>;
 beforeAll(async () => {
   world = await seedFollowupWorld();
+  // Certificates exist once the session has taken place: it ended an hour ago.
+  const ended = Date.now() - 3_600_000;
+  world.event = await moveSession(world.store, world.event, new Date(ended - 4 * 3_600_000), new Date(ended));
   app = createConsoleApp(world.store);
 });
 

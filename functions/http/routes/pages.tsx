@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { sessionEnded } from '../../domain/checkin-window';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { publicEvent } from '../../domain/events';
@@ -263,7 +264,7 @@ export const pages = new Hono<AppEnv>()
         qrSvg={qrSvg}
         language={c.get('language')}
         path={currentPath(c)}
-        // Follow-ups (issue 6): the certificate exists only for an officer who checked in.
+        // The certificate exists only for an officer who checked in, once the session has ended.
         certificateUrl={
           (await c.get('services').store.checkins.get(event.id, ticket.participant.id))
             ? `/t/${ticket.participant.ticketCode}/sertifikat.pdf`
@@ -272,3 +273,4 @@ export const pages = new Hono<AppEnv>()
       />,
     );
   });
+          sessionEnded(event, clock()) &&
