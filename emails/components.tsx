@@ -8,7 +8,7 @@ import { formatTimeRange } from '../functions/domain/time';
 import { common } from './copy';
 import { Layout } from './layout';
 import type { EventSummary } from './props';
-import { manageUrl, ticketQrUrl, ticketUrl } from './props';
+import { manageUrl, ticketQrSrc, ticketUrl } from './props';
 import { styles } from './theme';
 
 export function Greeting({ name, language }: { name: string; language: Language }) {
@@ -88,11 +88,13 @@ export type TicketBlockProps = {
   language: Language;
   /** The contact forwards tickets: prefill the officer's own WhatsApp chat when we know the number. */
   shareToParticipant?: boolean;
+  /** The QR as an inline attachment of the email rather than a hosted image. */
+  inlineImages?: boolean;
 };
 
 /**
- * The ticket as the door sees it. The link and the code are always printed too, because many mail apps hide
- * remote images until the reader allows them.
+ * The ticket as the door sees it. The QR travels inside the email (an inline attachment), so it shows at a venue
+ * without signal; the link and the code are printed too, for mail apps that show no images at all.
  */
 export function TicketBlock({
   participant,
@@ -101,6 +103,7 @@ export function TicketBlock({
   baseUrl,
   language,
   shareToParticipant,
+  inlineImages,
 }: TicketBlockProps) {
   const t = common[language];
   const url = ticketUrl(baseUrl, participant.ticketCode);
@@ -113,7 +116,7 @@ export function TicketBlock({
       <Text style={styles.value}>{participant.name}</Text>
       <Text style={styles.small}>{`${roleLabels[participant.role][language]} · ${cooperativeName}`}</Text>
       <Img
-        src={ticketQrUrl(baseUrl, participant.ticketCode)}
+        src={ticketQrSrc(baseUrl, participant.ticketCode, inlineImages)}
         alt={t.qrAlt(participant.name)}
         width={200}
         height={200}

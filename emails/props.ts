@@ -16,15 +16,26 @@ export type BaseProps = {
   baseUrl: string;
   language: Language;
   event: EventSummary;
+  /**
+   * Ticket QR codes as inline attachments (`cid:`), as sent emails carry them, so a ticket shows without a
+   * network and in mail apps that block remote images; previews in a browser use the hosted image instead.
+   */
+  inlineImages?: boolean;
 };
 
 const origin = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
 
 export const ticketUrl = (baseUrl: string, ticketCode: string) => `${origin(baseUrl)}/t/${ticketCode}`;
 
-/** Hosted, not a data: URI: Gmail and Outlook drop data: images, and a URL keeps the email small. */
+/** The hosted QR, for previews in a browser (Gmail and Outlook drop data: images, so never a data: URI). */
 export const ticketQrUrl = (baseUrl: string, ticketCode: string) =>
   `${ticketUrl(baseUrl, ticketCode)}/qr.png`;
+
+/** The Content-ID of a ticket's QR attached to the email itself (functions/mail/inline-images.ts). */
+export const ticketQrCid = (ticketCode: string) => `qr-${ticketCode}@hadir`;
+
+export const ticketQrSrc = (baseUrl: string, ticketCode: string, inline = false) =>
+  inline ? `cid:${ticketQrCid(ticketCode)}` : ticketQrUrl(baseUrl, ticketCode);
 
 export const manageUrl = (baseUrl: string, registrationId: string, manageToken: string) =>
   `${origin(baseUrl)}/kelola/${registrationId}?token=${encodeURIComponent(manageToken)}`;

@@ -54,6 +54,7 @@ export function RegistrationEmail(props: RegistrationEmailProps) {
             baseUrl={baseUrl}
             language={language}
             shareToParticipant={props.forContact}
+            inlineImages={props.inlineImages}
           />
         ))
       ) : (

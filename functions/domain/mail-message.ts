@@ -7,9 +7,25 @@ export type OutgoingMessage = {
   subject: string;
   html: string;
   text: string;
-  attachments: { filename: string; contentType: string; content: string }[];
+  /**
+   * Files carried by the email. Text (a calendar file) is held as is; binary content (a QR image) as base64 with
+   * `encoding`. An attachment with a `contentId` is inline: the HTML shows it as `cid:<contentId>`.
+   */
+  attachments: {
+    filename: string;
+    contentType: string;
+    content: string;
+    encoding?: 'base64';
+    contentId?: string;
+  }[];
   headers?: Record<string, string>;
 };
+
+/** An attachment's bytes, whichever way its content is held. */
+export const attachmentBytes = (attachment: OutgoingMessage['attachments'][number]): Uint8Array =>
+  attachment.encoding === 'base64'
+    ? new Uint8Array(Buffer.from(attachment.content, 'base64'))
+    : new TextEncoder().encode(attachment.content);
 
 export type SentReceipt = { messageId: string };
 

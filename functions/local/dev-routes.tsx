@@ -3,6 +3,7 @@ import type { StoredMail } from '../db/dev-mail-repo';
 import type { Store } from '../db/store';
 import { createSuppressionsRepo } from '../db/suppressions-repo';
 import { DomainError } from '../domain/errors';
+import { attachmentBytes } from '../domain/mail-message';
 import type { AppEnv } from '../http/context';
 import { Layout } from '../http/pages/layout';
 import { handleWebhook } from '../whatsapp/webhook';
@@ -180,7 +181,13 @@ export function createDevRoutes(store: Store) {
           "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'self'",
         );
         c.header('X-Frame-Options', 'SAMEORIGIN');
-        return c.html(mail.html);
+        // Inline images (ticket QR codes) are attachments the HTML names by Content-ID, as a mail app shows them.
+        const base = `/dev/outbox/${encodeURIComponent(mail.id)}/attachments`;
+        const html = mail.html.replace(/cid:([^"'\s)]+)/g, (reference, cid: string) => {
+          const index = mail.attachments.findIndex((attachment) => attachment.contentId === cid);
+          return index < 0 ? reference : `${base}/${index}`;
+        });
+        return c.html(html);
       })
       .get('/outbox/:id/attachments/:index', async (c) => {
         const mail = await load(c.req.param('id'));
@@ -188,9 +195,11 @@ export function createDevRoutes(store: Store) {
         if (!attachment) throw new DomainError('not_found');
         c.header(
           'Content-Disposition',
-          `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`,
+          `${attachment.contentId ? 'inline' : 'attachment'}; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`,
         );
-        return c.body(attachment.content, 200, { 'Content-Type': attachment.contentType });
+        return c.body(attachmentBytes(attachment) as Uint8Array<ArrayBuffer>, 200, {
+          'Content-Type': attachment.contentType,
+        });
       })
   );
 }

@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
-import type { MailTransport, OutgoingMessage } from '../domain/mail-message';
+import { attachmentBytes, type MailTransport, type OutgoingMessage } from '../domain/mail-message';
 
 /** The exact SendEmail input for a message: tested on its own, since SES cannot run here. */
 export function sesSendEmailInput(
@@ -23,9 +23,11 @@ export function sesSendEmailInput(
         Attachments: message.attachments.map((attachment) => ({
           FileName: attachment.filename,
           ContentType: attachment.contentType,
-          ContentDisposition: 'ATTACHMENT',
+          // An inline image (a ticket QR) is shown where the HTML refers to its Content-ID.
+          ContentDisposition: attachment.contentId ? 'INLINE' : 'ATTACHMENT',
+          ...(attachment.contentId ? { ContentId: `<${attachment.contentId}>` } : {}),
           ContentTransferEncoding: 'BASE64',
-          RawContent: new TextEncoder().encode(attachment.content),
+          RawContent: attachmentBytes(attachment),
         })),
       },
     },

@@ -27,6 +27,11 @@ export function createSmtpTransport(url: string) {
           filename: attachment.filename,
           contentType: attachment.contentType,
           content: attachment.content,
+          ...(attachment.encoding ? { encoding: attachment.encoding } : {}),
+          // nodemailer puts an attachment with a cid inline, in a multipart/related part with the HTML.
+          ...(attachment.contentId
+            ? { cid: attachment.contentId, contentDisposition: 'inline' as const }
+            : {}),
         })),
       });
       return { messageId: info.messageId };
