@@ -15,12 +15,32 @@ const titleCase = (text: string) =>
 export async function loadRegencyDirectory(
   regencyCode: string,
 ): Promise<{ regency: Regency; cooperatives: Cooperative[] }> {
+  return directoryOf(regencyCode, await loadAreaTables());
+}
+
+type AreaTables = {
+  provinces: { code: string; name: string }[];
+  regencies: { code: string; province_code: string; name: string }[];
+  districts: { code: string; regency_code: string; name: string }[];
+  villages: { code: string; district_code: string; name: string }[];
+};
+
+/** The whole area data, read once (about 84,000 villages): loading many regencies reads it only once. */
+export async function loadAreaTables(): Promise<AreaTables> {
   const [provinces, regencies, districts, villages] = await Promise.all([
     getProvinces(),
     getRegencies(),
     getDistricts(),
     getVillages(),
   ]);
+  return { provinces, regencies, districts, villages } as AreaTables;
+}
+
+/** One regency's directory from tables already read. */
+export function directoryOf(
+  regencyCode: string,
+  { provinces, regencies, districts, villages }: AreaTables,
+): { regency: Regency; cooperatives: Cooperative[] } {
   const regencyRow = regencies.find((row) => row.code === regencyCode);
   if (!regencyRow) throw new Error(`Unknown regency code ${regencyCode} (expected e.g. 62.02)`);
   const provinceName = titleCase(provinces.find((row) => row.code === regencyRow.province_code)?.name ?? '');

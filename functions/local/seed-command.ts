@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTicketKey } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
@@ -6,13 +7,16 @@ import { ensureTable } from '../db/table';
 import { startDynamoLocal } from './dynamo-local';
 import { DATA_DIR, rememberedEndpoint, TABLE_NAME } from './local-config';
 import { seedIfEmpty, seedRegency } from './seed';
+import { seedAreas } from './seed-national';
 
 /**
  * `npm run seed -- --regency 62.01` loads another regency's cooperatives. It uses DYNAMODB_ENDPOINT, else
  * the DynamoDB Local of a running `npm start`, else starts DynamoDB Local on `.data/` for the duration.
  */
 async function main() {
-  const { values } = parseArgs({ options: { regency: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { regency: { type: 'string' }, province: { type: 'string' }, all: { type: 'boolean' } },
+  });
   let endpoint = process.env.DYNAMODB_ENDPOINT || rememberedEndpoint();
   let stop: (() => Promise<void>) | undefined;
   if (endpoint && !(await reachable(endpoint))) endpoint = '';
@@ -26,7 +30,17 @@ async function main() {
   // Seeding issues no tickets: the local key only completes the store, also when seeding a table in AWS.
   const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
   await ensureTable(doc, TABLE_NAME);
-  if (values.regency) {
+  if (values.province || values.all) {
+    const scope = values.all ? 'all' : `province-${values.province}`;
+    const result = await seedAreas(
+      store,
+      values,
+      join(DATA_DIR, `seed-progress-${TABLE_NAME}-${scope}.json`),
+    );
+    console.log(
+      `Loaded ${result.loaded} of ${result.regencies} regencies (${result.cooperatives} cooperatives) in ${result.seconds.toFixed(1)} s`,
+    );
+  } else if (values.regency) {
     const { regency, cooperatives } = await seedRegency(store, values.regency);
     console.log(`Loaded ${cooperatives} cooperatives of ${regency.name}, ${regency.provinceName}`);
   } else {
