@@ -52,7 +52,39 @@ export function rateLimitTableDefinition(tableName: string): CreateTableCommandI
   };
 }
 
-/** Creates a table as `definition` says, with TTL on `ttlAttribute`, unless it exists; true when it was created. */
+/** True when the client talks to AWS itself, not to DynamoDB Local (or another endpoint given on purpose). */
+export const talksToAws = (db: DocumentClient) =>
+  !(db.config as { isCustomEndpoint?: boolean }).isCustomEndpoint;
+
+/**
+ * In AWS the data stack owns the table (retained, encrypted, PITR, with its alarms): a table made here would be a
+ * stray copy that personal data flows into because a name was mistyped.
+ */
+export class NoSuchTableError extends Error {
+  constructor(tableName: string | undefined) {
+    super(
+      `Table "${tableName}" does not exist in this AWS account and region. hadir never creates tables in AWS: ` +
+        'deploy the data stack first, and use the TableName output of hadir-<stage>-data ' +
+        '(cdk deploy --outputs-file cdk-outputs.json) or set TABLE_NAME to it.',
+    );
+    this.name = 'NoSuchTableError';
+  }
+}
+
+/** Fails with NoSuchTableError unless the table exists; never creates it. */
+export async function requireTable(db: DocumentClient, tableName: string): Promise<void> {
+  try {
+    await db.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if (isDynamoError(error, 'ResourceNotFoundException')) throw new NoSuchTableError(tableName);
+    throw error;
+  }
+}
+
+/**
+ * Creates a table as `definition` says, with TTL on `ttlAttribute`, unless it exists; true when it was created.
+ * Only in DynamoDB Local: against AWS a missing table is an error (NoSuchTableError).
+ */
 async function ensure(
   db: DocumentClient,
   definition: CreateTableCommandInput,
@@ -64,6 +96,7 @@ async function ensure(
   } catch (error) {
     if (!isDynamoError(error, 'ResourceNotFoundException')) throw error;
   }
+  if (talksToAws(db)) throw new NoSuchTableError(definition.TableName);
   await db.send(new CreateTableCommand(definition));
   await db.send(
     new UpdateTimeToLiveCommand({

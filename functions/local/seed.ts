@@ -1,4 +1,5 @@
 import type { Store } from '../db/store';
+import { talksToAws } from '../db/table';
 import type { EventRecord } from '../domain/schemas';
 import { fromLocalDateTime } from '../domain/time';
 import { newId } from '../domain/tokens';
@@ -96,8 +97,18 @@ export async function seedConsole(
   return { admin };
 }
 
-/** Seeds Kotim and its briefing when the table holds no session yet; running it twice changes nothing. */
+/**
+ * Seeds Kotim and its briefing when the table holds no session yet; running it twice changes nothing. Local only:
+ * in AWS a demo session would be published to real people and an admin at a made-up address would be a way in
+ * (`npm run admin` makes the first admin there; `npm run seed -- --regency|--province|--all` the directory).
+ */
 export async function seedIfEmpty(store: Store, now = new Date()) {
+  if (talksToAws(store.doc)) {
+    throw new Error(
+      'Refusing to seed a demo session and admin into a table in AWS. Load the directory with ' +
+        '`npm run seed -- --regency <code>` (or --province, --all) and create the first admin with `npm run admin`.',
+    );
+  }
   await seedConsole(store, now);
   if ((await store.events.list({ limit: 1 })).length > 0) return undefined;
   const directory = await seedRegency(store, KOTIM);
