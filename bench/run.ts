@@ -25,6 +25,7 @@ import {
   registeredTickets,
   registrationBurst,
 } from './scenarios';
+import { whatsappThroughput } from './whatsapp';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -191,6 +192,9 @@ async function main() {
     console.error('DynamoDB cost…');
     const cost = await capacityAndBill(env, scans);
     for (const figure of cost) add(figure);
+
+    console.error('WhatsApp…');
+    for (const figure of await whatsappThroughput(env, quick ? 100 : 300)) add(figure);
 
     console.error('scale…');
     for (const figure of await scale(env, n.scaleSessions, n.scaleOfficers)) add(figure);

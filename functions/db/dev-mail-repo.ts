@@ -9,6 +9,19 @@ export type StoredMail = Omit<OutgoingMessage, 'id' | 'from'> & {
   jobId: string;
   from: string;
   createdAt: string;
+  /** A WhatsApp message (functions/whatsapp/senders.ts): the template and the text the phone shows. */
+  channel?: 'whatsapp';
+  whatsapp?: WhatsAppPreview;
+};
+
+export type WhatsAppPreview = {
+  template: string;
+  language: string;
+  category: string;
+  header?: { kind: string; link: string };
+  body: string;
+  footer: string;
+  button?: { label: string; url: string };
 };
 
 /**

@@ -1,4 +1,4 @@
-import { recordConsent, recordContactConsent } from './consent';
+import { recordConsent, recordContactConsent, recordWhatsAppConsent } from './consent';
 import { DomainError, type ValidationIssue } from './errors';
 import { issueMessage } from './messages';
 import type {
@@ -83,6 +83,12 @@ export function prepareRegistration(
       participants,
       consent: recordConsent(input.language ?? language, now),
       contactConsent: input.keepContact ? recordContactConsent(input.language ?? language, now) : undefined,
+      ...(input.whatsapp
+        ? {
+            whatsappConsent: recordWhatsAppConsent(input.language ?? language, now),
+            ...(event.messageChannels ? { messageChannels: event.messageChannels } : {}),
+          }
+        : {}),
       language: input.language ?? language,
     },
     now,
@@ -96,7 +102,8 @@ export function prepareRegistration(
 export function newRegistration(
   eventId: string,
   cooperative: Cooperative,
-  fields: Pick<RegistrationRecord, 'contact' | 'participants' | 'consent' | 'contactConsent' | 'language'>,
+  fields: Pick<RegistrationRecord, 'contact' | 'participants' | 'consent' | 'contactConsent' | 'language'> &
+    Partial<Pick<RegistrationRecord, 'whatsappConsent' | 'messageChannels'>>,
   now: Date,
 ): RegistrationRecord {
   const at = now.toISOString();

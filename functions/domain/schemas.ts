@@ -77,6 +77,8 @@ export const registrationInput = z.object({
   consent: z.literal(true, issue('consent_required')),
   /** A separate, optional consent: keep the contact person for invitations to later sessions. */
   keepContact: z.optional(z.boolean()),
+  /** A separate, optional consent: messages about this registration on WhatsApp to the contact's number. */
+  whatsapp: z.optional(z.boolean()),
   language: z.optional(languageSchema),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
@@ -145,6 +147,10 @@ export const registrationSchema = z.object({
   consent: consentSchema,
   /** Present when the contact agreed to be kept for invitations to later sessions. */
   contactConsent: z.optional(consentSchema),
+  /** Present when the contact agreed to receive this registration's messages on WhatsApp (channels.ts). */
+  whatsappConsent: z.optional(consentSchema),
+  /** The organizer's channel setting when the registration was made (channels.ts); absent: both. */
+  messageChannels: z.optional(z.enum(['both', 'whatsapp_first'])),
   language: languageSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -212,6 +218,8 @@ export const eventInput = z
     organisationId: z.optional(text(60, 1)),
     /** Outreach (issue 11): only a cooperative's personal invitation link may register it. */
     requireInvitation: z.optional(z.boolean()),
+    /** Who agreed to WhatsApp gets it; `both` also emails them, `whatsapp_first` emails only if WhatsApp fails. */
+    messageChannels: z.optional(z.enum(['both', 'whatsapp_first'])),
   })
   .check(
     z.refine((value) => Date.parse(value.endsAt) > Date.parse(value.startsAt), {
@@ -242,6 +250,8 @@ export const eventSchema = z.object({
   organisationId: z.optional(z.string()),
   /** Outreach (issue 11): registration only through a personal invitation link. Absent: anyone invited may. */
   requireInvitation: z.optional(z.boolean()),
+  /** Who agreed to WhatsApp gets it; `both` also emails them, `whatsapp_first` emails only if WhatsApp fails. */
+  messageChannels: z.optional(z.enum(['both', 'whatsapp_first'])),
   seatsTaken: z.int(),
   waitlistCount: z.int(),
   createdAt: z.string(),

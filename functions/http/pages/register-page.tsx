@@ -1,5 +1,5 @@
 import type { District } from '../../db/cooperatives-repo';
-import { consentTexts, contactConsentTexts } from '../../domain/consent';
+import { consentTexts, contactConsentTexts, whatsappConsentTexts } from '../../domain/consent';
 import type { PublicEvent } from '../../domain/events';
 import { officerRoles, roleLabels } from '../../domain/roles';
 import type { Cooperative, Language } from '../../domain/schemas';
@@ -314,6 +314,10 @@ export function RegisterPage(props: {
           <label class="muted">
             <input type="checkbox" name="keepContact" value="true" />
             {contactConsentTexts[language]}
+          </label>
+          <label class="muted" data-whatsapp-consent>
+            <input type="checkbox" name="whatsapp" value="true" />
+            {whatsappConsentTexts[language]}
           </label>
         </fieldset>
         <button type="submit">{text.submit}</button>

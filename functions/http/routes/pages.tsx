@@ -115,10 +115,15 @@ export const pages = new Hono<AppEnv>()
         await limit(c, 'registerAddress', clientAddress(c));
         const input = validate(
           registrationInput,
-          { ...form, consent: form.consent === 'true', keepContact: form.keepContact === 'true' },
+          {
+            ...form,
+            consent: form.consent === 'true',
+            keepContact: form.keepContact === 'true',
+            whatsapp: form.whatsapp === 'true',
+          },
           c,
         );
-        await limit(c, 'registerTarget', `${event.id}:${input.cooperativeId}`);
+        await limitRegistration(c, event.id, input);
         const result = await registrations.register(event.id, input, {
           language,
           idempotencyKey,
