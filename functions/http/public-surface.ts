@@ -8,6 +8,7 @@ import { apiPrivacy } from './routes/api-privacy';
 import { apiRegistrations } from './routes/api-registrations';
 import { checkinPages } from './routes/checkin-pages';
 import { pages } from './routes/pages';
+import { ticketFiles } from './routes/ticket-file';
 import { webhookSecretsFromEnv, whatsappWebhook } from './routes/whatsapp-webhook';
 
 /** What cooperatives and door volunteers use: sessions, registration, tickets, check-in. */
@@ -21,5 +22,6 @@ export const publicSurface: Surface = (app, services) => {
   app.route('/api/registrations', apiPrivacy);
   app.route('/checkin', checkinPages);
   app.route('/webhooks/whatsapp', whatsappWebhook(webhookSecretsFromEnv()));
+  app.route('/', ticketFiles);
   app.route('/', pages);
 };

@@ -55,6 +55,11 @@ export function TicketPage(props: {
           >
             {text.shareWhatsApp}
           </a>
+          {registration.status === 'confirmed' ? (
+            <a class="button" href={`/t/${participant.ticketCode}/tiket.pdf`} download>
+              {language === 'id' ? 'Simpan tiket ke ponsel (PDF)' : 'Save the ticket to your phone (PDF)'}
+            </a>
+          ) : null}
           <a class="button secondary" href={`/t/${participant.ticketCode}/tiket.ics`}>
             {text.addToCalendar}
           </a>
