@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import { requireTable, talksToAws } from '../db/table';
 import { DomainError } from '../domain/errors';
 import { ensureFirstAdmin } from '../services/first-admin';
+import { deployedTableName } from './deployed-table';
 import { rememberedEndpoint } from './local-config';
 
 const USAGE = `Usage: npm run admin -- --email <address> --organisation <code> --regency <62.02> [--regency …]
@@ -15,14 +15,6 @@ const USAGE = `Usage: npm run admin -- --email <address> --organisation <code> -
 Creates or updates an organisation, the regencies it serves, and its first admin, in the deployed table: the
 TableName output of hadir-<stage>-data in the outputs file (cdk deploy --outputs-file), or TABLE_NAME. It never
 creates a table or a demo session. --local uses DynamoDB Local (DYNAMODB_ENDPOINT or a running npm start).`;
-
-/** The data stack's TableName from `cdk deploy --outputs-file`; TABLE_NAME wins. */
-function tableNameFrom(env: NodeJS.ProcessEnv, outputsFile: string, stage: string): string | undefined {
-  if (env.TABLE_NAME) return env.TABLE_NAME;
-  if (!existsSync(outputsFile)) return undefined;
-  const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as Record<string, Record<string, string>>;
-  return outputs[`hadir-${stage}-data`]?.TableName;
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -43,7 +35,7 @@ async function main() {
     console.error(USAGE);
     process.exit(values.help ? 0 : 2);
   }
-  const tableName = tableNameFrom(process.env, values.outputs ?? '', values.stage ?? 'dev');
+  const tableName = deployedTableName(process.env, values.outputs ?? '', values.stage ?? 'dev');
   if (!tableName) {
     console.error(
       `No table: ${values.outputs} has no TableName of hadir-${values.stage}-data. Deploy with ` +

@@ -1,0 +1,112 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { createDocumentClient } from '../../functions/db/client';
+
+const run = promisify(execFile);
+
+/** A port nobody listens on, from the OS. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let server: ChildProcess | undefined;
+let baseUrl = '';
+const dataDir = mkdtempSync(join(tmpdir(), 'hadir-smoke-'));
+const tableName = `smoke-${Date.now()}`;
+const env = () => ({
+  ...process.env,
+  DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+  TABLE_NAME: tableName,
+  HADIR_DATA_DIR: dataDir,
+});
+
+/** `npm start` as a child on a free port, against the shared DynamoDB Local, until it says it is running. */
+beforeAll(async () => {
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn('npx', ['tsx', 'functions/local/start.ts'], {
+    env: { ...env(), PORT: String(port), PUBLIC_BASE_URL: baseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('hadir is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server?.stdout?.on('data', read);
+    server?.stderr?.on('data', read);
+    server?.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}, 120_000);
+
+afterAll(() => {
+  // npx and tsx start children of their own: end the whole process group this test started.
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('npm run smoke passes against npm start and leaves nothing of what it made', async () => {
+  const { stdout } = await run(
+    'npx',
+    ['tsx', 'functions/local/smoke-command.ts', '--url', baseUrl, '--local', '--email-timeout', '60'],
+    { env: env() },
+  );
+  for (const step of [
+    'health',
+    'public pages',
+    'smoke session',
+    'registration',
+    'email job',
+    'check-in',
+    'clean-up',
+  ]) {
+    expect(stdout).toMatch(new RegExp(`^ok   ${step} `, 'm'));
+  }
+  expect(stdout).toMatch(/Smoke test passed/);
+  const sessionId = /smoke session \(\d+ ms\): (smoke-\S+)/.exec(stdout)?.[1];
+  expect(sessionId).toBeTruthy();
+  const registrationId = /registration \(\d+ ms\): (\S+) confirmed/.exec(stdout)?.[1];
+  const doc = createDocumentClient({ endpoint: inject('dynamoEndpoint') });
+  for (const pk of [`EVENT#${sessionId}`, `REG#${registrationId}`]) {
+    const { Items = [] } = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      }),
+    );
+    expect([pk, Items]).toEqual([pk, []]);
+  }
+  // The public list no longer shows it.
+  const list = await (await fetch(`${baseUrl}/api/events`)).text();
+  expect(list).not.toContain(String(sessionId));
+}, 180_000);
+
+it('npm run smoke fails, and says where, when the deployment is not there', async () => {
+  const failed = await run(
+    'npx',
+    ['tsx', 'functions/local/smoke-command.ts', '--url', 'http://127.0.0.1:9', '--local'],
+    { env: env() },
+  ).catch((error: { code: number; stdout: string }) => error);
+  expect(failed).toMatchObject({ code: 1 });
+  expect((failed as { stdout: string }).stdout).toMatch(/FAIL health/);
+}, 60_000);
