@@ -1,0 +1,59 @@
+import { type Context, Hono } from 'hono';
+import { createWhatsAppRepo } from '../../db/whatsapp-repo';
+import type { User } from '../../domain/accounts';
+import { summarizeDeliveries } from '../../domain/deliveries';
+import { DomainError } from '../../domain/errors';
+import { createCampaignService } from '../../services/campaigns';
+import { requireUser } from '../console-login';
+import type { AppEnv } from '../context';
+
+const me = (c: Context<AppEnv>) => c.get('user') as User;
+const campaigns = (c: Context<AppEnv>) =>
+  createCampaignService(c.get('services').store, c.get('services').clock);
+const repo = (c: Context<AppEnv>) =>
+  createWhatsAppRepo(c.get('services').store.doc, c.get('services').store.tableName);
+
+/** The lines the console lists: no numbers or addresses, only what was sent on which channel and how far it got. */
+const lines = (logs: Awaited<ReturnType<ReturnType<typeof repo>['byRegistration']>>) =>
+  logs.map(
+    ({ jobId, channel, kind, status, participantId, sentAt, deliveredAt, readAt, failedAt, error }) => ({
+      jobId,
+      channel,
+      kind,
+      status,
+      participantId,
+      sentAt,
+      deliveredAt,
+      readAt,
+      failedAt,
+      error,
+    }),
+  );
+
+/**
+ * Mounted at /api/admin/events/:eventId/messages: per registration and per campaign, what went out on which
+ * channel and what was delivered and read. Rights are the campaigns' (the session's organisation).
+ */
+export const messageLogApi = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    await requireUser(c);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  })
+  .get('/registrations/:registrationId', async (c) => {
+    const eventId = c.req.param('eventId') ?? '';
+    await campaigns(c).loadEvent(me(c), eventId);
+    const registration = await c.get('services').store.registrations.get(c.req.param('registrationId'));
+    if (!registration || registration.eventId !== eventId) throw new DomainError('not_found');
+    const logs = lines(await repo(c).byRegistration(registration.id));
+    return c.json({ registrationId: registration.id, summary: summarizeDeliveries(logs), messages: logs });
+  })
+  .get('/campaigns/:campaignId', async (c) => {
+    const { campaign } = await campaigns(c).get(
+      me(c),
+      c.req.param('eventId') ?? '',
+      c.req.param('campaignId'),
+    );
+    const logs = lines(await repo(c).byCampaign(campaign.id));
+    return c.json({ campaignId: campaign.id, summary: summarizeDeliveries(logs), messages: logs });
+  });
