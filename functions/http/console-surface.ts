@@ -12,6 +12,7 @@ import { adminEmailApi, adminEmailPages } from './routes/admin-email';
 import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
 import { authRoutes } from './routes/auth';
+import { messageLogApi } from './routes/message-log';
 import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
 import { outreachRoutes } from './routes/outreach';
 
@@ -53,6 +54,7 @@ export const consoleSurface: Surface = (app, services) => {
   app.use('/admin/*', coverageViewerGate);
   app.route('/api/admin/email', adminEmailApi);
   app.route('/api/admin/events/:eventId/campaigns', campaignApi);
+  app.route('/api/admin/events/:eventId/messages', messageLogApi);
   app.route('/api/admin', adminApi);
   app.use('/admin/*', sameOriginOnly);
   app.route('/', outreachRoutes); // issue 11: /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
