@@ -12,8 +12,8 @@ import { adminEmailApi, adminEmailPages } from './routes/admin-email';
 import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
 import { authRoutes } from './routes/auth';
-import { messageLogApi } from './routes/message-log';
 import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
+import { messageLogApi } from './routes/message-log';
 import { outreachRoutes } from './routes/outreach';
 
 let openApiRoutes: Promise<typeof import('./routes/openapi')['openApiRoutes']> | undefined;
