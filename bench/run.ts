@@ -15,6 +15,7 @@ import {
 import { check, type Figure, printTable, round } from './lib';
 import { pageLoad } from './pages';
 import { scaleComparison } from './scale';
+import { scheduledWork } from './scheduled-work';
 import {
   campaignRun,
   captureRegistrationTransaction,
@@ -231,6 +232,8 @@ async function main() {
       ...check(checkin.kb, budgets.pageKb),
       note: `ready (roster cached) after ${checkin.usableMs} ms at 4x CPU, slow 3G`,
     });
+    console.error('scheduled work…');
+    for (const figure of await scheduledWork(env)) add(figure);
     add({
       name: 'Scan calls on request paths',
       value: env.meter.totals.scans,
