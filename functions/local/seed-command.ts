@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTicketKey } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
-import { ensureTable } from '../db/table';
+import { ensureTable, requireTable } from '../db/table';
+import { deployedTableName } from './deployed-table';
 import { startDynamoLocal } from './dynamo-local';
 import { DATA_DIR, rememberedEndpoint, TABLE_NAME } from './local-config';
 import { seedIfEmpty, seedRegency } from './seed';
@@ -12,31 +14,49 @@ import { seedAreas } from './seed-national';
 /**
  * `npm run seed -- --regency 62.01` loads another regency's cooperatives. It uses DYNAMODB_ENDPOINT, else
  * the DynamoDB Local of a running `npm start`, else starts DynamoDB Local on `.data/` for the duration.
+ * `--aws` seeds the deployed table instead (TABLE_NAME, or the data stack's TableName output in the file
+ * `--outputs` names): directory data only, never a table, a demo session or an admin (`npm run admin` is for that).
  */
 async function main() {
   const { values } = parseArgs({
-    options: { regency: { type: 'string' }, province: { type: 'string' }, all: { type: 'boolean' } },
+    options: {
+      regency: { type: 'string' },
+      province: { type: 'string' },
+      all: { type: 'boolean' },
+      aws: { type: 'boolean', default: false },
+      stage: { type: 'string', default: 'dev' },
+      outputs: { type: 'string', default: 'cdk-outputs.json' },
+      region: { type: 'string' },
+    },
   });
-  let endpoint = process.env.DYNAMODB_ENDPOINT || rememberedEndpoint();
+  const aws = values.aws || Boolean(process.env.AWS_EXECUTION_ENV);
+  const tableName = aws
+    ? deployedTableName(process.env, values.outputs ?? '', values.stage ?? 'dev')
+    : TABLE_NAME;
+  if (!tableName) throw new Error(`--aws: set TABLE_NAME, or deploy with --outputs-file ${values.outputs}`);
+  if (aws && !values.regency && !values.province && !values.all) {
+    throw new Error('--aws loads the directory only: name --regency <code>, --province <code> or --all');
+  }
+  let endpoint = aws ? '' : process.env.DYNAMODB_ENDPOINT || rememberedEndpoint();
   let stop: (() => Promise<void>) | undefined;
   if (endpoint && !(await reachable(endpoint))) endpoint = '';
-  if (!endpoint && !process.env.AWS_EXECUTION_ENV) {
+  if (!endpoint && !aws) {
     const dynamo = await startDynamoLocal({ dataDir: DATA_DIR });
     endpoint = dynamo.endpoint;
     stop = dynamo.stop;
   }
   // Against AWS from a shell, credentials come from the SDK's provider chain (profile, SSO, CloudShell).
-  const doc = createDocumentClient({ endpoint: endpoint || undefined });
+  const doc = createDocumentClient({ endpoint: endpoint || undefined, region: values.region });
   // Seeding issues no tickets: the local key only completes the store, also when seeding a table in AWS.
-  const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
-  await ensureTable(doc, TABLE_NAME);
+  const store = createStore(doc, tableName, {
+    ticketKey: aws ? randomBytes(32).toString('hex') : loadTicketKey('local', process.env, DATA_DIR),
+  });
+  // In AWS only a table that exists (the data stack's): a mistyped name fails instead of making a stray table.
+  if (aws) await requireTable(doc, tableName);
+  else await ensureTable(doc, tableName);
   if (values.province || values.all) {
     const scope = values.all ? 'all' : `province-${values.province}`;
-    const result = await seedAreas(
-      store,
-      values,
-      join(DATA_DIR, `seed-progress-${TABLE_NAME}-${scope}.json`),
-    );
+    const result = await seedAreas(store, values, join(DATA_DIR, `seed-progress-${tableName}-${scope}.json`));
     console.log(
       `Loaded ${result.loaded} of ${result.regencies} regencies (${result.cooperatives} cooperatives) in ${result.seconds.toFixed(1)} s`,
     );
