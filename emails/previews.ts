@@ -2,6 +2,7 @@ import type { EmailKind } from '../functions/domain/notifications';
 import { PreviewProps as absenteeMaterials } from './absentee-materials';
 import { PreviewProps as cooperativeFollowup } from './cooperative-followup';
 import { PreviewProps as invitation } from './invitation';
+import { PreviewProps as manageLink } from './manage-link';
 import { PreviewProps as promoted } from './promoted';
 import { PreviewProps as registrationCancelled } from './registration-cancelled';
 import { PreviewProps as registrationChanged } from './registration-changed';
@@ -23,6 +24,7 @@ export const previews: { [K in EmailKind]: { file: string; props: EmailProps[K] 
   cancelled: { file: 'registration-cancelled', props: registrationCancelled },
   reminder: { file: 'reminder', props: reminder },
   sign_in: { file: 'sign-in-link', props: signInLink },
+  manage_link: { file: 'manage-link', props: manageLink },
   thanks: { file: 'thanks', props: thanks },
   absentee_materials: { file: 'absentee-materials', props: absenteeMaterials },
   invitation: { file: 'invitation', props: invitation },

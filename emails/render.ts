@@ -11,6 +11,7 @@ import CooperativeFollowup, {
   subject as cooperativeFollowupSubject,
 } from './cooperative-followup';
 import Invitation, { type InvitationProps, subject as invitationSubject } from './invitation';
+import ManageLink, { type ManageLinkProps, subject as manageLinkSubject } from './manage-link';
 import Promoted, { type PromotedProps, subject as promotedSubject } from './promoted';
 import RegistrationCancelled, {
   type RegistrationCancelledProps,
@@ -39,6 +40,7 @@ export type EmailProps = {
   cancelled: RegistrationCancelledProps;
   reminder: ReminderProps;
   sign_in: SignInLinkProps;
+  manage_link: ManageLinkProps;
   thanks: ThanksProps;
   absentee_materials: AbsenteeMaterialsProps;
   invitation: InvitationProps;
@@ -57,6 +59,7 @@ export const templates: { [K in EmailKind]: Template<EmailProps[K]> } = {
   cancelled: { component: RegistrationCancelled, subject: registrationCancelledSubject },
   reminder: { component: Reminder, subject: reminderSubject },
   sign_in: { component: SignInLink, subject: signInSubject },
+  manage_link: { component: ManageLink, subject: manageLinkSubject },
   thanks: { component: Thanks, subject: thanksSubject },
   absentee_materials: { component: AbsenteeMaterials, subject: absenteeMaterialsSubject },
   invitation: { component: Invitation, subject: invitationSubject },

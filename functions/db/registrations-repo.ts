@@ -616,8 +616,35 @@ export function createRegistrationsRepo(doc: DocumentClient, tableName: string, 
     return issued(erased);
   }
 
+  /**
+   * The active registration of a cooperative in a session, through its cooperative lock (released on
+   * cancellation): for sending a lost manage link again.
+   */
+  async function findByCooperative(
+    eventId: string,
+    cooperativeId: string,
+  ): Promise<StoredRegistration | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.cooperativeLock(eventId, cooperativeId),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.registrationId === 'string' ? get(Item.registrationId) : undefined;
+  }
+
+  /** Emails about a registration that change nothing in it (a manage link sent again). */
+  async function queueEmails(jobs: EmailJobInput[], now: Date): Promise<void> {
+    if (!jobs.length) return;
+    const result = await transact(doc, emailJobPuts(tableName, jobs, now));
+    if (!result.ok) throw new DomainError('conflict');
+  }
+
   return {
     get,
+    findByCooperative,
+    queueEmails,
     create,
     cancel,
     update,

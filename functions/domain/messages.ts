@@ -88,8 +88,8 @@ export const errorMessages: Record<ErrorCode, { id: string; en: string }> = {
 /** Messages for custom validation issues; the schema puts the key in the issue's message. */
 const issueMessages: Catalogue = {
   invalid_phone: {
-    id: 'Nomor HP tidak valid. Tulis seperti 0812xxxxxxxx atau +62 812xxxxxxxx.',
-    en: 'Invalid phone number. Write it like 0812xxxxxxxx or +62 812xxxxxxxx.',
+    id: 'Nomor HP tidak valid. Tulis nomor HP Indonesia, mis. 0812-3456-7890 atau +62 812 3456 7890.',
+    en: 'Invalid phone number. Write an Indonesian mobile number, e.g. 0812-3456-7890 or +62 812 3456 7890.',
   },
   control_characters: {
     id: 'Mengandung karakter yang tidak diizinkan.',
@@ -148,6 +148,22 @@ const issueMessages: Catalogue = {
   duplicate_phone_in_request: {
     id: 'Nomor HP yang sama dipakai lebih dari sekali.',
     en: 'The same phone number is used more than once.',
+  },
+  cooperative_not_invited: {
+    id: 'Koperasi ini tidak termasuk yang diundang ke sesi ini. Pilih koperasi dari daftar undangan, atau hubungi Dinas penyelenggara.',
+    en: 'This cooperative is not invited to this session. Choose one from the invited list, or contact the organizing Dinas.',
+  },
+  consent_method_required: {
+    id: 'Pilih cara persetujuan data pribadi diperoleh (formulir kertas atau telepon).',
+    en: 'Choose how consent to personal data processing was obtained (paper form or by phone).',
+  },
+  contact_required: {
+    id: 'Isi nomor HP atau email narahubung yang dipakai saat mendaftar.',
+    en: 'Enter the contact’s phone number or email used when registering.',
+  },
+  duplicate_name_in_request: {
+    id: 'Pengurus dengan nama ini sudah diisi di atas. Setiap pengurus cukup didaftarkan sekali.',
+    en: 'An officer with this name is already listed above. List each officer once.',
   },
 };
 

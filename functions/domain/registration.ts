@@ -2,6 +2,7 @@ import { recordConsent, recordContactConsent, recordWhatsAppConsent } from './co
 import { DomainError, type ValidationIssue } from './errors';
 import { issueMessage } from './messages';
 import type {
+  AssistedEntry,
   Cooperative,
   EventRecord,
   Language,
@@ -28,20 +29,34 @@ export function isInvited(event: EventRecord, cooperative: Cooperative): boolean
   );
 }
 
-/** Each listed phone (contact excluded: one person may coordinate and attend) once per registration. */
-function assertDistinctPhones(participants: { phone?: string }[], language: Language) {
-  const seen = new Map<string, number>();
+/** A name as people compare names: case, repeated spaces and dots after initials do not make another person. */
+const sameName = (name: string) =>
+  name
+    .toLocaleLowerCase('id')
+    .replace(/[.\s]+/g, ' ')
+    .trim();
+
+/**
+ * Each officer once per registration: the same name twice, or the same phone twice (the contact is not
+ * compared: one person may coordinate and attend). Every repeat is marked on its own field.
+ */
+function assertDistinctOfficers(participants: { name: string; phone?: string }[], language: Language) {
+  const names = new Set<string>();
+  const phones = new Set<string>();
   const issues: ValidationIssue[] = [];
+  const repeat = (index: number, field: 'name' | 'phone', code: string) =>
+    issues.push({
+      path: ['participants', index, field],
+      code,
+      message: issueMessage(code, language) as string,
+    });
   participants.forEach((participant, index) => {
+    const name = sameName(participant.name);
+    if (names.has(name)) repeat(index, 'name', 'duplicate_name_in_request');
+    names.add(name);
     if (!participant.phone) return;
-    if (seen.has(participant.phone)) {
-      issues.push({
-        path: ['participants', index, 'phone'],
-        code: 'duplicate_phone_in_request',
-        message: issueMessage('duplicate_phone_in_request', language) as string,
-      });
-    }
-    seen.set(participant.phone, index);
+    if (phones.has(participant.phone)) repeat(index, 'phone', 'duplicate_phone_in_request');
+    phones.add(participant.phone);
   });
   if (issues.length) throw new DomainError('validation', {}, issues);
 }
@@ -62,11 +77,21 @@ export function prepareRegistration(
   cooperative: Cooperative,
   now: Date,
   language: Language,
+  assisted?: AssistedEntry,
 ): RegistrationRecord {
   if (!registrationOpen(event, now)) throw new DomainError('registration_closed');
-  if (!isInvited(event, cooperative)) throw new DomainError('not_found');
+  // A refusal the form can show beside the cooperative, keeping what was typed (the page says who is invited).
+  if (!isInvited(event, cooperative)) {
+    throw new DomainError('validation', {}, [
+      {
+        path: ['cooperativeId'],
+        code: 'cooperative_not_invited',
+        message: issueMessage('cooperative_not_invited', language) as string,
+      },
+    ]);
+  }
   assertWithinLimit(event, input.participants.length);
-  assertDistinctPhones(input.participants, language);
+  assertDistinctOfficers(input.participants, language);
 
   const participants: ParticipantRecord[] = input.participants.map((participant) => ({
     id: newId(),
@@ -90,6 +115,7 @@ export function prepareRegistration(
           }
         : {}),
       language: input.language ?? language,
+      ...(assisted ? { assisted } : {}),
     },
     now,
   );
@@ -103,7 +129,7 @@ export function newRegistration(
   eventId: string,
   cooperative: Cooperative,
   fields: Pick<RegistrationRecord, 'contact' | 'participants' | 'consent' | 'contactConsent' | 'language'> &
-    Partial<Pick<RegistrationRecord, 'whatsappConsent' | 'messageChannels'>>,
+    Partial<Pick<RegistrationRecord, 'assisted' | 'whatsappConsent' | 'messageChannels'>>,
   now: Date,
 ): RegistrationRecord {
   const at = now.toISOString();
@@ -139,7 +165,7 @@ export function applyRegistrationChange(
   let participants = current.participants;
   if (change.participants) {
     assertWithinLimit(event, change.participants.length);
-    assertDistinctPhones(change.participants, language);
+    assertDistinctOfficers(change.participants, language);
     const byId = new Map(current.participants.map((participant) => [participant.id, participant]));
     participants = change.participants.map((next) => {
       const existing = next.id ? byId.get(next.id) : undefined;
@@ -151,6 +177,12 @@ export function applyRegistrationChange(
         role: next.role,
         phone: next.phone,
         email: next.email,
+        // Who they stand in for: the roster and the daftar hadir show it, and a second change keeps it.
+        ...(existing && !sameHolder
+          ? { substituteFor: existing.substituteFor ?? existing.name }
+          : existing?.substituteFor
+            ? { substituteFor: existing.substituteFor }
+            : {}),
       };
     });
   }

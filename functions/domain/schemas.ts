@@ -96,6 +96,33 @@ export const registrationChangeInput = z
   .check(z.refine((value) => Boolean(value.contact || value.participants), issue('nothing_to_change')));
 export type RegistrationChangeInput = z.infer<typeof registrationChangeInput>;
 
+/** How the consent of an assisted registration was obtained: the officers signed a paper form, or agreed by phone. */
+export const consentMethods = ['paper', 'phone'] as const;
+
+/** Entered in the console by an organizer or a Business Assistant on the cooperative's behalf. */
+export const assistedEntrySchema = z.object({
+  byUserId: z.string(),
+  byName: z.string(),
+  byRole: z.string(),
+  consentMethod: z.enum(consentMethods),
+  at: z.string(),
+});
+export type AssistedEntry = z.infer<typeof assistedEntrySchema>;
+
+/** The console's form: the public form's fields, with how consent was obtained instead of the tick box. */
+export const assistedRegistrationInput = z.object({
+  ...z.omit(registrationInput, { consent: true, language: true }).shape,
+  consentMethod: z.enum(consentMethods, issue('consent_method_required')),
+});
+export type AssistedRegistrationInput = z.infer<typeof assistedRegistrationInput>;
+
+/** "Kirim ulang tautan kelola": the cooperative and the contact's phone or email as given at registration. */
+export const manageLinkRequest = z.object({
+  cooperativeId,
+  contact: z.string().check(z.trim(), z.minLength(3, issue('contact_required')), z.maxLength(254)),
+});
+export type ManageLinkRequest = z.infer<typeof manageLinkRequest>;
+
 export const registrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
 
@@ -152,6 +179,8 @@ export const registrationSchema = z.object({
   /** The organizer's channel setting when the registration was made (channels.ts); absent: both. */
   messageChannels: z.optional(z.enum(['both', 'whatsapp_first'])),
   language: languageSchema,
+  /** Entered in the console on the cooperative's behalf: who entered it and how consent was obtained. */
+  assisted: z.optional(assistedEntrySchema),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Arrival time at the server; the waitlist is served in this order. */

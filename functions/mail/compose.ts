@@ -122,3 +122,10 @@ export async function composeEmail(
     }
   }
 }
+    case 'manage_link': {
+      // Only an active registration's link: a request that raced a cancellation sends nothing.
+      if (registration.status === 'cancelled' || 'erasedAt' in registration)
+        throw new NothingToSend('registration no longer active');
+      const manageToken = store.registrations.manageToken(registration.id);
+      return message(await renderEmail('manage_link', { ...withEvent, registration, manageToken }));
+    }

@@ -13,7 +13,18 @@ const policies = {
    * the per-cooperative limit and the session's own capacity, not by this one.
    */
   registerAddress: { points: 2_000, duration: 10 * 60 },
+  /** Attempts for one cooperative in one session: a contact retrying a refused form, not a bot. */
   registerTarget: { points: 10, duration: 10 * 60 },
+  /**
+   * Registrations naming one contact phone: a BA or Dinas officer may stand as contact for the cooperatives they
+   * help, a few dozen, never hundreds.
+   */
+  registerPhone: { points: 40, duration: 10 * 60 },
+  /** Registration writes to one session: above the largest regency (a few hundred cooperatives) with retries. */
+  registerSession: { points: 3_000, duration: 10 * 60 },
+  /** "Kirim ulang tautan kelola": each request may email a contact, so few per address and per cooperative. */
+  manageLinkAddress: { points: 20, duration: 15 * 60 },
+  manageLinkTarget: { points: 3, duration: 60 * 60 },
   signInAddress: { points: 20, duration: 15 * 60 },
   signInEmail: { points: 5, duration: 15 * 60 },
 } as const;

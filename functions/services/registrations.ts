@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import type { StoredRegistration } from '../db/registrations-repo';
 import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
+import { normalizeIndonesianPhone } from '../domain/phone';
 import { anonymized } from '../domain/privacy';
 import { applyRegistrationChange, assertCancellable, prepareRegistration } from '../domain/registration';
 import type {
+  AssistedEntry,
   Language,
+  ManageLinkRequest,
   Participant,
   Registration,
   RegistrationChangeInput,
@@ -68,12 +71,20 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
   async function register(
     eventId: string,
     input: RegistrationInput,
-    options: { language: Language; idempotencyKey?: string; invitationCode?: string },
+    options: {
+      language: Language;
+      idempotencyKey?: string;
+      invitationCode?: string;
+      /** Entered in the console on the cooperative's behalf (assisted-registrations.ts checked the rights). */
+      assisted?: AssistedEntry;
+    },
   ) {
     const event = await store.events.snapshot(eventId);
     if (!event?.published) throw new DomainError('not_found');
-    // Outreach (issue 11): a personal link registers only its cooperative; some sessions require one.
-    await assertInvitation(store, event, input.cooperativeId, options.invitationCode, options.language);
+    // A personal link registers only its cooperative; some sessions require one. An organizer or the
+    // cooperative's own Business Assistant entering it in the console needs none.
+    if (!options.assisted)
+      await assertInvitation(store, event, input.cooperativeId, options.invitationCode, options.language);
     const cooperative = await store.cooperatives.get(input.cooperativeId);
     if (!cooperative) {
       throw new DomainError('validation', {}, [
@@ -81,7 +92,14 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
       ]);
     }
     const now = clock();
-    const registration = prepareRegistration(input, event, cooperative, now, options.language);
+    const registration = prepareRegistration(
+      input,
+      event,
+      cooperative,
+      now,
+      options.language,
+      options.assisted,
+    );
     const idempotency = options.idempotencyKey
       ? {
           scope: `register:${eventId}`,
@@ -194,7 +212,34 @@ export function createRegistrationService(store: Store, clock: () => Date = () =
     return store.registrations.erase(current, anonymized(current, now));
   }
 
-  return { register, authorize, change, cancel, exportData, erase };
+  /**
+   * "Kirim ulang tautan kelola": when the cooperative has an active registration in the session whose contact has
+   * the given phone or email, its manage link is emailed to the address on file (never to one typed here). The
+   * caller answers the same whatever happened, so nobody learns who registered.
+   */
+  async function resendManageLink(eventId: string, request: ManageLinkRequest): Promise<void> {
+    const registration = await store.registrations.findByCooperative(eventId, request.cooperativeId);
+    if (!registration || registration.status === 'cancelled' || !registration.contact.email) return;
+    const typed = request.contact.trim().toLowerCase();
+    const phone = normalizeIndonesianPhone(typed);
+    const matches = phone
+      ? phone === registration.contact.phone
+      : typed === registration.contact.email.toLowerCase();
+    if (!matches) return;
+    await store.registrations.queueEmails(
+      [
+        {
+          kind: 'manage_link',
+          to: registration.contact.email,
+          language: registration.language,
+          registrationId: registration.id,
+        },
+      ],
+      clock(),
+    );
+  }
+
+  return { register, authorize, change, cancel, exportData, erase, resendManageLink };
 }
 
 export type RegistrationService = ReturnType<typeof createRegistrationService>;

@@ -59,7 +59,7 @@ it('a cooperative registers three officers through the form, opens a ticket and 
   await page.getByLabel('Saya setuju').check();
   await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
 
-  await page.getByRole('heading', { name: 'Pendaftaran diterima' }).waitFor();
+  await page.getByRole('heading', { name: 'Tiket peserta siap' }).waitFor();
   expect(await page.locator('main').textContent()).toContain('Koperasi Desa Merah Putih Pelangsian');
   expect(await page.getByRole('link', { name: 'Buka tiket' }).count()).toBe(3);
 

@@ -31,7 +31,7 @@ legend{font-weight:700;padding:0 .3rem}
 .ok{border-left-color:var(--green)}
 .warn{border-left-color:var(--amber)}
 .badge{display:inline-block;border-radius:1rem;padding:.1rem .6rem;font-size:.85rem;font-weight:600;background:#eee}
-.badge.confirmed{background:#dff3e8;color:var(--green)}
+.badge.confirmed{background:#dff3e8;color:#0b6b3a}
 .badge.waitlisted{background:#fff1d6;color:var(--amber)}
 .badge.cancelled{background:#fde2e6;color:var(--red)}
 .pre{white-space:pre-line}
@@ -43,4 +43,17 @@ iframe.mail{width:100%;height:70vh;border:1px solid var(--line);background:#fff}
 .consent{font-size:.92rem;background:var(--bg);padding:.75rem;border-radius:.35rem}
 ul.tickets{list-style:none;padding:0}
 ul.tickets li{border-top:1px solid var(--line);padding:.75rem 0}
+ul.tickets .actions{margin:.4rem 0 0;gap:.4rem}
+ul.tickets .button{padding:.5rem .75rem;font-size:.95rem}
+.error-summary{border:2px solid var(--red);border-left-width:6px}
+.error-summary:focus{outline:3px solid #1a56db;outline-offset:2px}
+.error-summary h2{margin:0 0 .4rem;font-size:1.05rem}
+.error-summary ul{margin:0;padding-left:1.2rem}
+.error-summary a{color:var(--red);font-weight:600}
+[aria-invalid=true]{border:2px solid var(--red)}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+button.danger,.button.danger{background:#a00d24;color:#fff}
+button.secondary.danger{background:#fff;color:#a00d24;border-color:#a00d24}
+details{margin:.5rem 0}
+summary{cursor:pointer;font-weight:600;color:var(--red)}
 `;

@@ -14,6 +14,8 @@ function enhance(form: HTMLFormElement, list: HTMLElement) {
   const district = form.querySelector<HTMLSelectElement>('[name=district]');
   if (!q || !district) return;
   const regency = form.getAttribute('data-regency') ?? '';
+  // Only the cooperatives the session invites, as the page itself lists them.
+  const eventId = form.getAttribute('data-event') ?? '';
   const empty = list.getAttribute('data-empty') ?? '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Answers can arrive out of order; only the latest request's is drawn.
@@ -42,6 +44,7 @@ function enhance(form: HTMLFormElement, list: HTMLElement) {
   const refresh = () => {
     const mine = ++seq;
     const params = new URLSearchParams({ q: q.value, regency, limit: '60' });
+    if (eventId) params.set('event', eventId);
     if (district.value) params.set('district', district.value);
     fetch(`/api/cooperatives?${params}`)
       .then((response) => response.json() as Promise<{ cooperatives?: Cooperative[] }>)

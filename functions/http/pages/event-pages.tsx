@@ -101,10 +101,13 @@ export function EventPage({
   event,
   language,
   path,
+  invited,
 }: {
   event: PublicEvent;
   language: Language;
   path: string;
+  /** Who the session is for, in a sentence (register-page.tsx invitedSentence). */
+  invited?: string;
 }) {
   const text = t(language);
   return (
@@ -119,6 +122,7 @@ export function EventPage({
           {`${text.deadline}: ${formatDateTime(event.registrationDeadline, event.timeZone, language)}. `}
           {text.perCooperative(event.maxPerCooperative)}
         </p>
+        {invited ? <p data-invited>{invited}</p> : null}
         {event.registrationOpen ? (
           <a class="button" href={`/acara/${event.id}/daftar`}>
             {text.register}

@@ -6,24 +6,147 @@ import type { Cooperative, Language } from '../../domain/schemas';
 import { registerScriptAsset } from '../assets';
 import { EventFacts } from './event-pages';
 import { t } from './i18n';
-import { FieldError, Layout } from './layout';
+import { Layout } from './layout';
 
 export type FormValues = {
   cooperativeId?: string;
+  /** Tick boxes as the form sent them ("true" when ticked), so a refused form shows them ticked again. */
+  consent?: string;
+  keepContact?: string;
+  /** The separate WhatsApp consent ("true" when ticked). */
+  whatsapp?: string;
+  consentMethod?: string;
   contact?: { name?: string; phone?: string; email?: string };
-  participants?: { id?: string; name?: string; role?: string; phone?: string; email?: string }[];
+  participants?: {
+    id?: string;
+    name?: string;
+    role?: string;
+    phone?: string;
+    email?: string;
+    /** The manage form's "ganti peserta": who attends instead of this officer. */
+    newName?: string;
+    newPhone?: string;
+    remove?: string;
+  }[];
 };
 
 /** Field errors keyed by path, e.g. `participants.0.phone`. */
 export type FieldErrors = Record<string, string>;
 
+/** The element a field error's summary link moves to: the field's own input, or where its choice is made. */
+const anchorOf = (path: string) =>
+  path === 'cooperativeId' ? 'cooperative-choices' : path === 'participants' ? 'participants' : path;
+
+/** What a field is called in the summary, in the words of the form's own labels. */
+function fieldLabel(path: string, language: Language): string {
+  const text = t(language);
+  const parts = path.split('.');
+  const labels: Record<string, string> = {
+    name: text.name,
+    role: text.role,
+    phone: text.phone,
+    email: text.email,
+  };
+  if (parts[0] === 'participants' && parts.length === 3) {
+    return `${text.participant(Number(parts[1]) + 1)}: ${labels[parts[2] as string] ?? parts[2]}`;
+  }
+  if (parts[0] === 'contact' && parts[1]) return `${text.contactLabel}: ${labels[parts[1]] ?? parts[1]}`;
+  const others: Record<string, string> = {
+    cooperativeId: text.cooperative,
+    participants: text.step3.replace(/^\d+\.\s*/, ''),
+    consent: text.consentTitle.replace(/^\d+\.\s*/, ''),
+    consentMethod: text.consentMethod,
+    undangan: text.invitationLink,
+    contact: text.contactLabel,
+  };
+  return others[path] ?? path;
+}
+
+/**
+ * What was wrong with a submitted form, at its top: it takes focus when the page loads (autofocus on an element
+ * with tabindex=-1 needs no script), a screen reader reads it, and each line links to its field.
+ */
+export function ErrorSummary({
+  errors,
+  formError,
+  language,
+}: {
+  errors: FieldErrors;
+  formError?: string;
+  language: Language;
+}) {
+  const entries = Object.entries(errors);
+  if (!entries.length && !formError) return null;
+  const text = t(language);
+  return (
+    <div
+      class="alert error-summary"
+      role="alert"
+      tabindex={-1}
+      autofocus
+      aria-labelledby="error-summary-title"
+      data-error-summary
+    >
+      <h2 id="error-summary-title">{entries.length ? text.formErrors : formError}</h2>
+      {entries.length ? (
+        <ul>
+          {entries.map(([path, message]) => (
+            <li>
+              <a href={`#${anchorOf(path)}`}>{`${fieldLabel(path, language)}: ${message}`}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** A field's own error, tied to its input by `aria-describedby`. */
+export const errorId = (path: string) => `${path}-error`;
+export const invalid = (errors: FieldErrors, path: string) =>
+  errors[path]
+    ? { 'aria-invalid': 'true' as const, 'aria-describedby': errorId(path) }
+    : ({} as Record<string, never>);
+export function FieldMessage({ errors, path }: { errors: FieldErrors; path: string }) {
+  const message = errors[path];
+  return message ? (
+    <p class="error" id={errorId(path)}>
+      {message}
+    </p>
+  ) : null;
+}
+
+/** Who a session is for, in one sentence: every cooperative of the regency, or those of the listed kecamatan. */
+export function invitedSentence(
+  event: Pick<PublicEvent, 'invitedDistrictCodes'>,
+  districts: District[],
+  regencyName: string,
+  language: Language,
+): string {
+  const names = districts.map((district) => district.name);
+  if (event.invitedDistrictCodes.length === 0 || names.length === 0) {
+    return language === 'id'
+      ? `Diundang: semua Koperasi Desa/Kelurahan Merah Putih di ${regencyName}.`
+      : `Invited: every Koperasi Desa/Kelurahan Merah Putih of ${regencyName}.`;
+  }
+  const list = new Intl.ListFormat(language === 'id' ? 'id-ID' : 'en-GB', { type: 'conjunction' }).format(
+    names,
+  );
+  return language === 'id'
+    ? `Diundang: Koperasi Desa/Kelurahan Merah Putih di Kecamatan ${list} (${regencyName}). Koperasi dari kecamatan lain belum dapat mendaftar untuk sesi ini.`
+    : `Invited: Koperasi Desa/Kelurahan Merah Putih of the ${list} district${names.length > 1 ? 's' : ''} (${regencyName}). Cooperatives of other districts cannot register for this session.`;
+}
+
 export function ParticipantRows({
   count,
+  skip = 0,
   values,
   errors,
   language,
 }: {
   count: number;
+  /** Rows before this index are drawn elsewhere (the manage page's registered officers). */
+  skip?: number;
   values: FormValues['participants'];
   errors: FieldErrors;
   language: Language;
@@ -32,6 +155,7 @@ export function ParticipantRows({
   return (
     <>
       {Array.from({ length: count }, (_, index) => {
+        if (index < skip) return null;
         const value = values?.[index] ?? {};
         const field = (name: string) => `participants.${index}.${name}`;
         return (
@@ -47,16 +171,17 @@ export function ParticipantRows({
                 <input
                   id={field('name')}
                   name={field('name')}
+                  {...invalid(errors, field('name'))}
                   value={value.name ?? ''}
                   autocomplete="off"
                   maxlength={100}
                   required={index === 0}
                 />
-                <FieldError message={errors[field('name')]} />
+                <FieldMessage errors={errors} path={field('name')} />
               </div>
               <div>
                 <label for={field('role')}>{text.role}</label>
-                <select id={field('role')} name={field('role')}>
+                <select id={field('role')} name={field('role')} {...invalid(errors, field('role'))}>
                   {officerRoles.map((role) => (
                     <option
                       value={role}
@@ -66,7 +191,7 @@ export function ParticipantRows({
                     </option>
                   ))}
                 </select>
-                <FieldError message={errors[field('role')]} />
+                <FieldMessage errors={errors} path={field('role')} />
               </div>
               <div>
                 <label for={field('phone')}>
@@ -75,13 +200,14 @@ export function ParticipantRows({
                 <input
                   id={field('phone')}
                   name={field('phone')}
+                  {...invalid(errors, field('phone'))}
                   value={value.phone ?? ''}
                   type="tel"
                   inputmode="tel"
                   placeholder="0812…"
                   maxlength={32}
                 />
-                <FieldError message={errors[field('phone')]} />
+                <FieldMessage errors={errors} path={field('phone')} />
               </div>
               <div>
                 <label for={field('email')}>
@@ -90,11 +216,12 @@ export function ParticipantRows({
                 <input
                   id={field('email')}
                   name={field('email')}
+                  {...invalid(errors, field('email'))}
                   value={value.email ?? ''}
                   type="email"
                   maxlength={254}
                 />
-                <FieldError message={errors[field('email')]} />
+                <FieldMessage errors={errors} path={field('email')} />
               </div>
             </div>
           </fieldset>
@@ -117,7 +244,7 @@ export function CooperativeChoices({
 }) {
   const text = t(language);
   return (
-    <div class="choices" data-coop-choices data-empty={text.noMatch}>
+    <div class="choices" id="cooperative-choices" tabindex={-1} data-coop-choices data-empty={text.noMatch}>
       {!searched ? <p class="muted">{text.typeToSearch}</p> : null}
       {searched && cooperatives.length === 0 ? <p class="muted">{text.noMatch}</p> : null}
       {cooperatives.map((cooperative) => (
@@ -152,6 +279,8 @@ export function RegisterPage(props: {
   invitation?: { code: string; cooperative: Cooperative };
   /** The session accepts registrations only through personal invitation links. */
   invitationRequired?: boolean;
+  /** Who the session is for (invitedSentence). */
+  invited?: string;
 }) {
   const { event, language, path, districts, cooperatives, query, values, errors, formError } = props;
   const invitation = props.invitation;
@@ -168,16 +297,16 @@ export function RegisterPage(props: {
       scripts={[registerScriptAsset().path]}
     >
       <h1>{text.registerTitle}</h1>
+      <ErrorSummary errors={errors} formError={formError} language={language} />
       <div class="card">
         <strong>{event.title}</strong>
         <EventFacts event={event} language={language} />
         <p class="muted">{text.perCooperative(event.maxPerCooperative)}</p>
+        {props.invited ? <p data-invited>{props.invited}</p> : null}
+        <p class="muted">
+          <a href={`/acara/${event.id}/kirim-ulang`}>{text.lostLink}</a>
+        </p>
       </div>
-      {formError ? (
-        <div class="alert" role="alert">
-          {formError}
-        </div>
-      ) : null}
       {props.invitationRequired && !invitation ? (
         <p class="alert" data-invitation-required>
           {language === 'id'
@@ -198,17 +327,18 @@ export function RegisterPage(props: {
               ? 'Koperasi dipilih dari tautan undangan pribadi dan tidak dapat diganti.'
               : 'The cooperative comes from your personal invitation link and cannot be changed.'}
           </p>
-          <FieldError message={errors.cooperativeId ?? errors.undangan} />
+          <FieldMessage errors={errors} path={errors.cooperativeId ? 'cooperativeId' : 'undangan'} />
         </fieldset>
       ) : (
         <fieldset>
           <legend>{text.step1}</legend>
-          <FieldError message={errors.undangan} />
+          <FieldMessage errors={errors} path="undangan" />
           <form
             method="get"
             action={`/acara/${event.id}/daftar`}
             data-coop-search
             data-regency={event.regencyCode}
+            data-event={event.id}
           >
             <div class="row">
               <div>
@@ -239,7 +369,7 @@ export function RegisterPage(props: {
             language={language}
             searched={searched}
           />
-          <FieldError message={errors.cooperativeId} />
+          <FieldMessage errors={errors} path="cooperativeId" />
         </fieldset>
       )}
 
@@ -260,17 +390,19 @@ export function RegisterPage(props: {
               <input
                 id="contact.name"
                 name="contact.name"
+                {...invalid(errors, 'contact.name')}
                 value={values.contact?.name ?? ''}
                 required
                 maxlength={100}
               />
-              <FieldError message={errors['contact.name']} />
+              <FieldMessage errors={errors} path="contact.name" />
             </div>
             <div>
               <label for="contact.phone">{text.phone}</label>
               <input
                 id="contact.phone"
                 name="contact.phone"
+                {...invalid(errors, 'contact.phone')}
                 value={values.contact?.phone ?? ''}
                 type="tel"
                 inputmode="tel"
@@ -278,7 +410,7 @@ export function RegisterPage(props: {
                 required
                 maxlength={32}
               />
-              <FieldError message={errors['contact.phone']} />
+              <FieldMessage errors={errors} path="contact.phone" />
             </div>
             <div>
               <label for="contact.email">
@@ -287,16 +419,19 @@ export function RegisterPage(props: {
               <input
                 id="contact.email"
                 name="contact.email"
+                {...invalid(errors, 'contact.email')}
                 value={values.contact?.email ?? ''}
                 type="email"
                 maxlength={254}
               />
-              <FieldError message={errors['contact.email']} />
+              <FieldMessage errors={errors} path="contact.email" />
             </div>
           </div>
         </fieldset>
-        <h2>{text.step3}</h2>
-        <FieldError message={errors.participants} />
+        <h2 id="participants" tabindex={-1}>
+          {text.step3}
+        </h2>
+        <FieldMessage errors={errors} path="participants" />
         <ParticipantRows
           count={event.maxPerCooperative}
           values={values.participants}
@@ -307,16 +442,24 @@ export function RegisterPage(props: {
           <legend>{text.consentTitle}</legend>
           <p class="consent">{consentTexts[language]}</p>
           <label>
-            <input type="checkbox" name="consent" value="true" required />
+            <input
+              type="checkbox"
+              id="consent"
+              name="consent"
+              value="true"
+              required
+              checked={values.consent === 'true'}
+              {...invalid(errors, 'consent')}
+            />
             {language === 'id' ? 'Saya setuju' : 'I agree'}
           </label>
-          <FieldError message={errors.consent} />
+          <FieldMessage errors={errors} path="consent" />
           <label class="muted">
-            <input type="checkbox" name="keepContact" value="true" />
+            <input type="checkbox" name="keepContact" value="true" checked={values.keepContact === 'true'} />
             {contactConsentTexts[language]}
           </label>
           <label class="muted" data-whatsapp-consent>
-            <input type="checkbox" name="whatsapp" value="true" />
+            <input type="checkbox" name="whatsapp" value="true" checked={values.whatsapp === 'true'} />
             {whatsappConsentTexts[language]}
           </label>
         </fieldset>

@@ -3,7 +3,13 @@ import { sessionEnded } from '../../domain/checkin-window';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { publicEvent } from '../../domain/events';
-import { registrationChangeInput, registrationInput, sessionListQuery } from '../../domain/schemas';
+import {
+  type Language,
+  manageLinkRequest,
+  registrationChangeInput,
+  registrationInput,
+  sessionListQuery,
+} from '../../domain/schemas';
 import { newSecret, ticketCodeFrom } from '../../domain/tokens';
 import { invitationMessages, resolveInvitation } from '../../outreach/invitation-check';
 import type { AppEnv } from '../context';
@@ -12,10 +18,11 @@ import { baseUrlOf, currentPath } from '../page-context';
 import { EventPage, EventsPage, PAST_SESSIONS_PATH } from '../pages/event-pages';
 
 import { t } from '../pages/i18n';
-import { ManagePage } from '../pages/manage-page';
-import { type FieldErrors, type FormValues, RegisterPage } from '../pages/register-page';
+import { ManageLinkPage } from '../pages/manage-link-page';
+import { EraseConfirmPage, ErasedPage, ManagePage } from '../pages/manage-page';
+import { type FieldErrors, type FormValues, invitedSentence, RegisterPage } from '../pages/register-page';
 import { TicketPage } from '../pages/ticket-page';
-import { clientAddress, limit } from '../rate-limit';
+import { clientAddress, limit, limitRegistration } from '../rate-limit';
 import { readForm, validate } from '../request';
 
 // qrcode (ticket images) and ics with yup (calendar files) are imported where they are used: most requests need
@@ -30,6 +37,38 @@ function withoutEmptyRows(form: Record<string, unknown>): Record<string, unknown
   );
   return { ...form, participants: filled };
 }
+
+/**
+ * The manage form's officer rows as a change: a row marked for removal is left out, and a "ganti peserta" row is
+ * the new person (their own name and phone), which the domain turns into a new ticket.
+ */
+function officerChanges(form: Record<string, unknown>): unknown[] {
+  const rows = Array.isArray(form.participants) ? (form.participants as Record<string, string>[]) : [];
+  return rows
+    .filter((row) => row && row.remove !== 'true')
+    .map(({ newName, newPhone, remove: _remove, ...row }) =>
+      newName?.trim() ? { ...row, name: newName, phone: newPhone ?? '', email: '' } : row,
+    );
+}
+
+/** Who a session is for, from the regency's kecamatan it invites. */
+async function invitedOf(
+  c: Context<AppEnv>,
+  event: Pick<PublicEventOf, 'regencyCode' | 'invitedDistrictCodes'>,
+) {
+  const { store } = c.get('services');
+  const regency = await store.cooperatives.getRegency(event.regencyCode);
+  const districts = (regency?.districts ?? []).filter(
+    (d) => event.invitedDistrictCodes.length === 0 || event.invitedDistrictCodes.includes(d.code),
+  );
+  return {
+    regency,
+    districts,
+    sentence: (language: Language) =>
+      invitedSentence(event, districts, regency?.name ?? event.regencyCode, language),
+  };
+}
+type PublicEventOf = ReturnType<typeof publicEvent>;
 
 function fieldErrors(error: unknown, language: 'id' | 'en'): { errors: FieldErrors; formError: string } {
   const { body } = errorBody(error, language);
@@ -83,7 +122,9 @@ export const pages = new Hono<AppEnv>()
   .get(PAST_SESSIONS_PATH, (c) => sessionList(c, 'past'))
   .get('/acara/:eventId', async (c) => {
     const event = await loadEvent(c);
-    return c.render(<EventPage event={event} language={c.get('language')} path={currentPath(c)} />);
+    const language = c.get('language');
+    const invited = (await invitedOf(c, event)).sentence(language);
+    return c.render(<EventPage event={event} language={language} path={currentPath(c)} invited={invited} />);
   })
   .on(['GET', 'POST'], '/acara/:eventId/daftar', async (c) => {
     const event = await loadEvent(c);
@@ -130,7 +171,7 @@ export const pages = new Hono<AppEnv>()
           invitationCode,
         });
         const { id } = result.registration;
-        return c.redirect(`/kelola/${id}?token=${encodeURIComponent(result.manageToken)}`, 303);
+        return c.redirect(`/kelola/${id}?token=${encodeURIComponent(result.manageToken)}&baru=1`, 303);
       } catch (error) {
         if (!isDomainError(error) || error.code === 'not_found') throw error;
         ({ errors, formError } = fieldErrors(error, language));
@@ -140,10 +181,7 @@ export const pages = new Hono<AppEnv>()
 
     const q = (c.req.query('q') ?? '').slice(0, 100);
     const district = c.req.query('district') || undefined;
-    const regency = await store.cooperatives.getRegency(event.regencyCode);
-    const invited = (regency?.districts ?? []).filter(
-      (d) => event.invitedDistrictCodes.length === 0 || event.invitedDistrictCodes.includes(d.code),
-    );
+    const { districts: invited, sentence } = await invitedOf(c, event);
     const directory = await store.cooperatives.listByRegency(event.regencyCode);
     const invitedDirectory = directory.filter((coop) => invited.some((d) => d.code === coop.districtCode));
     const locked = lockedId ? directory.find((coop) => coop.id === lockedId) : undefined;
@@ -170,6 +208,7 @@ export const pages = new Hono<AppEnv>()
         invitationRequired={event.requireInvitation}
       />,
     );
+        invited={sentence(language)}
   })
   .get('/kelola/:registrationId', async (c) => {
     const token = c.req.query('token') ?? '';
@@ -189,6 +228,7 @@ export const pages = new Hono<AppEnv>()
         notice={c.req.query('saved') ? t(c.get('language')).saved : undefined}
       />,
     );
+        fresh={c.req.query('baru') === '1'}
   })
   .post('/kelola/:registrationId/ubah', async (c) => {
     const form = withoutEmptyRows(await readForm(c));
@@ -197,7 +237,7 @@ export const pages = new Hono<AppEnv>()
     const language = c.get('language');
     const { registrations, store, clock } = c.get('services');
     try {
-      const input = validate(registrationChangeInput, { participants: form.participants }, c);
+      const input = validate(registrationChangeInput, { participants: officerChanges(form) }, c);
       await registrations.change(id, token, input, language);
       return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}&saved=1`, 303);
     } catch (error) {
@@ -224,6 +264,120 @@ export const pages = new Hono<AppEnv>()
   })
   .post('/kelola/:registrationId/batal', async (c) => {
     const form = await readForm(c);
+  .post('/kelola/:registrationId/kontak', async (c) => {
+    const form = await readForm(c);
+    const token = typeof form.token === 'string' ? form.token : '';
+    const id = c.req.param('registrationId');
+    const language = c.get('language');
+    const { registrations, store, clock } = c.get('services');
+    try {
+      const input = validate(registrationChangeInput, { contact: form.contact }, c);
+      await registrations.change(id, token, input, language);
+      return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}&saved=1`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.code === 'not_found') throw error;
+      const registration = await registrations.authorize(id, token);
+      const event = await store.events.get(registration.eventId);
+      if (!event) throw new DomainError('not_found');
+      const { errors, formError } = fieldErrors(error, language);
+      c.status(error.code === 'validation' ? 400 : 409);
+      return c.render(
+        <ManagePage
+          registration={registration}
+          event={publicEvent(event, clock())}
+          manageToken={token}
+          baseUrl={baseUrlOf(c)}
+          language={language}
+          path={`/kelola/${id}`}
+          values={{ contact: form.contact as FormValues['contact'] }}
+          errors={errors}
+          formError={formError}
+        />,
+      );
+    }
+  })
+  // UU PDP self-service on the manage page: the same services as /api/registrations/:id/data and /erase.
+  .post('/kelola/:registrationId/data', async (c) => {
+    const form = await readForm(c);
+    const token = typeof form.token === 'string' ? form.token : '';
+    const data = await c.get('services').registrations.exportData(c.req.param('registrationId'), token);
+    c.header('Content-Disposition', 'attachment; filename="data-pendaftaran.json"');
+    return c.body(JSON.stringify(data, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  })
+  .post('/kelola/:registrationId/hapus', async (c) => {
+    const form = await readForm(c);
+    const token = typeof form.token === 'string' ? form.token : '';
+    const id = c.req.param('registrationId');
+    const language = c.get('language');
+    const { registrations } = c.get('services');
+    const registration = await registrations.authorize(id, token);
+    c.header('Referrer-Policy', 'no-referrer');
+    // Erasure cannot be undone: the first press only asks, the second (ticked) erases.
+    if (form.step !== 'confirm' || form.confirm !== 'yes') {
+      if (form.step === 'confirm') c.status(400);
+      return c.render(
+        <EraseConfirmPage
+          registration={registration}
+          manageToken={token}
+          language={language}
+          path={`/kelola/${id}`}
+          error={
+            form.step === 'confirm'
+              ? language === 'id'
+                ? 'Centang persetujuan untuk menghapus.'
+                : 'Tick the box to erase.'
+              : undefined
+          }
+        />,
+      );
+    }
+    await registrations.erase(id, token);
+    return c.render(<ErasedPage language={language} path="/" />);
+  })
+  .on(['GET', 'POST'], '/acara/:eventId/kirim-ulang', async (c) => {
+    const event = await loadEvent(c);
+    const language = c.get('language');
+    const { store, registrations } = c.get('services');
+    const { districts } = await invitedOf(c, event);
+    const directory = (await store.cooperatives.listByRegency(event.regencyCode)).filter((coop) =>
+      districts.some((d) => d.code === coop.districtCode),
+    );
+    let values: { cooperativeId?: string; contact?: string } = {};
+    let errors: FieldErrors = {};
+    let formError: string | undefined;
+    let sent = false;
+    if (c.req.method === 'POST') {
+      const form = await readForm(c);
+      values = {
+        cooperativeId: typeof form.cooperativeId === 'string' ? form.cooperativeId : undefined,
+        contact: typeof form.contact === 'string' ? form.contact : undefined,
+      };
+      try {
+        await limit(c, 'manageLinkAddress', clientAddress(c));
+        const request = validate(manageLinkRequest, values, c);
+        await limit(c, 'manageLinkTarget', `${event.id}:${request.cooperativeId}`);
+        await registrations.resendManageLink(event.id, request);
+        sent = true;
+      } catch (error) {
+        if (!isDomainError(error) || error.code === 'not_found') throw error;
+        ({ errors, formError } = fieldErrors(error, language));
+        c.status(error.code === 'validation' ? 400 : error.code === 'rate_limited' ? 429 : 409);
+      }
+    }
+    return c.render(
+      <ManageLinkPage
+        event={event}
+        language={language}
+        path={currentPath(c)}
+        districts={districts}
+        cooperatives={directory}
+        values={values}
+        errors={errors}
+        formError={formError}
+        sent={sent}
+      />,
+    );
+  })
     const token = typeof form.token === 'string' ? form.token : '';
     const id = c.req.param('registrationId');
     await c.get('services').registrations.cancel(id, token);
