@@ -2,12 +2,12 @@ import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
 import { transact } from '../db/transactions';
 import { createWhatsAppRepo } from '../db/whatsapp-repo';
-import type { EmailJobInput } from '../domain/notifications';
 import { redact } from '../domain/redact';
 import { NothingToSend } from '../mail/compose';
 import type { JobOutcome } from '../mail/outbox-worker';
 import { WhatsAppApiError } from './cloud-api';
 import { composeWhatsApp, type WhatsAppMessage } from './compose';
+import { fallbackFor } from './fallback';
 import type { WhatsAppSender } from './senders';
 
 export type WhatsAppDeliveryOptions = {
@@ -22,48 +22,6 @@ export type WhatsAppDeliveryOptions = {
 
 const defaultBackoff = (attempts: number) =>
   Math.min(30 * 60_000, 30_000 * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
-
-/** Kinds whose email names the manage link (the notices); the others carry their own links. */
-const NOTICES = new Set(['registration_received', 'waitlisted', 'promoted', 'changed', 'cancelled']);
-
-/**
- * The email that replaces a WhatsApp message that could not be sent, when the job says so (the person gave an
- * address that did not already get the same message) and the registration still has one.
- */
-export async function fallbackFor(
-  job: Pick<
-    EmailJob,
-    | 'language'
-    | 'registrationId'
-    | 'participantId'
-    | 'campaignId'
-    | 'recipientKey'
-    | 'eventId'
-    | 'fallbackEmail'
-  > & { kind: string },
-  store: Store,
-): Promise<EmailJobInput | undefined> {
-  if (!job.fallbackEmail || !job.registrationId) return undefined;
-  const registration = await store.registrations.get(job.registrationId);
-  const to = registration?.contact.email;
-  if (!to) return undefined;
-  return {
-    kind: job.kind as EmailJobInput['kind'],
-    to,
-    language: job.language,
-    registrationId: job.registrationId,
-    ...(job.participantId ? { participantId: job.participantId } : {}),
-    ...(NOTICES.has(job.kind) ? { manageLink: true } : {}),
-    ...(job.campaignId
-      ? {
-          campaignId: job.campaignId,
-          recipientKey: job.recipientKey,
-          eventId: job.eventId,
-          unsubscribeLink: true,
-        }
-      : {}),
-  };
-}
 
 /**
  * The WhatsApp half of the outbox worker (outbox-worker.ts hands it every claimed job whose channel is

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { Store } from '../db/store';
 import { createWhatsAppRepo, type DeliveryStatus } from '../db/whatsapp-repo';
 import { isStartReply, isStopReply } from '../domain/channels';
-import { fallbackFor } from './deliver';
+import { fallbackFor } from './fallback';
 
 /**
  * The platform's webhooks (field `messages`): delivery statuses of what hadir sent, and what people write back.
