@@ -1,3 +1,5 @@
-import { buildApp } from './build-app';
+import { buildApp, buildDetachedDataApp } from './build-app';
 
-buildApp();
+// A point-in-time restore's first step (docs/deploy.md) deploys the data stack without its table.
+if (process.env.HADIR_DETACH_TABLE === '1') buildDetachedDataApp();
+else buildApp();

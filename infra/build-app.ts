@@ -13,6 +13,27 @@ import { EdgeStack } from './edge-stack';
 export const projectContext = (): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')).context;
 
+/**
+ * The first step of a point-in-time restore (docs/deploy.md), with `HADIR_DETACH_TABLE=1`: only the data stack,
+ * without its table. CloudFormation then lets go of the old table (retained, never deleted) so the restored one can
+ * be imported in its place; the secrets, the ticket key above all, and the SES identity stay as they are.
+ */
+export function buildDetachedDataApp(context: Record<string, unknown> = {}) {
+  const app = new App({ context: { ...projectContext(), ...context } });
+  const config = readConfig(app);
+  Tags.of(app).add('project', 'hadir');
+  Tags.of(app).add('stage', config.stage);
+  const data = new DataStack(app, `hadir-${config.stage}-data`, {
+    description: `hadir ${config.stage}: DynamoDB table (retained), session secret, ticket key (retained), SES identity and configuration set`,
+    env: { account: config.account, region: config.region },
+    terminationProtection: config.terminationProtection,
+    config,
+    withoutTable: true,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, config, data };
+}
+
 /** The whole app, for `cdk` (infra/app.ts) and the tests alike; context as with `cdk -c key=value`. */
 export function buildApp(context: Record<string, unknown> = {}) {
   const app = new App({ context: { ...projectContext(), ...context } });

@@ -14,7 +14,7 @@ import {
   ROUTE_THROTTLES,
   registrationRouteKey,
 } from '../../infra/api-stack';
-import { buildApp, projectContext } from '../../infra/build-app';
+import { buildApp, buildDetachedDataApp, projectContext } from '../../infra/build-app';
 import {
   OUTBOX_STREAM,
   RETENTION_RATE,
@@ -1113,6 +1113,30 @@ describe('where the stacks go', () => {
     for (const [flag, value] of Object.entries(recommended))
       expect([flag, context[flag]]).toEqual([flag, value]);
     expect(app.node.tryGetContext('@aws-cdk/aws-iam:minimizePolicies')).toBe(true);
+  });
+});
+
+describe('point-in-time restore', () => {
+  it('the detach step drops only the table from the data stack: the secrets, ticket key and SES keep their ids', () => {
+    const detached = buildDetachedDataApp({ 'aws:cdk:bundling-stacks': [], ...PROD_CONTEXT });
+    const template = Template.fromStack(detached.data);
+    template.resourceCountIs('AWS::DynamoDB::Table', 0);
+    const full = Template.fromStack(prod.data).toJSON().Resources as Record<string, Resource>;
+    const kept = template.toJSON().Resources as Record<string, Resource>;
+    const tableIds = Object.keys(full).filter((id) => full[id]?.Type === 'AWS::DynamoDB::Table');
+    expect(tableIds).toHaveLength(1);
+    expect(Object.keys(kept).sort()).toEqual(
+      Object.keys(full)
+        .filter((id) => !tableIds.includes(id))
+        .sort(),
+    );
+    for (const id of Object.keys(kept)) expect([id, kept[id]]).toEqual([id, full[id]]);
+    expect(detached.data.terminationProtection).toBe(true);
+    // The table that stays behind is retained, never deleted.
+    expect(full[tableIds[0] as string]).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
   });
 });
 
