@@ -13,6 +13,7 @@ import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
 import { authRoutes } from './routes/auth';
 import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
+import { assistedRoutes } from './routes/assisted-registration';
 import { messageLogApi } from './routes/message-log';
 import { outreachRoutes } from './routes/outreach';
 
@@ -65,3 +66,4 @@ export const consoleSurface: Surface = (app, services) => {
   app.route('/admin', adminPages);
   app.route('/', followupPublic);
 };
+  app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in

@@ -269,6 +269,12 @@ export function SessionPage(
         </div>
         <div>
           <label for="district">{text.district}</label>
+          <a class="button secondary" href={`/admin/acara/${event.id}/jendela-check-in`}>
+            {language === 'id' ? 'Jendela check-in' : 'Check-in window'}
+          </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/daftarkan`}>
+            {language === 'id' ? 'Daftarkan koperasi (dibantu)' : 'Register a cooperative (assisted)'}
+          </a>
           <select id="district" name="district">
             <option value="">{text.allDistricts}</option>
             {props.districts.map((d) => (
@@ -276,6 +282,12 @@ export function SessionPage(
                 {d.name}
               </option>
             ))}
+      ) : props.user.role === 'business_assistant' && !event.cancelled ? (
+        <div class="actions">
+          <a class="button" href={`/admin/acara/${event.id}/daftarkan`}>
+            {language === 'id' ? 'Daftarkan koperasi dampingan' : 'Register one of your cooperatives'}
+          </a>
+        </div>
           </select>
         </div>
         <div>
