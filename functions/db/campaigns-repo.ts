@@ -198,6 +198,30 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
       }
     },
 
+    /**
+     * Files again, by due time, waiting campaigns stored when the index was keyed by session (a table from an
+     * earlier version): their key does not start with a date, so the tick would never find them due. Safe to run
+     * again; returns how many it changed.
+     */
+    async refileUndated(): Promise<number> {
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: GSI2.name,
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.campaignQueue('active', '', '').gsi2pk },
+        ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk',
+      });
+      let changed = 0;
+      for (const item of items) {
+        if (/^\d{4}-/.test(String(item.gsi2sk))) continue;
+        const campaign = await get(String(item.pk).slice('CAMPAIGN#'.length));
+        if (!campaign) continue;
+        await this.redate(campaign);
+        changed++;
+      }
+      return changed;
+    },
+
     /** Every waiting campaign of a session, filed again under the due time its new start or end gives it. */
     async redateForEvent(event: Pick<EventRecord, 'id' | 'startsAt' | 'endsAt'>): Promise<void> {
       for (const campaign of await this.listByEvent(event.id)) {

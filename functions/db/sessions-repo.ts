@@ -69,6 +69,43 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
   }
 
   /**
+   * Gives sessions stored before the organisation and end-time indexes their keys (a table from an earlier
+   * version): reads the national start-time index, writes only sessions that lack a key, and is safe to run again.
+   * A session whose personal data was erased stays out of the end-time index. Returns how many it changed.
+   */
+  async function reindexScheduledWork(): Promise<number> {
+    let changed = 0;
+    for (const item of await queryAll(doc, sessionIndex)) {
+      const event = toEvent(item);
+      const wanted = eventIndexKeys(event, { erased: Boolean(item.personalDataErasedAt) });
+      const missing = Object.entries(wanted).filter(([attribute, value]) =>
+        attribute.startsWith('gsi3') || attribute.startsWith('gsi4') ? item[attribute] !== value : false,
+      );
+      if (!missing.length) continue;
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.event(event.id),
+            UpdateExpression: `SET ${missing.map(([attribute]) => `${attribute} = :${attribute}`).join(', ')}`,
+            // Only the session as read: an edit since then wrote the right keys itself.
+            ConditionExpression: 'attribute_exists(pk) AND startsAt = :startsAt AND endsAt = :endsAt',
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(missing.map(([attribute, value]) => [`:${attribute}`, value])),
+              ':startsAt': event.startsAt,
+              ':endsAt': event.endsAt,
+            },
+          }),
+        );
+        changed++;
+      } catch (error) {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
+    return changed;
+  }
+
+  /**
    * Sessions newest first, a page of at most `limit`, starting after the session `after` (a cursor the caller got
    * from the previous page's last session). With `organisationId`, that organisation's sessions only, from its own
    * index partition, so a Dinas's page costs the same however many sessions the country has; without, every
@@ -362,6 +399,7 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
     listNewestFirst,
     listEndedBefore,
     markErased,
+    reindexScheduledWork,
     update,
     closeRegistration,
     cancel,

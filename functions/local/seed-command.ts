@@ -8,7 +8,7 @@ import { ensureTable, requireTable } from '../db/table';
 import { deployedTableName } from './deployed-table';
 import { startDynamoLocal } from './dynamo-local';
 import { DATA_DIR, rememberedEndpoint, TABLE_NAME } from './local-config';
-import { seedIfEmpty, seedRegency } from './seed';
+import { seedIfEmpty, seedRegency, upgradeIndexes } from './seed';
 import { seedAreas } from './seed-national';
 
 /**
@@ -66,6 +66,12 @@ async function main() {
   } else {
     const seeded = await seedIfEmpty(store);
     console.log(seeded ? `Seeded ${seeded.cooperatives} cooperatives and one session` : 'Already seeded');
+  }
+  const upgraded = await upgradeIndexes(store);
+  if (upgraded.sessions || upgraded.campaigns) {
+    console.log(
+      `Indexed ${upgraded.sessions} earlier sessions and ${upgraded.campaigns} campaigns for scheduled work`,
+    );
   }
   const reindexed = await store.events.reindexPublicListing();
   if (reindexed) console.log(`Listed ${reindexed} earlier sessions in the public session index`);

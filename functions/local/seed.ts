@@ -98,6 +98,16 @@ export async function seedConsole(
 }
 
 /**
+ * Keys a table from an earlier version lacks for the scheduled work: sessions get their organisation and end-time
+ * index entries, waiting campaigns their due time. Safe to run on every start and seed, also against AWS.
+ */
+export async function upgradeIndexes(store: Store) {
+  const sessions = await store.sessions.reindexScheduledWork();
+  const campaigns = await store.campaigns.refileUndated();
+  return { sessions, campaigns };
+}
+
+/**
  * Seeds Kotim and its briefing when the table holds no session yet; running it twice changes nothing. Local only:
  * in AWS a demo session would be published to real people and an admin at a made-up address would be a way in
  * (`npm run admin` makes the first admin there; `npm run seed -- --regency|--province|--all` the directory).

@@ -14,7 +14,7 @@ import { createDevRoutes } from './dev-routes';
 import { JavaMissingError, type LocalDynamo, startDynamoLocal } from './dynamo-local';
 import { DATA_DIR, rememberEndpoint, TABLE_NAME } from './local-config';
 import { pollEvery } from './poll';
-import { seedIfEmpty } from './seed';
+import { seedIfEmpty, upgradeIndexes } from './seed';
 import { serveApp } from './server';
 
 /**
@@ -35,6 +35,7 @@ async function main() {
   const store = createStore(doc, TABLE_NAME, { ticketKey: loadTicketKey('local', process.env, DATA_DIR) });
   if (await ensureTable(doc, TABLE_NAME)) console.log(`Created table ${TABLE_NAME}`);
   const seeded = await seedIfEmpty(store);
+  await upgradeIndexes(store);
   const reindexed = await store.events.reindexPublicListing();
   if (reindexed) console.log(`Listed ${reindexed} earlier sessions in the public session index`);
   if (seeded) {

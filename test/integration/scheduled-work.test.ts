@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { meterCapacity } from '../../bench/consumed-capacity';
 import type { Store } from '../../functions/db/store';
@@ -5,6 +6,7 @@ import type { Campaign } from '../../functions/domain/campaign';
 import { newId } from '../../functions/domain/tokens';
 import { createCampaignRunner } from '../../functions/followups/runner';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
+import { upgradeIndexes } from '../../functions/local/seed';
 import { runExclusively } from '../../functions/services/exclusive-run';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { purgeExpiredPersonalData } from '../../functions/services/retention';
@@ -235,5 +237,66 @@ describe('scheduled runs', () => {
       skipped: false,
       result: 2,
     });
+  });
+});
+
+describe('a table from before the scheduled-work indexes', () => {
+  it('gets its keys on the next start or seed: old sessions reach the purge, old campaigns the tick', async () => {
+    const store = await createTestStore();
+    const old = makeEvent({
+      organisationId: 'dinkop-kotim',
+      startsAt: new Date(Date.now() - 800 * DAY).toISOString(),
+      endsAt: new Date(Date.now() - 800 * DAY + 3_600_000).toISOString(),
+    });
+    const soon = makeEvent({ startsAt: new Date(Date.now() + 3_600_000).toISOString() });
+    for (const event of [old, soon]) await store.events.put(event);
+    const campaign = campaignOf(soon.id, { type: 'relative', anchor: 'start', offsetMinutes: -24 * 60 });
+    await store.campaigns.create(campaign);
+    // As an earlier version stored them: no organisation or end-time entry, campaigns filed by session.
+    for (const event of [old, soon]) {
+      await store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: { pk: `EVENT#${event.id}`, sk: 'EVENT' },
+          UpdateExpression: 'REMOVE gsi3pk, gsi3sk, gsi4pk, gsi4sk',
+        }),
+      );
+    }
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: { pk: `CAMPAIGN#${campaign.id}`, sk: 'CAMPAIGN' },
+        UpdateExpression: 'SET gsi2sk = :legacy',
+        ExpressionAttributeValues: { ':legacy': `${soon.id}#${campaign.id}` },
+      }),
+    );
+    expect((await store.sessions.listEndedBefore(new Date())).ended).toEqual([]);
+
+    expect(await upgradeIndexes(store)).toEqual({ sessions: 2, campaigns: 1 });
+    expect((await store.sessions.listEndedBefore(new Date())).ended.map((e) => e.eventId)).toEqual([old.id]);
+    expect((await store.sessions.listByOrganisation('dinkop-kotim')).map((e) => e.id)).toEqual([old.id]);
+    expect((await store.campaigns.listDue(new Date())).map((c) => c.id)).toEqual([campaign.id]);
+    // Again: nothing left to do.
+    expect(await upgradeIndexes(store)).toEqual({ sessions: 0, campaigns: 0 });
+  });
+});
+
+describe('a thanks message with an absolute time before its session ends', () => {
+  it('is filed for the end of the session, since it speaks of attendance', async () => {
+    const store = await createTestStore();
+    const event = makeEvent({
+      startsAt: new Date(Date.now() + 2 * DAY).toISOString(),
+      endsAt: new Date(Date.now() + 2 * DAY + 3 * 3_600_000).toISOString(),
+    });
+    await store.events.put(event);
+    const thanks: Campaign = {
+      ...campaignOf(event.id, { type: 'absolute', at: new Date(Date.now() + 2 * DAY).toISOString() }),
+      kind: 'thanks',
+      segment: 'attended',
+    };
+    await store.campaigns.create(thanks);
+    expect(await store.campaigns.listDue(new Date(Date.parse(event.endsAt) - 60_000))).toEqual([]);
+    const due = await store.campaigns.listDue(new Date(Date.parse(event.endsAt) + 60_000));
+    expect(due.map((campaign) => campaign.id)).toEqual([thanks.id]);
   });
 });
