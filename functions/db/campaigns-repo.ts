@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Campaign, type CampaignStatus, dueAt } from '../domain/campaign';
+import { type Campaign, type CampaignStatus, dueAt, speaksOfAttendance } from '../domain/campaign';
 import { DomainError } from '../domain/errors';
 import type { EmailJobInput } from '../domain/notifications';
 import type { EventRecord } from '../domain/schemas';
@@ -61,12 +61,12 @@ export function createCampaignsRepo(doc: DocumentClient, tableName: string, unsu
    */
   async function queueKey(campaign: Campaign, event?: Pick<EventRecord, 'startsAt' | 'endsAt'>) {
     if (!queued(campaign.status)) return {};
-    const times =
-      campaign.sendAt.type === 'absolute' ? undefined : (event ?? (await sessionTimes(campaign.eventId)));
-    const due =
-      campaign.sendAt.type === 'absolute' || times
-        ? dueAt(campaign, times ?? { startsAt: '', endsAt: '' })
-        : new Date(0);
+    // An absolute time needs the session only when the message speaks of attendance: it waits for the end.
+    const needsSession = campaign.sendAt.type === 'relative' || speaksOfAttendance(campaign);
+    const times = event ?? (needsSession ? await sessionTimes(campaign.eventId) : undefined);
+    const due = times
+      ? dueAt(campaign, times)
+      : new Date(campaign.sendAt.type === 'absolute' ? campaign.sendAt.at : 0);
     return keys.campaignQueue('active', due.toISOString(), campaign.id);
   }
 
