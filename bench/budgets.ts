@@ -1,7 +1,9 @@
 /**
  * Every budget `npm run bench` checks, with where it comes from. A figure that misses its budget is a bug to
- * fix, not a budget to loosen. Ratios compare against raw DynamoDB Local operations measured in the same run,
- * because absolute times on a shared 2-core machine are noise.
+ * fix, not a budget to loosen. Latencies, cold starts and the email render are budgeted as ratios against a floor
+ * measured in the same run (raw DynamoDB Local operations, a bundle of Hono and the SDK's DynamoDB client, a bare
+ * React render), because absolute times on a shared 2-core machine fail when it is busy and pass when it is quiet;
+ * the bench shows those as information only. A few end-to-end durations keep wide absolute budgets.
  */
 export const budgets = {
   /**
@@ -13,8 +15,14 @@ export const budgets = {
   checkinP95VsRawUpdate: { max: 3 },
   /** Issue 9 §2: a 500-scan offline batch syncs in under 5 s. */
   batchSync500Ms: { max: 5_000 },
-  /** Issue 9 §3: confirmation emails rendered per second on one core. */
-  confirmationRendersPerSecond: { min: 500 },
+  /**
+   * One confirmation email (subject, HTML, plain text) costs at most this many renders of a bare template holding
+   * the same words and links, both rendered by React's production build in one process, in alternating rounds,
+   * timed in CPU time (bench/render-rate.ts): 91-108 when it was set. The earlier absolute budget, 500 emails a
+   * second on one core, is 130-180 bare renders at the rates this machine measured; 150 keeps that intent, and
+   * fails if the layout or the text conversion grows by half.
+   */
+  confirmationRenderVsBare: { max: 150 },
   /** Issue 9 §3: a 1,000-recipient campaign computed and queued. */
   campaign1000Ms: { max: 10_000 },
   /**
@@ -24,13 +32,17 @@ export const budgets = {
    */
   mergedLettersMs: { max: 15_000 },
   /**
-   * Issue 9 §4: cold start of each Lambda bundle (minified size, module load in a fresh Node process). Sizes are
-   * compared in KiB, so a budget in KB is held to 2.4% less than it says.
+   * Module load at cold start (bench/cold-start.ts): the CPU time of importing a function's bundle in a fresh Node
+   * process, divided by that of the floor, Hono and the AWS SDK's DynamoDB document client bundled the same way
+   * (bench/floor-dynamodb.ts), in alternating rounds. The public API answers people at a door: at most 1.6 floors.
+   * The email workers carry React Email and SES: at most 2.5. The console serves staff a few times a day and
+   * carries the most pages: at most 2.5, with PDF, XLSX, QR codes, email previews and OpenAPI loaded on first use
+   * (it loaded 2.5 MB and measured about 9 floors before). Bundle sizes are shown here for information and held
+   * by test/infra/bundles.test.ts.
    */
-  apiBundleKb: { max: 250 },
-  apiLoadMs: { max: 60 },
-  workerBundleKb: { max: 1_600 },
-  workerLoadMs: { max: 120 },
+  apiLoadVsFloor: { max: 1.6 },
+  workerLoadVsFloor: { max: 2.5 },
+  consoleLoadVsFloor: { max: 2.5 },
   /** Issue 9 §6: latency with 200 sessions / 100,000 officers at most 20% worse than with one session. */
   scaleSlowdown: { max: 1.2 },
   /** Issue 9 §7: first load of the registration and check-in pages, compressed, on a cheap phone. */
