@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
@@ -144,17 +144,19 @@ describe('the retention purge killed partway through a session', () => {
     const counted = crashingStore(store, { atWrite: Number.POSITIVE_INFINITY, when: 'before' });
     const first = await purgeExpiredPersonalData(counted.store, purgeAt);
     expect(first.erased).toBe(5);
-    expect(counted.state.writes).toHaveLength(5); // every one of them is a kill point below
+    // One transaction per registration, then the session leaves the end-time index: each a kill point below.
+    expect(counted.state.writes).toHaveLength(6);
     await expectPurged(world, checkinsBefore);
     expect(await eventJobs(ids)).toBe(jobsBefore);
     expect((await purgeExpiredPersonalData(store, purgeAt)).erased).toBe(0);
   });
 
-  // A clean purge writes 5 times here, one transaction per registration. Dying before write n leaves the table as
-  // dying after write n - 1 does, so killing it right after each write (and before the first) covers every point.
+  // A clean purge writes 6 times here: one transaction per registration, then the session's end-time entry goes.
+  // Dying before write n leaves the table as dying after write n - 1 does, so killing it right after each write
+  // (and before the first) covers every point.
   const kills = [
     { at: 1, when: 'before' as const },
-    ...[1, 2, 3, 4, 5].map((at) => ({ at, when: 'after' as const })),
+    ...[1, 2, 3, 4, 5, 6].map((at) => ({ at, when: 'after' as const })),
   ];
 
   it.each(kills)(
