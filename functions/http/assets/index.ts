@@ -1,5 +1,6 @@
 import { checkinStyles } from './checkin-styles';
 import { createClientScripts } from './client-scripts';
+import { faviconSvg } from './favicon';
 import { fingerprint } from './fingerprint';
 import { styles } from './styles';
 
@@ -12,6 +13,11 @@ export const assets = {
     path: `/assets/checkin.${fingerprint(checkinStyles)}.css`,
     body: checkinStyles,
     type: 'text/css; charset=utf-8',
+  },
+  favicon: {
+    path: `/assets/favicon.${fingerprint(faviconSvg)}.svg`,
+    body: faviconSvg,
+    type: 'image/svg+xml',
   },
 };
 

@@ -97,7 +97,11 @@ const rowHref = (view: AreaView, row: CoverageRow) =>
       : `${base}/kabupaten/${view.code}/kecamatan/${row.code}`;
 /** The export file of a table (the same name the route reads). */
 export const exportName = (view: AreaView) =>
-  view.level === 'nation' ? 'nasional' : view.level === 'province' ? `provinsi-${view.code}` : `kabupaten-${view.code}`;
+  view.level === 'nation'
+    ? 'nasional'
+    : view.level === 'province'
+      ? `provinsi-${view.code}`
+      : `kabupaten-${view.code}`;
 
 function Figures({ total, language }: { total: CoverageFigures; language: Language }) {
   const t = copy[language];
@@ -192,7 +196,8 @@ function TileMap({ view, language }: { view: AreaView; language: Language }) {
   const gap = 4;
   return (
     <figure class="map">
-      <svg viewBox={`0 0 ${14 * (size + gap)} ${7 * (size + gap)}`} role="img" aria-label={t.map}>
+      {/* A group, not an image: the provinces with data are links a keyboard and a screen reader reach. */}
+      <svg viewBox={`0 0 ${14 * (size + gap)} ${7 * (size + gap)}`} role="group" aria-label={t.map}>
         {Object.entries(PROVINCE_TILES).map(([code, tile]) => {
           const row = rows.get(code);
           const x = tile.col * (size + gap);
