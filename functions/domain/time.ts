@@ -8,6 +8,33 @@ const indonesianZoneNames: Record<string, string> = {
   'Asia/Jayapura': 'WIT',
 };
 
+/** Each Indonesian zone as an organizer picks it: its abbreviation, its name, and the city it is named after. */
+const zoneChoices: Record<string, { short: string; id: string; en: string; city: string }> = {
+  'Asia/Jakarta': { short: 'WIB', id: 'Waktu Indonesia Barat', en: 'Western Indonesia Time', city: 'Jakarta' },
+  'Asia/Pontianak': {
+    short: 'WIB',
+    id: 'Waktu Indonesia Barat',
+    en: 'Western Indonesia Time',
+    city: 'Pontianak',
+  },
+  'Asia/Makassar': {
+    short: 'WITA',
+    id: 'Waktu Indonesia Tengah',
+    en: 'Central Indonesia Time',
+    city: 'Makassar',
+  },
+  'Asia/Jayapura': { short: 'WIT', id: 'Waktu Indonesia Timur', en: 'Eastern Indonesia Time', city: 'Jayapura' },
+};
+
+/**
+ * "WIB (Pontianak) – Waktu Indonesia Barat": what a zone is called in a form, never the raw IANA name a Dinas
+ * officer does not know. A zone outside Indonesia keeps its IANA name.
+ */
+export function zoneChoiceLabel(timeZone: string, language: Language = 'id'): string {
+  const zone = zoneChoices[timeZone];
+  return zone ? `${zone.short} (${zone.city}) – ${zone[language]}` : timeZone;
+}
+
 /**
  * Building an Intl.DateTimeFormat costs far more than formatting with one (ICU loads locale and zone data each
  * time): every email and page formats several times, so each formatter is made once per options and zone.
