@@ -11,6 +11,8 @@ export type InvitationProps = BaseProps & {
   recipientName: string;
   cooperativeName: string;
   registerUrl: string;
+  /** The link is the cooperative's personal one: the form opens with the cooperative already chosen. */
+  personalLink?: boolean;
   message?: string;
   unsubscribeUrl?: string;
 };
@@ -22,6 +24,8 @@ const copy = bilingual({
     invite: (cooperative: string, title: string) =>
       `Dengan hormat, ${cooperative} diundang mengikuti ${title}. Kami belum menerima pendaftaran dari koperasi Anda.`,
     how: 'Pendaftaran dilakukan secara daring: pilih desa/kelurahan Anda, isi nama pengurus yang akan hadir, dan setiap pengurus menerima tiket dengan kode QR.',
+    howPersonal: (cooperative: string) =>
+      `Pendaftaran dilakukan secara daring melalui tautan khusus ${cooperative} di bawah ini: koperasi Anda sudah terpilih, cukup isi nama pengurus yang akan hadir, dan setiap pengurus menerima tiket dengan kode QR.`,
     register: 'Daftarkan koperasi',
     reason: (cooperative: string, title: string) =>
       `Anda menerima email ini karena ${cooperative} termasuk koperasi yang diundang ke ${title} dan alamat email Anda tercatat sebagai kontaknya.`,
@@ -32,6 +36,8 @@ const copy = bilingual({
     invite: (cooperative: string, title: string) =>
       `${cooperative} is invited to ${title}. We have not yet received a registration from your cooperative.`,
     how: 'Registration is online: choose your village, enter the officers who will attend, and each officer receives a ticket with a QR code.',
+    howPersonal: (cooperative: string) =>
+      `Registration is online through the personal link of ${cooperative} below: your cooperative is already chosen, enter the officers who will attend, and each officer receives a ticket with a QR code.`,
     register: 'Register the cooperative',
     reason: (cooperative: string, title: string) =>
       `You are receiving this email because ${cooperative} is invited to ${title} and your address is on record as its contact.`,
@@ -55,7 +61,7 @@ export default function InvitationEmail(props: InvitationProps) {
       message={props.message}
     >
       <SessionDetails event={event} language={language} />
-      <Paragraph>{t.how}</Paragraph>
+      <Paragraph>{props.personalLink ? t.howPersonal(props.cooperativeName) : t.how}</Paragraph>
       <Section style={{ margin: '16px 0' }}>
         <Button href={props.registerUrl} style={styles.button}>
           {t.register}

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';
 import { queryAll } from './paging';
@@ -22,8 +22,45 @@ export type CooperativeContact = {
   updatedBy: string;
 };
 
+/**
+ * Where an organisation's import rows held for review ("Perlu diperiksa") wait in a regency: next to its contacts
+ * (70), one item, so a person who leaves the page finds them again. `CONTACTREVIEW` does not begin with
+ * `CONTACT#`, so listing contacts never reads it.
+ */
+const pendingReviewKey = (organisationId: string, regencyCode: string) => ({
+  pk: keys.organisationRegency(organisationId, regencyCode).pk,
+  sk: 'CONTACTREVIEW',
+});
+
 export function createContactsRepo(doc: DocumentClient, tableName: string) {
   return {
+    /**
+     * Replaces the rows waiting for review with `rows` (the latest import's, or what is left after one was
+     * resolved); none removes the item. Rows are whatever the import module holds: this layer only keeps them.
+     */
+    async putPendingReview<T>(
+      organisationId: string,
+      regencyCode: string,
+      rows: T[],
+      now: Date,
+    ): Promise<void> {
+      const key = pendingReviewKey(organisationId, regencyCode);
+      if (rows.length === 0) {
+        await doc.send(new DeleteCommand({ TableName: tableName, Key: key }));
+        return;
+      }
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: { ...key, rows, updatedAt: now.toISOString() } }),
+      );
+    },
+
+    async getPendingReview<T>(organisationId: string, regencyCode: string): Promise<T[]> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: pendingReviewKey(organisationId, regencyCode) }),
+      );
+      return (Item?.rows as T[] | undefined) ?? [];
+    },
+
     async listByRegency(organisationId: string, regencyCode: string): Promise<CooperativeContact[]> {
       const items = await queryAll(doc, {
         TableName: tableName,

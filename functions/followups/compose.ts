@@ -162,6 +162,7 @@ export async function followupEmail(
           code && target.id === event.id
             ? invitationLink(baseUrl, target.id, code)
             : `${origin(baseUrl)}/acara/${target.id}/daftar`,
+        personalLink: Boolean(code && target.id === event.id),
       };
       return { kind, rendered: await renderEmail('invitation', props), unsubscribe };
     }

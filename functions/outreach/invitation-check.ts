@@ -1,6 +1,7 @@
 import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
 import { isInvitationCode } from '../domain/invitation-code';
+import { formatPhoneLocal } from '../domain/phone';
 import type { EventRecord, Language } from '../domain/schemas';
 import { hashSecret } from '../domain/tokens';
 
@@ -55,4 +56,25 @@ export async function assertInvitation(
   const invited = await resolveInvitation(store, event.id, code);
   if (!invited) throw invitationError('invalid_invitation', language);
   if (invited !== cooperativeId) throw invitationError('wrong_cooperative', language);
+}
+
+/**
+ * The contact the organizer imported for an invited cooperative, to pre-fill the registration form opened from
+ * that cooperative's personal link: the ketua typing on a phone finds their own name and number already there and
+ * only checks them. Nothing when the session's organisation keeps no contact for it.
+ */
+export async function invitedContact(
+  store: Store,
+  eventId: string,
+  cooperativeId: string,
+): Promise<{ name?: string; phone?: string; email?: string } | undefined> {
+  const event = await store.events.get(eventId);
+  if (!event?.organisationId) return undefined;
+  const contact = await store.contacts.get(event.organisationId, cooperativeId);
+  if (!contact || (!contact.name && !contact.phone && !contact.email)) return undefined;
+  return {
+    name: contact.name,
+    phone: contact.phone ? formatPhoneLocal(contact.phone) : undefined,
+    email: contact.email,
+  };
 }

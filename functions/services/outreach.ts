@@ -14,6 +14,7 @@ import {
   type ContactImport,
   importContactRows,
   importContacts,
+  type ReviewRow,
 } from '../outreach/contacts-import';
 import type { Letter } from '../outreach/letter-pdf';
 import { whatsAppInvitationLink } from '../outreach/whatsapp';
@@ -359,7 +360,32 @@ export function createOutreachService(store: Store, clock: () => Date) {
       store.cooperatives.listByRegency(event.regencyCode),
       contactsOf(event),
     ]);
-    return { event, directory, contacts: new Map(stored.map((contact) => [contact.cooperativeId, contact])) };
+    const pending = await store.contacts.getPendingReview<ReviewRow>(
+      event.organisationId as string,
+      event.regencyCode,
+    );
+    return {
+      event,
+      directory,
+      contacts: new Map(stored.map((contact) => [contact.cooperativeId, contact])),
+      pending,
+    };
+  }
+
+  /** Rows kept for review are few hundred at most (a regency's villages); the item stays far below 400 KB. */
+  const MAX_PENDING_REVIEW = 500;
+
+  async function dropPendingReview(organisationId: string, regencyCode: string, line: number) {
+    const pending = await store.contacts.getPendingReview<ReviewRow>(organisationId, regencyCode);
+    const left = pending.filter((row) => row.line !== line);
+    if (left.length !== pending.length)
+      await store.contacts.putPendingReview(organisationId, regencyCode, left, clock());
+  }
+
+  /** A row held for review that the organizer sets aside (no candidate fits, or the row was wrong). */
+  async function dismissReview(user: User, eventId: string, line: number) {
+    const { event, organisationId } = await loadContactsOwner(user, eventId);
+    await dropPendingReview(organisationId, event.regencyCode, line);
   }
 
   /**
@@ -379,7 +405,15 @@ export function createOutreachService(store: Store, clock: () => Date) {
     if (directory.length === 0) throw new DomainError('not_found');
     const result =
       typeof csv === 'string' ? await importContacts(csv, directory) : importContactRows(csv, directory);
-    if (!apply || result.errors.length > 0 || result.matched.length === 0) return { ...result, applied: 0 };
+    if (result.errors.length > 0) return { ...result, applied: 0 };
+    // Rows held for review wait for a person even if they leave the page; the latest file's replace older ones.
+    await store.contacts.putPendingReview(
+      organisationId,
+      regencyCode,
+      result.review.slice(0, MAX_PENDING_REVIEW),
+      clock(),
+    );
+    if (!apply || result.matched.length === 0) return { ...result, applied: 0 };
     const now = clock().toISOString();
     const existing = new Map((await contactsOf(event)).map((c) => [c.cooperativeId, c]));
     await store.contacts.putMany(
@@ -407,7 +441,13 @@ export function createOutreachService(store: Store, clock: () => Date) {
    * A contact edited by hand from a session's pages (also how a review row is resolved), for a cooperative of
    * the session's regency, as its organisation's contact; every change is in the audit log.
    */
-  async function updateContact(user: User, eventId: string, cooperativeId: string, fields: ContactFields) {
+  async function updateContact(
+    user: User,
+    eventId: string,
+    cooperativeId: string,
+    fields: ContactFields,
+    options: { reviewLine?: number } = {},
+  ) {
     const { event, organisationId } = await loadContactsOwner(user, eventId);
     const cooperative = await store.cooperatives.get(cooperativeId);
     if (!cooperative || cooperative.regencyCode !== event.regencyCode) throw new DomainError('not_found');
@@ -433,6 +473,8 @@ export function createOutreachService(store: Store, clock: () => Date) {
       updatedBy: user.id,
     };
     await store.contacts.put(organisationId, contact);
+    if (options.reviewLine !== undefined)
+      await dropPendingReview(organisationId, event.regencyCode, options.reviewLine);
     const changed = (['name', 'phone', 'email', 'baEmail'] as const).filter(
       (k) => before?.[k] !== contact[k],
     );
@@ -457,6 +499,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
     contacts,
     importCsv,
     updateContact,
+    dismissReview,
   };
 }
 

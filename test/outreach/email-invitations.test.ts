@@ -43,6 +43,9 @@ it('emails each invited cooperative with an address its own personal link, once,
     const link = await linkOf(world, at(world.invited, index).id);
     expect(mail?.html).toContain(link.replaceAll('&', '&amp;'));
     expect(mail?.text).toContain(link);
+    // The personal link opens the form with the cooperative chosen: the email does not ask to pick a village.
+    expect(mail?.text).toContain('koperasi Anda sudah terpilih');
+    expect(mail?.text).not.toContain('pilih desa/kelurahan Anda');
     // The other cooperative's link is not in this email.
     const other = await linkOf(world, at(world.invited, 1 - index).id);
     expect(mail?.html).not.toContain(other.split('undangan=')[1]);

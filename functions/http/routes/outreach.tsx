@@ -3,9 +3,10 @@ import { type InvitationChannel, invitationChannels } from '../../db/invitations
 import type { User } from '../../domain/accounts';
 import { DomainError } from '../../domain/errors';
 import { formatPhoneLocal } from '../../domain/phone';
+import type { EventRecord } from '../../domain/schemas';
 import { cooperativeStatusLabel } from '../../domain/statuses';
 import { formatDateTime } from '../../domain/time';
-import type { ContactImport } from '../../outreach/contacts-import';
+import type { ContactImport, ReviewRow } from '../../outreach/contacts-import';
 import { isXlsx, xlsxRows } from '../../outreach/xlsx-rows';
 import {
   createOutreachService,
@@ -16,6 +17,7 @@ import {
 } from '../../services/outreach';
 import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv, AppServices } from '../context';
+import { describeRoute } from '../describe-route';
 
 import { baseUrlOf } from '../page-context';
 import { ConsoleLayout, Csrf } from '../pages/admin/layout';
@@ -36,6 +38,9 @@ function outreach(c: Context<AppEnv>): OutreachService {
   return found;
 }
 const me = (c: Context<AppEnv>) => c.get('user') as User;
+/** Every seat confirmed: a new registration waits for a seat. */
+const isFull = (event: Pick<EventRecord, 'capacity' | 'seatsTaken'>) =>
+  (event.seatsTaken ?? 0) >= event.capacity;
 const eventIdOf = (c: Context<AppEnv>) => c.req.param('eventId') ?? '';
 const base = (c: Context<AppEnv>) => `/admin/acara/${eventIdOf(c)}/undangan`;
 
@@ -80,7 +85,7 @@ function Sent({ row }: { row: OutreachRow }) {
   return <span class="muted">{sent.map((channel) => channelLabels[channel]).join(', ')}</span>;
 }
 
-async function listPage(c: Context<AppEnv>, notice?: string) {
+async function listPage(c: Context<AppEnv>, notice?: string, error?: string) {
   const filters = {
     district: c.req.query('district') || undefined,
     ba: c.req.query('ba') || undefined,
@@ -98,12 +103,18 @@ async function listPage(c: Context<AppEnv>, notice?: string) {
       user={me(c)}
       csrfToken={csrf}
       notice={notice ?? (c.req.query('ok') ? 'Tersimpan.' : undefined)}
+      error={error}
     >
       <p>
         <a href={`/admin/acara/${event.id}`}>Kembali ke sesi</a>
       </p>
       <h1>{`Undangan: ${event.title}`}</h1>
       <p class="muted">{formatDateTime(event.startsAt, event.timeZone)}</p>
+      {isFull(event) ? (
+        <div class="alert warn" role="status" data-full>
+          {`Sesi ini sudah penuh: ${event.capacity} kursi terisi. Koperasi yang mendaftar dari undangan sekarang masuk daftar tunggu. Tambah kapasitas atau buka sesi lain sebelum mengundang lagi.`}
+        </div>
+      ) : null}
       <p data-counts>
         {outreachStates.map((state) => (
           <span>{`${stateLabels[state]}: ${counts[state]} · `}</span>
@@ -125,8 +136,16 @@ async function listPage(c: Context<AppEnv>, notice?: string) {
           </form>
           <form method="post" action={`${href}/email`}>
             <Csrf token={csrf} />
+            {isFull(event) ? (
+              <label>
+                <input type="checkbox" name="confirmFull" value="1" required />
+                {' Saya mengerti sesi ini penuh: yang mendaftar masuk daftar tunggu'}
+              </label>
+            ) : null}
             <button type="submit" class="secondary">
-              Kirim email undangan dengan tautan pribadi
+              {isFull(event)
+                ? 'Tetap kirim email undangan (sesi penuh)'
+                : 'Kirim email undangan dengan tautan pribadi'}
             </button>
           </form>
           <form method="post" action={`${href}/pengingat`}>
@@ -218,6 +237,84 @@ async function listPage(c: Context<AppEnv>, notice?: string) {
   );
 }
 
+/**
+ * Rows an import could not match on its own: pick the cooperative (its contact is saved and the row leaves the
+ * list) or set the row aside. They are kept until then, so leaving the page loses nothing.
+ */
+function ReviewTable({
+  rows,
+  csrf,
+  href,
+  earlier,
+}: {
+  rows: ReviewRow[];
+  csrf?: string;
+  href: string;
+  earlier?: boolean;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <section data-review>
+      <h2>{`Perlu diperiksa (${rows.length})`}</h2>
+      {earlier ? (
+        <p class="muted">
+          Baris dari impor terakhir yang belum dicocokkan. Daftar ini tersimpan sampai setiap baris dipilihkan
+          koperasinya atau dilewati.
+        </p>
+      ) : null}
+      <table>
+        <thead>
+          <tr>
+            <th>Baris</th>
+            <th>Desa / kecamatan di berkas</th>
+            <th>Kontak</th>
+            <th>Pilih koperasi</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr data-review-line={row.line}>
+              <td>{row.line}</td>
+              <td>{`${row.village} / ${row.district || '(kecamatan kosong)'}`}</td>
+              <td>
+                {[
+                  row.contact.name,
+                  row.contact.phone ? formatPhoneLocal(row.contact.phone) : '',
+                  row.contact.email,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </td>
+              <td>
+                {row.candidates.length === 0 ? <span class="muted">Tidak ada yang mirip</span> : null}
+                {row.candidates.map((candidate) => (
+                  <form method="post" action={`${href}/kontak/${candidate.id}`}>
+                    <Csrf token={csrf} />
+                    <input type="hidden" name="reviewLine" value={String(row.line)} />
+                    <input type="hidden" name="name" value={row.contact.name ?? ''} />
+                    <input type="hidden" name="phone" value={row.contact.phone ?? ''} />
+                    <input type="hidden" name="email" value={row.contact.email ?? ''} />
+                    <input type="hidden" name="baEmail" value={row.contact.baEmail ?? ''} />
+                    <button type="submit" class="secondary">
+                      {`${candidate.name} (Kec. ${candidate.districtName})`}
+                    </button>
+                  </form>
+                ))}
+                <form method="post" action={`${href}/kontak/periksa/${row.line}/lewati`}>
+                  <Csrf token={csrf} />
+                  <button type="submit" class="secondary">
+                    Lewati baris ini
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function ImportReport({
   result,
   csrf,
@@ -250,53 +347,13 @@ function ImportReport({
           ))}
         </ul>
       ) : null}
-      {result.review.length ? (
-        <>
-          <h2>Perlu diperiksa</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>Baris</th>
-                <th>Desa / kecamatan di berkas</th>
-                <th>Kontak</th>
-                <th>Pilih koperasi</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.review.map((row) => (
-                <tr>
-                  <td>{row.line}</td>
-                  <td>{`${row.village} / ${row.district || '(kecamatan kosong)'}`}</td>
-                  <td>
-                    {[row.contact.name, row.contact.phone, row.contact.email].filter(Boolean).join(', ')}
-                  </td>
-                  <td>
-                    {row.candidates.length === 0 ? <span class="muted">Tidak ada yang mirip</span> : null}
-                    {row.candidates.map((candidate) => (
-                      <form method="post" action={`${href}/kontak/${candidate.id}`}>
-                        <Csrf token={csrf} />
-                        <input type="hidden" name="name" value={row.contact.name ?? ''} />
-                        <input type="hidden" name="phone" value={row.contact.phone ?? ''} />
-                        <input type="hidden" name="email" value={row.contact.email ?? ''} />
-                        <input type="hidden" name="baEmail" value={row.contact.baEmail ?? ''} />
-                        <button type="submit" class="secondary">
-                          {`${candidate.name} (Kec. ${candidate.districtName})`}
-                        </button>
-                      </form>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
+      <ReviewTable rows={result.review} csrf={csrf} href={href} />
     </section>
   );
 }
 
 async function contactsPage(c: Context<AppEnv>, result?: ContactImport & { applied: number }, csv = '') {
-  const { directory, contacts } = await outreach(c).contacts(me(c), eventIdOf(c));
+  const { directory, contacts, pending } = await outreach(c).contacts(me(c), eventIdOf(c));
   const csrf = c.get('csrfToken');
   const href = base(c);
   return c.render(
@@ -315,7 +372,11 @@ async function contactsPage(c: Context<AppEnv>, result?: ContactImport & { appli
         Kolom yang dikenali: kode desa (atau nama desa dan kecamatan), nama ketua/kontak, no HP, email, email
         BA. Baris yang cocok persis disimpan; nama desa yang kembar atau salah ketik ditahan untuk diperiksa.
       </p>
-      {result ? <ImportReport result={result} csrf={csrf} href={href} /> : null}
+      {result ? (
+        <ImportReport result={result} csrf={csrf} href={href} />
+      ) : (
+        <ReviewTable rows={pending} csrf={csrf} href={href} earlier />
+      )}
       <form method="post" action={`${href}/kontak`} enctype="multipart/form-data">
         <Csrf token={csrf} />
         <label for="file">Berkas CSV atau XLSX</label>
@@ -401,6 +462,79 @@ async function csvFrom(c: Context<AppEnv>) {
   return { csv, apply: data.get('apply') === '1' };
 }
 
+const tag = 'Outreach';
+const overviewDoc = describeRoute({
+  operationId: 'getOutreach',
+  summary: 'Every invited cooperative with its personal link, contact, Business Assistant and invitation state',
+  description: 'A Business Assistant sees only their cooperatives. Reading it is logged: it shows contacts.',
+  tag,
+  access: 'session',
+  query: 'outreachOverviewQuery',
+  responses: { 200: 'outreachOverviewResponse' },
+  errors: [404],
+});
+const lettersDoc = describeRoute({
+  operationId: 'getInvitationLetters',
+  summary: 'The invitation letters as one PDF',
+  tag,
+  access: 'session',
+  query: 'outreachLettersQuery',
+  responses: { 200: { type: 'application/pdf', description: 'A download' } },
+  errors: [404],
+});
+const importContactsDoc = describeRoute({
+  operationId: 'importOutreachContacts',
+  summary: 'Check a CSV of contacts against the directory, and with `apply` write the exact matches',
+  tag,
+  access: 'session',
+  body: 'contactImportBody',
+  responses: { 200: 'contactImportResponse', 400: 'contactImportRefused' },
+  errors: [404],
+});
+const contactDoc = describeRoute({
+  operationId: 'updateOutreachContact',
+  summary: 'Set a cooperative’s contact and Business Assistant',
+  tag,
+  access: 'session',
+  body: 'contactBody',
+  responses: { 200: 'contactResponse' },
+  errors: [404],
+});
+const requireInvitationDoc = describeRoute({
+  operationId: 'setRequireInvitation',
+  summary: 'Whether only a cooperative’s personal invitation link may register it',
+  tag,
+  access: 'session',
+  body: 'requireInvitationBody',
+  responses: { 200: 'requireInvitationResponse' },
+  errors: [404],
+});
+const emailInvitationsDoc = describeRoute({
+  operationId: 'emailInvitations',
+  summary: 'Email the invitation to every invited cooperative with a contact address not yet emailed',
+  tag,
+  access: 'session',
+  responses: { 202: 'invitationsEmailedResponse' },
+  errors: [404],
+});
+const reminderDoc = describeRoute({
+  operationId: 'remindUnregistered',
+  summary: 'Schedule a reminder campaign to the invited cooperatives that have not registered',
+  tag,
+  access: 'session',
+  responses: { 201: 'campaignResponse' },
+  errors: [404],
+});
+const markSentDoc = describeRoute({
+  operationId: 'markInvitationSent',
+  summary: 'Record that a cooperative’s invitation went out by WhatsApp, letter or email by hand',
+  tag,
+  access: 'session',
+  body: 'invitationSentBody',
+  responses: { 204: null },
+  errors: [404],
+});
+
 export const outreachRoutes = new Hono<AppEnv>()
   // --- Console pages ---
   .use('/admin/acara/:eventId/undangan/*', signedIn)
@@ -425,13 +559,27 @@ export const outreachRoutes = new Hono<AppEnv>()
     const form = await postedForm(c);
     const chosen =
       c.req.param('cooperativeId') === 'ubah' ? str(form, 'cooperativeId') : c.req.param('cooperativeId');
-    await outreach(c).updateContact(me(c), eventIdOf(c), chosen, {
-      name: str(form, 'name'),
-      phone: str(form, 'phone'),
-      email: str(form, 'email'),
-      baEmail: str(form, 'baEmail'),
-    });
+    const reviewLine = Number.parseInt(str(form, 'reviewLine'), 10);
+    await outreach(c).updateContact(
+      me(c),
+      eventIdOf(c),
+      chosen,
+      {
+        name: str(form, 'name'),
+        phone: str(form, 'phone'),
+        email: str(form, 'email'),
+        baEmail: str(form, 'baEmail'),
+      },
+      { reviewLine: Number.isInteger(reviewLine) ? reviewLine : undefined },
+    );
     return c.redirect(`${base(c)}/kontak?ok=1`, 303);
+  })
+  .post('/admin/acara/:eventId/undangan/kontak/periksa/:line/lewati', async (c) => {
+    await postedForm(c);
+    const line = Number.parseInt(c.req.param('line'), 10);
+    if (!Number.isInteger(line)) throw new DomainError('validation');
+    await outreach(c).dismissReview(me(c), eventIdOf(c), line);
+    return c.redirect(`${base(c)}/kontak`, 303);
   })
   .post('/admin/acara/:eventId/undangan/wajib', async (c) => {
     const form = await postedForm(c);
@@ -439,7 +587,17 @@ export const outreachRoutes = new Hono<AppEnv>()
     return c.redirect(`${base(c)}?ok=1`, 303);
   })
   .post('/admin/acara/:eventId/undangan/email', async (c) => {
-    await postedForm(c);
+    const form = await postedForm(c);
+    const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
+    // Invitations to a full session only fill the waiting list: sent only once the organizer says so.
+    if (isFull(event) && str(form, 'confirmFull') !== '1') {
+      c.status(409);
+      return listPage(
+        c,
+        undefined,
+        'Sesi ini sudah penuh. Centang konfirmasi bila undangan tetap dikirim; yang mendaftar akan masuk daftar tunggu.',
+      );
+    }
     const sent = await outreach(c).emailInvitations(me(c), eventIdOf(c), baseUrlOf(c));
     return listPage(
       c,
@@ -479,7 +637,7 @@ export const outreachRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     await next();
   })
-  .get('/api/admin/events/:eventId/outreach', async (c) => {
+  .get('/api/admin/events/:eventId/outreach', overviewDoc, async (c) => {
     const { rows, counts } = await outreach(c).overview(me(c), eventIdOf(c), baseUrlOf(c), {
       district: c.req.query('district') || undefined,
       ba: c.req.query('ba') || undefined,
@@ -506,7 +664,7 @@ export const outreachRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  .get('/api/admin/events/:eventId/outreach/letters.pdf', async (c) => {
+  .get('/api/admin/events/:eventId/outreach/letters.pdf', lettersDoc, async (c) => {
     const { pdf } = await outreach(c).letters(me(c), eventIdOf(c), baseUrlOf(c), {
       cooperativeId: c.req.query('cooperativeId') || undefined,
       signerName: c.req.query('signer'),
@@ -515,7 +673,7 @@ export const outreachRoutes = new Hono<AppEnv>()
     });
     return pdfResponse(c, pdf, 'surat-undangan.pdf');
   })
-  .post('/api/admin/events/:eventId/outreach/contacts/import', async (c) => {
+  .post('/api/admin/events/:eventId/outreach/contacts/import', importContactsDoc, async (c) => {
     const body = (await readJson(c)) as { csv?: unknown; apply?: unknown };
     if (typeof body?.csv !== 'string') throw new DomainError('validation');
     const result = await outreach(c).importCsv(me(c), eventIdOf(c), body.csv, {
@@ -523,7 +681,7 @@ export const outreachRoutes = new Hono<AppEnv>()
     });
     return c.json(result, result.errors.length ? 400 : 200);
   })
-  .put('/api/admin/events/:eventId/outreach/contacts/:cooperativeId', async (c) => {
+  .put('/api/admin/events/:eventId/outreach/contacts/:cooperativeId', contactDoc, async (c) => {
     const body = ((await readJson(c)) ?? {}) as Record<string, unknown>;
     const contact = await outreach(c).updateContact(me(c), eventIdOf(c), c.req.param('cooperativeId'), {
       name: str(body, 'name'),
@@ -533,19 +691,19 @@ export const outreachRoutes = new Hono<AppEnv>()
     });
     return c.json(contact);
   })
-  .put('/api/admin/events/:eventId/outreach/require-invitation', async (c) => {
+  .put('/api/admin/events/:eventId/outreach/require-invitation', requireInvitationDoc, async (c) => {
     const body = (await readJson(c)) as { required?: unknown };
     if (typeof body?.required !== 'boolean') throw new DomainError('validation');
     await outreach(c).setRequireInvitation(me(c), eventIdOf(c), body.required);
     return c.json({ requireInvitation: body.required });
   })
-  .post('/api/admin/events/:eventId/outreach/email', async (c) =>
+  .post('/api/admin/events/:eventId/outreach/email', emailInvitationsDoc, async (c) =>
     c.json(await outreach(c).emailInvitations(me(c), eventIdOf(c), baseUrlOf(c)), 202),
   )
-  .post('/api/admin/events/:eventId/outreach/reminder', async (c) =>
+  .post('/api/admin/events/:eventId/outreach/reminder', reminderDoc, async (c) =>
     c.json(await outreach(c).remindUnregistered(me(c), eventIdOf(c)), 201),
   )
-  .post('/api/admin/events/:eventId/outreach/:cooperativeId/sent', async (c) => {
+  .post('/api/admin/events/:eventId/outreach/:cooperativeId/sent', markSentDoc, async (c) => {
     const body = (await readJson(c)) as { channel?: unknown };
     const channel = body?.channel as InvitationChannel;
     if (!invitationChannels.includes(channel)) throw new DomainError('validation');
