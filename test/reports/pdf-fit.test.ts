@@ -7,6 +7,7 @@ import { loadRegencyDirectory } from '../../functions/local/area-directory';
 import { invitationLettersPdf } from '../../functions/outreach/letter-pdf';
 import type { AttendeeRow } from '../../functions/reports/attendees';
 import type { CooperativeCoverage } from '../../functions/reports/coverage';
+import { monthlySummaryPdf } from '../../functions/reports/coverage-files';
 import { buildDaftarHadir } from '../../functions/reports/daftar-hadir';
 import { buildLaporanPdf } from '../../functions/reports/laporan-pdf';
 import { ticketPdf } from '../../functions/reports/ticket-pdf';
@@ -270,5 +271,14 @@ describe('PDFs wrap, never cut, and print every letter', () => {
         `ticket-${OFFICERS.indexOf(name)}`,
       );
     }
+  });
+
+  it('monthly coverage summary, every province', async () => {
+    const { getProvinces } = await import('idn-area-data');
+    const provinces = await getProvinces();
+    const figures = { directory: 88_888, registered: 77_777, briefed: 66_666, held: 5_555, planned: 9_999 };
+    const rows = provinces.map((p) => ({ code: p.code, name: p.name, ...figures }));
+    const { bytes } = await monthlySummaryPdf('2026-12', rows, figures, new Date('2026-12-31T09:00:00Z'));
+    await check(bytes, ['PAPUA', 'Jumlah', 'nasional'], 'monthly-summary');
   });
 });
