@@ -11,6 +11,12 @@ export type PdfFonts = { regular: PDFFont; bold: PDFFont };
  */
 export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
+/** The font files a Lambda that makes PDFs ships next to its code (infra/constructs/bundle.ts's HANDLER_FILES). */
+export const PDF_FONT_BUNDLE_FILES = Object.values(FONT_FILES).map((name) => ({
+  name: `fonts/${name}`,
+  source: `./functions/reports/fonts/${name}`,
+}));
+
 async function readFont(name: string): Promise<Uint8Array> {
   for (const dir of ['./fonts/', '../fonts/']) {
     try {

@@ -6,6 +6,7 @@ import { buildSync, type Metafile } from 'esbuild';
 import { clientScripts } from '../../functions/http/assets';
 import { JSQR_BUNDLE_FILE } from '../../functions/http/assets/checkin-jsqr';
 import { SWAGGER_UI_BUNDLE_FILES } from '../../functions/http/assets/swagger-ui';
+import { PDF_FONT_BUNDLE_FILES } from '../../functions/reports/pdf-fonts';
 
 /**
  * How every Lambda function is bundled: by HadirFunction at synth (infra/constructs/hadir-function.ts) and by
@@ -50,9 +51,11 @@ export const DEFINE = { 'process.env.NODE_ENV': '"production"' };
  */
 export const HANDLER_FILES: Readonly<Record<string, readonly { name: string; source: string }[]>> = {
   // The check-in page's fallback QR decoder: served as a static asset, never run by the server.
-  'api.ts': [JSQR_BUNDLE_FILE],
+  // The ticket saved to the phone is a PDF: DejaVu Sans, read with the first one made.
+  'api.ts': [JSQR_BUNDLE_FILE, ...PDF_FONT_BUNDLE_FILES],
   // Swagger UI for /api/docs, pinned in package.json: served as static files, read when the page is first opened.
-  'console.ts': SWAGGER_UI_BUNDLE_FILES,
+  // The reports, letters and certificates are PDFs in DejaVu Sans, read with the first one made.
+  'console.ts': [...SWAGGER_UI_BUNDLE_FILES, ...PDF_FONT_BUNDLE_FILES],
 };
 
 /**
@@ -110,6 +113,7 @@ export function bundleHandler(entry: string, outdir: string): BundleSizes {
   const require = createRequire(join(projectRoot, 'package.json'));
   for (const file of HANDLER_FILES[basename(entry)] ?? []) {
     const from = require.resolve(file.source);
+    mkdirSync(dirname(join(outdir, file.name)), { recursive: true });
     copyFileSync(from, join(outdir, file.name));
     shipped.push({ name: file.name, bytes: statSync(from).size });
   }
