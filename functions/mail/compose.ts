@@ -10,8 +10,18 @@ import {
   unsubscribeHeaders,
   unsubscribeLinkOf,
 } from '../followups/compose';
+import { withInlineTicketQrs } from './inline-images';
 
-export type MailConfig = { baseUrl: string; from: string; signInMinutes?: number };
+export type MailConfig = {
+  baseUrl: string;
+  from: string;
+  signInMinutes?: number;
+  /**
+   * Ticket QR codes travel inside the email as inline attachments (the default, for what is sent); a preview shown
+   * in the console's browser uses the hosted images instead, which a browser can load.
+   */
+  inlineImages?: boolean;
+};
 
 /** A job whose subject vanished (e.g. an officer substituted before the email left) has nothing to send. */
 export class NothingToSend extends Error {}
@@ -28,7 +38,18 @@ export async function composeEmail(
   store: Store,
   config: MailConfig,
 ): Promise<OutgoingMessage> {
-  const base = { baseUrl: config.baseUrl, language: job.language };
+  const inlineImages = config.inlineImages !== false;
+  const message = await composeParts(job, store, config, inlineImages);
+  return inlineImages ? withInlineTicketQrs(message, config.baseUrl) : message;
+}
+
+async function composeParts(
+  job: EmailJob,
+  store: Store,
+  config: MailConfig,
+  inlineImages: boolean,
+): Promise<OutgoingMessage> {
+  const base = { baseUrl: config.baseUrl, language: job.language, inlineImages };
   const message = (
     rendered: { subject: string; html: string; text: string },
     attachments: OutgoingMessage['attachments'] = [],
@@ -103,6 +124,13 @@ export async function composeEmail(
       const rendered = await renderEmail(job.kind, { ...withEvent, registration, manageToken });
       return message(rendered, confirmed(registration, event) ? [await invitation()] : []);
     }
+    case 'manage_link': {
+      // Only an active registration's link: a request that raced a cancellation sends nothing.
+      if (registration.status === 'cancelled' || 'erasedAt' in registration)
+        throw new NothingToSend('registration no longer active');
+      const manageToken = store.registrations.manageToken(registration.id);
+      return message(await renderEmail('manage_link', { ...withEvent, registration, manageToken }));
+    }
     case 'cancelled':
       return message(await renderEmail('cancelled', { ...withEvent, registration, participant }));
     case 'reminder': {
@@ -122,10 +150,3 @@ export async function composeEmail(
     }
   }
 }
-    case 'manage_link': {
-      // Only an active registration's link: a request that raced a cancellation sends nothing.
-      if (registration.status === 'cancelled' || 'erasedAt' in registration)
-        throw new NothingToSend('registration no longer active');
-      const manageToken = store.registrations.manageToken(registration.id);
-      return message(await renderEmail('manage_link', { ...withEvent, registration, manageToken }));
-    }

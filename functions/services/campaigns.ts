@@ -264,7 +264,7 @@ export function createCampaignService(store: Store, clock: () => Date = () => ne
     };
     // React and the email templates load with the first preview, not with every console cold start.
     const { composeEmail } = await import('../mail/compose');
-    const message = await composeEmail(job, store, { baseUrl, from: '' });
+    const message = await composeEmail(job, store, { baseUrl, from: '', inlineImages: false });
     return { recipient, message };
   }
 
