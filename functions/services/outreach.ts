@@ -232,7 +232,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
       date: now,
       place: options.place || 'Sampit',
       signerName: options.signerName || '( ........................................ )',
-      signerTitle: options.signerTitle || `Kepala ${event.organizerName}`.slice(0, 60),
+      signerTitle: options.signerTitle || `Kepala ${event.organizerName}`,
     });
     for (const { row } of chosen)
       await store.invitations.markSent(event.id, row.cooperative.id, 'letter', now);
