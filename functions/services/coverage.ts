@@ -19,12 +19,7 @@ import {
 } from '../domain/coverage';
 import { DomainError } from '../domain/errors';
 import type { Cooperative } from '../domain/schemas';
-import {
-  type CoverageFile,
-  coverageTableFile,
-  monthlySummaryPdf,
-  unreachedFile,
-} from '../reports/coverage-files';
+import type { CoverageFile } from '../reports/coverage-files';
 
 export type AreaLink = { code: string; name: string };
 
@@ -280,6 +275,9 @@ export function createCoverageService(store: Store, clock: () => Date = () => ne
    * regency or kecamatan, `belum-62.02` / `belum-62.02.01`. The same rights as the page it comes from.
    */
   async function exportTable(user: User, name: string, format: 'csv' | 'xlsx'): Promise<CoverageFile> {
+    // The file builders bring pdf-lib and its fonts (about 400 KiB): they load with the first export or summary,
+    // not with every console cold start.
+    const { coverageTableFile, unreachedFile } = await import('../reports/coverage-files');
     if (name === 'nasional') {
       const view = await nation(user);
       return coverageTableFile(name, 'Provinsi', view.rows, view.total, format);
@@ -303,6 +301,7 @@ export function createCoverageService(store: Store, clock: () => Date = () => ne
   /** The ministry's monthly summary: the national table as it stands, for the viewer's provinces. */
   async function monthlySummary(user: User, month: string) {
     const view = await nation(user);
+    const { monthlySummaryPdf } = await import('../reports/coverage-files');
     return monthlySummaryPdf(month, view.rows, view.total, clock());
   }
 
