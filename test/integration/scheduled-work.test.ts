@@ -300,23 +300,3 @@ describe('a thanks message with an absolute time before its session ends', () =>
     expect(due.map((campaign) => campaign.id)).toEqual([thanks.id]);
   });
 });
-
-describe('a thanks message with an absolute time before its session ends', () => {
-  it('is filed for the end of the session, since it speaks of attendance', async () => {
-    const store = await createTestStore();
-    const event = makeEvent({
-      startsAt: new Date(Date.now() + 2 * DAY).toISOString(),
-      endsAt: new Date(Date.now() + 2 * DAY + 3 * 3_600_000).toISOString(),
-    });
-    await store.events.put(event);
-    const thanks: Campaign = {
-      ...campaignOf(event.id, { type: 'absolute', at: new Date(Date.now() + 2 * DAY).toISOString() }),
-      kind: 'thanks',
-      segment: 'attended',
-    };
-    await store.campaigns.create(thanks);
-    expect(await store.campaigns.listDue(new Date(Date.parse(event.endsAt) - 60_000))).toEqual([]);
-    const due = await store.campaigns.listDue(new Date(Date.parse(event.endsAt) + 60_000));
-    expect(due.map((campaign) => campaign.id)).toEqual([thanks.id]);
-  });
-});
