@@ -11,7 +11,7 @@ import { createInvitationsRepo } from './invitations-repo';
 import { createLeasesRepo } from './leases-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createRegistrationsRepo } from './registrations-repo';
-import { createSessionsRepo } from './sessions-repo';
+import { createEventAdminRepo } from './event-admin-repo';
 import { createStationsRepo } from './stations-repo';
 import { createUsersRepo } from './users-repo';
 
@@ -32,7 +32,7 @@ export function createStore(doc: DocumentClient, tableName: string, { ticketKey 
     users: createUsersRepo(doc, tableName, linkKey(ticketKey, 'sign-in-links')),
     stations: createStationsRepo(doc, tableName),
     audit: createAuditRepo(doc, tableName),
-    sessions: createSessionsRepo(doc, tableName, registrations),
+    eventAdmin: createEventAdminRepo(doc, tableName, registrations),
     outbox: createOutboxRepo(doc, tableName),
     checkins: createCheckinsRepo(doc, tableName),
     devMail: createDevMailRepo(doc, tableName),

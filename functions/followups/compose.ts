@@ -223,7 +223,7 @@ async function nextSession(store: Store, event: EventRecord, campaign?: Campaign
     if (chosen && !chosen.cancelled && chosen.published) return chosen;
   }
   const now = new Date();
-  return (await store.sessions.listAll())
+  return (await store.eventAdmin.listAll())
     .filter(
       (e) =>
         e.id !== event.id &&

@@ -26,7 +26,7 @@ export async function loadAudience(
     // Contacts a cooperative gave for the organisation's other sessions in the regency, oldest first so the
     // newest wins. The organisation's own index partition: what another Dinas collected is never used here.
     const sessions = event.organisationId
-      ? await store.sessions.listByOrganisation(event.organisationId)
+      ? await store.eventAdmin.listByOrganisation(event.organisationId)
       : [];
     const others = sessions.filter((e) => e.regencyCode === event.regencyCode && e.id !== event.id);
     const known = (await Promise.all(others.map((e) => store.registrations.listByEvent(e.id))))

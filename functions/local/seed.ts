@@ -102,7 +102,7 @@ export async function seedConsole(
  * index entries, waiting campaigns their due time. Safe to run on every start and seed, also against AWS.
  */
 export async function upgradeIndexes(store: Store) {
-  const sessions = await store.sessions.reindexScheduledWork();
+  const sessions = await store.eventAdmin.reindexScheduledWork();
   const campaigns = await store.campaigns.refileUndated();
   return { sessions, campaigns };
 }

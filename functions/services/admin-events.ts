@@ -1,5 +1,5 @@
 import type { StoredRegistration } from '../db/registrations-repo';
-import { type EventChanges, editableEventFields } from '../db/sessions-repo';
+import { type EventChanges, editableEventFields } from '../db/event-admin-repo';
 import type { Store } from '../db/store';
 import {
   canCreateEvents,
@@ -63,7 +63,7 @@ const publicStation = (station: Station) => ({
 /** The organizer console's session operations; every one checks the user's right first (auth/policy.ts). */
 export function createAdminEventsService(store: Store, clock: () => Date) {
   async function loadEvent(user: User, eventId: string, need: 'read' | 'manage'): Promise<EventRecord> {
-    const event = await store.sessions.getEvent(eventId);
+    const event = await store.eventAdmin.getEvent(eventId);
     if (!event) throw new DomainError('not_found');
     const allowed = need === 'read' ? canReadEvent(user, event) : canManageEvent(user, event);
     if (!allowed) throw new DomainError('forbidden');
@@ -77,9 +77,9 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
    * following page.
    */
   async function listPage(user: User, afterId?: string): Promise<{ events: EventRecord[]; next?: string }> {
-    const after = afterId ? await store.sessions.getEvent(afterId) : undefined;
+    const after = afterId ? await store.eventAdmin.getEvent(afterId) : undefined;
     if (afterId && (!after || !canReadEvent(user, after))) throw new DomainError('not_found');
-    const page = await store.sessions.listNewestFirst({
+    const page = await store.eventAdmin.listNewestFirst({
       limit: CONSOLE_PAGE,
       after,
       organisationId: user.role === 'admin' ? undefined : user.organisationId,
@@ -165,7 +165,7 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
       registrationDeadline: input.registrationDeadline ?? current.registrationDeadline,
       organisationId,
     };
-    const updated = await store.sessions.update(eventId, changes);
+    const updated = await store.eventAdmin.update(eventId, changes);
     // Relative send times count from the start or end: the campaigns waiting for them move with the session.
     if (updated.startsAt !== current.startsAt || updated.endsAt !== current.endsAt)
       await store.campaigns.redateForEvent(updated);
@@ -176,12 +176,12 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
       targetId: eventId,
       eventId,
     });
-    return (await store.sessions.getEvent(eventId)) ?? updated;
+    return (await store.eventAdmin.getEvent(eventId)) ?? updated;
   }
 
   async function close(user: User, eventId: string) {
     await loadEvent(user, eventId, 'manage');
-    return store.sessions.closeRegistration(eventId, clock());
+    return store.eventAdmin.closeRegistration(eventId, clock());
   }
 
   /** Cancels the session and emails every registered cooperative (again safe to repeat). */
@@ -189,7 +189,7 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
     await loadEvent(user, eventId, 'manage');
     const now = clock();
     const registrations = await store.registrations.listByEvent(eventId);
-    const result = await store.sessions.cancel(eventId, registrations, now);
+    const result = await store.eventAdmin.cancel(eventId, registrations, now);
     await audit(store, user, now, {
       action: 'event.cancelled',
       targetType: 'event',
@@ -364,7 +364,7 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
   async function promote(user: User, registrationId: string): Promise<Registration> {
     const { registration, event } = await loadRegistration(user, registrationId, 'manage');
     const now = clock();
-    const promoted = await store.sessions.promote(registration as StoredRegistration, event, now);
+    const promoted = await store.eventAdmin.promote(registration as StoredRegistration, event, now);
     await audit(store, user, now, {
       action: 'registration.promoted',
       targetType: 'registration',
@@ -381,7 +381,7 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
       throw new DomainError('not_found');
     }
     const now = clock();
-    const queued = await store.sessions.resendTickets(registration, participantId, now);
+    const queued = await store.eventAdmin.resendTickets(registration, participantId, now);
     await audit(store, user, now, {
       action: 'registration.tickets_resent',
       targetType: 'registration',

@@ -110,7 +110,7 @@ export function createCampaignService(store: Store, clock: () => Date = () => ne
   const runner = createCampaignRunner(store, clock);
 
   async function loadEvent(user: User, eventId: string): Promise<EventRecord> {
-    const event = await store.sessions.getEvent(eventId);
+    const event = await store.eventAdmin.getEvent(eventId);
     if (!event) throw new DomainError('not_found');
     if (!canManageEvent(user, event)) throw new DomainError('forbidden');
     return event;

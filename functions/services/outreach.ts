@@ -44,7 +44,7 @@ export type OutreachFilters = { district?: string; ba?: string; state?: string }
  */
 export function createOutreachService(store: Store, clock: () => Date) {
   async function loadEvent(user: User, eventId: string, need: 'read' | 'manage'): Promise<EventRecord> {
-    const event = await store.sessions.getEvent(eventId);
+    const event = await store.eventAdmin.getEvent(eventId);
     if (!event) throw new DomainError('not_found');
     const allowed = need === 'read' ? canReadEvent(user, event) : canManageEvent(user, event);
     if (!allowed) throw new DomainError('forbidden');

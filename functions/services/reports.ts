@@ -36,7 +36,7 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
   const checklists = createChecklistRepo(store.doc, store.tableName);
 
   async function loadEvent(user: User, eventId: string): Promise<EventRecord> {
-    const event = await store.sessions.getEvent(eventId);
+    const event = await store.eventAdmin.getEvent(eventId);
     if (!event) throw new DomainError('not_found');
     if (!canManageEvent(user, event)) throw new DomainError('forbidden');
     return event;
@@ -97,7 +97,7 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
     if (user.role !== 'admin' && user.organisationId !== organisationId) throw new DomainError('forbidden');
     const organisation = await store.users.getOrganisation(organisationId);
     if (!organisation) throw new DomainError('not_found');
-    const events = (await store.sessions.listAll())
+    const events = (await store.eventAdmin.listAll())
       .filter((e) => e.organisationId === organisationId && !e.cancelled)
       .sort(byDate);
     const [sessions, assistants] = await Promise.all([
@@ -210,7 +210,7 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
   async function loadCooperative(user: User, cooperativeId: string) {
     const cooperative = await store.cooperatives.get(cooperativeId);
     if (!cooperative) throw new DomainError('not_found');
-    const events = (await store.sessions.listAll())
+    const events = (await store.eventAdmin.listAll())
       .filter((event) => isInvited(event, cooperative) && canReadEvent(user, event))
       .sort(byDate);
     let allowed = user.role === 'admin';
@@ -290,7 +290,7 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
   async function assistantView(user: User) {
     if (user.role !== 'business_assistant') throw new DomainError('forbidden');
     const assigned = new Set(await store.users.assignedCooperatives(user.id));
-    const events = (await store.sessions.listAll()).filter((e) => canReadEvent(user, e) && !e.cancelled);
+    const events = (await store.eventAdmin.listAll()).filter((e) => canReadEvent(user, e) && !e.cancelled);
     const sessions = (await Promise.all(events.map(facts))).map((s) => {
       const invited = s.invited.filter((c) => assigned.has(c.id));
       return {
@@ -329,7 +329,7 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
 
   /** The sessions a user may build reports for (the reports index). */
   async function reportableEvents(user: User) {
-    return (await store.sessions.listAll())
+    return (await store.eventAdmin.listAll())
       .filter((e) => canManageEvent(user, e))
       .sort(byDate)
       .reverse();

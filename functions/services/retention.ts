@@ -33,7 +33,7 @@ export async function purgeExpiredPersonalData(
   let sessions = 0;
   let cursor: Record<string, unknown> | undefined;
   do {
-    const page = await store.sessions.listEndedBefore(cutoff, { limit: pageSize, cursor });
+    const page = await store.eventAdmin.listEndedBefore(cutoff, { limit: pageSize, cursor });
     for (const ended of page.ended) {
       if (timeLeft() < SAFETY_MARGIN_MS) return { erased, sessions, complete: false };
       for (const registration of await store.registrations.listByEvent(ended.eventId)) {
@@ -44,7 +44,7 @@ export async function purgeExpiredPersonalData(
         await store.registrations.erase(current, anonymized(current, now), { anyStatus: true });
         erased++;
       }
-      await store.sessions.markErased(ended, now);
+      await store.eventAdmin.markErased(ended, now);
       sessions++;
     }
     cursor = page.next;

@@ -59,8 +59,8 @@ async function makeWorld(): Promise<World> {
   const waiting = await reg(waitingCoop, 2);
   expect(waiting.registration.status).toBe('waitlisted');
   // More seats, without letting the waitlist move up by itself: the organizer will promote.
-  const current = await store.sessions.getEvent(event.id);
-  await store.sessions.update(event.id, { ...(current as typeof event), capacity: 8 });
+  const current = await store.eventAdmin.getEvent(event.id);
+  await store.eventAdmin.update(event.id, { ...(current as typeof event), capacity: 8 });
   const created = await app.request(
     `/api/admin/events/${event.id}/stations`,
     jsonRequest('POST', { name: 'Pintu 1' }, headers.admin),

@@ -164,8 +164,8 @@ describe('registrations on the cooperative’s behalf', () => {
       headers: organizer,
     });
     expect(full.status).toBe(409);
-    const current = await store.sessions.getEvent(event.id);
-    await store.sessions.update(event.id, { ...(current as typeof event), capacity: 5 });
+    const current = await store.eventAdmin.getEvent(event.id);
+    await store.eventAdmin.update(event.id, { ...(current as typeof event), capacity: 5 });
     const res = await app.request(`/api/admin/registrations/${waiting}/promote`, {
       method: 'POST',
       headers: organizer,

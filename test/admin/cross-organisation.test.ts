@@ -59,7 +59,7 @@ async function csrfOf(cookie: string) {
 /** Everything of A's that B must neither change nor see. */
 async function snapshotOfA() {
   const checklists = createChecklistRepo(store.doc, store.tableName);
-  const event = await store.sessions.getEvent(a.eventId);
+  const event = await store.eventAdmin.getEvent(a.eventId);
   return {
     event,
     registration: await store.registrations.get(a.registrationId),

@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventItem } from '../../functions/db/events-repo';
-import { type EventChanges, editableEventFields } from '../../functions/db/sessions-repo';
+import { type EventChanges, editableEventFields } from '../../functions/db/event-admin-repo';
 import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createTestApp } from '../helpers/app';
@@ -151,16 +151,16 @@ describe('GET /api/events', () => {
     const ids = async () => (await walk('')).flatMap((page) => page.events.map((event) => event.id));
     const draft = hidden[0] as EventRecord;
     const shown = upcoming[3] as EventRecord;
-    await store.sessions.update(draft.id, changes(draft, true));
-    await store.sessions.update(shown.id, changes(shown, false));
+    await store.eventAdmin.update(draft.id, changes(draft, true));
+    await store.eventAdmin.update(shown.id, changes(shown, false));
     try {
       const listed = await ids();
       expect(listed).toContain(draft.id);
       expect(listed).not.toContain(shown.id);
       expect(listed).toHaveLength(upcoming.length);
     } finally {
-      await store.sessions.update(draft.id, changes(draft, false));
-      await store.sessions.update(shown.id, changes(shown, true));
+      await store.eventAdmin.update(draft.id, changes(draft, false));
+      await store.eventAdmin.update(shown.id, changes(shown, true));
     }
     expect(await ids()).toEqual(upcoming.map((event) => event.id));
   });

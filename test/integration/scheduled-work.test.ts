@@ -100,12 +100,12 @@ describe('the campaign tick', () => {
 
     // The session now starts in two hours: the H-1 reminder is due.
     const moved = { ...event, startsAt: new Date(Date.now() + 2 * 3_600_000).toISOString() };
-    await store.sessions.update(event.id, moved);
+    await store.eventAdmin.update(event.id, moved);
     await store.campaigns.redateForEvent(moved);
     expect((await store.campaigns.listDue(new Date())).map((c) => c.id)).toEqual([campaign.id]);
 
     // Moved back out without re-dating (as if that write was lost): the tick finds it early and files it again.
-    await store.sessions.update(event.id, event);
+    await store.eventAdmin.update(event.id, event);
     const results = await createCampaignRunner(store).tick();
     expect(results).toEqual([{ campaignId: campaign.id, result: { outcome: 'not_due' } }]);
     expect(await store.campaigns.listDue(new Date())).toEqual([]);
@@ -270,11 +270,11 @@ describe('a table from before the scheduled-work indexes', () => {
         ExpressionAttributeValues: { ':legacy': `${soon.id}#${campaign.id}` },
       }),
     );
-    expect((await store.sessions.listEndedBefore(new Date())).ended).toEqual([]);
+    expect((await store.eventAdmin.listEndedBefore(new Date())).ended).toEqual([]);
 
     expect(await upgradeIndexes(store)).toEqual({ sessions: 2, campaigns: 1 });
-    expect((await store.sessions.listEndedBefore(new Date())).ended.map((e) => e.eventId)).toEqual([old.id]);
-    expect((await store.sessions.listByOrganisation('dinkop-kotim')).map((e) => e.id)).toEqual([old.id]);
+    expect((await store.eventAdmin.listEndedBefore(new Date())).ended.map((e) => e.eventId)).toEqual([old.id]);
+    expect((await store.eventAdmin.listByOrganisation('dinkop-kotim')).map((e) => e.id)).toEqual([old.id]);
     expect((await store.campaigns.listDue(new Date())).map((c) => c.id)).toEqual([campaign.id]);
     // Again: nothing left to do.
     expect(await upgradeIndexes(store)).toEqual({ sessions: 0, campaigns: 0 });

@@ -33,10 +33,15 @@ export type EventChanges = Pick<EventRecord, (typeof editableEventFields)[number
 const MAX_TRANSACTION_ITEMS = 100;
 
 /**
- * What the organizer console writes to sessions beyond the public registration flow: editing, closing and
- * cancelling a session (with everyone emailed), moving a registration off the waitlist, resending tickets.
+ * The organizer console's reads and writes of events (kegiatan) beyond the public registration flow: the console's
+ * lists, editing, closing and cancelling an event (with everyone emailed), moving a registration off the waitlist,
+ * resending tickets.
  */
-export function createSessionsRepo(doc: DocumentClient, tableName: string, registrations: RegistrationsRepo) {
+export function createEventAdminRepo(
+  doc: DocumentClient,
+  tableName: string,
+  registrations: RegistrationsRepo,
+) {
   async function getEvent(eventId: string): Promise<EventRecord | undefined> {
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: keys.event(eventId), ConsistentRead: true }),
@@ -409,4 +414,4 @@ export function createSessionsRepo(doc: DocumentClient, tableName: string, regis
   };
 }
 
-export type SessionsRepo = ReturnType<typeof createSessionsRepo>;
+export type EventAdminRepo = ReturnType<typeof createEventAdminRepo>;
