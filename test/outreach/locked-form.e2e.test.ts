@@ -53,7 +53,7 @@ it('keeps the invited cooperative locked across a reload and a validation error,
   await page.locator('[name="participants.0.name"]').fill('Budi Santoso');
   await page.getByLabel('Saya setuju').check();
   await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
-  await page.getByRole('heading', { name: 'Pendaftaran diterima' }).waitFor();
+  await page.getByRole('heading', { name: 'Tiket peserta siap' }).waitFor();
 
   const registrations = await world.store.registrations.listByEvent(world.event.id);
   expect(registrations.map((r) => r.cooperativeId)).toEqual([coop.id]);
