@@ -7,13 +7,13 @@
  */
 export const budgets = {
   /**
-   * Issue 9 §1: at least half the raw DynamoDB Local transaction rate (pretix: ~400 registrations/minute). The raw
+   * At least half the raw DynamoDB Local transaction rate (pretix: ~400 registrations/minute). The raw
    * transaction is "of the same kind": a registration's own items, replayed without the app.
    */
   registrationRateVsRawTransactions: { min: 0.5 },
-  /** Issue 9 §2: p95 of a scan at most 3x a raw UpdateItem p95 in the same run. */
+  /** The p95 of a scan at most 3x a raw UpdateItem p95 in the same run. */
   checkinP95VsRawUpdate: { max: 3 },
-  /** Issue 9 §2: a 500-scan offline batch syncs in under 5 s. */
+  /** A 500-scan offline batch syncs in under 5 s. */
   batchSync500Ms: { max: 5_000 },
   /**
    * One confirmation email (subject, HTML, plain text) costs at most this many renders of a bare template holding
@@ -23,10 +23,10 @@ export const budgets = {
    * fails if the layout or the text conversion grows by half.
    */
   confirmationRenderVsBare: { max: 150 },
-  /** Issue 9 §3: a 1,000-recipient campaign computed and queued. */
+  /** A 1,000-recipient campaign computed and queued. */
   campaign1000Ms: { max: 10_000 },
   /**
-   * Not in issue 9: the console serves the merged surat undangan in one response, and API Gateway gives an
+   * The console serves the merged surat undangan in one response, and API Gateway gives an
    * integration 30 s (the console function stops at 29 s). Measured here on a faster CPU than a 1 GB Lambda's, so
    * the budget keeps a wide margin.
    */
@@ -43,10 +43,10 @@ export const budgets = {
   apiLoadVsFloor: { max: 1.6 },
   workerLoadVsFloor: { max: 2.5 },
   consoleLoadVsFloor: { max: 2.5 },
-  /** Issue 9 §6: latency with 200 sessions / 100,000 officers at most 20% worse than with one session. */
+  /** Latency with 200 sessions / 100,000 officers at most 20% worse than with one session. */
   scaleSlowdown: { max: 1.2 },
-  /** Issue 9 §7: first load of the registration and check-in pages, compressed, on a cheap phone. */
+  /** First load of the registration and check-in pages, compressed, on a cheap phone. */
   pageKb: { max: 100 },
-  /** Issue 9 §7: registration form usable with 4x CPU throttling on slow 3G. */
+  /** Registration form usable with 4x CPU throttling on slow 3G. */
   formUsableMs: { max: 3_000 },
 } as const;

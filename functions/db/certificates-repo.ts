@@ -15,7 +15,7 @@ export type CertificateRecord = {
 };
 
 /**
- * Certificates (issue 6). A number is allocated from a counter per regency and year, then bound to the officer
+ * Certificates. A number is allocated from a counter per regency and year, then bound to the officer
  * and session with a conditional put, so however often (or concurrently) it is asked for, an officer's
  * certificate for a session has one number for good. A lost race leaves a gap in the sequence, never a duplicate.
  */

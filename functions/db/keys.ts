@@ -28,7 +28,7 @@
  * 15. Local outbox messages, newest first ............... pk=DEVMAIL                 sk=<createdAt>_<jobId>
  * 16. Jobs in flight, failed or uncertain (sparse) ...... GSI2 gsi2pk=OUTBOX#sending|failed|uncertain gsi2sk=<time>#<jobId>
  *
- * Organizer console (issue 4):
+ * Organizer console:
  * 20. Get a user by id ................................... pk=USER#<userId>           sk=USER
  * 21. List users, by email ............................... GSI1 gsi1pk=USERS           gsi1sk=<email>
  * 22. Find a user by email (sign-in); unique email ....... pk=USEREMAIL#<email>       sk=USEREMAIL
@@ -46,12 +46,12 @@
  *
  * 40. Address that bounced or complained (SES events) .... pk=SUPPRESS#<sha256(lowercased email)> sk=SUPPRESS
  *
- * Reports (issue 7):
+ * Reports:
  * 50. An organisation's administration checklist of a cooperative; all of its checklists in a regency in one query
  *     (begins_with CHECKLIST#) ........................... pk=ORG#<orgId>#REGENCY#<code> sk=CHECKLIST#<cooperativeId>
  *     (per organisation: two Dinas serving one regency each keep their own, and neither reads the other's)
  *
- * Follow-ups (issue 6):
+ * Follow-ups:
  * 60. Get a campaign ..................................... pk=CAMPAIGN#<campaignId>   sk=CAMPAIGN
  * 61. List a session's campaigns ......................... GSI1 gsi1pk=EVENT#<eventId>#CAMPAIGNS gsi1sk=<createdAt>#<campaignId>
  * 62. Scheduled and running campaigns by due time (sparse) GSI2 gsi2pk=CAMPAIGNS#active gsi2sk=<dueAt>#<campaignId>
@@ -64,7 +64,7 @@
  * 67. Verify a certificate by its number ................. pk=CERT#<number slug>      sk=CERT
  * 68. Certificate number sequence per regency and year ... pk=CERTSEQ#<regency>#<yyyy> sk=CERTSEQ
  *
- * Outreach (issue 11):
+ * Outreach:
  * 70. The contact (ketua, phone, email, BA) an organisation keeps for a cooperative; all of its contacts in a regency
  *     in one query (begins_with CONTACT#) ................ pk=ORG#<orgId>#REGENCY#<code> sk=CONTACT#<cooperativeId>
  *     (per organisation, like 50: what one Dinas collected is never shown to or overwritten by another)

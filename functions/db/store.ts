@@ -28,7 +28,7 @@ export function createStore(doc: DocumentClient, tableName: string, { ticketKey 
     events: createEventsRepo(doc, tableName),
     cooperatives: createCooperativesRepo(doc, tableName),
     registrations,
-    // Organizer console (issue 4)
+    // Organizer console
     users: createUsersRepo(doc, tableName, linkKey(ticketKey, 'sign-in-links')),
     stations: createStationsRepo(doc, tableName),
     audit: createAuditRepo(doc, tableName),
@@ -36,9 +36,9 @@ export function createStore(doc: DocumentClient, tableName: string, { ticketKey 
     outbox: createOutboxRepo(doc, tableName),
     checkins: createCheckinsRepo(doc, tableName),
     devMail: createDevMailRepo(doc, tableName),
-    // Follow-ups (issue 6)
+    // Follow-ups
     campaigns: createCampaignsRepo(doc, tableName, linkKey(ticketKey, 'unsubscribe-links')),
-    // Outreach (issue 11)
+    // Outreach
     contacts: createContactsRepo(doc, tableName),
     invitations: createInvitationsRepo(doc, tableName, linkKey(ticketKey, 'invitation-links')),
     // Scheduled work: one run of a job at a time

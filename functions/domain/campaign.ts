@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { type EventRecord, text, wholeNumber } from './schemas';
 
 /**
- * Follow-up campaigns (issue 6): a template, an audience segment and a send time, either absolute or relative to
+ * Follow-up campaigns: a template, an audience segment and a send time, either absolute or relative to
  * the session's start or end. Relative times are never stored as instants: the runner computes them from the
  * session as it is when it runs, so moving a session moves its campaigns.
  */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * Personal invitation links (issue 11): `/acara/<eventId>/daftar?undangan=<code>`.
+ * Personal invitation links: `/acara/<eventId>/daftar?undangan=<code>`.
  *
  * The code is HMAC-SHA256 over eventId, cooperativeId and a nonce under the ticket key's invitation-links key
  * (linkKey in functions/domain/tokens.ts), base64url, 32 characters (192 bits): it cannot be guessed, and it names

@@ -16,7 +16,7 @@ export const emailKinds = [
   'sign_in',
   // The contact asked for their manage link again (they lost the first email)
   'manage_link',
-  // Follow-ups (issue 6): sent by campaigns, non-transactional (unsubscribe link, suppression respected)
+  // Follow-ups: sent by campaigns, non-transactional (unsubscribe link, suppression respected)
   'thanks',
   'absentee_materials',
   'invitation',
@@ -38,13 +38,13 @@ export type EmailJobInput = {
   /** A sign-in email's link id: the worker derives the link from it; the id alone opens nothing. */
   signInLinkId?: string;
   /**
-   * A campaign's email shows its recipient's unsubscribe link (issue 6). Like the manage link, the worker derives
+   * A campaign's email shows its recipient's unsubscribe link. Like the manage link, the worker derives
    * it (from `campaignId` and `recipientKey`) when it renders the email; test sends and previews have none.
    */
   unsubscribeLink?: boolean;
-  /** An invitation email's personal link (issue 11): the invitation's nonce, from which the worker derives it. */
+  /** An invitation email's personal link: the invitation's nonce, from which the worker derives it. */
   invitationNonce?: string;
-  /** Follow-ups (issue 6): the campaign and the recipient it was written for. */
+  /** Follow-ups: the campaign and the recipient it was written for. */
   campaignId?: string;
   recipientKey?: string;
   eventId?: string;

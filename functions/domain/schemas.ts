@@ -4,7 +4,7 @@ import { officerRoles } from './roles';
 
 /**
  * The single source of truth for shapes shared by the API, storage and email props. Written with zod/mini: the
- * same validation as classic zod at 40 KiB instead of 95 in every function's cold start (issue 9).
+ * same validation as classic zod at 40 KiB instead of 95 in every function's cold start.
  * Custom issues carry a message code (e.g. `invalid_phone`) that messages.ts turns into Bahasa Indonesia or
  * English for the request's language.
  */
@@ -245,7 +245,7 @@ export const eventInput = z
     published: z._default(z.boolean(), true),
     /** The organisation that runs the session; organizers only see their own. Admins choose, organizers get theirs. */
     organisationId: z.optional(text(60, 1)),
-    /** Outreach (issue 11): only a cooperative's personal invitation link may register it. */
+    /** Outreach: only a cooperative's personal invitation link may register it. */
     requireInvitation: z.optional(z.boolean()),
     /** Who agreed to WhatsApp gets it; `both` also emails them, `whatsapp_first` emails only if WhatsApp fails. */
     messageChannels: z.optional(z.enum(['both', 'whatsapp_first'])),
@@ -275,9 +275,9 @@ export const eventSchema = z.object({
   invitedDistrictCodes: z.array(z.string()),
   published: z.boolean(),
   cancelled: z.boolean(),
-  /** Owning organisation (issue 4). Optional so sessions written before it existed still load: admins see them. */
+  /** Owning organisation. Optional so sessions written before it existed still load: admins see them. */
   organisationId: z.optional(z.string()),
-  /** Outreach (issue 11): registration only through a personal invitation link. Absent: anyone invited may. */
+  /** Outreach: registration only through a personal invitation link. Absent: anyone invited may. */
   requireInvitation: z.optional(z.boolean()),
   /** Who agreed to WhatsApp gets it; `both` also emails them, `whatsapp_first` emails only if WhatsApp fails. */
   messageChannels: z.optional(z.enum(['both', 'whatsapp_first'])),

@@ -144,7 +144,7 @@ export async function followupEmail(
       if (!cooperative) throw new FollowupGone('unknown cooperative');
       const target = registrationOpen(event, new Date()) ? event : await nextSession(store, event, campaign);
       if (!target) throw new FollowupGone('no session open for registration');
-      // Outreach (issue 11): the cooperative's personal link, derived from the invitation's nonce, and only for
+      // Outreach: the cooperative's personal link, derived from the invitation's nonce, and only for
       // the session it was made for; a reminder campaign's job has no nonce and shows the open form.
       const code = job.invitationNonce
         ? store.invitations.code({
@@ -198,7 +198,7 @@ async function openSteps(store: Store, event: EventRecord, cooperativeId: string
   return checklistSteps.filter((step) => !checklist.done[step.id]).map((step) => step.label);
 }
 
-/** The cooperative's Business Assistant (issue 4's assignments), within the session's organisation. */
+/** The cooperative's Business Assistant (their assignments), within the session's organisation. */
 async function assistantOf(
   store: Store,
   cooperativeId: string,

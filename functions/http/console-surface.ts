@@ -58,7 +58,7 @@ export const consoleSurface: Surface = (app, services) => {
   app.route('/api/admin/events/:eventId/messages', messageLogApi);
   app.route('/api/admin', adminApi);
   app.use('/admin/*', sameOriginOnly);
-  app.route('/', outreachRoutes); // issue 11: /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
+  app.route('/', outreachRoutes); // /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
   app.route('/admin/laporan', adminReports);
   app.route('/admin/email', adminEmailPages);
   app.route('/admin/cakupan', adminCoverage);

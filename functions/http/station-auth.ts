@@ -13,7 +13,7 @@ export const STATION_COOKIE = 'hadir_station';
 /**
  * Who may check people in for `eventId`: a station enrolled for exactly that session (Bearer token or the
  * enrolment cookie), or a signed-in admin or organizer of the session's organisation. Anything else is
- * 401 (nobody) or 403 (someone without the right). For the check-in API (issue 5).
+ * 401 (nobody) or 403 (someone without the right). For the check-in API.
  */
 export async function authorizeCheckin(c: Context<AppEnv>, eventId: string): Promise<Actor> {
   const { store, sessionSecret } = c.get('services');

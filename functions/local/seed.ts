@@ -124,6 +124,6 @@ export async function seedIfEmpty(store: Store, now = new Date()) {
   const directory = await seedRegency(store, KOTIM);
   const event = kotimBriefing(now);
   await store.events.put(event);
-  await createDefaultCampaigns(store, event, now); // follow-ups (issue 6)
+  await createDefaultCampaigns(store, event, now); // follow-ups
   return { ...directory, event };
 }

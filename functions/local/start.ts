@@ -62,7 +62,7 @@ async function main() {
     whatsapp: createWhatsAppDelivery({ store, sender: whatsappSender, baseUrl }),
   });
   const stopPolling = pollEvery(1000, () => worker.drain());
-  const stopCampaigns = pollEvery(15_000, () => createCampaignRunner(store).tick()); // follow-ups (issue 6)
+  const stopCampaigns = pollEvery(15_000, () => createCampaignRunner(store).tick()); // follow-ups
   const retentionDays = Number(process.env.RETENTION_DAYS ?? '') || undefined;
   const stopPurging = pollEvery(60 * 60 * 1000, () =>
     purgeExpiredPersonalData(store, new Date(), retentionDays),

@@ -71,7 +71,7 @@ async function composeParts(
     return message(await renderEmail('sign_in', props));
   }
 
-  // Follow-up campaigns (issue 6): non-transactional, so they carry List-Unsubscribe (RFC 8058 one-click).
+  // Follow-up campaigns: non-transactional, so they carry List-Unsubscribe (RFC 8058 one-click).
   if (isFollowupKind(job.kind)) {
     try {
       const { rendered, unsubscribe } = await followupEmail(job, store, config.baseUrl);
@@ -135,7 +135,7 @@ async function composeParts(
       return message(await renderEmail('cancelled', { ...withEvent, registration, participant }));
     case 'reminder': {
       if (!confirmed(registration, event)) throw new NothingToSend('not confirmed');
-      // A campaign's reminder (issue 6) may be refused: it shows its recipient's unsubscribe link.
+      // A campaign's reminder may be refused: it shows its recipient's unsubscribe link.
       const unsubscribe = job.campaignId ? unsubscribeLinkOf(job, store, config.baseUrl) : undefined;
       const rendered = await renderEmail('reminder', {
         ...withEvent,

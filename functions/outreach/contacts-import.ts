@@ -6,7 +6,7 @@ import { neutraliseFormula } from '../reports/csv';
 import { csvRows } from './csv-rows';
 
 /**
- * Cooperative contacts from a Dinas spreadsheet (issue 11), as a pure function of the CSV text and the
+ * Cooperative contacts from a Dinas spreadsheet, as a pure function of the CSV text and the
  * regency's directory. A row is matched by village code, else by village (or cooperative) name within its
  * kecamatan, compared with searchable() so case, accents and punctuation do not matter. Only an exact, unique
  * match is applied; a repeated name, a typo or a missing kecamatan is held for review with candidates (never a

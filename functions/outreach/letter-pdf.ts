@@ -6,7 +6,7 @@ import { embedFonts, type PdfFonts } from '../reports/pdf-fonts';
 import { A4, drawCentered, LINE, wrap } from '../reports/pdf-kit';
 
 /**
- * The surat undangan (issue 11): one A4 letter per invited cooperative, with the organizer's letterhead, a
+ * The surat undangan: one A4 letter per invited cooperative, with the organizer's letterhead, a
  * number, the date, "Yth. Ketua Koperasi …", the session's day, date, time and place in Bahasa Indonesia, the
  * personal link and its QR code, and the signer. Several letters make one PDF for printing.
  */

@@ -137,7 +137,7 @@ export function createAdminEventsService(store: Store, clock: () => Date) {
       createdAt: now.toISOString(),
     };
     await store.events.put(event);
-    await createDefaultCampaigns(store, event, now, user.id); // follow-ups (issue 6)
+    await createDefaultCampaigns(store, event, now, user.id); // follow-ups
     await audit(store, user, now, {
       action: 'event.created',
       targetType: 'event',

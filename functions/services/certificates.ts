@@ -23,7 +23,7 @@ export type Verification =
     };
 
 /**
- * Certificates of attendance (issue 6): only for officers with a check-in, never for absentees. Validity is
+ * Certificates of attendance: only for officers with a check-in, never for absentees. Validity is
  * decided when someone looks: a certificate whose check-in was undone (or whose registration was erased) is
  * shown as revoked, with nothing to update when a check-in changes.
  */

@@ -37,7 +37,7 @@ export type OutreachRow = {
 export type OutreachFilters = { district?: string; ba?: string; state?: string };
 
 /**
- * Outreach before a session (issue 11): cooperative contacts, personal invitation links, the three channels
+ * Outreach before a session: cooperative contacts, personal invitation links, the three channels
  * (WhatsApp, letter, email campaign) and the chase list. The store's invitations repository derives the personal
  * codes from the ticket key, as the email worker does, so every channel shows the same link and none depends on
  * the session secret; the public side only ever needs the code's hash.

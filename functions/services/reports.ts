@@ -27,7 +27,7 @@ const COOPERATIVE_TARGET: AuditEntry['targetType'] = 'cooperative';
 const byDate = (a: EventRecord, b: EventRecord) => a.startsAt.localeCompare(b.startsAt);
 
 /**
- * Reports (issue 7): the daftar hadir, exports, coverage dashboards, the laporan kegiatan draft and the
+ * Reports: the daftar hadir, exports, coverage dashboards, the laporan kegiatan draft and the
  * cooperatives' administration checklists. Session-wide reports carry personal data of every cooperative,
  * so they are for the session's organizers and admins (canManageEvent); a Business Assistant sees only the
  * cooperatives assigned to them and ticks their checklist steps. Every download is written to the audit log.

@@ -18,7 +18,7 @@ import { capturingTransport, expectStoredNowhere } from '../helpers/stored-secre
 import { at, BASE_URL, codeOf, seedOutreachWorld } from '../outreach/world';
 
 /**
- * Issue #10: unsubscribe links and personal invitation codes are derived from the ticket key when an email is
+ * Unsubscribe links and personal invitation codes are derived from the ticket key when an email is
  * rendered or a letter printed, so no item of the table holds one in plain, not even the job of an email that
  * failed or was left uncertain (which stays in the table), yet every link in every channel works.
  */

@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
   });
 }
 
-it('no code that runs in a function or `npm start` scans the table (issue 9: queries and key reads only)', () => {
+it('no code that runs in a function or `npm start` scans the table (queries and key reads only)', () => {
   const files = sources(join(root, 'functions'));
   expect(files.length).toBeGreaterThan(50);
   const scanning = files

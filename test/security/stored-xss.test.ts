@@ -15,7 +15,7 @@ import { createTestStore, enrolTestStation, makeEvent, seedKotim } from '../help
 import { pdfText } from '../reports/pdf-text';
 
 /**
- * Stored XSS and spreadsheet formula injection (issue 10): a cooperative registers, through the public HTTP API,
+ * Stored XSS and spreadsheet formula injection: a cooperative registers, through the public HTTP API,
  * a contact and officers whose names are markup or formulas; a walk-in and a substitute at the door carry markup
  * too, and so do an imported outreach contact and a Business Assistant's name. Then every output that shows a
  * name is rendered: pages, emails, PDFs, CSV and XLSX. In HTML the markup must arrive escaped (and must arrive:

@@ -7,7 +7,7 @@ import { styles } from './styles';
 /** Fingerprinted names let browsers cache assets for a year; a change gets a new name. */
 export const assets = {
   css: { path: `/assets/app.${fingerprint(styles)}.css`, body: styles, type: 'text/css; charset=utf-8' },
-  // The door page (issue 5). Its QR decoder, loaded only on phones without BarcodeDetector, is read from disk when
+  // The door page. Its QR decoder, loaded only on phones without BarcodeDetector, is read from disk when
   // first needed: ./checkin-jsqr.ts.
   checkinCss: {
     path: `/assets/checkin.${fingerprint(checkinStyles)}.css`,

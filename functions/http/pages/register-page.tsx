@@ -275,7 +275,7 @@ export function RegisterPage(props: {
   errors: FieldErrors;
   formError?: string;
   idempotencyKey: string;
-  /** Outreach (issue 11): opened from a personal invitation link; the cooperative is fixed. */
+  /** Outreach: opened from a personal invitation link; the cooperative is fixed. */
   invitation?: { code: string; cooperative: Cooperative };
   /** The session accepts registrations only through personal invitation links. */
   invitationRequired?: boolean;

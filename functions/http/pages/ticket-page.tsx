@@ -16,7 +16,7 @@ export function TicketPage(props: {
   qrSvg: string;
   language: Language;
   path: string;
-  /** Follow-ups (issue 6): the certificate download, given only when the officer checked in. */
+  /** Follow-ups: the certificate download, given only when the officer checked in. */
   certificateUrl?: string;
 }) {
   const { registration, participant, event, ticketUrl, language, path } = props;

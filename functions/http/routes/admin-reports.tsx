@@ -53,7 +53,7 @@ function download(
 }
 
 /**
- * The reports (issue 7), mounted at /admin/laporan: dashboards and the laporan as console pages; the daftar
+ * The reports, mounted at /admin/laporan: dashboards and the laporan as console pages; the daftar
  * hadir, the laporan PDF and the CSV/XLSX exports as downloads (exports are streamed while they are built; in AWS
  * they are relayed through S3, functions/reports/export-files.ts).
  * Rights are checked by the reports service; every download is written to the audit log.

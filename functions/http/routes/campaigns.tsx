@@ -22,7 +22,7 @@ import { Layout } from '../pages/layout';
 import { readForm, readJson, validate } from '../request';
 
 /**
- * Follow-ups (issue 6): the console's campaign pages (/admin/acara/:eventId/tindak-lanjut), their JSON API
+ * Follow-ups: the console's campaign pages (/admin/acara/:eventId/tindak-lanjut), their JSON API
  * (/api/admin/events/:eventId/campaigns), and the public certificate and unsubscribe pages. Services are built
  * per app on first use, so AppServices stays as it is.
  */

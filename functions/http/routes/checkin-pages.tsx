@@ -14,7 +14,7 @@ const stationName = (actor: Actor) =>
   actor.kind === 'station' ? actor.station.name : actor.user.name || actor.user.email;
 
 /**
- * The door (issue 5): the enrolment link a station opens once, the check-in page, and what makes it a PWA.
+ * The door: the enrolment link a station opens once, the check-in page, and what makes it a PWA.
  * Mounted at /checkin. The page itself holds no personal data; it fetches the roster from the check-in API.
  */
 export const checkinPages = new Hono<AppEnv>()

@@ -24,7 +24,7 @@ import { ConsoleLayout, Csrf } from '../pages/admin/layout';
 import { readForm, readJson } from '../request';
 
 /**
- * Outreach before a session (issue 11): the console's invitation pages under /admin/acara/:eventId/undangan and
+ * Outreach before a session: the console's invitation pages under /admin/acara/:eventId/undangan and
  * their JSON API under /api/admin/events/:eventId/outreach. One Hono with full paths, mounted once.
  */
 const built = new WeakMap<AppServices, OutreachService>();

@@ -134,7 +134,7 @@ export const pages = new Hono<AppEnv>()
     let errors: FieldErrors = {};
     let formError: string | undefined;
     let idempotencyKey = newSecret();
-    // Outreach (issue 11): `?undangan=<code>` (or the form's hidden field) locks the invited cooperative.
+    // Outreach: `?undangan=<code>` (or the form's hidden field) locks the invited cooperative.
     const form = c.req.method === 'POST' ? withoutEmptyRows(await readForm(c)) : undefined;
     const sentCode = typeof form?.undangan === 'string' ? form.undangan : c.req.query('undangan');
     const invitationCode = sentCode ? sentCode.slice(0, 100) : undefined;
