@@ -10,12 +10,7 @@ const indonesianZoneNames: Record<string, string> = {
 
 /** Each Indonesian zone as an organizer picks it: its abbreviation, its name, and the city it is named after. */
 const zoneChoices: Record<string, { short: string; id: string; en: string; city: string }> = {
-  'Asia/Jakarta': {
-    short: 'WIB',
-    id: 'Waktu Indonesia Barat',
-    en: 'Western Indonesia Time',
-    city: 'Jakarta',
-  },
+  'Asia/Jakarta': { short: 'WIB', id: 'Waktu Indonesia Barat', en: 'Western Indonesia Time', city: 'Jakarta' },
   'Asia/Pontianak': {
     short: 'WIB',
     id: 'Waktu Indonesia Barat',
@@ -28,23 +23,16 @@ const zoneChoices: Record<string, { short: string; id: string; en: string; city:
     en: 'Central Indonesia Time',
     city: 'Makassar',
   },
-  'Asia/Jayapura': {
-    short: 'WIT',
-    id: 'Waktu Indonesia Timur',
-    en: 'Eastern Indonesia Time',
-    city: 'Jayapura',
-  },
+  'Asia/Jayapura': { short: 'WIT', id: 'Waktu Indonesia Timur', en: 'Eastern Indonesia Time', city: 'Jayapura' },
 };
 
 /**
- * "WIB (Pontianak)": what a zone is called in a form, never the raw IANA name a Dinas officer does not know; short
- * enough for a phone's select. In English the zone's name follows, since WIB/WITA/WIT are Indonesian
- * abbreviations. A zone outside Indonesia keeps its IANA name.
+ * "WIB (Pontianak) – Waktu Indonesia Barat": what a zone is called in a form, never the raw IANA name a Dinas
+ * officer does not know. A zone outside Indonesia keeps its IANA name.
  */
 export function zoneChoiceLabel(timeZone: string, language: Language = 'id'): string {
   const zone = zoneChoices[timeZone];
-  if (!zone) return timeZone;
-  return language === 'id' ? `${zone.short} (${zone.city})` : `${zone.short} (${zone.city}, ${zone.en})`;
+  return zone ? `${zone.short} (${zone.city}) – ${zone[language]}` : timeZone;
 }
 
 /**

@@ -1,10 +1,11 @@
-import type { Handler } from 'hono';
+import type { Handler, Hono } from 'hono';
 import { createAdminEventsService } from '../services/admin-events';
 import { createAdminUsersService } from '../services/admin-users';
 import { createAuthService } from '../services/auth-service';
 import { createCheckinService } from '../services/checkins';
 import { sameOriginOnly } from './console-login';
 import type { AppEnv } from './context';
+import { describeRoute } from './describe-route';
 import type { Surface } from './http-app';
 import { adminApi } from './routes/admin-api';
 import { adminCoverage, coverageViewerGate } from './routes/admin-coverage';
@@ -17,19 +18,23 @@ import { assistedRoutes } from './routes/assisted-registration';
 import { messageLogApi } from './routes/message-log';
 import { outreachRoutes } from './routes/outreach';
 
-let openApiRoutes: Promise<typeof import('./routes/openapi')['openApiRoutes']> | undefined;
-
 /**
- * The OpenAPI document is described with classic zod and its registry (about 480 KiB with the docs page), for pages
- * few people open: /api/openapi.json and everything under /api/docs load them with their first request. The answer
- * is copied into this request's context, so the app's middleware (request id, security headers, compression) treats
- * it as one of its own routes' answers, and a path those routes do not know gets the app's own 404.
+ * The OpenAPI document is generated from the app's routes with hono-openapi and zod's JSON Schema generator (with
+ * zod's locales, several hundred KiB), for pages few people open: /api/openapi.json and everything under /api/docs
+ * load them with their first request. The answer is copied into this request's context, so the app's middleware
+ * (request id, security headers, compression) treats it as one of its own routes' answers, and a path those routes
+ * do not know gets the app's own 404.
  */
-const openApi: Handler<AppEnv> = async (c) => {
-  openApiRoutes ??= import('./routes/openapi').then((module) => module.openApiRoutes);
-  const res = await (await openApiRoutes).request(c.req.raw);
-  if (res.status === 404) return c.notFound();
-  return c.body(await res.arrayBuffer(), res.status as 200, Object.fromEntries(res.headers));
+const openApi = (app: Hono<AppEnv>): Handler<AppEnv> => {
+  let openApiRoutes: Promise<Hono<AppEnv>> | undefined;
+  return async (c) => {
+    openApiRoutes ??= import('./routes/openapi').then((module) =>
+      module.createOpenApiRoutes(() => app.routes),
+    );
+    const res = await (await openApiRoutes).request(c.req.raw);
+    if (res.status === 404) return c.notFound();
+    return c.body(await res.arrayBuffer(), res.status as 200, Object.fromEntries(res.headers));
+  };
 };
 
 /**
@@ -44,9 +49,30 @@ export const consoleSurface: Surface = (app, services) => {
   services.adminUsers = createAdminUsersService(services.store, services.clock);
   services.checkins ??= createCheckinService(services.store, services.clock);
 
-  app.get('/api/openapi.json', openApi);
-  app.get('/api/docs', openApi);
-  app.get('/api/docs/*', openApi);
+  const docs = openApi(app);
+  app.get(
+    '/api/openapi.json',
+    describeRoute({
+      operationId: 'getOpenApiDocument',
+      summary: 'This document (OpenAPI 3.1), generated from the routes',
+      tag: 'Service',
+      access: 'public',
+      responses: { 200: { type: 'application/json', schema: 'openApiDocument' } },
+    }),
+    docs,
+  );
+  app.get(
+    '/api/docs',
+    describeRoute({
+      operationId: 'getApiDocs',
+      summary: 'This document in Swagger UI',
+      tag: 'Service',
+      access: 'public',
+      responses: { 200: { type: 'text/html' } },
+    }),
+    docs,
+  );
+  app.get('/api/docs/*', docs); // Swagger UI's own files
   app.route('/', authRoutes);
   app.use('/api/admin/*', sameOriginOnly);
   app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all

@@ -19,6 +19,7 @@ import {
 import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
 import { loadUser } from './console-login';
 import type { AppDeps, AppEnv, AppServices } from './context';
+import { describeRoute } from './describe-route';
 import { errorBody, onError } from './error-handler';
 import { noStoreForPrivate } from './no-store';
 import { renderPageError } from './page-context';
@@ -26,6 +27,14 @@ import { consoleCss } from './pages/admin/console-styles';
 import { MAX_BODY_BYTES } from './request';
 
 const isApi = (c: Context) => c.req.path.startsWith('/api/') || c.req.path.startsWith('/dev/');
+
+const health = describeRoute({
+  operationId: 'getHealth',
+  summary: 'Liveness',
+  tag: 'Service',
+  access: 'public',
+  responses: { 200: 'okResponse' },
+});
 
 /** Routes that a surface adds to the shared app: its services and its paths. */
 export type Surface = (app: Hono<AppEnv>, services: AppServices) => void;
@@ -129,7 +138,7 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
   app.get(JSQR_ROUTE, (c) => immutable(c, jsQrAsset()));
   app.get(consoleCss.path, (c) => immutable(c, { ...consoleCss, type: 'text/css; charset=utf-8' }));
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/health', health, (c) => c.json({ ok: true }));
   if (deps.devRoutes) app.route('/dev', deps.devRoutes);
   for (const mount of surfaces) mount(app, services);
 

@@ -3,6 +3,7 @@ import type { User } from '../../domain/accounts';
 import { createEmailProblemsService } from '../../services/email-problems';
 import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv } from '../context';
+import { describeRoute } from '../describe-route';
 import { ConsoleLayout, Csrf } from '../pages/admin/layout';
 import { readForm } from '../request';
 
@@ -28,10 +29,26 @@ const copy = {
   },
 };
 
+const listProblems = describeRoute({
+  operationId: 'listEmailProblems',
+  summary: 'Emails that failed, or whose delivery is unknown, of the sessions the user manages',
+  tag: 'Messages',
+  access: 'session',
+  responses: { 200: 'emailProblemsResponse' },
+});
+const retry = describeRoute({
+  operationId: 'retryEmail',
+  summary: 'Put a failed or uncertain email back in the queue',
+  tag: 'Messages',
+  access: 'session',
+  responses: { 202: 'okResponse' },
+  errors: [404, 409],
+});
+
 /** Failed and uncertain emails of the organizer's sessions, with a manual "send again". */
 export const adminEmailApi = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ problems: await service(c).list(await requireUser(c)) }))
-  .post('/:jobId/retry', async (c) => {
+  .get('/', listProblems, async (c) => c.json({ problems: await service(c).list(await requireUser(c)) }))
+  .post('/:jobId/retry', retry, async (c) => {
     await service(c).retry(await requireUser(c), c.req.param('jobId'));
     return c.json({ ok: true }, 202);
   });

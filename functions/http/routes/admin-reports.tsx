@@ -6,6 +6,7 @@ import { isExportFormat, isExportKind } from '../../reports/exports';
 import { createReportsService, type ReportsService } from '../../services/reports';
 import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv, AppServices } from '../context';
+import { describeRoute } from '../describe-route';
 import {
   AssistantReportPage,
   CooperativeReportPage,
@@ -137,13 +138,39 @@ export const adminReports = new Hono<AppEnv>()
  * Checklist ticks accept JSON `{ done: boolean, organisationId?: string }` (same-origin only, like every
  * /api/admin route); the checklist is the user's organisation's, and only an admin may name another.
  */
+const sessionCoverage = describeRoute({
+  operationId: 'getSessionCoverage',
+  summary: 'A session’s attendance and the invited cooperatives it has not reached',
+  tag: 'Reports',
+  access: 'session',
+  responses: { 200: 'sessionCoverageResponse' },
+  errors: [404],
+});
+const organisationCoverage = describeRoute({
+  operationId: 'getOrganisationCoverage',
+  summary: 'An organisation’s coverage: totals, per kecamatan, per session, and cooperatives not reached',
+  tag: 'Reports',
+  access: 'session',
+  responses: { 200: 'organisationCoverageResponse' },
+  errors: [404],
+});
+const checklistStep = describeRoute({
+  operationId: 'setChecklistStep',
+  summary: 'Mark a step of a cooperative’s checklist done or not done',
+  tag: 'Reports',
+  access: 'session',
+  body: 'checklistStepBody',
+  responses: { 200: 'checklistResponse' },
+  errors: [404],
+});
+
 export const adminReportsApi = new Hono<AppEnv>()
   .use(async (c, next) => {
     await requireUser(c);
     c.header('Cache-Control', 'no-store');
     await next();
   })
-  .get('/events/:eventId/coverage', async (c) => {
+  .get('/events/:eventId/coverage', sessionCoverage, async (c) => {
     const { event, attendance, unreached } = await reports(c).sessionCoverage(me(c), c.req.param('eventId'));
     return c.json({
       eventId: event.id,
@@ -157,7 +184,7 @@ export const adminReportsApi = new Hono<AppEnv>()
       })),
     });
   })
-  .get('/organisations/:organisationId/coverage', async (c) => {
+  .get('/organisations/:organisationId/coverage', organisationCoverage, async (c) => {
     const coverage = await reports(c).organisationCoverage(me(c), c.req.param('organisationId'));
     return c.json({
       organisation: coverage.organisation,
@@ -171,7 +198,7 @@ export const adminReportsApi = new Hono<AppEnv>()
       unreached: coverage.unreached.map((u) => u.cooperative.id),
     });
   })
-  .put('/cooperatives/:cooperativeId/checklist/:step', async (c) => {
+  .put('/cooperatives/:cooperativeId/checklist/:step', checklistStep, async (c) => {
     const step = c.req.param('step');
     if (!isChecklistStep(step)) throw new DomainError('not_found');
     const body = (await readJson(c)) as { done?: unknown; organisationId?: unknown } | null;

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { cooperativeListResponse } from '../../domain/api-responses';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError } from '../../domain/errors';
 import { isInvited } from '../../domain/registration';
@@ -45,7 +44,7 @@ const searchDirectory = describeRoute({
   tag: 'Sessions',
   access: 'public',
   query,
-  responses: { 200: cooperativeListResponse },
+  responses: { 200: 'cooperativeListResponse' },
   errors: [404],
 });
 

@@ -3,24 +3,57 @@ import { DomainError } from '../../domain/errors';
 import { publicEvent } from '../../domain/events';
 import { registrationInput, sessionListQuery } from '../../domain/schemas';
 import type { AppEnv } from '../context';
+import { describeRoute } from '../describe-route';
 import { clientAddress, limit } from '../rate-limit';
 import { readJson, validate } from '../request';
 
+const listEvents = describeRoute({
+  operationId: 'listEvents',
+  summary: 'Published sessions, a page at a time',
+  description: 'Upcoming (ending after now, soonest first) or past (latest first).',
+  tag: 'Sessions',
+  access: 'public',
+  query: sessionListQuery,
+  responses: { 200: 'eventPageResponse' },
+});
+
+const getEvent = describeRoute({
+  operationId: 'getEvent',
+  summary: 'One published session',
+  tag: 'Sessions',
+  access: 'public',
+  responses: { 200: 'publicEventResponse' },
+  errors: [404],
+});
+
+const register = describeRoute({
+  operationId: 'registerCooperative',
+  summary: 'Register a cooperative’s officers for a session',
+  description:
+    'Confirmed while seats are left, waitlisted after. An `Idempotency-Key` header (up to 200 characters) makes a ' +
+    'retry answer the first registration instead of registering twice.',
+  tag: 'Sessions',
+  access: 'public',
+  body: registrationInput,
+  responses: { 201: 'registeredResponse' },
+  errors: [404, 409],
+});
+
 export const apiEvents = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', listEvents, async (c) => {
     const { store, clock } = c.get('services');
     const { when, cursor } = validate(sessionListQuery, c.req.query(), c);
     const now = clock();
     const page = await store.events.listPublic({ when, now, cursor });
     return c.json({ events: page.events.map((event) => publicEvent(event, now)), next: page.next ?? null });
   })
-  .get('/:eventId', async (c) => {
+  .get('/:eventId', getEvent, async (c) => {
     const { store, clock } = c.get('services');
     const event = await store.events.get(c.req.param('eventId'));
     if (!event?.published) throw new DomainError('not_found');
     return c.json(publicEvent(event, clock()));
   })
-  .post('/:eventId/registrations', async (c) => {
+  .post('/:eventId/registrations', register, async (c) => {
     await limit(c, 'registerAddress', clientAddress(c));
     const input = validate(registrationInput, await readJson(c), c);
     await limit(c, 'registerTarget', `${c.req.param('eventId')}:${input.cooperativeId}`);

@@ -1,10 +1,27 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context';
+import { describeRoute } from '../describe-route';
 import { bearerToken } from '../request';
+
+const exportData = describeRoute({
+  operationId: 'exportRegistrationData',
+  summary: 'Everything stored about a registration, as a download (data-subject access)',
+  tag: 'Registrations',
+  access: 'manage',
+  responses: { 200: 'registrationDataResponse' },
+});
+
+const erase = describeRoute({
+  operationId: 'eraseRegistration',
+  summary: 'Withdraw consent: cancel if still active, then erase the personal data',
+  tag: 'Registrations',
+  access: 'manage',
+  responses: { 200: 'erasedResponse' },
+});
 
 /** Data-subject rights (UU PDP) for the cooperative's contact, with the same manage token. */
 export const apiPrivacy = new Hono<AppEnv>()
-  .get('/:registrationId/data', async (c) => {
+  .get('/:registrationId/data', exportData, async (c) => {
     const data = await c
       .get('services')
       .registrations.exportData(c.req.param('registrationId'), bearerToken(c));
@@ -12,7 +29,7 @@ export const apiPrivacy = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(data);
   })
-  .post('/:registrationId/erase', async (c) => {
+  .post('/:registrationId/erase', erase, async (c) => {
     const erased = await c.get('services').registrations.erase(c.req.param('registrationId'), bearerToken(c));
     return c.json({ registration: { id: erased.id, status: erased.status, erasedAt: erased.erasedAt } });
   });

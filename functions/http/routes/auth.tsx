@@ -4,9 +4,29 @@ import { isDomainError } from '../../domain/errors';
 import { errorMessage } from '../../domain/messages';
 import { assertFormToken, endLogin, sameOriginOnly, startLogin } from '../console-login';
 import type { AppEnv } from '../context';
+import { describeRoute } from '../describe-route';
 import { SignInPage, SignInSentPage } from '../pages/admin/sign-in';
 import { clientAddress, limit } from '../rate-limit';
 import { readForm, readJson, validate } from '../request';
+
+const signIn = describeRoute({
+  operationId: 'requestSignIn',
+  summary: 'Email a one-time sign-in link',
+  description: 'Answers 202 whatever the address, so nobody learns who has an account.',
+  tag: 'Sign-in',
+  access: 'public',
+  body: signInInput,
+  responses: { 202: 'okResponse' },
+});
+
+const signOut = describeRoute({
+  operationId: 'signOut',
+  summary: 'End this console login (its cookie), from the console’s own pages only',
+  tag: 'Sign-in',
+  access: 'public',
+  responses: { 204: null },
+  errors: [403],
+});
 
 /**
  * Passwordless sign-in (contract): `POST /api/auth/sign-in` answers 202 whatever the email,
@@ -14,14 +34,14 @@ import { readForm, readJson, validate } from '../request';
  * `POST /api/auth/sign-out` ends the session. `/masuk` and `/keluar` are the same for browsers without JS.
  */
 export const authRoutes = new Hono<AppEnv>()
-  .post('/api/auth/sign-in', async (c) => {
+  .post('/api/auth/sign-in', signIn, async (c) => {
     await limit(c, 'signInAddress', clientAddress(c));
     const { email } = validate(signInInput, await readJson(c), c);
     await limit(c, 'signInEmail', email.toLowerCase());
     await c.get('services').auth.requestSignIn(email);
     return c.json({ ok: true }, 202);
   })
-  .post('/api/auth/sign-out', sameOriginOnly, async (c) => {
+  .post('/api/auth/sign-out', signOut, sameOriginOnly, async (c) => {
     await endLogin(c);
     return c.body(null, 204);
   })

@@ -15,6 +15,7 @@ import { type CampaignService, createCampaignService } from '../../services/camp
 import { type CertificateService, createCertificateService } from '../../services/certificates';
 import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv, AppServices } from '../context';
+import { describeRoute } from '../describe-route';
 import { errorBody } from '../error-handler';
 import { baseUrlOf } from '../page-context';
 import { ConsoleLayout, Csrf } from '../pages/admin/layout';
@@ -577,6 +578,84 @@ export const campaignPages = new Hono<AppEnv>()
     return c.redirect(`/admin/acara/${c.req.param('eventId')}/tindak-lanjut`, 303);
   });
 
+const listCampaigns = describeRoute({
+  operationId: 'listCampaigns',
+  summary: 'A session’s follow-up campaigns, soonest first, with their progress',
+  tag: 'Campaigns',
+  access: 'session',
+  responses: { 200: 'campaignListResponse' },
+  errors: [404],
+});
+const createCampaign = describeRoute({
+  operationId: 'createCampaign',
+  summary: 'Schedule a campaign',
+  tag: 'Campaigns',
+  access: 'session',
+  body: campaignInput,
+  responses: { 201: 'campaignResponse' },
+  errors: [404],
+});
+const getCampaign = describeRoute({
+  operationId: 'getCampaign',
+  summary: 'One campaign with its progress',
+  tag: 'Campaigns',
+  access: 'session',
+  responses: { 200: 'campaignResponse' },
+  errors: [404],
+});
+const updateCampaign = describeRoute({
+  operationId: 'updateCampaign',
+  summary: 'Change a scheduled or paused campaign',
+  tag: 'Campaigns',
+  access: 'session',
+  body: campaignInput,
+  responses: { 200: 'campaignResponse' },
+  errors: [404, 409],
+});
+const campaignAudience = describeRoute({
+  operationId: 'getCampaignAudience',
+  summary: 'Who the campaign would go to if it ran now',
+  tag: 'Campaigns',
+  access: 'session',
+  responses: { 200: 'audienceResponse' },
+  errors: [404],
+});
+const previewCampaign = describeRoute({
+  operationId: 'previewCampaign',
+  summary: 'The email one recipient would get',
+  tag: 'Campaigns',
+  access: 'session',
+  query: 'campaignPreviewQuery',
+  responses: { 200: 'campaignPreviewResponse' },
+  errors: [404],
+});
+const testCampaign = describeRoute({
+  operationId: 'sendCampaignTest',
+  summary: 'Send the signed-in organizer the email one recipient would get, marked as a test',
+  description: 'The body is optional.',
+  tag: 'Campaigns',
+  access: 'session',
+  body: 'campaignTestBody',
+  responses: { 202: 'campaignTestResponse' },
+  errors: [404],
+});
+const campaignState = describeRoute({
+  operationId: '{action}Campaign',
+  summary: 'Campaign: {action}',
+  tag: 'Campaigns',
+  access: 'session',
+  responses: { 200: 'campaignResponse' },
+  errors: [404, 409],
+});
+const runCampaign = describeRoute({
+  operationId: 'runCampaign',
+  summary: 'Send a due campaign now instead of at the next minute’s tick',
+  tag: 'Campaigns',
+  access: 'session',
+  responses: { 200: 'campaignRunResponse' },
+  errors: [404],
+});
+
 /** Mounted at /api/admin/events/:eventId/campaigns. */
 export const campaignApi = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -584,17 +663,17 @@ export const campaignApi = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     await next();
   })
-  .get('/', async (c) => {
+  .get('/', listCampaigns, async (c) => {
     const { campaigns } = await services(c).campaigns.list(me(c), c.req.param('eventId') ?? '');
     return c.json({ campaigns });
   })
-  .post('/', async (c) => {
+  .post('/', createCampaign, async (c) => {
     // Rights before the body is read: a caller without them learns nothing from a validation answer.
     await services(c).campaigns.loadEvent(me(c), c.req.param('eventId') ?? '');
     const input = validate(campaignInput, await readJson(c), c);
     return c.json(await services(c).campaigns.create(me(c), c.req.param('eventId') ?? '', input), 201);
   })
-  .get('/:campaignId', async (c) => {
+  .get('/:campaignId', getCampaign, async (c) => {
     const { campaign } = await services(c).campaigns.get(
       me(c),
       c.req.param('eventId') ?? '',
@@ -602,7 +681,7 @@ export const campaignApi = new Hono<AppEnv>()
     );
     return c.json(campaign);
   })
-  .put('/:campaignId', async (c) => {
+  .put('/:campaignId', updateCampaign, async (c) => {
     await services(c).campaigns.loadEvent(me(c), c.req.param('eventId') ?? '');
     const input = validate(campaignInput, await readJson(c), c);
     return c.json(
@@ -614,7 +693,7 @@ export const campaignApi = new Hono<AppEnv>()
       ),
     );
   })
-  .get('/:campaignId/audience', async (c) => {
+  .get('/:campaignId/audience', campaignAudience, async (c) => {
     const recipients = await services(c).campaigns.audience(
       me(c),
       c.req.param('eventId') ?? '',
@@ -622,7 +701,7 @@ export const campaignApi = new Hono<AppEnv>()
     );
     return c.json({ size: recipients.length, recipients });
   })
-  .get('/:campaignId/preview', async (c) => {
+  .get('/:campaignId/preview', previewCampaign, async (c) => {
     const { recipient, message } = await services(c).campaigns.preview(
       me(c),
       c.req.param('eventId') ?? '',
@@ -638,7 +717,7 @@ export const campaignApi = new Hono<AppEnv>()
       headers: message.headers ?? {},
     });
   })
-  .post('/:campaignId/test', async (c) => {
+  .post('/:campaignId/test', testCampaign, async (c) => {
     const body = (await readJson(c).catch(() => ({}))) as { recipient?: unknown };
     const recipient = typeof body?.recipient === 'string' ? body.recipient : undefined;
     return c.json(
@@ -651,7 +730,7 @@ export const campaignApi = new Hono<AppEnv>()
       202,
     );
   })
-  .post('/:campaignId/:action{pause|resume|cancel}', async (c) => {
+  .post('/:campaignId/:action{pause|resume|cancel}', campaignState, async (c) => {
     const action = c.req.param('action') as 'pause' | 'resume' | 'cancel';
     return c.json(
       await services(c).campaigns.setState(
@@ -662,7 +741,7 @@ export const campaignApi = new Hono<AppEnv>()
       ),
     );
   })
-  .post('/:campaignId/run', async (c) =>
+  .post('/:campaignId/run', runCampaign, async (c) =>
     c.json(
       await services(c).campaigns.runNow(me(c), c.req.param('eventId') ?? '', c.req.param('campaignId')),
     ),

@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors';
 import { createCampaignService } from '../../services/campaigns';
 import { requireUser } from '../console-login';
 import type { AppEnv } from '../context';
+import { describeRoute } from '../describe-route';
 
 const me = (c: Context<AppEnv>) => c.get('user') as User;
 const campaigns = (c: Context<AppEnv>) =>
@@ -30,6 +31,23 @@ const lines = (logs: Awaited<ReturnType<ReturnType<typeof repo>['byRegistration'
     }),
   );
 
+const registrationMessages = describeRoute({
+  operationId: 'listRegistrationMessages',
+  summary: 'What was sent about a registration, on which channel, and how far it got',
+  tag: 'Messages',
+  access: 'session',
+  responses: { 200: 'registrationMessagesResponse' },
+  errors: [404],
+});
+const campaignMessages = describeRoute({
+  operationId: 'listCampaignMessages',
+  summary: 'What a campaign sent, on which channel, and how far it got',
+  tag: 'Messages',
+  access: 'session',
+  responses: { 200: 'campaignMessagesResponse' },
+  errors: [404],
+});
+
 /**
  * Mounted at /api/admin/events/:eventId/messages: per registration and per campaign, what went out on which
  * channel and what was delivered and read. Rights are the campaigns' (the session's organisation).
@@ -40,7 +58,7 @@ export const messageLogApi = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     await next();
   })
-  .get('/registrations/:registrationId', async (c) => {
+  .get('/registrations/:registrationId', registrationMessages, async (c) => {
     const eventId = c.req.param('eventId') ?? '';
     await campaigns(c).loadEvent(me(c), eventId);
     const registration = await c.get('services').store.registrations.get(c.req.param('registrationId'));
@@ -48,7 +66,7 @@ export const messageLogApi = new Hono<AppEnv>()
     const logs = lines(await repo(c).byRegistration(registration.id));
     return c.json({ registrationId: registration.id, summary: summarizeDeliveries(logs), messages: logs });
   })
-  .get('/campaigns/:campaignId', async (c) => {
+  .get('/campaigns/:campaignId', campaignMessages, async (c) => {
     const { campaign } = await campaigns(c).get(
       me(c),
       c.req.param('eventId') ?? '',

@@ -1,599 +1,263 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { type Hono, Hono as HonoApp } from 'hono';
+import type { RouterRoute } from 'hono/types';
+import { findTargetHandler } from 'hono/utils/handler';
 import {
-  assignmentInput,
-  organisationInput,
-  organisationRegenciesInput,
-  signInInput,
-  stationInput,
-  userChangeInput,
-  userInput,
-  userRoles,
-} from '../../domain/accounts';
-import { eventInput, registrationChangeInput, registrationInput } from '../../domain/schemas';
-import type { AppEnv } from '../context';
+  type DescribeRouteOptions,
+  describeRoute as documented,
+  generateSpecs,
+  resolver,
+} from 'hono-openapi';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type * as z from 'zod/mini';
+import * as apiResponses from '../../domain/api-responses';
+import type { AppEnv, AppServices } from '../context';
+import { type ErrorStatus, type ResponseDoc, type RouteDoc, routeDoc, type Schema } from '../describe-route';
+import { publicSurface } from '../public-surface';
 import { apiDocsRoutes } from './api-docs';
 
 /**
- * The OpenAPI 3.1 description of the JSON API, public contract and organizer console alike. Handlers stay
- * plain Hono routes validated by the shared zod schemas (so every error keeps the one envelope); this file
- * registers each path with @hono/zod-openapi's registry from those same schemas.
+ * The OpenAPI 3.1 document of the JSON API, generated from the routes themselves: every /api route carries its
+ * description (describeRoute, next to its handler, with the zod/mini schemas the handler validates with and the
+ * response schemas of functions/domain/api-responses.ts), and hono-openapi walks the app's routes and turns the
+ * schemas into JSON Schema. The console function serves it, so the public surface's routes, which another
+ * function serves in AWS, are mounted here on a throwaway app to be read too.
  */
 
-const errorEnvelope = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      issues: z
-        .array(
-          z.object({
-            path: z.array(z.union([z.string(), z.number()])),
-            message: z.string(),
-            code: z.string().optional(),
-          }),
-        )
-        .optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
+/** zod's JSON Schema with the names and descriptions of functions/domain/api-responses.ts. */
+const schemaOf = (schema: Schema) =>
+  resolver(
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the document uses every schema of the module, in this lazily loaded chunk
+    typeof schema === 'string' ? (apiResponses[schema] as z.core.$ZodType) : schema,
+    { options: { metadata: apiResponses.apiSchemas } },
+  );
 
-const event = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    description: z.string(),
-    venue: z.string(),
-    address: z.string(),
-    startsAt: z.string().meta({ description: 'ISO 8601 with offset' }),
-    endsAt: z.string(),
-    timeZone: z.string(),
-    capacity: z.number().int(),
-    seatsLeft: z.number().int(),
-    waitlistCount: z.number().int(),
-    maxPerCooperative: z.number().int(),
-    registrationDeadline: z.string(),
-    registrationOpen: z.boolean(),
-    organizerName: z.string(),
-    regencyCode: z.string(),
-    invitedDistrictCodes: z.array(z.string()),
-    cancelled: z.boolean(),
-    ended: z.boolean().meta({ description: 'The session has ended: it is listed with `when=past`' }),
-  })
-  .meta({ id: 'Event' });
+const errorText: Record<ErrorStatus, [name: string, description: string]> = {
+  400: ['BadRequest', 'Invalid input (`validation`, with `issues` per field) or a request the rules refuse'],
+  401: ['Unauthorized', 'Not signed in, or no valid token (`unauthorized`)'],
+  403: [
+    'Forbidden',
+    'Not allowed (`forbidden`): another organisation, a role without the right, a cross-site request',
+  ],
+  404: ['NotFound', 'Not found (`not_found`), also for a manage token that does not open it'],
+  409: ['Conflict', 'The state does not allow it now (see `code`)'],
+  413: ['PayloadTooLarge', 'The body is over 64 KiB (`payload_too_large`)'],
+  415: [
+    'UnsupportedMediaType',
+    'The body is not of the media type the operation reads (`unsupported_media_type`)',
+  ],
+  429: [
+    'TooManyRequests',
+    'Too many requests: the app’s own limits answer with the error envelope (`rate_limited`), API Gateway’s throttle with `{ message }`',
+  ],
+};
 
-const adminEvent = event
-  .extend({
-    published: z.boolean(),
-    organisationId: z.string().nullable(),
-    seatsTaken: z.number().int(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'AdminEvent' });
+const successText: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: queued',
+  204: 'Done, nothing to return',
+  303: 'See Other',
+};
 
-const participant = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string(),
-  phone: z.string().optional(),
-  email: z.string().optional(),
-  ticketCode: z.string(),
-});
-const registration = z
-  .object({
-    id: z.string(),
-    eventId: z.string(),
-    cooperativeId: z.string(),
-    cooperativeName: z.string(),
-    status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
-    contact: z.object({ name: z.string(), phone: z.string(), email: z.string().optional() }),
-    participants: z.array(participant),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Registration' });
-const cooperative = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    villageCode: z.string(),
-    villageName: z.string(),
-    villageType: z.enum(['desa', 'kelurahan']),
-    districtCode: z.string(),
-    districtName: z.string(),
-  })
-  .meta({ id: 'Cooperative' });
-const user = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(userRoles),
-    organisationId: z.string(),
-    language: z.enum(['id', 'en']),
-    active: z.boolean(),
-  })
-  .meta({ id: 'User' });
-const station = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
-  .meta({ id: 'Station' });
-const organisation = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    createdAt: z.string(),
-    regencyCodes: z.array(z.string()).optional(),
-  })
-  .meta({ id: 'Organisation' });
-const auditEntry = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actorId: z.string(),
-    actorEmail: z.string(),
-    action: z.string(),
-    targetType: z.string(),
-    targetId: z.string(),
-    eventId: z.string().optional(),
-    detail: z.string().optional(),
-  })
-  .meta({ id: 'AuditEntry' });
+const securityOf: Record<RouteDoc['access'], OpenAPIV3_1.SecurityRequirementObject[]> = {
+  public: [],
+  manage: [{ manageToken: [] }],
+  session: [{ session: [] }],
+  door: [{ stationToken: [] }, { stationCookie: [] }, { session: [] }],
+};
+
+/** Client errors every operation of that access or input can answer, besides those its description names. */
+function errorsOf(doc: RouteDoc): ErrorStatus[] {
+  const errors = new Set<ErrorStatus>(doc.errors);
+  if (doc.access === 'session' || doc.access === 'door') {
+    errors.add(401);
+    errors.add(403);
+  }
+  if (doc.access === 'manage') errors.add(404);
+  if (doc.query || doc.body) errors.add(400);
+  if (doc.body) {
+    errors.add(413);
+    errors.add(415);
+  }
+  // Every route has an API Gateway throttle in AWS (infra/api-stack.ts).
+  errors.add(429);
+  return [...errors].sort();
+}
+
+function responseOf(status: number, response: ResponseDoc): OpenAPIV3_1.ResponseObject {
+  const description = successText[status] ?? 'OK';
+  if (response === null) return { description };
+  if (typeof response === 'object' && !('_zod' in response)) {
+    return {
+      description: response.description ?? description,
+      content: {
+        [response.type]: {
+          schema: (response.schema
+            ? schemaOf(response.schema)
+            : { type: 'string', contentMediaType: response.type }) as OpenAPIV3_1.SchemaObject,
+        },
+      },
+    };
+  }
+  return {
+    description,
+    content: { 'application/json': { schema: schemaOf(response) as OpenAPIV3_1.SchemaObject } },
+  };
+}
+
+/** Query parameters from the schema the handler validates `c.req.query()` with. */
+async function queryParameters(schema: Schema): Promise<OpenAPIV3_1.ParameterObject[]> {
+  const { schema: json } = await schemaOf(schema).toOpenAPISchema();
+  const object = json as OpenAPIV3_1.SchemaObject;
+  return Object.entries(object.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property as OpenAPIV3_1.SchemaObject;
+    return {
+      in: 'query',
+      name,
+      required: object.required?.includes(name) ?? false,
+      ...(description ? { description } : {}),
+      schema: rest,
+    } as OpenAPIV3_1.ParameterObject;
+  });
+}
+
+async function operationOf(doc: RouteDoc, action?: string): Promise<DescribeRouteOptions> {
+  // An operation's own description of a status wins over the shared one.
+  const responses = Object.fromEntries([
+    ...errorsOf(doc).map((status) => [status, { $ref: `#/components/responses/${errorText[status][0]}` }]),
+    ...Object.entries(doc.responses).map(([status, response]) => [
+      status,
+      responseOf(Number(status), response),
+    ]),
+  ]);
+  const operationId = action ? doc.operationId.replace('{action}', action) : doc.operationId;
+  return {
+    operationId,
+    summary: action ? doc.summary.replace('{action}', action) : doc.summary,
+    ...(doc.description ? { description: doc.description } : {}),
+    tags: [doc.tag],
+    security: securityOf[doc.access],
+    ...(doc.query ? { parameters: await queryParameters(doc.query) } : {}),
+    ...(doc.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { [doc.bodyType ?? 'application/json']: { schema: schemaOf(doc.body) } },
+          },
+        }
+      : {}),
+    responses,
+  } as DescribeRouteOptions;
+}
 
 /**
- * The shared schemas are zod/mini (functions/domain/schemas.ts), which the generator cannot annotate: they go in as
- * the JSON Schema zod itself derives from them, of what a client sends (`input`) or receives (`output`).
+ * A route such as `/:campaignId/:action{pause|resume|cancel}` is one operation per action in the document: each
+ * is a path of its own, which keeps it apart from `/:campaignId/run` (a path parameter would match both).
  */
-function described(schema: z.core.$ZodType, io: 'input' | 'output'): z.ZodType {
-  if (schema instanceof z.ZodType) return schema;
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
-  // The generator takes a plain OpenAPI schema object where it takes a zod schema.
-  return json as unknown as z.ZodType;
+function expanded(path: string): { path: string; action?: string }[] {
+  const choice = /:(\w+)\{([\w|-]+)\}/.exec(path);
+  if (!choice) return [{ path }];
+  return (choice[2] as string)
+    .split('|')
+    .map((value) => ({ path: path.replace(choice[0], value), action: value }));
 }
 
-type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-type Doc = {
-  method: Method;
-  path: string;
-  summary: string;
-  tag: string;
-  /** The shared schemas are zod/mini (functions/domain/schemas.ts); the generator reads either kind. */
-  body?: z.core.$ZodType;
-  bodyType?: string;
-  status?: number;
-  response?: z.core.$ZodType;
-  query?: Record<string, string>;
-  auth?: 'session' | 'manage' | 'none';
-  errors?: number[];
-};
+/** The described routes of the app and of the public surface, each method and path once. */
+async function describedRoutes(appRoutes: RouterRoute[]): Promise<RouterRoute[]> {
+  const publicApp = new HonoApp<AppEnv>();
+  publicSurface(publicApp, {} as AppServices);
+  const seen = new Set<string>();
+  const routes: RouterRoute[] = [];
+  for (const route of [...appRoutes, ...publicApp.routes]) {
+    const doc = routeDoc(findTargetHandler(route.handler));
+    if (!doc) continue;
+    for (const { path, action } of expanded(route.path)) {
+      const key = `${route.method} ${path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      routes.push({ ...route, path, handler: documented(await operationOf(doc, action)) });
+    }
+  }
+  return routes;
+}
 
-const ok = z.object({ ok: z.boolean() });
-const roster = z.object({
-  event: adminEvent,
-  seats: z.object({ capacity: z.number(), taken: z.number(), left: z.number() }),
-  registrations: z.array(
-    registration.extend({ districtCode: z.string(), queuedAt: z.string(), language: z.string() }),
-  ),
-  waitlist: z.array(z.string()).meta({ description: 'Registration ids, first served first' }),
-  notRegistered: z.array(
-    z.object({
-      cooperativeId: z.string(),
-      name: z.string(),
-      districtCode: z.string(),
-      districtName: z.string(),
-      contactName: z.string().nullable(),
-      contactLink: z.string().nullable(),
-      assistant: z.object({ name: z.string(), email: z.string() }).nullable(),
-    }),
-  ),
-});
-
-const docs: Doc[] = [
-  { method: 'get', path: '/api/health', summary: 'Liveness', tag: 'Public', response: ok, auth: 'none' },
+const tags: OpenAPIV3_1.TagObject[] = [
+  { name: 'Sessions', description: 'Published sessions and how to register a cooperative for one' },
+  { name: 'Registrations', description: 'The cooperative contact’s self-service, with the manage token' },
+  { name: 'Door', description: 'Check-in at the door, for the session’s stations and organizers' },
+  { name: 'Sign-in', description: 'Passwordless console sign-in' },
   {
-    method: 'get',
-    path: '/api/events',
-    summary:
-      'Published sessions, a page at a time: upcoming (ending after now, soonest first) or past (latest first)',
-    tag: 'Public',
-    query: {
-      when: '`upcoming` (default): sessions that end after now; `past`: sessions that have ended',
-      cursor: 'The `next` of the previous page',
-    },
-    response: z.object({
-      events: z.array(event),
-      next: z.string().nullable().meta({ description: 'Cursor of the next page; null on the last page' }),
-    }),
-    auth: 'none',
-    errors: [400],
+    name: 'Console',
+    description: 'Sessions, registrations, stations, users and organisations for Dinas staff',
   },
-  {
-    method: 'get',
-    path: '/api/events/{eventId}',
-    summary: 'One published session',
-    tag: 'Public',
-    response: event,
-    auth: 'none',
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/api/cooperatives',
-    summary: 'Search the cooperative directory',
-    tag: 'Public',
-    query: { q: 'Village name', district: 'Kecamatan code' },
-    response: z.object({ cooperatives: z.array(cooperative) }),
-    auth: 'none',
-  },
-  {
-    method: 'post',
-    path: '/api/events/{eventId}/registrations',
-    summary: 'Register a cooperative (Idempotency-Key supported)',
-    tag: 'Public',
-    body: registrationInput,
-    status: 201,
-    response: z.object({ registration, manageToken: z.string() }),
-    auth: 'none',
-    errors: [400, 404, 409],
-  },
-  {
-    method: 'get',
-    path: '/api/registrations/{registrationId}',
-    summary: 'Read with the manage token',
-    tag: 'Public',
-    response: z.object({ registration }),
-    auth: 'manage',
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/api/registrations/{registrationId}',
-    summary: 'Change contact/officers with the manage token',
-    tag: 'Public',
-    body: registrationChangeInput,
-    response: z.object({ registration }),
-    auth: 'manage',
-    errors: [400, 404, 409],
-  },
-  {
-    method: 'delete',
-    path: '/api/registrations/{registrationId}',
-    summary: 'Cancel with the manage token',
-    tag: 'Public',
-    response: z.object({ registration }),
-    auth: 'manage',
-    errors: [404, 409],
-  },
-  {
-    method: 'post',
-    path: '/api/auth/sign-in',
-    summary: 'Email a one-time sign-in link (always 202)',
-    tag: 'Auth',
-    body: signInInput,
-    status: 202,
-    response: ok,
-    auth: 'none',
-  },
-  {
-    method: 'get',
-    path: '/auth/verify',
-    summary: 'Open the emailed link: sets the session cookie, redirects to /admin',
-    tag: 'Auth',
-    query: { token: 'From the email' },
-    status: 303,
-    auth: 'none',
-    errors: [400],
-  },
-  { method: 'post', path: '/api/auth/sign-out', summary: 'End the session', tag: 'Auth', status: 204 },
-  {
-    method: 'get',
-    path: '/api/admin/me',
-    summary: 'The signed-in user',
-    tag: 'Console',
-    response: z.object({ user }),
-  },
-  {
-    method: 'get',
-    path: '/api/admin/events',
-    summary: 'Sessions the user may see, newest first, 50 a page (`?after=<next>` for the following page)',
-    tag: 'Console',
-    query: { after: 'The `next` of the previous page' },
-    response: z.object({ events: z.array(adminEvent), next: z.string().optional() }),
-  },
-  {
-    method: 'post',
-    path: '/api/admin/events',
-    summary: 'Create a session (organizers: in their organisation)',
-    tag: 'Console',
-    body: eventInput,
-    status: 201,
-    response: adminEvent,
-    errors: [400],
-  },
-  {
-    method: 'get',
-    path: '/api/admin/events/{eventId}',
-    summary: 'One session',
-    tag: 'Console',
-    response: adminEvent,
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/api/admin/events/{eventId}',
-    summary: 'Edit, publish/unpublish (fields merged over the current ones)',
-    tag: 'Console',
-    body: eventInput,
-    response: adminEvent,
-    errors: [400, 404, 409],
-  },
-  {
-    method: 'post',
-    path: '/api/admin/events/{eventId}/close',
-    summary: 'Close registration now',
-    tag: 'Console',
-    response: adminEvent,
-    errors: [404],
-  },
-  {
-    method: 'post',
-    path: '/api/admin/events/{eventId}/cancel',
-    summary: 'Cancel the session and email everyone registered',
-    tag: 'Console',
-    response: z.object({ event: adminEvent, notified: z.number() }),
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/api/admin/events/{eventId}/registrations',
-    summary:
-      'Seats, registrations, waitlist, invited cooperatives not registered (a BA sees only assigned cooperatives)',
-    tag: 'Console',
-    query: { q: 'Search', district: 'Kecamatan code', status: 'confirmed|waitlisted|cancelled' },
-    response: roster,
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/api/admin/events/{eventId}/stations',
-    summary: 'Check-in stations',
-    tag: 'Console',
-    response: z.object({ stations: z.array(station) }),
-  },
-  {
-    method: 'post',
-    path: '/api/admin/events/{eventId}/stations',
-    summary: 'Create a check-in station; the token is shown once',
-    tag: 'Console',
-    body: stationInput,
-    status: 201,
-    response: z.object({
-      station: z.object({ id: z.string(), name: z.string() }),
-      token: z.string(),
-      url: z.string(),
-    }),
-  },
-  {
-    method: 'delete',
-    path: '/api/admin/events/{eventId}/stations/{stationId}',
-    summary: 'Revoke a station',
-    tag: 'Console',
-    response: z.object({ station }),
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/api/admin/registrations/{registrationId}',
-    summary: 'One registration',
-    tag: 'Console',
-    response: z.object({ registration }),
-    errors: [404],
-  },
-  {
-    method: 'patch',
-    path: '/api/admin/registrations/{registrationId}',
-    summary: 'Edit on the cooperative’s behalf',
-    tag: 'Console',
-    body: registrationChangeInput,
-    response: z.object({ registration }),
-    errors: [400, 404, 409],
-  },
-  {
-    method: 'delete',
-    path: '/api/admin/registrations/{registrationId}',
-    summary: 'Cancel on the cooperative’s behalf',
-    tag: 'Console',
-    response: z.object({ registration }),
-    errors: [404, 409],
-  },
-  {
-    method: 'post',
-    path: '/api/admin/registrations/{registrationId}/promote',
-    summary: 'Move from the waitlist (needs free seats)',
-    tag: 'Console',
-    response: z.object({ registration }),
-    errors: [404, 409],
-  },
-  {
-    method: 'post',
-    path: '/api/admin/registrations/{registrationId}/resend',
-    summary: 'Resend tickets by email',
-    tag: 'Console',
-    body: z.object({ participantId: z.string().optional() }),
-    status: 202,
-    response: z.object({ queued: z.number() }),
-    errors: [404, 409],
-  },
-  {
-    method: 'get',
-    path: '/api/admin/users',
-    summary: 'Users (organizers: their Business Assistants)',
-    tag: 'Console',
-    response: z.object({ users: z.array(user) }),
-  },
-  {
-    method: 'post',
-    path: '/api/admin/users',
-    summary: 'Add a user (admin)',
-    tag: 'Console',
-    body: userInput,
-    status: 201,
-    response: z.object({ user }),
-    errors: [400, 409],
-  },
-  {
-    method: 'patch',
-    path: '/api/admin/users/{userId}',
-    summary: 'Change role, organisation, deactivate (admin)',
-    tag: 'Console',
-    body: userChangeInput,
-    response: z.object({ user }),
-    errors: [400, 404],
-  },
-  {
-    method: 'get',
-    path: '/api/admin/users/{userId}/cooperatives',
-    summary: 'A Business Assistant’s cooperatives',
-    tag: 'Console',
-    response: assignmentInput,
-  },
-  {
-    method: 'put',
-    path: '/api/admin/users/{userId}/cooperatives',
-    summary: 'Replace a Business Assistant’s cooperatives',
-    tag: 'Console',
-    body: assignmentInput,
-    response: assignmentInput,
-    errors: [400, 404],
-  },
-  {
-    method: 'post',
-    path: '/api/admin/assignments/import',
-    summary: 'Import assignments from CSV (email,cooperativeId)',
-    tag: 'Console',
-    body: z.string(),
-    bodyType: 'text/csv',
-    response: z.object({ assistants: z.number(), rows: z.number() }),
-    errors: [400, 415],
-  },
-  {
-    method: 'get',
-    path: '/api/admin/organisations',
-    summary: 'Organisations',
-    tag: 'Console',
-    response: z.object({ organisations: z.array(organisation) }),
-  },
-  {
-    method: 'post',
-    path: '/api/admin/organisations',
-    summary: 'Add an organisation (admin)',
-    tag: 'Console',
-    body: organisationInput,
-    status: 201,
-    response: z.object({ organisation }),
-    errors: [400, 409],
-  },
-  {
-    method: 'put',
-    path: '/api/admin/organisations/{organisationId}/regencies',
-    summary: 'Bind an organisation to the regencies it serves (admin)',
-    tag: 'Console',
-    body: organisationRegenciesInput,
-    response: z.object({ organisation }),
-    errors: [400, 404],
-  },
-  {
-    method: 'get',
-    path: '/api/admin/audit',
-    summary: 'Audit log, newest first (admin)',
-    tag: 'Console',
-    query: { cursor: 'From the previous page', limit: '1-200' },
-    response: z.object({ entries: z.array(auditEntry), cursor: z.string().nullable() }),
-  },
+  { name: 'Reports', description: 'Coverage and the cooperatives’ checklists' },
+  { name: 'Campaigns', description: 'Follow-up emails of a session' },
+  { name: 'Outreach', description: 'Invitations of a session’s cooperatives and their contacts' },
+  { name: 'Messages', description: 'What was sent to whom, and what failed' },
+  { name: 'Service', description: 'Health and this documentation' },
 ];
 
-const statusText: Record<number, string> = {
-  400: 'Invalid input (`validation`)',
-  401: 'Not signed in (`unauthorized`)',
-  403: 'Not allowed (`forbidden`): wrong role, organisation, a station token, or a cross-site request',
-  404: 'Not found (`not_found`)',
-  409: 'Conflict (see `code`)',
-  415: 'Unsupported content type',
-};
-
-function buildDocument() {
-  const api = new OpenAPIHono();
-  const registry = api.openAPIRegistry;
-  registry.registerComponent('securitySchemes', 'session', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: 'hadir_session',
+export async function buildDocument(appRoutes: RouterRoute[]) {
+  const routes = await describedRoutes(appRoutes);
+  const errorContent = (status: ErrorStatus) => ({
+    'application/json': {
+      schema: schemaOf(status === 429 ? 'throttledResponse' : 'errorEnvelope'),
+    },
   });
-  registry.registerComponent('securitySchemes', 'manageToken', { type: 'http', scheme: 'bearer' });
-  for (const doc of docs) {
-    const auth = doc.auth ?? 'session';
-    const params = [...doc.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-    const errors = [...new Set([...(doc.errors ?? []), ...(auth === 'session' ? [401, 403] : [])])].sort();
-    registry.registerPath({
-      method: doc.method,
-      path: doc.path,
-      summary: doc.summary,
-      tags: [doc.tag],
-      security: auth === 'session' ? [{ session: [] }] : auth === 'manage' ? [{ manageToken: [] }] : [],
-      request: {
-        params: params.length ? z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) : undefined,
-        query: doc.query
-          ? z.object(
-              Object.fromEntries(
-                Object.entries(doc.query).map(([k, d]) => [
-                  k,
-                  z.string().optional().meta({ description: d }),
-                ]),
-              ),
-            )
-          : undefined,
-        body: doc.body
-          ? {
-              content: { [doc.bodyType ?? 'application/json']: { schema: described(doc.body, 'input') } },
-              required: true,
-            }
-          : undefined,
+  return generateSpecs({ routes } as unknown as Hono, {
+    documentation: {
+      info: {
+        title: 'hadir API',
+        version: '0.1.0',
+        description:
+          'Registration, check-in and the organizer console for Koperasi Desa/Kelurahan Merah Putih briefings. ' +
+          'Errors are always `{ error: { code, message, issues? } }`; messages follow Accept-Language (`id` or `en`).',
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       },
-      responses: {
-        [doc.status ?? 200]: doc.response
-          ? {
-              description: 'OK',
-              content: { 'application/json': { schema: described(doc.response, 'output') } },
-            }
-          : { description: 'OK' },
-        ...Object.fromEntries(
-          errors.map((status) => [
-            status,
-            {
-              description: statusText[status] ?? 'Error',
-              content: { 'application/json': { schema: errorEnvelope } },
-            },
-          ]),
+      servers: [{ url: '/', description: 'This deployment' }],
+      tags,
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'hadir_session', description: 'A console login' },
+          manageToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The manage token a registration answers with',
+          },
+          stationToken: { type: 'http', scheme: 'bearer', description: 'A check-in station’s token' },
+          stationCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'hadir_station',
+            description: 'A door device enrolled with its station’s link',
+          },
+        },
+        responses: Object.fromEntries(
+          (Object.entries(errorText) as unknown as [ErrorStatus, [string, string]][]).map(
+            ([status, [name, description]]) => [
+              name,
+              { description, content: errorContent(Number(status) as ErrorStatus) },
+            ],
+          ),
         ),
       },
-    });
-  }
-  return api.getOpenAPI31Document({
-    openapi: '3.1.0',
-    info: {
-      title: 'hadir API',
-      version: '0.1.0',
-      description:
-        'Registration, check-in and the organizer console for Koperasi Desa/Kelurahan Merah Putih briefings.',
     },
+    defaultValidationErrorResponse: false,
+    // `/api/openapi.json` and `.../letters.pdf` look like static files to hono-openapi; they are operations.
+    excludeStaticFile: false,
   });
 }
 
-let cached: ReturnType<typeof buildDocument> | undefined;
-
-export const openApiRoutes = new Hono<AppEnv>()
-  .get('/api/openapi.json', (c) => {
-    cached ??= buildDocument();
-    return c.json(cached);
-  })
-  .route('/', apiDocsRoutes);
+/**
+ * `/api/openapi.json` and the docs page. `appRoutes` reads the serving app's routes when the document is first
+ * asked for, so the routes mounted after this one are in it too.
+ */
+export function createOpenApiRoutes(appRoutes: () => RouterRoute[]) {
+  let document: ReturnType<typeof buildDocument> | undefined;
+  return new HonoApp<AppEnv>()
+    .get('/api/openapi.json', async (c) => {
+      document ??= buildDocument(appRoutes());
+      return c.json(await document);
+    })
+    .route('/', apiDocsRoutes);
+}

@@ -465,7 +465,8 @@ async function csvFrom(c: Context<AppEnv>) {
 const tag = 'Outreach';
 const overviewDoc = describeRoute({
   operationId: 'getOutreach',
-  summary: 'Every invited cooperative with its personal link, contact, Business Assistant and invitation state',
+  summary:
+    'Every invited cooperative with its personal link, contact, Business Assistant and invitation state',
   description: 'A Business Assistant sees only their cooperatives. Reading it is logged: it shows contacts.',
   tag,
   access: 'session',
