@@ -8,31 +8,24 @@ const indonesianZoneNames: Record<string, string> = {
   'Asia/Jayapura': 'WIT',
 };
 
-/** Each Indonesian zone as an organizer picks it: its abbreviation, its name, and the city it is named after. */
-const zoneChoices: Record<string, { short: string; id: string; en: string; city: string }> = {
-  'Asia/Jakarta': { short: 'WIB', id: 'Waktu Indonesia Barat', en: 'Western Indonesia Time', city: 'Jakarta' },
-  'Asia/Pontianak': {
-    short: 'WIB',
-    id: 'Waktu Indonesia Barat',
-    en: 'Western Indonesia Time',
-    city: 'Pontianak',
-  },
-  'Asia/Makassar': {
-    short: 'WITA',
-    id: 'Waktu Indonesia Tengah',
-    en: 'Central Indonesia Time',
-    city: 'Makassar',
-  },
-  'Asia/Jayapura': { short: 'WIT', id: 'Waktu Indonesia Timur', en: 'Eastern Indonesia Time', city: 'Jayapura' },
+/** Each Indonesian zone as an organizer picks it: the city it is named after, and its name in English. */
+const zoneChoices: Record<string, { city: string; en: string }> = {
+  'Asia/Jakarta': { city: 'Jakarta', en: 'Western Indonesia Time' },
+  'Asia/Pontianak': { city: 'Pontianak', en: 'Western Indonesia Time' },
+  'Asia/Makassar': { city: 'Makassar', en: 'Central Indonesia Time' },
+  'Asia/Jayapura': { city: 'Jayapura', en: 'Eastern Indonesia Time' },
 };
 
 /**
- * "WIB (Pontianak) – Waktu Indonesia Barat": what a zone is called in a form, never the raw IANA name a Dinas
- * officer does not know. A zone outside Indonesia keeps its IANA name.
+ * "WIB (Pontianak)": what a zone is called in a form, never the raw IANA name a Dinas officer does not know; short
+ * enough for a phone's select. In English the zone's name follows, since WIB/WITA/WIT are Indonesian
+ * abbreviations. A zone outside Indonesia keeps its IANA name.
  */
 export function zoneChoiceLabel(timeZone: string, language: Language = 'id'): string {
   const zone = zoneChoices[timeZone];
-  return zone ? `${zone.short} (${zone.city}) – ${zone[language]}` : timeZone;
+  const short = indonesianZoneNames[timeZone];
+  if (!zone || !short) return timeZone;
+  return language === 'id' ? `${short} (${zone.city})` : `${short} (${zone.city}, ${zone.en})`;
 }
 
 /**
