@@ -64,12 +64,12 @@ export const errorMessages: Record<ErrorCode, { id: string; en: string }> = {
     en: 'This cooperative is still on the waiting list; the ticket is not valid yet.',
   },
   checkin_not_open: {
-    id: 'Check-in belum dibuka. Daftar hadir sesi ini dibuka {opens}.',
-    en: 'Check-in is not open yet. This session’s attendance opens {opensEn}.',
+    id: 'Check-in belum dibuka. Dibuka {opens}.',
+    en: 'Check-in is not open yet. It opens {opensEn}.',
   },
   checkin_closed: {
-    id: 'Check-in sudah ditutup. Sesi ini berakhir {ended}.',
-    en: 'Check-in is closed. This session ended {endedEn}.',
+    id: 'Check-in sudah ditutup. Sesi berakhir {ended}.',
+    en: 'Check-in is closed. The session ended {endedEn}.',
   },
   session_not_ended: {
     id: 'Sertifikat tersedia setelah sesi selesai ({ends}).',

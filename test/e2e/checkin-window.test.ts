@@ -73,7 +73,7 @@ it('four days early the door refuses a valid ticket with the reason; once the or
   await result.getByText(/Check-in belum dibuka/).waitFor();
   const shown = (await result.textContent()) ?? '';
   // The opening time in words, in the session's zone.
-  expect(shown).toMatch(/dibuka \w+, \d+ \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
+  expect(shown).toMatch(/Dibuka \w+, \d+ \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
   await door.screenshot({ path: join(SCREENSHOTS, 'door-refused-early.png') });
   expect(
     await store.checkins.get(

@@ -101,7 +101,7 @@ describe('check-in outside the session’s window', () => {
     const body = await res.json();
     expect(body.error.code).toBe('checkin_closed');
     expect(body.error.message).toMatch(
-      /^Check-in sudah ditutup\. Sesi ini berakhir .* pukul \d{2}\.\d{2} WIB\.$/,
+      /^Check-in sudah ditutup\. Sesi berakhir .* pukul \d{2}\.\d{2} WIB\.$/,
     );
   });
 

@@ -54,13 +54,13 @@ describe('the door’s check-in window', () => {
     const early = refusal(() => assertCheckinOpen(event, new Date('2025-10-19T09:00:00+07:00')));
     expect(early.code).toBe('checkin_not_open');
     expect(errorMessage(early.code, 'id', early.params)).toBe(
-      'Check-in belum dibuka. Daftar hadir sesi ini dibuka Kamis, 23 Oktober 2025 pukul 06.30 WIB.',
+      'Check-in belum dibuka. Dibuka Kamis, 23 Oktober 2025 pukul 06.30 WIB.',
     );
     expect(errorMessage(early.code, 'en', early.params)).toContain('Thursday, 23 October 2025 at 06:30 WIB');
     const late = refusal(() => assertCheckinOpen(event, new Date('2025-10-24T00:00:00+07:00')));
     expect(late.code).toBe('checkin_closed');
     expect(errorMessage(late.code, 'id', late.params)).toBe(
-      'Check-in sudah ditutup. Sesi ini berakhir Kamis, 23 Oktober 2025 pukul 12.00 WIB.',
+      'Check-in sudah ditutup. Sesi berakhir Kamis, 23 Oktober 2025 pukul 12.00 WIB.',
     );
     expect(() => assertCheckinOpen(event, new Date('2025-10-23T06:30:00+07:00'))).not.toThrow();
     expect(() => assertCheckinOpen(event, new Date('2025-10-23T23:59:59+07:00'))).not.toThrow();

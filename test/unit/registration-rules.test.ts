@@ -166,3 +166,49 @@ it('reads a ticket code from a scanned URL or the bare code', () => {
   expect(ticketCodeFrom(` ${code.toLowerCase()} `)).toBe(code);
   expect(ticketCodeFrom('https://evil.example/x')).toBeNull();
 });
+
+describe('the same officer twice in one group', () => {
+  const issuesOf = (names: string[], phones: (string | undefined)[]) => {
+    const body = registrationBody(cooperative.id, names.length, 1);
+    body.participants.forEach((participant, index) => {
+      participant.name = names[index] as string;
+      participant.phone = phones[index];
+    });
+    try {
+      prepareRegistration(body, makeEvent({ maxPerCooperative: 5 }), cooperative, now, 'id');
+      return [];
+    } catch (error) {
+      return ((error as { issues?: { path: (string | number)[]; code?: string }[] }).issues ?? []).map(
+        (issue) => `${issue.path.join('.')} ${issue.code}`,
+      );
+    }
+  };
+
+  it('is refused by name, however it is spaced, capitalised or dotted, and by phone', () => {
+    expect(
+      issuesOf(
+        ['Budi Santoso', 'budi  santoso', 'H. Ahmad', 'h ahmad', 'Rina Wati'],
+        ['+6281311112222', undefined, undefined, undefined, '+6281311112222'],
+      ),
+    ).toEqual([
+      'participants.1.name duplicate_name_in_request',
+      'participants.3.name duplicate_name_in_request',
+      'participants.4.phone duplicate_phone_in_request',
+    ]);
+  });
+
+  it('lets distinct officers through', () => {
+    expect(issuesOf(['Budi Santoso', 'Budi Santosa'], ['+6281311112222', '+6281311113333'])).toEqual([]);
+  });
+
+  it('refuses a cooperative the session does not invite as a field error, not a missing page', () => {
+    const body = registrationBody(cooperative.id, 1, 2);
+    const event = makeEvent({ invitedDistrictCodes: ['62.02.01'] });
+    expect(() => prepareRegistration(body, event, cooperative, now, 'id')).toThrow(
+      expect.objectContaining({
+        code: 'validation',
+        issues: [expect.objectContaining({ code: 'cooperative_not_invited' })],
+      }),
+    );
+  });
+});
