@@ -4,7 +4,7 @@ import { publicEvent } from '../../domain/events';
 import { registrationInput, sessionListQuery } from '../../domain/schemas';
 import type { AppEnv } from '../context';
 import { describeRoute } from '../describe-route';
-import { clientAddress, limit } from '../rate-limit';
+import { clientAddress, limit, limitRegistration } from '../rate-limit';
 import { readJson, validate } from '../request';
 
 const listEvents = describeRoute({
@@ -56,7 +56,7 @@ export const apiEvents = new Hono<AppEnv>()
   .post('/:eventId/registrations', register, async (c) => {
     await limit(c, 'registerAddress', clientAddress(c));
     const input = validate(registrationInput, await readJson(c), c);
-    await limit(c, 'registerTarget', `${c.req.param('eventId')}:${input.cooperativeId}`);
+    await limitRegistration(c, c.req.param('eventId'), input);
     const result = await c.get('services').registrations.register(c.req.param('eventId'), input, {
       language: c.get('language'),
       idempotencyKey: c.req.header('idempotency-key')?.slice(0, 200) || undefined,
