@@ -17,6 +17,7 @@ import {
   registerScriptAsset,
 } from './assets';
 import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
+import { faviconIco } from './assets/favicon';
 import { loadUser } from './console-login';
 import type { AppDeps, AppEnv, AppServices } from './context';
 import { describeRoute } from './describe-route';
@@ -137,6 +138,13 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
   app.get(CHECKIN_SCRIPT_ROUTE, (c) => immutable(c, checkinScriptAsset()));
   app.get(JSQR_ROUTE, (c) => immutable(c, jsQrAsset()));
   app.get(consoleCss.path, (c) => immutable(c, { ...consoleCss, type: 'text/css; charset=utf-8' }));
+  // Not fingerprinted, so cached for a month rather than forever: a new icon reaches everyone within weeks.
+  app.get('/favicon.ico', (c) =>
+    c.body(new Uint8Array(faviconIco), 200, {
+      'Content-Type': 'image/x-icon',
+      'Cache-Control': 'public, max-age=2592000',
+    }),
+  );
 
   app.get('/api/health', health, (c) => c.json({ ok: true }));
   if (deps.devRoutes) app.route('/dev', deps.devRoutes);

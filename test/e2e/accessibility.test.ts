@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
+import { createApp } from '../../functions/http/app';
+import { createOutreachService } from '../../functions/services/outreach';
+import { createRegistrationService } from '../../functions/services/registrations';
+import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signIn } from '../admin/helpers';
+import { serveApp } from '../helpers/browser';
+import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+import { linkOf } from '../outreach/world';
+
+/**
+ * axe-core on every public page and every console page, as a phone (360x740) and a laptop (1280) see them: no
+ * serious or critical violation. Each page also carries a meta description, and no page asks for a file that is
+ * not there (the favicon was a 404 on every page). SHOTS=/some/dir keeps a screenshot of each page.
+ */
+const PHONE = { width: 360, height: 740 };
+const LAPTOP = { width: 1280, height: 800 };
+
+let store: Store;
+let server: Awaited<ReturnType<typeof serveApp>>;
+let browser: Browser;
+const users: Record<'admin' | 'organizer' | 'ba', User> = {} as never;
+const cookies: Record<string, string> = {};
+const event = makeEvent({
+  organisationId: ORG.id,
+  title: 'Sosialisasi KDKMP Kecamatan Baamang',
+  capacity: 50,
+});
+const paths: { public: string[]; organizer: string[]; admin: string[]; ba: string[] } = {
+  public: [],
+  organizer: [],
+  admin: [],
+  ba: [],
+};
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await seedKotim(store);
+  await seedOrganisations(store);
+  users.admin = await makeUser(store, 'admin');
+  users.organizer = await makeUser(store, 'organizer');
+  users.ba = await makeUser(store, 'business_assistant');
+  await store.events.put(event);
+  const { registration, manageToken } = await createRegistrationService(store).register(
+    event.id,
+    registrationBody('62.02.05.1001', 2, 9401),
+    { language: 'id' },
+  );
+  await store.users.setAssignments(users.ba.id, ['62.02.05.1001', '62.02.05.1002'], new Date());
+  const app = createApp({
+    store,
+    config: { runtime: 'test', publicBaseUrl: 'http://127.0.0.1', sessionSecret: SESSION_SECRET },
+  });
+  for (const role of ['admin', 'organizer', 'ba'] as const)
+    cookies[role] = await signIn(app, store, users[role].email);
+  const world = {
+    outreach: createOutreachService(store, () => new Date()),
+    organizer: users.organizer,
+    event,
+  };
+  const invitation = new URL(await linkOf(world as never, '62.02.05.1002'));
+  const ticket = registration.participants[0]?.ticketCode as string;
+  const e = `/admin/acara/${event.id}`;
+  paths.public = [
+    '/',
+    '/kegiatan-lalu',
+    `/acara/${event.id}`,
+    `/acara/${event.id}/daftar`,
+    `/acara/${event.id}/daftar${invitation.search}`,
+    `/kelola/${registration.id}?token=${encodeURIComponent(manageToken)}`,
+    `/t/${ticket}`,
+    '/masuk',
+  ];
+  paths.organizer = [
+    '/admin',
+    '/admin/acara/baru',
+    e,
+    `${e}/ubah`,
+    `${e}/stasiun`,
+    `/admin/pendaftaran/${registration.id}`,
+    `${e}/undangan`,
+    `${e}/undangan/kontak`,
+    `${e}/tindak-lanjut`,
+    `${e}/daftarkan`,
+    `${e}/jendela-check-in`,
+    '/admin/pendamping',
+    '/admin/email',
+    '/admin/laporan',
+    `/admin/laporan/acara/${event.id}`,
+    `/admin/laporan/acara/${event.id}/laporan-kegiatan`,
+    `/admin/laporan/organisasi/${ORG.id}`,
+    '/admin/laporan/koperasi/62.02.05.1001',
+  ];
+  paths.admin = ['/admin/pengguna', '/admin/audit', '/admin/cakupan'];
+  paths.ba = ['/admin', '/admin/laporan/pendamping', `${e}`];
+  server = await serveApp(app as never);
+  browser = await chromium.connect(inject('chromiumEndpoint'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function contextFor(viewport: typeof PHONE, role?: keyof typeof cookies): Promise<BrowserContext> {
+  // Playwright injects axe-core into the page: the app's Content-Security-Policy (script-src 'self') would refuse it.
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  if (role) {
+    const [name, value] = (cookies[role] as string).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+  }
+  return context;
+}
+
+async function audit(path: string, context: BrowserContext, label: string) {
+  const page = await context.newPage();
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().startsWith(server.url) && response.status() === 404) missing.push(response.url());
+  });
+  const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  const problems: string[] = [];
+  if (!response || response.status() >= 400) problems.push(`${path} answered ${response?.status()}`);
+  const description = await page.locator('meta[name="description"]').getAttribute('content');
+  if (!description || description.length < 40) problems.push(`${path} has no meta description`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  for (const violation of results.violations) {
+    if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+    const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
+    problems.push(`${label} ${path}: ${violation.id} (${violation.impact}) ${targets.join(' | ')}`);
+  }
+  if (missing.length) problems.push(`${path} requested missing files: ${missing.join(', ')}`);
+  if (process.env.SHOTS) {
+    mkdirSync(process.env.SHOTS, { recursive: true });
+    const name = `${label}${path}`.replace(/[^a-z0-9]+/gi, '_').slice(0, 120);
+    await page.screenshot({ path: `${process.env.SHOTS}/${name}.png`, fullPage: true });
+  }
+  await page.close();
+  return problems;
+}
+
+async function auditAll(list: string[], viewport: typeof PHONE, label: string, role?: keyof typeof cookies) {
+  const context = await contextFor(viewport, role);
+  try {
+    const problems: string[] = [];
+    for (const path of list) problems.push(...(await audit(path, context, label)));
+    return problems;
+  } finally {
+    await context.close();
+  }
+}
+
+describe('accessibility (axe-core): no serious or critical violation', () => {
+  it('public pages on a phone and a laptop', async () => {
+    expect([
+      ...(await auditAll(paths.public, PHONE, 'phone')),
+      ...(await auditAll(paths.public, LAPTOP, 'laptop')),
+    ]).toEqual([]);
+  }, 240_000);
+
+  it('every console page an organizer opens, on a laptop and a phone', async () => {
+    expect([
+      ...(await auditAll(paths.organizer, LAPTOP, 'organizer-laptop', 'organizer')),
+      ...(await auditAll(paths.organizer.slice(0, 4), PHONE, 'organizer-phone', 'organizer')),
+    ]).toEqual([]);
+  }, 300_000);
+
+  it("the admin's and the Business Assistant's pages", async () => {
+    expect([
+      ...(await auditAll(paths.admin, LAPTOP, 'admin', 'admin')),
+      ...(await auditAll(paths.ba, LAPTOP, 'ba', 'ba')),
+    ]).toEqual([]);
+  }, 240_000);
+
+  it('the favicon is served at /favicon.ico and as the fingerprinted SVG every page links, cached', async () => {
+    const ico = await fetch(`${server.url}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toBe('image/x-icon');
+    expect(ico.headers.get('cache-control')).toMatch(/max-age=\d{6,}/);
+    const html = await (await fetch(`${server.url}/`)).text();
+    const svg = html.match(/<link rel="icon" href="([^"]+)"/)?.[1] as string;
+    expect(svg).toMatch(/^\/assets\/favicon\.[0-9a-f]+\.svg$/);
+    const icon = await fetch(`${server.url}${svg}`);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(icon.headers.get('cache-control')).toContain('immutable');
+    expect(html).toMatch(/<meta name="description" content="Daftarkan pengurus Koperasi/);
+  });
+});
