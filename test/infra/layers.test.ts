@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Dependencies flow one way: handlers and the local runtime build the app; http (routes, pages, middleware) calls
- * the feature modules (services, auth, follow-ups, outreach, reports, mail); those use db, the only code that
+ * the feature modules (services, auth, follow-ups, outreach, reports, mail, WhatsApp); those use db, the only code that
  * knows table keys; and everything shares domain, which imports nothing of ours. React Email templates see only
  * domain. No file imports itself back through others.
  */
 const root = join(import.meta.dirname, '../..');
-const featureLayers = ['services', 'auth', 'followups', 'outreach', 'reports', 'mail'];
+const featureLayers = ['services', 'auth', 'followups', 'outreach', 'reports', 'mail', 'whatsapp'];
 const allowed: Record<string, string[]> = {
   domain: ['domain'],
   db: ['db', 'domain'],
