@@ -294,6 +294,10 @@ export const doorRosterResponse = z.object({
       z.object({ id: z.string(), name: z.string(), villageName: z.string(), districtName: z.string() }),
     ),
   ),
+  checkinWindow: described(
+    'When the server accepts check-ins for the session, so a device offline can tell a scan outside it',
+    z.object({ opensAt: instant(), closesAt: instant(), anyTime: z.boolean() }),
+  ),
   at: instant(),
 });
 

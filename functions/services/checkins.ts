@@ -10,7 +10,7 @@ import {
   type SubstituteRequest,
   type WalkInRequest,
 } from '../domain/checkin';
-import { assertCheckinOpen, checkinMoment } from '../domain/checkin-window';
+import { assertCheckinOpen, checkinMoment, checkinWindow } from '../domain/checkin-window';
 import { recordConsent } from '../domain/consent';
 import { DomainError, isDomainError } from '../domain/errors';
 import { maskPhone } from '../domain/phone';
@@ -211,7 +211,13 @@ export function createCheckinService(store: Store, clock: () => Date = () => new
     const cooperatives = directory
       .filter((cooperative) => isInvited(event, cooperative))
       .map(({ id, name, villageName, districtName }) => ({ id, name, villageName, districtName }));
-    return { entries, cooperatives };
+    const { opensAt, closesAt } = checkinWindow(event);
+    const window = {
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+      anyTime: event.checkinAnyTime === true,
+    };
+    return { entries, cooperatives, checkinWindow: window };
   }
 
   /**

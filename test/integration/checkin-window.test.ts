@@ -57,6 +57,21 @@ describe('check-in outside the session’s window', () => {
     expect(await store.checkins.get(event.id, participant?.id as string)).toBeUndefined();
   });
 
+  it('the door’s roster carries the window, so a device offline can judge a scan the same way', async () => {
+    const { event } = await door(inDays(4));
+    const token = await enrolTestStation(store, event.id, 'Pintu 2');
+    const res = await app.request(`/api/events/${event.id}/roster`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { checkinWindow } = await res.json();
+    expect(checkinWindow).toEqual({
+      opensAt: new Date(Date.parse(event.startsAt) - 2 * hour).toISOString(),
+      closesAt: expect.any(String),
+      anyTime: false,
+    });
+    expect(Date.parse(checkinWindow.closesAt)).toBeGreaterThan(Date.parse(event.endsAt));
+  });
+
   it('a walk-in or a substitute four days early is refused before anyone is seated', async () => {
     const { registration, post, event } = await door(inDays(4));
     const walkIn = await post('/walk-ins', {

@@ -154,6 +154,6 @@ export const apiCheckins = new Hono<AppEnv>()
   .get('/:eventId/roster', doorRoster, async (c) => {
     const { eventId, checkins } = await authorized(c);
     c.header('Cache-Control', 'no-store');
-    const { entries, cooperatives } = await checkins.roster(eventId);
-    return c.json({ roster: entries, cooperatives, at: new Date().toISOString() });
+    const { entries, cooperatives, checkinWindow } = await checkins.roster(eventId);
+    return c.json({ roster: entries, cooperatives, checkinWindow, at: new Date().toISOString() });
   });
