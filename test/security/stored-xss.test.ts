@@ -243,10 +243,11 @@ beforeAll(async () => {
   const consolePage = await app.request('/admin/pengguna', { headers: asAdmin() });
   csrf = (await consolePage.text()).match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
   expect(csrf).not.toBe('');
+  // The session is full by now: the organizer confirms sending anyway (the waiting list's names are part of the test).
   const invited = await app.request(`/admin/acara/${event.id}/undangan/email`, {
     method: 'POST',
     headers: asAdmin({ 'content-type': 'application/x-www-form-urlencoded' }),
-    body: new URLSearchParams({ _csrf: csrf }).toString(),
+    body: new URLSearchParams({ _csrf: csrf, confirmFull: '1' }).toString(),
   });
   expect(invited.status).toBe(200);
 
@@ -361,13 +362,16 @@ function expectInertHtml(html: string, shows: string[]) {
  * PDF text as drawn, items joined by spaces (a long name wraps onto the next line of its cell). A name is there
  * literally, or shortened with an ellipsis where the layout cuts long cell text (at least 12 characters kept).
  */
+/**
+ * The name is printed whole, as text: PDFs wrap long names over lines (a word longer than its column is split), so
+ * the drawn pieces, read in order, hold the name once spaces are set aside.
+ */
 function expectLiteralInPdf(items: string[], name: string) {
   const joined = items.join(' ').replace(/\s+/g, ' ');
   if (joined.includes(name.replace(/\s+/g, ' '))) return;
-  const shortened = items.find(
-    (item) => item.endsWith('…') && item.length > 12 && name.startsWith(item.slice(0, -1).trimEnd()),
+  expect(items.join('').replace(/\s+/g, ''), `${JSON.stringify(name)} in the PDF`).toContain(
+    name.replace(/\s+/g, ''),
   );
-  expect(shortened, `${JSON.stringify(name)} in the PDF`).toBeDefined();
 }
 
 // ---------------------------------------------------------------------------------------------------------
