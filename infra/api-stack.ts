@@ -25,6 +25,7 @@ import type { Construct } from 'constructs';
 import { consoleRoutePrefixes, consoleTicketPaths } from '../functions/http/console-paths';
 import { EXPORTS_PREFIX } from '../functions/reports/export-files';
 import { type HadirConfig, publicBaseUrl } from './config';
+import { CoverageWorker } from './constructs/coverage-worker';
 import { HadirFunction, secretParameterName } from './constructs/hadir-function';
 import { MailWorkers } from './constructs/mail-workers';
 import { OperatorAlarms } from './constructs/operator-alarms';
@@ -102,6 +103,7 @@ export class ApiStack extends Stack {
   readonly domain?: apigwv2.DomainName;
   readonly mail: MailWorkers;
   readonly alarms: OperatorAlarms;
+  readonly coverage: CoverageWorker;
   readonly url: string;
   readonly throttledRequests: cloudwatch.IMetric;
   readonly distribution?: cloudfront.Distribution;
@@ -345,6 +347,15 @@ export class ApiStack extends Stack {
     this.alarms.watchTableThrottles('Table', table);
     this.alarms.watchSesQuota(config.sesDailyQuota);
     this.alarms.watchRefusedRegistrations(config.stage);
+    // The province and national dashboards' counters, from the table's stream.
+    this.coverage = new CoverageWorker(this, 'Coverage', {
+      config,
+      table,
+      ticketKey,
+      ticketKeyVariable: 'TICKET_KEY_PARAMETER',
+    });
+    this.alarms.watchFunction('CoverageStreamFunction', this.coverage.streamFunction);
+    this.alarms.watchDeadLetters('CoverageStreamDeadLetters', this.coverage.deadLetters);
     // The second channel (functions/whatsapp): secrets, webhook and sending workers, alarm on failed sends.
     const whatsapp = new WhatsAppChannel(this, 'WhatsApp', {
       stage: config.stage,

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CooperativeTruth,
   type CoverageFigures,
@@ -42,6 +42,9 @@ export type RegencyTruth = {
 };
 
 const MAX_ATTEMPTS = 25;
+/** DynamoDB refuses an empty ExpressionAttributeNames, as for a regency loaded without its kecamatan. */
+const namesOf = (names: Record<string, string>) =>
+  Object.keys(names).length ? { ExpressionAttributeNames: names } : {};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const backoff = (attempt: number) => sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
 
@@ -140,6 +143,33 @@ export function createCoverageRepo(doc: DocumentClient, tableName: string) {
     return changes;
   }
 
+  /**
+   * Sessions counted as planned whose end has passed, with where each is counted, for a page to read them as
+   * held, for a page to read them as held. A due item written before it carried
+   * its count is completed from the session's own count item.
+   */
+  async function endedPlannedCounts(
+    now: Date,
+  ): Promise<{ eventId: string; regencyCode: string; districts: string[] }[]> {
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :due AND sk < :now',
+      ExpressionAttributeValues: { ':due': COVERAGE_DUE, ':now': `${now.toISOString()}$` },
+    });
+    const counts = await Promise.all(
+      items.map(async (item) => {
+        const eventId = String(item.eventId);
+        if (typeof item.regencyCode === 'string' && Array.isArray(item.districts))
+          return { eventId, regencyCode: item.regencyCode, districts: item.districts.map(String) };
+        const counted = (await getItem(coverageKeys.session(eventId)))?.count as SessionCount | undefined;
+        return counted?.state === 'planned'
+          ? { eventId, regencyCode: counted.regencyCode, districts: counted.districts }
+          : undefined;
+      }),
+    );
+    return counts.filter((count) => count !== undefined);
+  }
+
   return {
     /**
      * Counts (`present`) or uncounts one registration or check-in of a cooperative. False when it already was:
@@ -201,7 +231,16 @@ export function createCoverageRepo(doc: DocumentClient, tableName: string) {
             items.push({ Delete: { TableName: tableName, Key: coverageKeys.due(dueBefore, eventId) } });
           if (dueAfter)
             items.push({
-              Put: { TableName: tableName, Item: { ...coverageKeys.due(dueAfter, eventId), eventId } },
+              // The count rides along so a page can read an ended session as held without writing.
+              Put: {
+                TableName: tableName,
+                Item: {
+                  ...coverageKeys.due(dueAfter, eventId),
+                  eventId,
+                  regencyCode: count.regencyCode,
+                  districts: count.districts,
+                },
+              },
             });
         }
         // A session moved to another regency changes both; each regency's items in their own updates.
@@ -226,15 +265,12 @@ export function createCoverageRepo(doc: DocumentClient, tableName: string) {
       throw new Error(`coverage of session ${eventId} kept changing`);
     },
 
-    /** Sessions counted as planned whose end has passed: few, since each page view and recount moves them. */
+    /** Sessions counted as planned whose end has passed: few, since the stream worker moves them. */
     async endedPlannedSessions(now: Date): Promise<string[]> {
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :due AND sk < :now',
-        ExpressionAttributeValues: { ':due': COVERAGE_DUE, ':now': `${now.toISOString()}$` },
-      });
-      return items.map((item) => String(item.eventId));
+      return (await endedPlannedCounts(now)).map((ended) => ended.eventId);
     },
+
+    endedPlannedCounts,
 
     /** How a session is counted now (undefined: never counted). */
     async sessionCountOf(eventId: string): Promise<SessionCount | undefined> {
@@ -289,7 +325,7 @@ export function createCoverageRepo(doc: DocumentClient, tableName: string) {
               UpdateExpression: `SET ${sets.join(', ')}`,
               ConditionExpression:
                 'attribute_not_exists(dirTotal) AND :previous = :zero OR dirTotal = :previous',
-              ExpressionAttributeNames: names,
+              ...namesOf(names),
               ExpressionAttributeValues: { ...values, ':zero': 0 },
             },
           },
@@ -300,6 +336,68 @@ export function createCoverageRepo(doc: DocumentClient, tableName: string) {
         await backoff(attempt);
       }
       throw new Error(`directory figures of ${regency.code} kept changing`);
+    },
+
+    /**
+     * The same figures set outright, for a bulk load: the regency item and the regency's attributes on its
+     * province item, in plain updates of their own attributes, so many regencies load side by side without
+     * conflicting. The nation's figure of the province follows from `settleProvinceDirectory`.
+     */
+    async setDirectory(
+      regency: { code: string; name: string; districts: { code: string; name: string }[] },
+      perDistrict: Map<string, number>,
+    ): Promise<void> {
+      const total = [...perDistrict.values()].reduce((a, b) => a + b, 0);
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':total': total };
+      const sets = ['dirTotal = :total'];
+      regency.districts.forEach((district, i) => {
+        names[`#d${i}`] = `dir#${district.code}`;
+        names[`#n${i}`] = `name#${district.code}`;
+        values[`:d${i}`] = perDistrict.get(district.code) ?? 0;
+        values[`:n${i}`] = district.name;
+        sets.push(`#d${i} = :d${i}`, `#n${i} = :n${i}`);
+      });
+      await Promise.all([
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: coverageKeys.regency(regency.code),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ...namesOf(names),
+            ExpressionAttributeValues: values,
+          }),
+        ),
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: coverageKeys.province(provinceOf(regency.code)),
+            UpdateExpression: 'SET #dir = :total, #name = :name',
+            ExpressionAttributeNames: { '#dir': `dir#${regency.code}`, '#name': `name#${regency.code}` },
+            ExpressionAttributeValues: { ':total': total, ':name': regency.name },
+          }),
+        ),
+      ]);
+    },
+
+    /** Sets the nation's directory figure of a province to the sum of its regencies', as its item holds them. */
+    async settleProvinceDirectory(provinceCode: string, provinceName: string): Promise<number> {
+      const item = (await getItem(coverageKeys.province(provinceCode), true)) ?? {};
+      const total = Object.entries(item)
+        .filter(
+          ([name, value]) => name.startsWith(`${FIGURE_PREFIX.directory}#`) && typeof value === 'number',
+        )
+        .reduce((sum, [, value]) => sum + Number(value), 0);
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: coverageKeys.nation(),
+          UpdateExpression: 'SET #dir = :total, #name = :name',
+          ExpressionAttributeNames: { '#dir': `dir#${provinceCode}`, '#name': `name#${provinceCode}` },
+          ExpressionAttributeValues: { ':total': total, ':name': provinceName },
+        }),
+      );
+      return total;
     },
 
     /** A level's counter item (nation, province or regency), as stored; undefined before anything was counted. */
@@ -435,7 +533,7 @@ export function createCoverageRepo(doc: DocumentClient, tableName: string) {
               Key: coverageKeys.regency(regencyCode),
               UpdateExpression: `SET ${sets.join(', ')}`,
               ConditionExpression: 'attribute_not_exists(cv) AND :cv = :zero OR cv = :cv',
-              ExpressionAttributeNames: names,
+              ...namesOf(names),
               ExpressionAttributeValues: { ...values, ':zero': 0 },
             },
           },

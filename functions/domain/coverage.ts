@@ -176,6 +176,33 @@ export type CooperativeTruth = { registrations: string[]; checkins: string[] };
 export const registrationMark = (registrationId: string) => `REG#${registrationId}`;
 export const checkinMark = (eventId: string, participantId: string) => `CHECKIN#${eventId}#${participantId}`;
 
+/**
+ * A counter item as a page should read it when some sessions counted as planned have ended since: each moves from
+ * planned to held on its area's attribute. The counters themselves are moved by the stream worker (and `npm
+ * start`'s poll); a page only reads, so a viewer's page view never writes to the table.
+ */
+export function withEndedSessions(
+  item: Record<string, unknown> | undefined,
+  level: { nation: true } | { provinceCode: string } | { regencyCode: string },
+  ended: Pick<SessionCount, 'regencyCode' | 'districts'>[],
+): Record<string, unknown> | undefined {
+  if (!item || !ended.length) return item;
+  const moved: Record<string, unknown> = { ...item };
+  const shift = (code: string) => {
+    const planned = `${FIGURE_PREFIX.planned}#${code}`;
+    const held = `${FIGURE_PREFIX.held}#${code}`;
+    moved[planned] = Number(moved[planned] ?? 0) - 1;
+    moved[held] = Number(moved[held] ?? 0) + 1;
+  };
+  for (const session of ended) {
+    if ('nation' in level) shift(provinceOf(session.regencyCode));
+    else if ('provinceCode' in level) {
+      if (provinceOf(session.regencyCode) === level.provinceCode) shift(session.regencyCode);
+    } else if (session.regencyCode === level.regencyCode) for (const code of session.districts) shift(code);
+  }
+  return moved;
+}
+
 /** What a monthly summary covers: the calendar month, as `yyyy-mm`, in WIB. */
 export function monthLabel(month: string, language: 'id' | 'en' = 'id'): string {
   const [year, m] = month.split('-').map(Number);

@@ -2,10 +2,12 @@ import { loadTicketKey } from '../auth/ticket-key';
 import { createDocumentClient } from '../db/client';
 import { createStore } from '../db/store';
 import { ensureRateLimitTable, ensureTable } from '../db/table';
+import { coverageChangeOf } from '../db/table-changes';
 import { createCampaignRunner } from '../followups/runner';
 import { createApp } from '../http/app';
 import { createOutboxWorker } from '../mail/outbox-worker';
 import { mailFrom, transportFromEnv } from '../mail/transport-from-env';
+import { createCoverageService } from '../services/coverage';
 import { createDynamoRateLimiter } from '../services/rate-limiter';
 import { purgeExpiredPersonalData } from '../services/retention';
 import { createWhatsAppDelivery } from '../whatsapp/deliver';
@@ -16,6 +18,7 @@ import { DATA_DIR, rememberEndpoint, TABLE_NAME } from './local-config';
 import { pollEvery } from './poll';
 import { seedIfEmpty, upgradeIndexes } from './seed';
 import { serveApp } from './server';
+import { createTableStreamReader } from './table-stream';
 
 /**
  * `npm start`: the whole system on one machine. DynamoDB Local runs as a child process with its data in
@@ -62,6 +65,19 @@ async function main() {
     whatsapp: createWhatsAppDelivery({ store, sender: whatsappSender, baseUrl }),
   });
   const stopPolling = pollEvery(1000, () => worker.drain());
+  // The coverage dashboards' counters, kept from the table's stream as the coverage-stream function does in AWS:
+  // records of one item in order, each applied once however often it is read again after a restart.
+  const coverage = createCoverageService(store);
+  const tableStream = createTableStreamReader(endpoint, TABLE_NAME);
+  const stopCoverage = pollEvery(1000, async () => {
+    await tableStream.drain(async (records) => {
+      for (const record of records) {
+        const change = coverageChangeOf(record);
+        if (change) await coverage.apply(change);
+      }
+    });
+    await coverage.rollEndedSessions();
+  });
   const stopCampaigns = pollEvery(15_000, () => createCampaignRunner(store).tick()); // follow-ups
   const retentionDays = Number(process.env.RETENTION_DAYS ?? '') || undefined;
   const stopPurging = pollEvery(60 * 60 * 1000, () =>
@@ -79,6 +95,7 @@ async function main() {
 
   const shutdown = async () => {
     await stopPolling();
+    await stopCoverage();
     await stopPurging();
     await stopCampaigns();
     void server.close();

@@ -16,6 +16,7 @@ import {
   sessionCount,
   totalOf,
   WHOLE_REGENCY,
+  withEndedSessions,
 } from '../domain/coverage';
 import { DomainError } from '../domain/errors';
 import type { Cooperative } from '../domain/schemas';
@@ -92,8 +93,8 @@ export function createCoverageService(store: Store, clock: () => Date = () => ne
 
   async function nation(user: User): Promise<AreaView> {
     const provinces = coverageProvinces(user);
-    await rollEndedSessions();
-    const rows = rowsOf(await repo.nation()).filter(
+    const [item, ended] = await Promise.all([repo.nation(), repo.endedPlannedCounts(clock())]);
+    const rows = rowsOf(withEndedSessions(item, { nation: true }, ended)).filter(
       (row) => provinces === 'all' || provinces.includes(row.code),
     );
     return {
@@ -109,11 +110,14 @@ export function createCoverageService(store: Store, clock: () => Date = () => ne
 
   async function province(user: User, provinceCode: string): Promise<AreaView> {
     allowedProvince(user, provinceCode);
-    await rollEndedSessions();
-    const [nationItem, provinceItem] = await Promise.all([repo.nation(), repo.province(provinceCode)]);
+    const [nationItem, provinceItem, ended] = await Promise.all([
+      repo.nation(),
+      repo.province(provinceCode),
+      repo.endedPlannedCounts(clock()),
+    ]);
     const name = rowsOf(nationItem).find((row) => row.code === provinceCode)?.name;
     if (!name) throw new DomainError('not_found');
-    const rows = rowsOf(provinceItem);
+    const rows = rowsOf(withEndedSessions(provinceItem, { provinceCode }, ended));
     return {
       level: 'province',
       code: provinceCode,
@@ -129,18 +133,22 @@ export function createCoverageService(store: Store, clock: () => Date = () => ne
     const provinceCode = provinceOf(regencyCode);
     allowedProvince(user, provinceCode);
     if (districtCode && !districtCode.startsWith(`${regencyCode}.`)) throw new DomainError('not_found');
-    await rollEndedSessions();
-    const [nationItem, provinceItem, regencyItem, directory, states] = await Promise.all([
+    const [nationItem, provinceItem, regencyItem, directory, states, ended] = await Promise.all([
       repo.nation(),
       repo.province(provinceCode),
       repo.regency(regencyCode),
       store.cooperatives.listByRegency(regencyCode),
       repo.cooperativeStates(regencyCode),
+      repo.endedPlannedCounts(clock()),
     ]);
-    const regencyRow = rowsOf(provinceItem).find((row) => row.code === regencyCode);
+    const regencyRow = rowsOf(withEndedSessions(provinceItem, { provinceCode }, ended)).find(
+      (row) => row.code === regencyCode,
+    );
     if (!regencyRow || !directory.length) throw new DomainError('not_found');
     const provinceName = rowsOf(nationItem).find((row) => row.code === provinceCode)?.name ?? provinceCode;
-    const rows = rowsOf(regencyItem).filter((row) => row.code !== WHOLE_REGENCY && row.directory > 0);
+    const rows = rowsOf(withEndedSessions(regencyItem, { regencyCode }, ended)).filter(
+      (row) => row.code !== WHOLE_REGENCY && row.directory > 0,
+    );
     const byId = new Map(states.map((state) => [state.cooperativeId, state]));
     const district = districtCode ? rows.find((row) => row.code === districtCode) : undefined;
     if (districtCode && !district) throw new DomainError('not_found');

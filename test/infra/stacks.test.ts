@@ -15,6 +15,7 @@ import {
   registrationRouteKey,
 } from '../../infra/api-stack';
 import { buildApp, buildDetachedDataApp, projectContext } from '../../infra/build-app';
+import { COVERAGE_STREAM } from '../../infra/constructs/coverage-worker';
 import {
   OUTBOX_STREAM,
   RETENTION_RATE,
@@ -158,6 +159,7 @@ const functions = {
   sesEvents: mail.sesEventsFunction,
   campaigns: mail.campaignFunction,
   retention: mail.retentionFunction,
+  coverageStream: api.coverage.streamFunction,
 };
 const fnProps = (fn: IConstruct) => resources[logicalId(fn)]?.Properties as Record<string, Json>;
 
@@ -280,6 +282,7 @@ describe('functions', () => {
       sesEvents: [256, 10],
       campaigns: [512, 60],
       retention: [512, 300],
+      coverageStream: [512, 60],
     });
   });
 
@@ -329,7 +332,7 @@ describe('functions', () => {
     const variables = Object.values(prodApiTemplate.findResources('AWS::Lambda::Function')).map(
       (fn) => fn.Properties.Environment.Variables,
     );
-    expect(variables).toHaveLength(7);
+    expect(variables).toHaveLength(Object.keys(functions).length);
     for (const env of variables) expect(env.HADIR_STAGE).toBe('prod');
     const withBaseUrl = variables.filter((env) => 'PUBLIC_BASE_URL' in env);
     expect(withBaseUrl.map((env) => env.PUBLIC_BASE_URL)).toEqual(
@@ -453,6 +456,32 @@ describe('permissions', () => {
     );
   });
 
+  it('coverage stream: table, ticket key, this stream, its DLQ; no SES', () => {
+    const fn = api.coverage.streamFunction;
+    expect(grants(statementsOf(apiTemplate, roleOf(fn)))).toEqual(
+      grants([
+        logsOf(fn),
+        tableData,
+        ...ticketKey.statements,
+        {
+          Action: [
+            'dynamodb:DescribeStream',
+            'dynamodb:GetRecords',
+            'dynamodb:GetShardIterator',
+            'dynamodb:ListStreams',
+          ],
+          Effect: 'Allow',
+          Resource: streamArn,
+        },
+        {
+          Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+          Effect: 'Allow',
+          Resource: arnOf(api.coverage.deadLetters),
+        },
+      ]),
+    );
+  });
+
   it("outbox sweep: table, ticket key, SES sending, and its failed runs to the scheduled runs' DLQ only", () => {
     expect(grants(statementsOf(apiTemplate, roleOf(mail.sweepFunction)))).toEqual(
       grants([logsOf(mail.sweepFunction), tableData, ...ticketKey.statements, sendEmail, failedRuns]),
@@ -522,8 +551,17 @@ describe('permissions', () => {
   });
 });
 
+/** The event source mapping that invokes `fn`. */
+const mappingOf = (fn: IConstruct) => {
+  const found = (
+    Object.values(apiTemplate.findResources('AWS::Lambda::EventSourceMapping')) as Resource[]
+  ).filter((mapping) => JSON.stringify(mapping.Properties.FunctionName) === JSON.stringify(ref(fn)));
+  expect(found).toHaveLength(1);
+  return found[0] as Resource;
+};
+
 describe('outbox stream worker', () => {
-  const mapping = onlyResource(apiTemplate, 'AWS::Lambda::EventSourceMapping');
+  const mapping = mappingOf(mail.streamFunction);
 
   it('reads the table stream with batch item failures, bisecting, bounded retries and a dead-letter queue', () => {
     expect(mapping.Properties).toMatchObject({
@@ -563,11 +601,72 @@ describe('outbox stream worker', () => {
   });
 });
 
+describe('coverage stream worker', () => {
+  const mapping = mappingOf(api.coverage.streamFunction);
+  const record = (eventName: string, pk: string, sk: string) => ({
+    eventName,
+    dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } } },
+  });
+
+  it('reads the table stream from its oldest record with batch item failures, bisecting, bounded retries and a dead-letter queue', () => {
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: streamArn,
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: COVERAGE_STREAM.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: COVERAGE_STREAM.retryAttempts,
+      MaximumRecordAgeInSeconds: COVERAGE_STREAM.maxRecordAge.toSeconds(),
+      DestinationConfig: { OnFailure: { Destination: arnOf(api.coverage.deadLetters) } },
+    });
+    expect(mapping.Properties.ParallelizationFactor ?? 1).toBe(1);
+  });
+
+  it('is invoked for registrations, check-ins recorded or undone, and sessions; nothing else', () => {
+    const patterns = (mapping.Properties.FilterCriteria.Filters as { Pattern: string }[]).map((filter) =>
+      JSON.parse(filter.Pattern),
+    );
+    const admitted = (value: unknown) => patterns.some((pattern) => matches(pattern, value));
+    for (const eventName of ['INSERT', 'MODIFY', 'REMOVE'])
+      expect(admitted(record(eventName, 'REG#01J', 'REG'))).toBe(true);
+    expect(admitted(record('INSERT', 'EVENT#01J', 'CHECKIN#01K'))).toBe(true);
+    expect(admitted(record('REMOVE', 'EVENT#01J', 'CHECKIN#01K'))).toBe(true);
+    expect(admitted(record('MODIFY', 'EVENT#01J', 'CHECKIN#01K'))).toBe(false);
+    expect(admitted(record('MODIFY', 'EVENT#01J', 'EVENT'))).toBe(true);
+    expect(admitted(record('INSERT', 'OUTBOX#01J', 'OUTBOX'))).toBe(false);
+    expect(admitted(record('INSERT', 'EVENT#01J', 'STATION#1'))).toBe(false);
+    expect(admitted(record('INSERT', 'REG#01J', 'TICKET#1'))).toBe(false);
+    expect(admitted(record('MODIFY', 'COVERAGE#NATION', 'COVERAGE'))).toBe(false);
+    expect(admitted(record('INSERT', 'COVERMARK#62.02.01.2001', 'REG#01J'))).toBe(false);
+  });
+
+  it('raises an alarm on errors and on anything in its dead-letter queue', () => {
+    const alarms = Object.values(apiTemplate.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    const queueName = [
+      { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(api.coverage.deadLetters), 'QueueName'] } },
+    ];
+    const fnName = [{ Name: 'FunctionName', Value: ref(api.coverage.streamFunction) }];
+    const on = (metric: string, dimensions: unknown) =>
+      alarms.filter(
+        (alarm) =>
+          alarm.Properties.MetricName === metric &&
+          JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify(dimensions),
+      );
+    expect(on('ApproximateNumberOfMessagesVisible', queueName)).toHaveLength(1);
+    expect(on('Errors', fnName)).toHaveLength(1);
+  });
+});
+
 describe('dead-letter queues', () => {
-  const queues = [mail.streamDeadLetters, mail.sweepDeadLetters, mail.sesEventsDeadLetters];
+  const queues = [
+    mail.streamDeadLetters,
+    mail.sweepDeadLetters,
+    mail.sesEventsDeadLetters,
+    api.coverage.deadLetters,
+  ];
 
   it('one per delivery path, encrypted, kept 14 days, TLS only', () => {
-    apiTemplate.resourceCountIs('AWS::SQS::Queue', 3);
+    apiTemplate.resourceCountIs('AWS::SQS::Queue', queues.length);
     for (const queue of queues) {
       expect(resources[logicalId(queue)]?.Properties).toMatchObject({
         SqsManagedSseEnabled: true,
@@ -902,9 +1001,9 @@ describe('alarms', () => {
   });
 
   it('every alarm notifies the topic on alarm and on recovery, and ignores missing data', () => {
-    // API 5xx rate, errors and throttles of 7 functions, depth of 3 DLQs, SES bounce and complaint rates, refused
+    // API 5xx rate, errors and throttles of 8 functions, depth of 4 DLQs, SES bounce and complaint rates, refused
     // registrations, API 4xx rate and 429s, stream iterator age, table throttles, SES daily quota.
-    expect(alarmList).toHaveLength(1 + 7 * 2 + 3 + 2 + 1 + 2 + 1 + 1 + 1);
+    expect(alarmList).toHaveLength(1 + 8 * 2 + 4 + 2 + 1 + 2 + 1 + 1 + 1);
     for (const alarm of alarmList) {
       expect(alarm.Properties).toMatchObject({
         AlarmActions: [topicRef],
@@ -957,7 +1056,12 @@ describe('alarms', () => {
   });
 
   it('each dead-letter queue: any message waiting', () => {
-    for (const queue of [mail.streamDeadLetters, mail.sweepDeadLetters, mail.sesEventsDeadLetters]) {
+    for (const queue of [
+      mail.streamDeadLetters,
+      mail.sweepDeadLetters,
+      mail.sesEventsDeadLetters,
+      api.coverage.deadLetters,
+    ]) {
       const dimensions = [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(queue), 'QueueName'] } }];
       const found = metricAlarm('AWS/SQS', 'ApproximateNumberOfMessagesVisible', dimensions);
       expect(found).toHaveLength(1);
@@ -1057,9 +1161,9 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);
-    // L1 on each of the 7 functions, SQS3 on each of the 3 dead-letter queues.
-    expect(ids.filter((id) => id === 'AwsSolutions-L1')).toHaveLength(7);
-    expect(ids.filter((id) => id === 'AwsSolutions-SQS3')).toHaveLength(3);
+    // L1 on each of the 8 functions, SQS3 on each of the 4 dead-letter queues.
+    expect(ids.filter((id) => id === 'AwsSolutions-L1')).toHaveLength(8);
+    expect(ids.filter((id) => id === 'AwsSolutions-SQS3')).toHaveLength(4);
     for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(80);
   });
 });
