@@ -14,9 +14,9 @@ import {
   syntheticRegency,
 } from './environment';
 import { check, type Figure, printTable, round } from './lib';
+import { nationalCoverage } from './national';
 import { pageLoad } from './pages';
 import { scaleComparison } from './scale';
-import { scheduledWork } from './scheduled-work';
 import {
   campaignRun,
   captureRegistrationTransaction,
@@ -26,6 +26,7 @@ import {
   registeredTickets,
   registrationBurst,
 } from './scenarios';
+import { scheduledWork } from './scheduled-work';
 import { whatsappThroughput } from './whatsapp';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -41,7 +42,9 @@ const PRICE = {
 };
 
 async function main() {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, national: { type: 'boolean', default: false } },
+  });
   const quick = values.quick ?? false;
   const n = {
     raw: quick ? 300 : 1000,
@@ -210,6 +213,12 @@ async function main() {
 
     console.error('scale…');
     for (const figure of await scale(env, n.scaleSessions, n.scaleOfficers)) add(figure);
+
+    // The coverage dashboards at national size (bench/national.ts): minutes of data loading, so on request only.
+    if (values.national) {
+      console.error('national coverage…');
+      for (const figure of await nationalCoverage()) add(figure);
+    }
 
     console.error('pages…');
     const event = benchEvent();

@@ -81,6 +81,8 @@
  * 93. A campaign's sent messages, oldest first .......... GSI3 gsi3pk=CAMPAIGN#<id>#MSGS gsi3sk=<sentAt>#<jobId>
  * 94. The job of a platform message id (status webhooks)  pk=WAMSG#<wamid>           sk=WAMSG
  * 95. A webhook's inbound message handled once (TTL) .... pk=WAIN#<sha256(id)>       sk=WAIN
+ * 100-104. Coverage counters, cooperative states and marks, session counts: coverage-keys.ts; 105. word index of the
+ *      national cooperative search: directory-keys.ts
  *
  * Capacity is a counter on the session item (seatsTaken, waitlistCount), changed in the same transaction as the
  * registration it belongs to, so it can never disagree with the registrations and never oversells.

@@ -95,20 +95,33 @@ export async function batchGetAll(
   return items;
 }
 
-/** Writes any number of put and delete requests in batches of 25. */
-export async function batchWriteAll(doc: DocumentClient, tableName: string, requests: WriteRequest[]) {
-  for (let i = 0; i < requests.length; i += 25) {
-    await untilProcessed(
-      async (pending: WriteRequest[]) => {
-        const { UnprocessedItems } = await doc.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-        );
-        const left = UnprocessedItems?.[tableName];
-        return left?.length ? left : undefined;
-      },
-      requests.slice(i, i + 25),
-    );
-  }
+/**
+ * Writes any number of put and delete requests in batches of 25, `concurrency` batches at a time (loading a
+ * directory of a few hundred thousand items one batch at a time would wait on every round trip).
+ */
+export async function batchWriteAll(
+  doc: DocumentClient,
+  tableName: string,
+  requests: WriteRequest[],
+  { concurrency = 1 }: { concurrency?: number } = {},
+) {
+  let next = 0;
+  const writeBatches = async () => {
+    for (let i = next; i < requests.length; i = next) {
+      next = i + 25;
+      await untilProcessed(
+        async (pending: WriteRequest[]) => {
+          const { UnprocessedItems } = await doc.send(
+            new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+          );
+          const left = UnprocessedItems?.[tableName];
+          return left?.length ? left : undefined;
+        },
+        requests.slice(i, i + 25),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, writeBatches));
 }
 
 /** A page cursor for a URL: the last key read, opaque to the client. */

@@ -2,11 +2,15 @@ import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-
 import type { Regency } from '../db/cooperatives-repo';
 import type { Cooperative } from '../domain/schemas';
 
+/** Abbreviations the area data writes in capitals that stay so: "DKI JAKARTA" -> "DKI Jakarta". */
+const ACRONYMS = new Set(['DKI']);
+
 /** "KABUPATEN KOTAWARINGIN TIMUR" -> "Kabupaten Kotawaringin Timur" */
 const titleCase = (text: string) =>
   text
     .toLowerCase()
-    .replace(/(^|[\s\-(/])(\p{L})/gu, (_match, lead: string, letter: string) => lead + letter.toUpperCase());
+    .replace(/(^|[\s\-(/])(\p{L})/gu, (_match, lead: string, letter: string) => lead + letter.toUpperCase())
+    .replace(/\p{L}+/gu, (word) => (ACRONYMS.has(word.toUpperCase()) ? word.toUpperCase() : word));
 
 /**
  * The official village list (idn-area-data, ODbL) seeds the cooperative directory: every desa and kelurahan
