@@ -91,6 +91,13 @@ export function createAdminUsersService(store: Store, clock: () => Date) {
 
   async function create(actor: User, input: UserInput): Promise<User> {
     requireAdmin(actor);
+    // A province viewer of no province would see an empty console; anyone else has no use for provinces.
+    if (input.role === 'province_viewer' && !input.provinceCodes?.length) {
+      throw new DomainError('validation', {}, [
+        { path: ['provinceCodes'], code: 'required', message: 'required' },
+      ]);
+    }
+    if (input.role !== 'province_viewer') input = { ...input, provinceCodes: undefined };
     if (!(await store.users.getOrganisation(input.organisationId))) {
       throw new DomainError('validation', {}, [
         { path: ['organisationId'], code: 'invalid_choice', message: 'invalid_choice' },

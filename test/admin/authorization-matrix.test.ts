@@ -21,11 +21,21 @@ import {
  * a station) backs each call that is expected to change something, so the order of calls does not matter.
  */
 
-const actors = ['anonymous', 'station', 'ba', 'otherOrganizer', 'organizer', 'admin'] as const;
+const actors = [
+  'anonymous',
+  'station',
+  'ba',
+  'otherOrganizer',
+  'organizer',
+  'admin',
+  'provinceViewer',
+  'nationalViewer',
+] as const;
 type ActorName = (typeof actors)[number];
 type Expected = Record<ActorName, number>;
+/** Province and national viewers read the coverage pages only: every admin route refuses them. */
 const statuses = (...codes: number[]): Expected =>
-  Object.fromEntries(actors.map((actor, index) => [actor, codes[index]])) as Expected;
+  Object.fromEntries(actors.map((actor, index) => [actor, codes[index] ?? 403])) as Expected;
 
 type World = {
   eventId: string;
@@ -250,11 +260,15 @@ beforeAll(async () => {
   const organizer = await makeUser(store, 'organizer');
   const otherOrganizer = await makeUser(store, 'organizer', OTHER_ORG.id);
   await store.users.setAssignments(ba.id, [assignedCoop], new Date());
+  const provinceViewer = await makeUser(store, 'province_viewer', ORG.id, { provinceCodes: ['62'] });
+  const nationalViewer = await makeUser(store, 'national_viewer', 'kemenkop');
   for (const [name, user] of [
     ['admin', admin],
     ['ba', ba],
     ['organizer', organizer],
     ['otherOrganizer', otherOrganizer],
+    ['provinceViewer', provinceViewer],
+    ['nationalViewer', nationalViewer],
   ] as const) {
     headers[name] = { cookie: await signIn(app, store, user.email) };
   }

@@ -348,3 +348,99 @@ describe('two organisations serving the same regency', () => {
     await store.users.setAssignments(assistantB.id, [], new Date());
   });
 });
+
+/** A route's path with every parameter filled for a coverage viewer: their province, its regency and kecamatan. */
+function coveragePath(path: string, province: string): string {
+  const regency = `${province}.02`;
+  return path
+    .replace(/:(\w+)\{[^/]*\}/g, (_, name: string, offset: number, whole: string) =>
+      name === 'district' ? `${regency}.05` : whole.slice(offset).includes('.') ? regency : province,
+    )
+    .replace(':file', `kabupaten-${regency}.csv`);
+}
+
+describe('province and national viewers, and what organizers and Business Assistants see of coverage', () => {
+  const consoleRoutes = () => {
+    const seen = new Set<string>();
+    return app.routes.filter((route) => {
+      const key = `${route.method} ${route.path}`;
+      if (seen.has(key) || !['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method)) return false;
+      seen.add(key);
+      return (
+        route.path === '/admin' || route.path.startsWith('/admin/') || route.path.startsWith('/api/admin')
+      );
+    });
+  };
+  const isCoverage = (path: string) => path.startsWith('/admin/cakupan');
+  /** What of A's is personal or A's own words; ids are left out (a refusal page links to the path asked for). */
+  const personalOfA = () => [secretName, secretPhone, '+6281277770001', secretTitle, assistantA.email];
+  let viewer: string;
+  let national: string;
+  let assistant: string;
+
+  beforeAll(async () => {
+    viewer = await signIn(
+      app,
+      store,
+      (await makeUser(store, 'province_viewer', ORG.id, { provinceCodes: ['62'] })).email,
+    );
+    national = await signIn(app, store, (await makeUser(store, 'national_viewer', 'kemenkop')).email);
+    assistant = await signIn(app, store, assistantA.email);
+  }, 120_000);
+
+  it('a province viewer is refused every route outside coverage, and every other province', async () => {
+    const answered: string[] = [];
+    for (const route of consoleRoutes()) {
+      // Coverage is theirs; stylesheets are everyone's.
+      if (isCoverage(route.path) || route.path.includes('/assets/')) continue;
+      // A parameter that names none of A's records gets a value of no one's.
+      let concrete: string;
+      try {
+        concrete = fill(route.path);
+      } catch {
+        concrete = route.path.replace(/:\w+(\{[^/]*\})?/g, 'x');
+      }
+      const res = await app.request(concrete, { method: route.method, headers: headersOf(viewer) });
+      const text = await res.text();
+      const redirectedHome = res.status === 303 && res.headers.get('location') === '/admin/cakupan';
+      if (!(res.status === 403 || res.status === 404 || redirectedHome))
+        answered.push(`${route.method} ${route.path} ${res.status}`);
+      for (const marker of personalOfA()) expect(text, `${route.method} ${route.path}`).not.toContain(marker);
+    }
+    expect(answered).toEqual([]);
+    for (const path of [
+      '/admin/cakupan/provinsi/64',
+      '/admin/cakupan/kabupaten/64.02',
+      '/admin/cakupan/ekspor/provinsi-64.csv',
+    ])
+      expect((await app.request(path, { headers: headersOf(viewer) })).status).toBe(403);
+  });
+
+  it('no coverage page, file or form of a viewer names a person of A', async () => {
+    for (const cookie of [viewer, national]) {
+      for (const route of consoleRoutes().filter((r) => isCoverage(r.path))) {
+        const concrete = coveragePath(route.path, '62');
+        const res = await app.request(`${concrete}${concrete.endsWith('.pdf') ? '?bulan=2025-10' : ''}`, {
+          method: route.method,
+          headers: headersOf(cookie),
+        });
+        expect(res.status, `${route.method} ${concrete}`).toBeLessThan(500);
+        // Only admins recount; a viewer changes nothing.
+        if (route.method !== 'GET')
+          expect(res.status, `${route.method} ${concrete}`).toBeGreaterThanOrEqual(400);
+        const text = await res.text();
+        for (const marker of personalOfA()) expect(text, `${route.method} ${concrete}`).not.toContain(marker);
+      }
+    }
+  });
+
+  it('organizers and Business Assistants see nothing of coverage', async () => {
+    for (const cookie of [organizerA, organizerB, assistant]) {
+      for (const route of consoleRoutes().filter((r) => isCoverage(r.path) && r.method === 'GET')) {
+        if (route.path.includes('/assets/')) continue; // the stylesheet, the same for everyone
+        const res = await app.request(coveragePath(route.path, '62'), { headers: headersOf(cookie) });
+        expect([403, 404], `${route.path}`).toContain(res.status);
+      }
+    }
+  });
+});

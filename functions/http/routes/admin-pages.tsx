@@ -397,7 +397,12 @@ export const adminPages = new Hono<AppEnv>()
     if (me(c).role !== 'admin') throw new DomainError('forbidden');
     const form = await postedForm(c);
     try {
-      await c.get('services').adminUsers.create(me(c), validate(userInput, form, c));
+      // "62, 63" in the form; a list in the API.
+      const provinceCodes = String(form.provinceCodes ?? '')
+        .split(/[\s,;]+/)
+        .filter(Boolean);
+      const input = { ...form, provinceCodes: provinceCodes.length ? provinceCodes : undefined };
+      await c.get('services').adminUsers.create(me(c), validate(userInput, input, c));
       return c.redirect('/admin/pengguna', 303);
     } catch (error) {
       const { errors, message } = fieldErrors(error, c);

@@ -638,6 +638,27 @@ export function UsersPage(
               ))}
             </select>
           </div>
+          <div>
+            <label for="provinceCodes">
+              {props.language === 'id'
+                ? 'Kode provinsi (pemantau provinsi)'
+                : 'Province codes (province viewer)'}
+            </label>
+            <input
+              id="provinceCodes"
+              name="provinceCodes"
+              inputmode="numeric"
+              placeholder="62, 63"
+              aria-describedby="provinceCodes-hint"
+              value={v.provinceCodes ?? ''}
+            />
+            <small id="provinceCodes-hint" class="muted">
+              {props.language === 'id'
+                ? 'Untuk pemantau provinsi: provinsi yang boleh dilihat, dipisah koma.'
+                : 'For a province viewer: the provinces they may see, separated by commas.'}
+            </small>
+            <FieldError message={props.errors?.provinceCodes} />
+          </div>
         </div>
         <p>
           <button type="submit">{text.addUser}</button>

@@ -22,7 +22,16 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:.15rem;vertical-align:middle;margin-right:.25rem}
 .sw0{background:#eceef2}.sw1{background:#c9e7d4}.sw2{background:#8fd0a7}.sw3{background:#4fae74}.sw4{background:#14804a}
 .downloads a{margin-right:.75rem;white-space:nowrap}
-@media (max-width:40rem){.cov-table table{min-width:34rem;font-size:.85rem}}
+@media (max-width:40rem){
+.cov-table table{min-width:0}
+.cov-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.cov-table table,.cov-table tbody,.cov-table tfoot,.cov-table tr,.cov-table th,.cov-table td{display:block}
+.cov-table tr{display:grid;grid-template-columns:1fr 1fr;gap:.25rem .75rem;background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin:0 0 .5rem}
+.cov-table th[scope=row]{grid-column:1/-1;padding:0;border:0;background:none}
+.cov-table td{padding:0;border:0;text-align:left;font-size:.95rem}
+.cov-table td::before{content:attr(data-label);display:block;font-size:.75rem;color:#555}
+.map{overflow-x:auto}.map svg{min-width:34rem}
+}
 `;
 
 export const coverageCss = {
@@ -163,11 +172,21 @@ function Table({ view, language }: { view: AreaView; language: Language }) {
           {view.rows.map((row) => (
             <tr>
               <th scope="row">{view.canOpen ? <a href={rowHref(view, row)}>{row.name}</a> : row.name}</th>
-              <td class="num">{n.format(row.directory)}</td>
-              <td class="num">{`${n.format(row.registered)} · ${percentOf(row.registered, row.directory)}%`}</td>
-              <td class="num">{`${n.format(row.briefed)} · ${percentOf(row.briefed, row.directory)}%`}</td>
-              <td class="num">{n.format(row.held)}</td>
-              <td class="num">{n.format(row.planned)}</td>
+              <td class="num" data-label={t.directory}>
+                {n.format(row.directory)}
+              </td>
+              <td class="num" data-label={t.registered}>
+                {`${n.format(row.registered)} · ${percentOf(row.registered, row.directory)}%`}
+              </td>
+              <td class="num" data-label={t.briefed}>
+                {`${n.format(row.briefed)} · ${percentOf(row.briefed, row.directory)}%`}
+              </td>
+              <td class="num" data-label={t.held}>
+                {n.format(row.held)}
+              </td>
+              <td class="num" data-label={t.planned}>
+                {n.format(row.planned)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -175,11 +194,21 @@ function Table({ view, language }: { view: AreaView; language: Language }) {
           <tfoot>
             <tr>
               <th scope="row">{t.total}</th>
-              <td class="num">{n.format(view.total.directory)}</td>
-              <td class="num">{n.format(view.total.registered)}</td>
-              <td class="num">{n.format(view.total.briefed)}</td>
-              <td class="num">{n.format(view.total.held)}</td>
-              <td class="num">{n.format(view.total.planned)}</td>
+              <td class="num" data-label={t.directory}>
+                {n.format(view.total.directory)}
+              </td>
+              <td class="num" data-label={t.registered}>
+                {n.format(view.total.registered)}
+              </td>
+              <td class="num" data-label={t.briefed}>
+                {n.format(view.total.briefed)}
+              </td>
+              <td class="num" data-label={t.held}>
+                {n.format(view.total.held)}
+              </td>
+              <td class="num" data-label={t.planned}>
+                {n.format(view.total.planned)}
+              </td>
             </tr>
           </tfoot>
         ) : null}
@@ -332,10 +361,10 @@ function Unreached({ view, language }: { view: RegencyView; language: Language }
               <tbody>
                 {view.unreached.map((coop) => (
                   <tr>
-                    <td>{coop.districtName}</td>
-                    <td>{coop.villageName}</td>
-                    <td>{coop.name}</td>
-                    <td>{coop.registered ? t.yesRegistered : t.notRegistered}</td>
+                    <td data-label={t.district}>{coop.districtName}</td>
+                    <td data-label={t.village}>{coop.villageName}</td>
+                    <td data-label={t.cooperative}>{coop.name}</td>
+                    <td data-label={t.status}>{coop.registered ? t.yesRegistered : t.notRegistered}</td>
                   </tr>
                 ))}
               </tbody>
