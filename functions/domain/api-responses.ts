@@ -614,6 +614,10 @@ export const invitationsEmailedResponse = z.object({
   queued: count(),
   suppressed: count(),
   withoutEmail: count(),
+  sessionFull: described(
+    'Every seat is taken: those who register from these invitations join the waiting list',
+    z.boolean(),
+  ),
 });
 
 export const invitationSentBody = z.object({ channel: z.enum(['email', 'whatsapp', 'letter']) });

@@ -8,6 +8,7 @@ import { DomainError } from '../domain/errors';
 import { invitationLink } from '../domain/invitation-code';
 import { normalizeIndonesianPhone } from '../domain/phone';
 import type { Cooperative, EventRecord } from '../domain/schemas';
+import { sessionFull } from '../domain/seats';
 import { newSecret } from '../domain/tokens';
 import {
   type ContactFields,
@@ -332,7 +333,14 @@ export function createOutreachService(store: Store, clock: () => Date) {
       eventId: event.id,
       detail: `${queued} queued, ${suppressed} suppressed, campaign ${campaign.id}`,
     });
-    return { campaignId: campaign.id, queued, suppressed, withoutEmail: rows.length - targets.length };
+    return {
+      campaignId: campaign.id,
+      queued,
+      suppressed,
+      withoutEmail: rows.length - targets.length,
+      // An API client is told, as the console page warns, that these invitations lead to the waiting list.
+      sessionFull: sessionFull(event),
+    };
   }
 
   // --- Contacts ---

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRegistrationService } from '../../functions/services/registrations';
-import { createConsoleApp, ORG, signIn } from '../admin/helpers';
+import { createConsoleApp, jsonRequest, ORG, signIn } from '../admin/helpers';
 import { registrationBody } from '../helpers/store';
 import { at, seedOutreachWorld } from './world';
 
@@ -65,6 +65,13 @@ describe('invitations for a full session', () => {
     expect(sent.status).toBe(200);
     expect(await sent.text()).toContain('1 email undangan diantrekan');
     expect(await queued()).toBe(1);
+    // The API says so too.
+    const api = await app.request(
+      `/api/admin/events/${world.event.id}/outreach/email`,
+      jsonRequest('POST', undefined, { cookie }),
+    );
+    expect(api.status).toBe(202);
+    expect(await api.json()).toMatchObject({ sessionFull: true });
   });
 });
 

@@ -3,7 +3,7 @@ import { type InvitationChannel, invitationChannels } from '../../db/invitations
 import type { User } from '../../domain/accounts';
 import { DomainError } from '../../domain/errors';
 import { formatPhoneLocal } from '../../domain/phone';
-import type { EventRecord } from '../../domain/schemas';
+import { sessionFull } from '../../domain/seats';
 import { cooperativeStatusLabel } from '../../domain/statuses';
 import { formatDateTime } from '../../domain/time';
 import type { ContactImport, ReviewRow } from '../../outreach/contacts-import';
@@ -38,9 +38,6 @@ function outreach(c: Context<AppEnv>): OutreachService {
   return found;
 }
 const me = (c: Context<AppEnv>) => c.get('user') as User;
-/** Every seat confirmed: a new registration waits for a seat. */
-const isFull = (event: Pick<EventRecord, 'capacity' | 'seatsTaken'>) =>
-  (event.seatsTaken ?? 0) >= event.capacity;
 const eventIdOf = (c: Context<AppEnv>) => c.req.param('eventId') ?? '';
 const base = (c: Context<AppEnv>) => `/admin/acara/${eventIdOf(c)}/undangan`;
 
@@ -110,7 +107,7 @@ async function listPage(c: Context<AppEnv>, notice?: string, error?: string) {
       </p>
       <h1>{`Undangan: ${event.title}`}</h1>
       <p class="muted">{formatDateTime(event.startsAt, event.timeZone)}</p>
-      {isFull(event) ? (
+      {sessionFull(event) ? (
         <div class="alert warn" role="status" data-full>
           {`Sesi ini sudah penuh: ${event.capacity} kursi terisi. Koperasi yang mendaftar dari undangan sekarang masuk daftar tunggu. Tambah kapasitas atau buka sesi lain sebelum mengundang lagi.`}
         </div>
@@ -136,14 +133,14 @@ async function listPage(c: Context<AppEnv>, notice?: string, error?: string) {
           </form>
           <form method="post" action={`${href}/email`}>
             <Csrf token={csrf} />
-            {isFull(event) ? (
+            {sessionFull(event) ? (
               <label>
                 <input type="checkbox" name="confirmFull" value="1" required />
                 {' Saya mengerti sesi ini penuh: yang mendaftar masuk daftar tunggu'}
               </label>
             ) : null}
             <button type="submit" class="secondary">
-              {isFull(event)
+              {sessionFull(event)
                 ? 'Tetap kirim email undangan (sesi penuh)'
                 : 'Kirim email undangan dengan tautan pribadi'}
             </button>
@@ -591,7 +588,7 @@ export const outreachRoutes = new Hono<AppEnv>()
     const form = await postedForm(c);
     const event = await outreach(c).loadEvent(me(c), eventIdOf(c), 'manage');
     // Invitations to a full session only fill the waiting list: sent only once the organizer says so.
-    if (isFull(event) && str(form, 'confirmFull') !== '1') {
+    if (sessionFull(event) && str(form, 'confirmFull') !== '1') {
       c.status(409);
       return listPage(
         c,
