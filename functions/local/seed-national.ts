@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createCoverageRepo } from '../db/coverage-repo';
 import type { Store } from '../db/store';
+import { searchWords, WORD_PREFIX } from '../domain/cooperative-search';
 import { directoryOf, loadAreaTables } from './area-directory';
 
 /**
@@ -120,4 +121,25 @@ function groupTables(tables: Tables): Map<string, Tables> {
     if (regency) groups.get(regency)?.villages.push(village);
   }
   return groups;
+}
+
+/**
+ * A local table seeded before the national search had its word index lacks it: each loaded regency's directory is
+ * written again (the same items, plus their words). One probe query when nothing is missing.
+ */
+export async function ensureSearchWords(store: Store): Promise<number> {
+  const regencies = await store.cooperatives.listRegencies();
+  const probe = regencies[0] && (await store.cooperatives.listByRegency(regencies[0].code))[0];
+  if (!probe) return 0;
+  const word = searchWords(probe).find((w) => w.length >= WORD_PREFIX);
+  if (
+    !word ||
+    (await store.cooperatives.findByWord(word, { limit: 50 })).cooperatives.some((c) => c.id === probe.id)
+  )
+    return 0;
+  for (const regency of regencies)
+    await store.cooperatives.writeRegency(regency, await store.cooperatives.listByRegency(regency.code), {
+      concurrency: 4,
+    });
+  return regencies.length;
 }

@@ -17,6 +17,7 @@ import { JavaMissingError, type LocalDynamo, startDynamoLocal } from './dynamo-l
 import { DATA_DIR, rememberEndpoint, TABLE_NAME } from './local-config';
 import { pollEvery } from './poll';
 import { seedIfEmpty, upgradeIndexes } from './seed';
+import { ensureSearchWords } from './seed-national';
 import { serveApp } from './server';
 import { createTableStreamReader } from './table-stream';
 
@@ -39,6 +40,8 @@ async function main() {
   if (await ensureTable(doc, TABLE_NAME)) console.log(`Created table ${TABLE_NAME}`);
   const seeded = await seedIfEmpty(store);
   await upgradeIndexes(store);
+  const indexed = await ensureSearchWords(store);
+  if (indexed) console.log(`Indexed the cooperatives of ${indexed} regencies for the national search`);
   const reindexed = await store.events.reindexPublicListing();
   if (reindexed) console.log(`Listed ${reindexed} earlier sessions in the public session index`);
   if (seeded) {

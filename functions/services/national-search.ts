@@ -51,7 +51,9 @@ export async function searchNationally(store: Store, q: string, limit: number): 
       readings
         .filter((r) => !finished(r))
         .map(async (r) => {
-          const page = await store.cooperatives.findByWord(r.term, { limit: PAGE, cursor: r.next });
+          // A lone term is read to its end anyway: in fewer, larger pages.
+          const limit = readings.length === 1 ? PAGE * 4 : PAGE;
+          const page = await store.cooperatives.findByWord(r.term, { limit, cursor: r.next });
           for (const cooperative of page.cooperatives) r.found.set(cooperative.id, cooperative);
           r.started = true;
           r.next = page.next;
