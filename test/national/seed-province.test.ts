@@ -1,11 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
+import { searchWords } from '../../functions/domain/cooperative-search';
 import { rowsOf, totalOf } from '../../functions/domain/coverage';
-import { loadAreaTables } from '../../functions/local/area-directory';
-import { seedAreas } from '../../functions/local/seed-national';
+import type { Cooperative } from '../../functions/domain/schemas';
+import { directoryOf, loadAreaTables } from '../../functions/local/area-directory';
+import { ensureSearchWords, seedAreas } from '../../functions/local/seed-national';
 import { createCoverageService } from '../../functions/services/coverage';
 import { createTestStore } from '../helpers/store';
 
@@ -58,4 +62,31 @@ describe('seeding a province', () => {
       kotim.find((c) => c.villageName === 'Pelangsian')?.id,
     ]);
   }, 300_000);
+
+  it('npm start indexes for the search a directory loaded before the search had its index', async () => {
+    const older = await createTestStore();
+    const { regency, cooperatives } = directoryOf('62.01', await loadAreaTables());
+    // As the directory was written then: the regency and its cooperatives, no words.
+    await older.doc.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [older.tableName]: [
+            {
+              PutRequest: { Item: { ...keys.regency('62.01'), ...keys.regencyListing('62.01'), ...regency } },
+            },
+            ...cooperatives.slice(0, 20).map((c) => ({
+              PutRequest: { Item: { ...keys.cooperative(c.id), ...c } },
+            })),
+          ],
+        },
+      }),
+    );
+    const village = searchWords(cooperatives[0] as Cooperative)[0] as string;
+    expect((await older.cooperatives.findByWord(village)).cooperatives).toEqual([]);
+    expect(await ensureSearchWords(older)).toBe(1);
+    expect((await older.cooperatives.findByWord(village)).cooperatives.map((c) => c.id)).toContain(
+      cooperatives[0]?.id,
+    );
+    expect(await ensureSearchWords(older)).toBe(0);
+  });
 });
