@@ -51,6 +51,9 @@ const INBOUND_RETENTION_SECONDS = 30 * 24 * 60 * 60;
 
 const phoneHash = (phone: string) => hashSecret(`whatsapp:${phone}`);
 export const fallbackJobId = (jobId: string) => `${jobId}-email`;
+/** The WhatsApp job an email job stands in for, when it is a fallback (its id is derived from that job's). */
+export const fallbackOriginal = (jobId: string) =>
+  jobId.endsWith('-email') ? jobId.slice(0, -'-email'.length) : undefined;
 
 export function createWhatsAppRepo(doc: DocumentClient, tableName: string) {
   const toLog = (item: Record<string, unknown>) => withoutKeys(item) as MessageLog & { rank?: number };

@@ -11,6 +11,7 @@ import {
 import { DomainError, isDomainError } from '../../domain/errors';
 import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { fromLocalDateTime } from '../../domain/time';
+import { createMessageLogService } from '../../services/message-log';
 import { assertFormToken } from '../console-login';
 import type { AppEnv } from '../context';
 import { errorBody } from '../error-handler';
@@ -333,12 +334,15 @@ export const adminPages = new Hono<AppEnv>()
     for (const address of new Set(addresses.filter((a): a is string => Boolean(a)))) {
       if (await suppressions.get(address)) undeliverable.push(address);
     }
+    // Rights were checked above (the session's, to manage it): the log is read by the registration's id.
+    const messages = await createMessageLogService(c.get('services').store).ofRegistration(registration.id);
     return c.render(
       <RegistrationEditPage
         {...base(c)}
         registration={registration}
         event={event}
         undeliverable={undeliverable}
+        messages={messages}
       />,
     );
   })

@@ -7,18 +7,21 @@ import {
   type Segment,
   segments,
 } from '../../domain/campaign';
+import type { DeliverySummary } from '../../domain/deliveries';
 import { DomainError } from '../../domain/errors';
 import type { EventRecord, Language } from '../../domain/schemas';
 import { formatDateTime, fromLocalDateTime } from '../../domain/time';
 import { hashSecret, ticketCodeFrom } from '../../domain/tokens';
 import { type CampaignService, createCampaignService } from '../../services/campaigns';
 import { type CertificateService, createCertificateService } from '../../services/certificates';
+import { createMessageLogService } from '../../services/message-log';
 import { assertFormToken, requireUser } from '../console-login';
 import type { AppEnv, AppServices } from '../context';
 import { describeRoute } from '../describe-route';
 import { errorBody } from '../error-handler';
 import { baseUrlOf } from '../page-context';
 import { ConsoleLayout, Csrf } from '../pages/admin/layout';
+import { CampaignChannelCounts } from '../pages/admin/message-log';
 import { Layout } from '../pages/layout';
 import { readForm, readJson, validate } from '../request';
 
@@ -370,6 +373,8 @@ function CampaignPage(props: {
   campaign: CampaignView;
   recipients: { key: string; name: string; cooperativeName: string; to: string }[];
   selected?: string;
+  /** What the campaign sent, counted per channel and by how far it got. */
+  deliveries?: DeliverySummary;
 }) {
   const { event, campaign, language } = props;
   const t = text[language];
@@ -401,6 +406,7 @@ function CampaignPage(props: {
         <dt>{t.progress}</dt>
         <dd class="progress">{t.counts(campaign.progress)}</dd>
       </dl>
+      {props.deliveries ? <CampaignChannelCounts summary={props.deliveries} language={language} /> : null}
       <div class="actions">
         <StateActions campaign={campaign} base={base} csrf={props.csrfToken} language={language} />
         {campaign.status === 'scheduled' || campaign.status === 'running' ? (
@@ -483,12 +489,15 @@ async function detailPage(c: Context<AppEnv>, campaignId: string, notice?: strin
   const { campaigns } = services(c);
   const { event, campaign } = await campaigns.get(me(c), eventId, campaignId);
   const recipients = await campaigns.audience(me(c), eventId, campaignId);
+  // Rights were checked by campaigns.get (the session's organisation): the log is read by the campaign's id.
+  const { summary } = await createMessageLogService(c.get('services').store).ofCampaign(campaign.id);
   return c.render(
     <CampaignPage
       {...consoleBase(c, notice)}
       event={event}
       campaign={campaign}
       recipients={recipients}
+      deliveries={summary}
       selected={selected ?? c.req.query('r')}
     />,
   );

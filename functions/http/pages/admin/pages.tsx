@@ -6,11 +6,13 @@ import { registrationOpen } from '../../../domain/registration';
 import { roleLabels } from '../../../domain/roles';
 import type { EventRecord, Language, Registration } from '../../../domain/schemas';
 import { formatDateTime, formatTimeRange, toLocalDateTimeInput } from '../../../domain/time';
+import type { MessageLogView } from '../../../services/message-log';
 import { FieldError } from '../layout';
 import type { FieldErrors, FormValues } from '../register-page';
 import { ParticipantRows } from '../register-page';
 import { consoleText } from './copy';
 import { ConsoleLayout, Csrf } from './layout';
+import { RegistrationMessages } from './message-log';
 
 type Base = { language: Language; user: User; csrfToken?: string; notice?: string; error?: string };
 
@@ -413,6 +415,8 @@ export function RegistrationEditPage(
     errors?: FieldErrors;
     /** Addresses SES reported as bounced or complaining: follow-ups skip them until corrected. */
     undeliverable?: string[];
+    /** What went out about it, on which channel, and how far it got. */
+    messages?: MessageLogView;
   },
 ) {
   const { registration, event, language } = props;
@@ -436,6 +440,14 @@ export function RegistrationEditPage(
       <p>
         <span class={`badge ${registration.status}`}>{text.status[registration.status]}</span>
       </p>
+      {props.messages ? (
+        <RegistrationMessages
+          log={props.messages}
+          registration={registration}
+          timeZone={event.timeZone}
+          language={language}
+        />
+      ) : null}
       <form method="post" action={`/admin/pendaftaran/${registration.id}`}>
         <Csrf token={props.csrfToken} />
         <fieldset>
