@@ -186,12 +186,37 @@ export function applyRegistrationChange(
       };
     });
   }
+  const contact = change.contact ?? current.contact;
+  const { whatsappConsent: _given, ...rest } = current;
   return {
-    ...current,
-    contact: change.contact ?? current.contact,
+    ...rest,
+    ...whatsAppConsentAfter(current, contact.phone, change.whatsapp === true, event, now, language),
+    contact,
     participants,
     updatedAt: now.toISOString(),
     version: current.version + 1,
+  };
+}
+
+/**
+ * WhatsApp consent was given for one number: a new number gets no message until its owner agrees, so a changed
+ * phone drops the consent unless the same change gives it again. An unchanged number keeps what was given (it
+ * is withdrawn by replying BERHENTI), and a contact who had not agreed may agree on the manage page.
+ */
+function whatsAppConsentAfter(
+  current: RegistrationRecord,
+  phone: string,
+  agreed: boolean,
+  event: EventRecord,
+  now: Date,
+  language: Language,
+): Pick<RegistrationRecord, 'whatsappConsent' | 'messageChannels'> {
+  const samePhone = phone === current.contact.phone;
+  if (samePhone && current.whatsappConsent) return { whatsappConsent: current.whatsappConsent };
+  if (!agreed) return {};
+  return {
+    whatsappConsent: recordWhatsAppConsent(language, now),
+    ...(event.messageChannels ? { messageChannels: event.messageChannels } : {}),
   };
 }
 

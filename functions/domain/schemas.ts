@@ -87,6 +87,8 @@ export type RegistrationInput = z.infer<typeof registrationInput>;
 export const registrationChangeInput = z
   .object({
     contact: z.optional(contactInput),
+    /** WhatsApp consent for the contact's number, asked again when the number changes (registration.ts). */
+    whatsapp: z.optional(z.boolean()),
     participants: z.optional(
       z
         .array(z.extend(participantInput, { id: z.optional(z.string().check(z.maxLength(40))) }))

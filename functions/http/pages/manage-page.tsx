@@ -1,3 +1,4 @@
+import { whatsappConsentTexts } from '../../domain/consent';
 import type { PublicEvent } from '../../domain/events';
 import { whatsAppLink } from '../../domain/phone';
 import { officerRoles, roleLabels } from '../../domain/roles';
@@ -217,6 +218,9 @@ const manageCopy = {
     correct: 'Perbaiki data narahubung',
     correctHint: 'Data peserta diperbaiki pada bagian “Ubah peserta” di atas.',
     saveContact: 'Simpan data narahubung',
+    whatsappGiven: (phone: string) =>
+      `Pesan WhatsApp dikirim ke ${phone} dengan persetujuan Anda. Bila nomor HP diganti, centang lagi untuk nomor baru; tanpa itu pesan tidak dikirim lewat WhatsApp ke nomor baru.`,
+    whatsappNotGiven: 'Centang bila Anda ingin menerima pesan pendaftaran ini lewat WhatsApp.',
     erase: 'Hapus data saya…',
     eraseTitle: 'Hapus data pendaftaran?',
     eraseText: (cooperative: string) =>
@@ -243,6 +247,9 @@ const manageCopy = {
     correct: 'Correct the contact’s details',
     correctHint: 'Officers’ details are corrected under “Change officers” above.',
     saveContact: 'Save contact details',
+    whatsappGiven: (phone: string) =>
+      `WhatsApp messages go to ${phone} with your consent. If you change the number, tick again for the new one; without that, the new number gets no WhatsApp messages.`,
+    whatsappNotGiven: 'Tick if you want this registration’s messages on WhatsApp.',
     erase: 'Erase my data…',
     eraseTitle: 'Erase this registration’s data?',
     eraseText: (cooperative: string) =>
@@ -409,6 +416,22 @@ export function ManagePage(props: {
                   <FieldMessage errors={errors} path="contact.email" />
                 </div>
               </div>
+              {/* Consent is for a number: a changed number is asked again (applyRegistrationChange). */}
+              <p class="muted" id="whatsapp-consent-hint">
+                {registration.whatsappConsent
+                  ? copy.whatsappGiven(registration.contact.phone)
+                  : copy.whatsappNotGiven}
+              </p>
+              <label class="muted" data-whatsapp-consent>
+                <input
+                  type="checkbox"
+                  name="whatsapp"
+                  value="true"
+                  checked={props.values?.whatsapp === 'true'}
+                  aria-describedby="whatsapp-consent-hint"
+                />
+                {whatsappConsentTexts[language]}
+              </label>
               <button type="submit" class="secondary">
                 {copy.saveContact}
               </button>

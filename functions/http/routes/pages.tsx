@@ -271,7 +271,11 @@ export const pages = new Hono<AppEnv>()
     const language = c.get('language');
     const { registrations, store, clock } = c.get('services');
     try {
-      const input = validate(registrationChangeInput, { contact: form.contact }, c);
+      const input = validate(
+        registrationChangeInput,
+        { contact: form.contact, whatsapp: form.whatsapp === 'true' },
+        c,
+      );
       await registrations.change(id, token, input, language);
       return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}&saved=1`, 303);
     } catch (error) {
@@ -289,7 +293,10 @@ export const pages = new Hono<AppEnv>()
           baseUrl={baseUrlOf(c)}
           language={language}
           path={`/kelola/${id}`}
-          values={{ contact: form.contact as FormValues['contact'] }}
+          values={{
+            contact: form.contact as FormValues['contact'],
+            whatsapp: typeof form.whatsapp === 'string' ? form.whatsapp : undefined,
+          }}
           errors={errors}
           formError={formError}
         />,
