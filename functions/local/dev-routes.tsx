@@ -40,14 +40,19 @@ export function createDevRoutes(store: Store) {
           <Layout title="Outbox" language="en" path="/dev/outbox">
             <h1>Local outbox</h1>
             <p class="muted">
-              Emails the local runtime would have sent, newest first. JSON: /dev/outbox.json
+              Emails and WhatsApp messages the local runtime would have sent, newest first. JSON:
+              /dev/outbox.json
             </p>
             {messages.map((mail) => (
               <article class="card">
                 <a href={`/dev/outbox/${encodeURIComponent(mail.id)}`}>
-                  <strong>{mail.channel === 'whatsapp' ? `📱 ${mail.subject}` : mail.subject}</strong>
+                  <strong>{mail.subject}</strong>
                 </a>
-                <p class="muted">{`${mail.createdAt} · to ${mail.to.join(', ')} · ${mail.attachments.length} attachment(s)`}</p>
+                <p class="muted">
+                  {mail.channel === 'whatsapp'
+                    ? `${mail.createdAt} · WhatsApp to ${mail.to.join(', ')}`
+                    : `${mail.createdAt} · email to ${mail.to.join(', ')} · ${mail.attachments.length} attachment(s)`}
+                </p>
               </article>
             ))}
             {next ? (
@@ -72,11 +77,13 @@ export function createDevRoutes(store: Store) {
                 {c.req.query('status') ? (
                   <div class="alert ok">{`Webhook simulated: ${c.req.query('status')}`}</div>
                 ) : null}
+                {/* Same origin so the ticket's QR loads (this origin answers CORP same-origin); still no script:
+                    no allow-scripts, and the phone document's own CSP has no script-src. */}
                 <iframe
                   class="mail phone"
                   title="WhatsApp message"
                   src={`/dev/outbox/${id}/phone`}
-                  sandbox=""
+                  sandbox="allow-same-origin"
                   width="360"
                   height="640"
                 />
@@ -96,25 +103,33 @@ export function createDevRoutes(store: Store) {
               <dd>{mail.to.join(', ')}</dd>
               <dt>Date</dt>
               <dd>{mail.createdAt}</dd>
-              <dt>Attachments</dt>
-              <dd>
-                {mail.attachments.map((attachment, index) => (
-                  <a
-                    href={`/dev/outbox/${id}/attachments/${index}`}
-                  >{`${attachment.filename} (${attachment.contentType}) `}</a>
-                ))}
-              </dd>
+              {mail.channel === 'whatsapp' ? null : (
+                <>
+                  <dt>Attachments</dt>
+                  <dd>
+                    {mail.attachments.map((attachment, index) => (
+                      <a
+                        href={`/dev/outbox/${id}/attachments/${index}`}
+                      >{`${attachment.filename} (${attachment.contentType}) `}</a>
+                    ))}
+                  </dd>
+                </>
+              )}
             </dl>
-            {c.req.query('bounced') ? (
-              <div class="alert ok">Bounce recorded: follow-ups skip this address.</div>
-            ) : null}
-            <form method="post" action={`/dev/outbox/${id}/bounce`}>
-              <button type="submit" class="secondary">
-                Simulate a hard bounce
-              </button>
-            </form>
-            <h2>HTML</h2>
-            <iframe class="mail" title="HTML part" src={`/dev/outbox/${id}/html`} sandbox="" />
+            {mail.channel === 'whatsapp' ? null : (
+              <>
+                {c.req.query('bounced') ? (
+                  <div class="alert ok">Bounce recorded: follow-ups skip this address.</div>
+                ) : null}
+                <form method="post" action={`/dev/outbox/${id}/bounce`}>
+                  <button type="submit" class="secondary">
+                    Simulate a hard bounce
+                  </button>
+                </form>
+                <h2>HTML</h2>
+                <iframe class="mail" title="HTML part" src={`/dev/outbox/${id}/html`} sandbox="" />
+              </>
+            )}
             <h2>Plain text</h2>
             <pre class="pre">{mail.text}</pre>
           </Layout>,

@@ -34,8 +34,9 @@ legend{font-weight:700;padding:0 .3rem}
 .badge.confirmed{background:#dff3e8;color:#0b6b3a}
 .badge.waitlisted{background:#fff1d6;color:var(--amber)}
 .badge.cancelled{background:#fde2e6;color:var(--red)}
-.pre{white-space:pre-line}
+.pre{white-space:pre-line;overflow-wrap:anywhere}
 iframe.mail{width:100%;height:70vh;border:1px solid var(--line);background:#fff}
+iframe.mail.phone{max-width:360px;height:56rem}
 .qr{max-width:18rem;margin:1rem auto;display:block}
 .qr svg{width:100%;height:auto}
 .code{font-family:ui-monospace,monospace;letter-spacing:.08em;word-break:break-all}
