@@ -89,15 +89,16 @@ async function eventFromForm(c: Context<AppEnv>, form: Record<string, unknown>) 
   return { input, values };
 }
 
-async function districtsOf(c: Context<AppEnv>, regencyCode: string) {
-  return (await c.get('services').store.cooperatives.getRegency(regencyCode))?.districts ?? [];
+async function regencyOf(c: Context<AppEnv>, regencyCode: string) {
+  return c.get('services').store.cooperatives.getRegency(regencyCode);
 }
 
 async function renderEventForm(
   c: Context<AppEnv>,
   options: { action: string; heading: string; values: EventFormValues; errors?: FieldErrors; error?: string },
 ) {
-  const regency = typeof options.values.regencyCode === 'string' ? options.values.regencyCode : '62.02';
+  const code = typeof options.values.regencyCode === 'string' ? options.values.regencyCode : '62.02';
+  const regency = await regencyOf(c, code);
   return c.render(
     <EventFormPage
       {...base(c)}
@@ -106,7 +107,8 @@ async function renderEventForm(
       heading={options.heading}
       values={options.values}
       errors={options.errors ?? {}}
-      districts={await districtsOf(c, regency)}
+      districts={regency?.districts ?? []}
+      regencyName={regency ? [regency.name, regency.provinceName].filter(Boolean).join(', ') : undefined}
       organisations={await c.get('services').adminUsers.listOrganisations(me(c))}
     />,
   );

@@ -11,7 +11,7 @@ import {
   sessionListQuery,
 } from '../../domain/schemas';
 import { newSecret, ticketCodeFrom } from '../../domain/tokens';
-import { invitationMessages, resolveInvitation } from '../../outreach/invitation-check';
+import { invitationMessages, invitedContact, resolveInvitation } from '../../outreach/invitation-check';
 import type { AppEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { baseUrlOf, currentPath } from '../page-context';
@@ -186,6 +186,8 @@ export const pages = new Hono<AppEnv>()
     const invitedDirectory = directory.filter((coop) => invited.some((d) => d.code === coop.districtCode));
     const locked = lockedId ? directory.find((coop) => coop.id === lockedId) : undefined;
     if (locked) values = { ...values, cooperativeId: locked.id };
+    // Opened from the personal link: the contact the organizer imported for this cooperative fills step 2.
+    if (locked && !form) values = { ...values, contact: await invitedContact(store, event.id, locked.id) };
     const chosen = values.cooperativeId
       ? invitedDirectory.filter((coop) => coop.id === values.cooperativeId)
       : [];
@@ -206,9 +208,9 @@ export const pages = new Hono<AppEnv>()
         idempotencyKey={idempotencyKey}
         invitation={locked && invitationCode ? { code: invitationCode, cooperative: locked } : undefined}
         invitationRequired={event.requireInvitation}
+        invited={sentence(language)}
       />,
     );
-        invited={sentence(language)}
   })
   .get('/kelola/:registrationId', async (c) => {
     const token = c.req.query('token') ?? '';
@@ -226,9 +228,9 @@ export const pages = new Hono<AppEnv>()
         language={c.get('language')}
         path={currentPath(c)}
         notice={c.req.query('saved') ? t(c.get('language')).saved : undefined}
+        fresh={c.req.query('baru') === '1'}
       />,
     );
-        fresh={c.req.query('baru') === '1'}
   })
   .post('/kelola/:registrationId/ubah', async (c) => {
     const form = withoutEmptyRows(await readForm(c));
@@ -262,8 +264,6 @@ export const pages = new Hono<AppEnv>()
       );
     }
   })
-  .post('/kelola/:registrationId/batal', async (c) => {
-    const form = await readForm(c);
   .post('/kelola/:registrationId/kontak', async (c) => {
     const form = await readForm(c);
     const token = typeof form.token === 'string' ? form.token : '';
@@ -385,6 +385,8 @@ export const pages = new Hono<AppEnv>()
       />,
     );
   })
+  .post('/kelola/:registrationId/batal', async (c) => {
+    const form = await readForm(c);
     const token = typeof form.token === 'string' ? form.token : '';
     const id = c.req.param('registrationId');
     await c.get('services').registrations.cancel(id, token);
@@ -432,6 +434,7 @@ export const pages = new Hono<AppEnv>()
         path={currentPath(c)}
         // The certificate exists only for an officer who checked in, once the session has ended.
         certificateUrl={
+          sessionEnded(event, clock()) &&
           (await c.get('services').store.checkins.get(event.id, ticket.participant.id))
             ? `/t/${ticket.participant.ticketCode}/sertifikat.pdf`
             : undefined
@@ -439,4 +442,3 @@ export const pages = new Hono<AppEnv>()
       />,
     );
   });
-          sessionEnded(event, clock()) &&

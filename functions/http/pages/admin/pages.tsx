@@ -5,7 +5,7 @@ import { userRoleLabels, userRoles } from '../../../domain/accounts';
 import { registrationOpen } from '../../../domain/registration';
 import { roleLabels } from '../../../domain/roles';
 import type { EventRecord, Language, Registration } from '../../../domain/schemas';
-import { formatDateTime, formatTimeRange, toLocalDateTimeInput } from '../../../domain/time';
+import { formatDateTime, formatTimeRange, toLocalDateTimeInput, zoneChoiceLabel } from '../../../domain/time';
 import type { MessageLogView } from '../../../services/message-log';
 import { FieldError } from '../layout';
 import type { FieldErrors, FormValues } from '../register-page';
@@ -106,6 +106,8 @@ export function EventFormPage(
     errors: FieldErrors;
     districts: District[];
     organisations: Organisation[];
+    /** The name of the regency whose code the form holds, shown beside the code. */
+    regencyName?: string;
   },
 ) {
   const text = consoleText(props.language);
@@ -140,7 +142,7 @@ export function EventFormPage(
             <select id="timeZone" name="timeZone">
               {[...new Set([...zones, str('timeZone') || 'Asia/Jakarta'])].map((zone) => (
                 <option value={zone} selected={(str('timeZone') || 'Asia/Jakarta') === zone}>
-                  {zone}
+                  {zoneChoiceLabel(zone, props.language)}
                 </option>
               ))}
             </select>
@@ -149,7 +151,22 @@ export function EventFormPage(
           {input('capacity', text.capacity, 'number')}
           {input('maxPerCooperative', text.maxPerCooperative, 'number')}
           {input('organizerName', text.organizerName)}
-          {input('regencyCode', text.regencyCode)}
+          <div>
+            <label for="regencyCode">{text.regencyCode}</label>
+            <input
+              id="regencyCode"
+              name="regencyCode"
+              value={str('regencyCode')}
+              required
+              aria-describedby={props.regencyName ? 'regencyName' : undefined}
+            />
+            {props.regencyName ? (
+              <p class="muted" id="regencyName">
+                {props.regencyName}
+              </p>
+            ) : null}
+            <FieldError message={props.errors.regencyCode} />
+          </div>
         </div>
         {props.user.role === 'admin' ? (
           <div>
@@ -254,12 +271,24 @@ export function SessionPage(
           <a class="button secondary" href={`/checkin/${event.id}`}>
             {text.checkinPage}
           </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/jendela-check-in`}>
+            {language === 'id' ? 'Jendela check-in' : 'Check-in window'}
+          </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/daftarkan`}>
+            {language === 'id' ? 'Daftarkan koperasi (dibantu)' : 'Register a cooperative (assisted)'}
+          </a>
           {!event.cancelled
             ? action(`/admin/acara/${event.id}/terbit`, event.published ? text.unpublish : text.publish)
             : null}
           {!event.cancelled && registrationOpen(event, new Date())
             ? action(`/admin/acara/${event.id}/tutup`, text.closeRegistration)
             : null}
+        </div>
+      ) : props.user.role === 'business_assistant' && !event.cancelled ? (
+        <div class="actions">
+          <a class="button" href={`/admin/acara/${event.id}/daftarkan`}>
+            {language === 'id' ? 'Daftarkan koperasi dampingan' : 'Register one of your cooperatives'}
+          </a>
         </div>
       ) : null}
 
@@ -271,12 +300,6 @@ export function SessionPage(
         </div>
         <div>
           <label for="district">{text.district}</label>
-          <a class="button secondary" href={`/admin/acara/${event.id}/jendela-check-in`}>
-            {language === 'id' ? 'Jendela check-in' : 'Check-in window'}
-          </a>
-          <a class="button secondary" href={`/admin/acara/${event.id}/daftarkan`}>
-            {language === 'id' ? 'Daftarkan koperasi (dibantu)' : 'Register a cooperative (assisted)'}
-          </a>
           <select id="district" name="district">
             <option value="">{text.allDistricts}</option>
             {props.districts.map((d) => (
@@ -284,12 +307,6 @@ export function SessionPage(
                 {d.name}
               </option>
             ))}
-      ) : props.user.role === 'business_assistant' && !event.cancelled ? (
-        <div class="actions">
-          <a class="button" href={`/admin/acara/${event.id}/daftarkan`}>
-            {language === 'id' ? 'Daftarkan koperasi dampingan' : 'Register one of your cooperatives'}
-          </a>
-        </div>
           </select>
         </div>
         <div>
@@ -802,7 +819,7 @@ export function AssignmentsPage(
         <Csrf token={props.csrfToken} />
         <h2>{text.importCsv}</h2>
         <p class="muted">{text.csvHint}</p>
-        <input type="file" name="csv" accept=".csv,text/csv" required />
+        <input type="file" name="csv" accept=".csv,text/csv" required aria-label={text.importCsv} />
         {(props.errors ?? []).map((message) => (
           <p class="error">{message}</p>
         ))}
