@@ -1,5 +1,11 @@
-import { expect, it } from 'vitest';
-import { formatDateTime, formatTimeRange, fromLocalDateTime, toZonedIso } from '../../functions/domain/time';
+import { describe, expect, it } from 'vitest';
+import {
+  formatDateTime,
+  formatTimeRange,
+  fromLocalDateTime,
+  toZonedIso,
+  zoneChoiceLabel,
+} from '../../functions/domain/time';
 import { nextThursdayAtLeastAWeekAhead } from '../../functions/local/seed';
 
 it('formats the Kotim briefing the way a Dinas letter does', () => {
@@ -30,4 +36,14 @@ it('seeds the session on the Thursday at least a week ahead', () => {
   expect(nextThursdayAtLeastAWeekAhead(new Date('2025-10-17T03:00:00Z'))).toBe('2025-10-30');
   // Late Wednesday evening UTC is already Thursday morning in WIB.
   expect(nextThursdayAtLeastAWeekAhead(new Date('2025-10-15T18:00:00Z'))).toBe('2025-10-23');
+});
+
+describe('zone names in forms', () => {
+  it('shows WIB, WITA and WIT with the city, never the IANA name', () => {
+    expect(zoneChoiceLabel('Asia/Pontianak')).toBe('WIB (Pontianak)');
+    expect(zoneChoiceLabel('Asia/Jakarta')).toBe('WIB (Jakarta)');
+    expect(zoneChoiceLabel('Asia/Makassar')).toBe('WITA (Makassar)');
+    expect(zoneChoiceLabel('Asia/Jayapura')).toBe('WIT (Jayapura)');
+    expect(zoneChoiceLabel('Asia/Makassar', 'en')).toBe('WITA (Makassar, Central Indonesia Time)');
+  });
 });

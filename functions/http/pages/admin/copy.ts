@@ -1,4 +1,12 @@
 import type { Language } from '../../../domain/schemas';
+import { registrationStatusLabel } from '../../../domain/statuses';
+
+/** A registration's status in the words the reports, exports and outreach list use too. */
+const registrationStatusWords = (language: Language) => ({
+  confirmed: registrationStatusLabel('confirmed', language),
+  waitlisted: registrationStatusLabel('waitlisted', language),
+  cancelled: registrationStatusLabel('cancelled', language),
+});
 
 /** The organizer console's copy, Bahasa Indonesia first (kept apart from the public pages' i18n.ts). */
 const copy = {
@@ -49,7 +57,7 @@ const copy = {
     searchHint: 'Nama koperasi, narahubung, pengurus, atau nomor HP',
     allDistricts: 'Semua kecamatan',
     allStatuses: 'Semua status',
-    status: { confirmed: 'Terdaftar', waitlisted: 'Daftar tunggu', cancelled: 'Dibatalkan' },
+    status: registrationStatusWords('id'),
     cooperative: 'Koperasi',
     district: 'Kecamatan',
     contact: 'Narahubung',
@@ -155,7 +163,7 @@ const copy = {
     searchHint: 'Cooperative, contact, officer or phone',
     allDistricts: 'All districts',
     allStatuses: 'All statuses',
-    status: { confirmed: 'Registered', waitlisted: 'Waiting list', cancelled: 'Cancelled' },
+    status: registrationStatusWords('en'),
     cooperative: 'Cooperative',
     district: 'District',
     contact: 'Contact',
