@@ -25,6 +25,7 @@ import {
   SWEEP_SCHEDULE,
 } from '../../infra/constructs/mail-workers';
 import { ALARM_THRESHOLDS } from '../../infra/constructs/operator-alarms';
+import type { WhatsAppChannel } from '../../infra/constructs/whatsapp-channel';
 import { INDEXES } from '../../infra/data-stack';
 import { WAF_LIMITS } from '../../infra/edge-stack';
 
@@ -99,8 +100,8 @@ const configurationSetArn = accountArn('ses', [':configuration-set/', configurat
  * name is the ARN's last part without Secrets Manager's random suffix), and GetParameter plus GetSecretValue on
  * that parameter and that secret only.
  */
-function secretReference(secret: IConstruct) {
-  const secretArn = imported(ref(secret));
+function secretReference(secret: IConstruct, { sameStack = false } = {}) {
+  const secretArn = sameStack ? ref(secret) : imported(ref(secret));
   const name = { 'Fn::Select': [6, { 'Fn::Split': [':', secretArn] }] };
   const segment = (i: number) => ({ 'Fn::Select': [i, { 'Fn::Split': ['-', name] }] });
   const parameterName = { 'Fn::Join': ['-', [segment(0), segment(1)]] };
@@ -118,6 +119,11 @@ function secretReference(secret: IConstruct) {
 }
 const sessionSecret = secretReference(data.sessionSecret);
 const ticketKey = secretReference(data.ticketKey);
+/** The WhatsApp webhook's secrets live in the API stack: the public function checks signatures with them. */
+const whatsapp = api.node.findChild('WhatsApp') as WhatsAppChannel;
+const webhookSecrets = [whatsapp.appSecret, whatsapp.verifyToken].map((secret) =>
+  secretReference(secret, { sameStack: true }),
+);
 
 const tableAndIndexes = [
   tableArn,
@@ -295,6 +301,8 @@ describe('functions', () => {
       SESSION_SECRET_PARAMETER: sessionSecret.variable,
       TICKET_KEY_PARAMETER: ticketKey.variable,
       RATE_LIMIT_TABLE: ref(api.rateLimitTable),
+      WHATSAPP_APP_SECRET_PARAMETER: webhookSecrets[0]?.variable,
+      WHATSAPP_VERIFY_TOKEN_PARAMETER: webhookSecrets[1]?.variable,
     });
   });
 
@@ -408,14 +416,16 @@ describe('permissions', () => {
         },
         ...sessionSecret.statements,
         ...ticketKey.statements,
+        ...webhookSecrets.flatMap((secret) => secret.statements),
       ]),
     );
   });
 
-  it('console: what the api has, plus writing and reading export files under the exports prefix only', () => {
+  it('console: what the api has but the webhook secrets, plus writing and reading export files under the exports prefix only', () => {
     const consoleStatements = statementsOf(apiTemplate, roleOf(api.consoleFunction));
     const [logs, ...rest] = statementsOf(apiTemplate, roleOf(apiFunction));
     expect(logs).toEqual(logsOf(apiFunction));
+    const webhookOnly = new Set(grants(webhookSecrets.flatMap((secret) => secret.statements)));
     expect(grants(consoleStatements)).toEqual(
       grants([
         logsOf(api.consoleFunction),
@@ -425,7 +435,7 @@ describe('permissions', () => {
           Effect: 'Allow',
           Resource: { 'Fn::Join': ['', [arnOf(api.exportsBucket), `/${EXPORTS_PREFIX}*`]] },
         },
-      ]),
+      ]).filter((grant) => !webhookOnly.has(grant)),
     );
     expect(fnProps(api.consoleFunction).Environment.Variables.EXPORT_BUCKET).toEqual(ref(api.exportsBucket));
   });
@@ -1002,8 +1012,9 @@ describe('alarms', () => {
 
   it('every alarm notifies the topic on alarm and on recovery, and ignores missing data', () => {
     // API 5xx rate, errors and throttles of 8 functions, depth of 4 DLQs, SES bounce and complaint rates, refused
-    // registrations, API 4xx rate and 429s, stream iterator age, table throttles, SES daily quota.
-    expect(alarmList).toHaveLength(1 + 8 * 2 + 4 + 2 + 1 + 2 + 1 + 1 + 1);
+    // registrations, API 4xx rate and 429s, stream iterator age, table throttles, SES daily quota, WhatsApp sends
+    // failed for good.
+    expect(alarmList).toHaveLength(1 + 8 * 2 + 4 + 2 + 1 + 2 + 1 + 1 + 1 + 1);
     for (const alarm of alarmList) {
       expect(alarm.Properties).toMatchObject({
         AlarmActions: [topicRef],
