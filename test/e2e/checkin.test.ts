@@ -1,14 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { writeQrVideo } from '../fixtures/qr-video';
-import { launchBrowser, serveApp } from '../helpers/browser';
+import { SCREENSHOTS } from '../helpers/a11y';
+import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, serveApp } from '../helpers/browser';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -19,16 +21,18 @@ afterAll(async () => {
 let seed = 7000;
 
 /**
- * A session under way (doors opened an hour ago) in its own table, with enrolled door stations and registered
+ * A session under way (started an hour ago, unless it starts `startsInMs` from now) in its own table, with enrolled door stations and registered
  * cooperatives, served on a loopback port as `npm start` does.
  */
-async function door(stations: string[], cooperatives: number, officersEach: number) {
+async function door(stations: string[], cooperatives: number, officersEach: number, startsInMs = -3_600_000) {
   const store: Store = await createTestStore();
   const directory = await seedKotim(store);
   const event = makeEvent({
-    startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-    endsAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
-    registrationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+    startsAt: new Date(Date.now() + startsInMs).toISOString(),
+    endsAt: new Date(Date.now() + startsInMs + 4 * 3_600_000).toISOString(),
+    registrationDeadline: new Date(Date.now() + startsInMs + 2 * 3_600_000).toISOString(),
+    // The door's real rule, not the test default: check-ins only within the session's window.
+    checkinAnyTime: false,
   });
   await store.events.put(event);
   const tokens: string[] = [];
@@ -72,6 +76,72 @@ async function browser(extraArgs: string[] = []) {
   return launched;
 }
 
+/**
+ * A volunteer's cheap phone (360x740, touch) whose back camera films `video` in a loop. CSP is bypassed so axe-core
+ * can inject its script.
+ */
+async function phoneWithCamera(video: string) {
+  const profile = mkdtempSync(join(tmpdir(), 'hadir-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    bypassCSP: true,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+  cleanups.push(async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+  return context;
+}
+
+/** A looping fake-camera video of a QR code holding `text`, in a folder removed after the run. */
+async function qrVideo(text: string) {
+  const folder = mkdtempSync(join(tmpdir(), 'hadir-qr-video-'));
+  cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, 'camera.y4m');
+  await writeQrVideo(file, text);
+  return file;
+}
+
+/** Whether the result box lies wholly inside the screen while the camera's preview is playing. */
+const resultOnScreen = (page: Page) =>
+  page.evaluate(() => {
+    const box = document.querySelector('[data-result]')?.getBoundingClientRect();
+    const video = document.querySelector<HTMLVideoElement>('[data-video]');
+    return {
+      inside: Boolean(box && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight),
+      playing: Boolean(video && !video.hidden && !video.paused && video.readyState >= 2),
+      box: box && { top: Math.round(box.top), bottom: Math.round(box.bottom) },
+    };
+  });
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `door-${name}.png`) });
+}
+
 /** Opens the station's enrolment link, lands on the door page and waits until it is ready to work offline. */
 async function enrol(page: Page, url: string, token: string, eventId: string) {
   await page.goto(`${url}/checkin/enrol?token=${encodeURIComponent(token)}`);
@@ -88,6 +158,93 @@ async function scanTyped(page: Page, code: string) {
 }
 
 describe('check-in at the door (Chromium)', () => {
+  it('on a phone, shows the answer on screen above the running camera, once for a ticket held in view', async () => {
+    const { event, tokens, officers, server, store, hits } = await door(['Pintu 1'], 1, 2);
+    const officer = officers[0];
+    if (!officer) throw new Error('no officer');
+    const context = await phoneWithCamera(await qrVideo(`${server.url}/t/${officer.ticketCode}`));
+    // Counts the tones and vibrations the page gives, as a volunteer would hear and feel them.
+    await context.addInitScript(() => {
+      const felt = window as unknown as { buzzes: number; tones: number };
+      felt.buzzes = 0;
+      felt.tones = 0;
+      navigator.vibrate = () => {
+        felt.buzzes += 1;
+        return true;
+      };
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (...args: Parameters<typeof start>) {
+        felt.tones += 1;
+        return start.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    await enrol(page, server.url, tokens[0] as string, event.id);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Pindai dengan kamera' }).click();
+    await result(page).and(page.locator('[data-kind="ok"]')).waitFor({ timeout: 20_000 });
+    expect(await result(page).textContent()).toContain(officer.name);
+    expect(await resultOnScreen(page)).toMatchObject({ inside: true, playing: true });
+    await screenshot(page, 'camera-hadir');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The volunteer leaves the ticket in front of the camera while talking to the officer.
+    await page.waitForTimeout(10_000);
+    const posts = hits.filter((hit) => hit === `POST /api/events/${event.id}/checkins`);
+    expect(posts).toHaveLength(1);
+    expect(await store.checkins.listByEvent(event.id)).toHaveLength(1);
+    expect(await result(page).getAttribute('data-kind')).toBe('ok');
+    expect(await resultOnScreen(page)).toMatchObject({ inside: true, playing: true });
+    // One beep and one buzz for the one scan.
+    const felt = await page.evaluate(() => {
+      const { buzzes, tones } = window as unknown as { buzzes: number; tones: number };
+      return { buzzes, tones };
+    });
+    expect(felt).toEqual({ buzzes: 1, tones: 1 });
+  }, 90_000);
+
+  it('says "Bukan tiket hadir" for a QR code that is no ticket, on screen, and sends nothing', async () => {
+    const { event, tokens, server, hits } = await door(['Pintu 1'], 1, 1);
+    const context = await phoneWithCamera(await qrVideo('HELLO-123'));
+    const page = await context.newPage();
+    await enrol(page, server.url, tokens[0] as string, event.id);
+    await page.getByRole('button', { name: 'Pindai dengan kamera' }).click();
+    await result(page).and(page.locator('[data-kind="bad"]')).waitFor({ timeout: 20_000 });
+    const shown = await result(page).textContent();
+    expect(shown).toContain('Bukan tiket hadir');
+    expect(shown).toContain('HELLO-123');
+    expect(await resultOnScreen(page)).toMatchObject({ inside: true, playing: true });
+    await screenshot(page, 'camera-bukan-tiket');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(hits.filter((hit) => hit.startsWith('POST'))).toEqual([]);
+
+    // A web link typed or scanned into the field is no ticket either, in English too.
+    await page.goto(`${server.url}/checkin/${event.id}?lang=en`);
+    await page.locator('[data-checkin][data-ready]').waitFor();
+    const field = page.getByLabel('Scan or type the ticket code');
+    await field.fill('https://example.com/promo?id=7');
+    await field.press('Enter');
+    await result(page).getByText('Not a hadir ticket').waitFor();
+  }, 90_000);
+
+  it('offline, tells a ticket scanned before the door opens that check-in is not open yet, and queues nothing', async () => {
+    const { event, tokens, officers, server } = await door(['Pintu 1'], 1, 1, 3 * 24 * 3_600_000);
+    const officer = officers[0];
+    if (!officer) throw new Error('no officer');
+    const { context } = await browser();
+    const page = await context.newPage();
+    await enrol(page, server.url, tokens[0] as string, event.id);
+    await context.setOffline(true);
+    await page.locator('[data-checkin][data-online="no"]').waitFor();
+    await scanTyped(page, officer.ticketCode);
+    await result(page).and(page.locator('[data-kind="bad"]')).waitFor();
+    const shown = await result(page).textContent();
+    expect(shown).toContain('Check-in belum dibuka');
+    expect(shown).toContain(officer.name);
+    expect(await page.locator('[data-checkin]').getAttribute('data-queue')).toBe('0');
+  }, 60_000);
+
   it('scans a ticket QR through the camera and shows "Hadir"', async () => {
     const { event, tokens, officers, server, store } = await door(['Pintu 1'], 1, 2);
     const officer = officers[1];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem, RosterEntry } from '../../functions/http/client/door-types';
-import { offlineVerdict } from '../../functions/http/client/offline-verdict';
+import { offlineVerdict, windowVerdict } from '../../functions/http/client/offline-verdict';
 import {
   admittedOffline,
   checkedInEntry,
@@ -94,6 +94,38 @@ describe('the roster on the device', () => {
     });
     expect(offlineVerdict(entry('a', { checkedInAt: 'x' }), true)).toEqual({ kind: 'already' });
     expect(offlineVerdict(entry('a'), true)).toEqual({ kind: 'admit' });
+  });
+
+  it('refuses offline a scan outside the check-in window the roster carried, judged at the scan time', () => {
+    const window = {
+      opensAt: '2026-05-01T00:00:00.000Z',
+      closesAt: '2026-05-01T17:00:00.000Z',
+      anyTime: false,
+    };
+    const early = '2026-04-27T02:00:00.000Z';
+    expect(offlineVerdict(entry('a'), true, window, early)).toEqual({
+      kind: 'outside',
+      reason: 'checkin_not_open',
+      opensAt: window.opensAt,
+    });
+    expect(offlineVerdict(entry('a'), true, window, window.opensAt)).toEqual({ kind: 'admit' });
+    expect(offlineVerdict(entry('a'), true, window, window.closesAt)).toEqual({
+      kind: 'outside',
+      reason: 'checkin_closed',
+      closesAt: window.closesAt,
+    });
+    // The server's order: the ticket and its registration first, then the window, then an earlier check-in.
+    expect(offlineVerdict(undefined, true, window, early)).toMatchObject({ kind: 'unknown' });
+    expect(offlineVerdict(entry('a', { status: 'cancelled' }), true, window, early)).toMatchObject({
+      kind: 'refused',
+    });
+    expect(offlineVerdict(entry('a', { checkedInAt: 'x' }), true, window, early)).toMatchObject({
+      reason: 'checkin_not_open',
+    });
+    // An organizer allowed any time, or a roster from before the window was sent: the server decides.
+    expect(offlineVerdict(entry('a'), true, { ...window, anyTime: true }, early)).toEqual({ kind: 'admit' });
+    expect(offlineVerdict(entry('a'), true, null, early)).toEqual({ kind: 'admit' });
+    expect(windowVerdict(window, 'not a time')).toBeNull();
   });
 
   it('reads the walk-in form and explains a refusal', () => {

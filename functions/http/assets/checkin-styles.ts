@@ -4,13 +4,20 @@ export const checkinStyles = `
 .door h1{font-size:1.2rem;margin:.25rem 0}
 .small{font-size:.88rem}
 .door .meta{margin:0 0 .5rem;color:var(--muted);font-size:.9rem}
-.netbar{border-radius:.4rem;padding:.5rem .75rem;margin:.5rem 0;font-weight:600;background:#dff3e8;color:var(--green)}
-.netbar.offline{background:#fff1d6;color:var(--amber);font-size:1.1rem}
+.netbar{border-radius:.4rem;padding:.5rem .75rem;margin:.5rem 0;font-weight:600;background:#dff3e8;color:#0b5e35}
+.netbar.offline{background:#fff1d6;color:#7a4500;font-size:1.1rem}
 .netbar.error{background:#fde2e6;color:var(--red)}
 .scan{display:flex;gap:.5rem;align-items:flex-end}
 .scan div{flex:1}
 .scan input{font-size:1.2rem;font-family:ui-monospace,monospace}
-.camera video{width:100%;max-height:55vh;background:#000;border-radius:.5rem;margin-top:.5rem}
+.camera video{display:block;width:100%;max-height:55vh;background:#000;border-radius:.5rem;margin-top:.5rem}
+.camera video[hidden]{display:none}
+.camera .error:empty{display:none}
+[data-camera-on] .camera{position:sticky;top:0;z-index:2;background:var(--bg);box-shadow:0 3px 6px -3px rgba(0,0,0,.35);padding:.5rem 0;margin:0 -.75rem;padding-left:.75rem;padding-right:.75rem}
+[data-camera-on] .camera video{height:32vh;max-height:32vh;object-fit:cover;margin-top:.4rem}
+[data-camera-on] .result{margin:.5rem 0 0;padding:.6rem .8rem}
+[data-camera-on] .result h2{font-size:1.7rem}
+[data-camera-on] .result .who{font-size:1.2rem}
 .result{border-radius:.6rem;padding:1rem;margin:.75rem 0;color:#fff;background:var(--muted)}
 .result.ok{background:var(--green)}
 .result.warn{background:var(--amber)}

@@ -22,6 +22,7 @@ export function setUpCamera(options: {
   const button = find<HTMLButtonElement>(root, '[data-camera]');
   const video = find<HTMLVideoElement>(root, '[data-video]');
   const message = find(root, '[data-camera-msg]');
+  const box = find(root, '[data-camera-box]');
   let stream: MediaStream | null = null;
   let detect: FrameDecoder | null = null;
 
@@ -31,6 +32,7 @@ export function setUpCamera(options: {
     video.hidden = true;
     video.srcObject = null;
     button.textContent = text.cameraStart;
+    root.removeAttribute('data-camera-on');
   };
 
   const loop = async () => {
@@ -59,6 +61,8 @@ export function setUpCamera(options: {
       detect = detect || (await makeDecoder(video, options.jsQrPath, root));
       button.textContent = text.cameraStop;
       root.setAttribute('data-camera-on', '');
+      // The preview and the answer above it take the top of the screen, where the phone's holder looks.
+      box.scrollIntoView({ block: 'start' });
       void loop();
     } catch (error) {
       stop();

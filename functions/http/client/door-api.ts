@@ -5,6 +5,7 @@ import type {
   Attendance,
   BatchResult,
   Checkin,
+  CheckinWindow,
   Cooperative,
   QueueItem,
   RosterEntry,
@@ -56,11 +57,12 @@ export function createDoorApi(eventId: string) {
       return deviceRefused;
     },
     roster: () =>
-      request<{ roster: RosterEntry[]; cooperatives?: Cooperative[]; at: string }>(
-        `${api}/roster`,
-        {},
-        TIMEOUT_MS.roster,
-      ),
+      request<{
+        roster: RosterEntry[];
+        cooperatives?: Cooperative[];
+        checkinWindow?: CheckinWindow;
+        at: string;
+      }>(`${api}/roster`, {}, TIMEOUT_MS.roster),
     attendance: () => request<Omit<Attendance, 'at'>>(`${api}/attendance`, {}, TIMEOUT_MS.attendance),
     checkIn: (item: QueueItem) =>
       request<{ checkin: Checkin }>(

@@ -9,7 +9,7 @@ import { offlineVerdict } from './offline-verdict';
 import { admittedOffline } from './roster-entries';
 import { createRepeatFilter } from './scan-repeat';
 import { serverFailing } from './sync-plan';
-import { ticketCodeFrom, ticketHash } from './ticket-code';
+import { ticketCodeFrom, ticketHash, unreadableExcerpt } from './ticket-code';
 import { uuid } from './uuid';
 
 /**
@@ -48,9 +48,18 @@ export function createCheckIn(door: Door, sync: Sync) {
   };
 
   const answerOffline = async (item: QueueItem, local: RosterEntry | undefined) => {
-    const verdict = offlineVerdict(local, Boolean(item.ticketCode));
+    const verdict = offlineVerdict(local, Boolean(item.ticketCode), state.checkinWindow, item.scannedAt);
     if (verdict.kind === 'unknown' || !local) {
       view.showResult('bad', view.reason(verdict.kind === 'unknown' ? verdict.reason : undefined), [], false);
+      return;
+    }
+    if (verdict.kind === 'outside') {
+      view.showResult(
+        'bad',
+        text.rejected,
+        [...view.personLines(local).slice(0, 2), view.outsideWindow(verdict)],
+        false,
+      );
       return;
     }
     if (verdict.kind === 'refused') {
@@ -95,15 +104,18 @@ export function createCheckIn(door: Door, sync: Sync) {
     });
 
   const repeats = createRepeatFilter();
-  /** A code from the camera or the scanner field; the camera's repeats of the same ticket are one scan. */
+  /**
+   * A code from the camera or the scanner field; the camera's repeats of the same ticket are one scan. Something
+   * that is no ticket (another QR code, a web link) is said to be so, once per sighting like a ticket, so the
+   * volunteer does not wait for a camera that did read it.
+   */
   const scanned = async (raw: string, source: 'camera' | 'field') => {
     const code = ticketCodeFrom(raw);
+    if (repeats.isRepeat(code ?? `?${raw}`, source === 'camera', Date.now())) return;
     if (!code) {
-      if (source === 'camera') return;
-      view.showResult('bad', view.reason('invalid_code'), [String(raw).slice(0, 60)], false);
+      view.showResult('bad', text.notTicket, [unreadableExcerpt(raw)], false);
       return;
     }
-    if (repeats.isRepeat(code, source === 'camera', Date.now())) return;
     const local = state.byTicketHash(await ticketHash(code));
     await checkIn(scanTarget(code, local), local);
   };

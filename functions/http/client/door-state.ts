@@ -1,4 +1,4 @@
-import type { Attendance, Cooperative, QueueItem, RosterEntry } from './door-types';
+import type { Attendance, CheckinWindow, Cooperative, QueueItem, RosterEntry } from './door-types';
 
 /** The check-in the undo button takes back: queued (only on this device) or already on the server. */
 export type LastCheckin = { participantId: string; clientId: string; queued: boolean };
@@ -17,6 +17,8 @@ export class DoorState {
   /** A request failed or timed out although the browser says it is online. */
   netDown = !navigator.onLine;
   rosterAt: string | null = null;
+  /** When the server takes check-ins, from the last roster download: offline scans are judged by it too. */
+  checkinWindow: CheckinWindow | null = null;
   attendance: Attendance | null = null;
   last: LastCheckin | null = null;
   /** Offline scans and walk-ins the server refused, for the volunteer to sort out. */

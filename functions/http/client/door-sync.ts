@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Door } from './door-context';
-import type { Attendance, RosterEntry } from './door-types';
+import type { Attendance, CheckinWindow, RosterEntry } from './door-types';
 import { fill } from './fill';
 import { dequeue, queuedWalkIns } from './offline-queue';
 import { mergeRoster, placeOf, withoutCheckin } from './roster-entries';
@@ -28,12 +28,14 @@ export function createSync(door: Door) {
     if (!response.ok) return false;
     const fresh = mergeRoster(response.body.roster, state.roster, state.queue);
     state.cooperatives = response.body.cooperatives ?? [];
+    state.checkinWindow = response.body.checkinWindow ?? null;
     await store.run(['roster', 'meta'], 'readwrite', (tx) => {
       const roster = tx.objectStore('roster');
       roster.clear();
       for (const entry of fresh) roster.put(entry);
       tx.objectStore('meta').put(response.body.at, 'rosterAt');
       tx.objectStore('meta').put(state.cooperatives, 'cooperatives');
+      tx.objectStore('meta').put(state.checkinWindow, 'checkinWindow');
       return undefined;
     });
     state.replaceRoster(fresh);
@@ -67,6 +69,7 @@ export function createSync(door: Door) {
     state.rosterAt = at || null;
     state.attendance = (await store.getMeta<Attendance>('attendance')) || null;
     state.cooperatives = (await store.getMeta<typeof state.cooperatives>('cooperatives')) || [];
+    state.checkinWindow = (await store.getMeta<CheckinWindow>('checkinWindow')) || null;
   };
 
   const forget = async (participantId: string) => {

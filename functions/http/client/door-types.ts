@@ -74,6 +74,9 @@ export type ApiError = {
   issues?: { path: (string | number)[]; message: string }[];
 };
 
+/** When the server accepts check-ins for the session (the roster download's `checkinWindow`). */
+export type CheckinWindow = { opensAt: string; closesAt: string; anyTime: boolean };
+
 /** One result of the batch endpoint, by the scan's clientId. */
 export type BatchResult =
   | { clientId: string; ok: true; checkin: Checkin }
@@ -143,7 +146,10 @@ type DoorTextKey =
   | 'cameraStart'
   | 'cameraStop'
   | 'cameraFailed'
-  | 'walkInDone';
+  | 'walkInDone'
+  | 'notTicket'
+  | 'notOpen'
+  | 'closed';
 
 /** Every word the door script shows, in the page's language (functions/http/pages/checkin-page.tsx). */
 export type DoorText = Record<DoorTextKey, string> & {

@@ -5,9 +5,11 @@ import type { DoorState } from './door-state';
 import type { DoorConfig } from './door-types';
 import { createFeedback, type ResultKind } from './feedback';
 import { fill } from './fill';
+import type { OfflineVerdict } from './offline-verdict';
 import { localCounts } from './roster-entries';
 import { statusLine } from './status-line';
 
+type OutsideVerdict = Extract<OfflineVerdict, { kind: 'outside' }>;
 type Person = { participantId: string; name?: string; role?: string; cooperativeName?: string };
 
 /**
@@ -23,6 +25,20 @@ export function createDoorView(root: HTMLElement, cfg: DoorConfig, state: DoorSt
     timeZone: cfg.timeZone,
   });
   const clock = (iso: string | null | undefined) => (iso ? timeFormat.format(new Date(iso)) : '');
+  const dayFormat = new Intl.DateTimeFormat(cfg.language === 'en' ? 'en-GB' : 'id-ID', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: cfg.timeZone,
+    timeZoneName: 'short',
+  });
+  /** Why the door is shut at the scan's time, with the day and hour it opens or closed in the session's zone. */
+  const outsideWindow = (verdict: OutsideVerdict) =>
+    verdict.reason === 'checkin_not_open'
+      ? fill(text.notOpen, { opens: dayFormat.format(new Date(verdict.opensAt)) })
+      : fill(text.closed, { closes: dayFormat.format(new Date(verdict.closesAt)) });
   const roleLabel = (role: string | undefined) => (role && cfg.roles[role]) || role || '';
   const reason = (code: string | undefined, fallback?: string) =>
     (code && text.reasons[code]) || fallback || text.reasons.unknown;
@@ -43,6 +59,9 @@ export function createDoorView(root: HTMLElement, cfg: DoorConfig, state: DoorSt
     }
     if (undoable) children.push(el('button', { type: 'button', 'data-undo': '', text: text.undo }));
     resultBox.replaceChildren(...children);
+    // Wherever the volunteer is on the page (the camera at the top, a search further down), the answer is seen.
+    const box = resultBox.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) resultBox.scrollIntoView({ block: 'nearest' });
     feedback.signal(kind);
   };
 
@@ -183,6 +202,7 @@ export function createDoorView(root: HTMLElement, cfg: DoorConfig, state: DoorSt
     clock,
     roleLabel,
     reason,
+    outsideWindow,
     resultBox,
     showResult,
     personLines,

@@ -5,6 +5,7 @@ import type { Door } from './door-context';
 import type { Sync } from './door-sync';
 import type { Cooperative, Place } from './door-types';
 import { enqueue } from './offline-queue';
+import { windowVerdict } from './offline-verdict';
 import { serverFailing } from './sync-plan';
 import { uuid } from './uuid';
 import {
@@ -86,7 +87,16 @@ export function setUpWalkIns(door: Door, sync: Sync) {
   };
 
   // No network: the walk-in is admitted on this device under a placeholder and queued with its nonce and time.
-  const queueOffline = async (item: WalkInItem) => {
+  const queueOffline = async (item: WalkInItem): Promise<boolean> => {
+    const outside = windowVerdict(state.checkinWindow, item.scannedAt);
+    if (outside) {
+      // Nothing was queued: a later try is a new walk-in, judged at its own time.
+      delete form.dataset.clientId;
+      delete form.dataset.at;
+      message.textContent = view.outsideWindow(outside);
+      view.showResult('bad', text.rejected, [item.walkIn.name, view.outsideWindow(outside)], false);
+      return false;
+    }
     const queued = queuedWalkIn(item);
     const entry = placeholderEntry(item, cfg.station);
     await store.run(['roster', 'queue'], 'readwrite', (tx) => {
@@ -98,6 +108,7 @@ export function setUpWalkIns(door: Door, sync: Sync) {
     state.remember(entry);
     state.last = { participantId: walkInPlaceholder(item.clientId), clientId: item.clientId, queued: true };
     view.showResult('ok', text.present, view.personLines(entry, text.queuedNote), true);
+    return true;
   };
 
   /** The form as a walk-in, with one nonce kept for every retry of this form until it is recorded. */
@@ -151,8 +162,7 @@ export function setUpWalkIns(door: Door, sync: Sync) {
         }
         state.netDown = true; // no answer, or the server is failing: take it offline
       }
-      await queueOffline(item);
-      reset();
+      if (await queueOffline(item)) reset();
     });
   });
 }

@@ -12,6 +12,17 @@ export function ticketCodeFrom(scanned: unknown): string | null {
 }
 
 /**
+ * What a read that is no ticket looked like, short enough for one line of the result: the volunteer sees that the
+ * camera did read something (another QR code, a payment code, a web link) and that it is not a hadir ticket.
+ */
+export function unreadableExcerpt(scanned: unknown, max = 60): string {
+  const flat = String(scanned ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
  * The roster's `ticketHash` of a code: base64url of its SHA-256, first 22 characters. The server sends hashes, not
  * codes, so a lost phone holds no usable tickets.
  */

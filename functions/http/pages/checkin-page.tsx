@@ -68,13 +68,16 @@ const copy = {
       cameraStop: 'Hentikan kamera',
       cameraFailed: 'Kamera tidak bisa dibuka ({reason}). Pakai kolom kode atau pencarian.',
       walkInDone: 'Walk-in tercatat',
+      notTicket: 'Bukan tiket hadir',
+      notOpen: 'Check-in belum dibuka. Dibuka {opens}.',
+      closed: 'Check-in sudah ditutup ({closes}).',
       reasons: {
         ticket_not_found: 'Tiket tidak dikenal',
         unknown_offline: 'Tiket tidak ada di daftar perangkat ini',
         wrong_event: 'Tiket untuk sesi lain',
         registration_cancelled: 'Pendaftaran dibatalkan',
         not_confirmed: 'Masih di daftar tunggu: belum mendapat kursi',
-        invalid_code: 'Bukan kode tiket',
+        invalid_code: 'Bukan tiket hadir',
         unknown: 'Tidak dapat diproses',
       },
     },
@@ -138,13 +141,16 @@ const copy = {
       cameraStop: 'Stop the camera',
       cameraFailed: 'The camera could not be opened ({reason}). Use the code field or search.',
       walkInDone: 'Walk-in recorded',
+      notTicket: 'Not a hadir ticket',
+      notOpen: 'Check-in is not open yet. It opens {opens}.',
+      closed: 'Check-in is closed ({closes}).',
       reasons: {
         ticket_not_found: 'Unknown ticket',
         unknown_offline: 'Ticket not in this device’s list',
         wrong_event: 'Ticket for another session',
         registration_cancelled: 'Registration cancelled',
         not_confirmed: 'Still on the waiting list: no seat yet',
-        invalid_code: 'Not a ticket code',
+        invalid_code: 'Not a hadir ticket',
         unknown: 'Could not be processed',
       },
     },
@@ -219,15 +225,16 @@ export function CheckinPage({ event, station, language, path, serviceWorker, scr
           </form>
           <p class="muted small">{text.scanHint}</p>
 
-          <div class="camera">
+          {/* While the camera runs this block stays at the top of the screen, the answer above a compact
+              preview: a volunteer holding a phone at a ticket never scrolls to see it. */}
+          <div class="camera" data-camera-box>
             <button type="button" class="secondary" data-camera>
               {text.client.cameraStart}
             </button>
             <p class="error" data-camera-msg />
+            <section class="result" data-result role="status" aria-live="assertive" hidden />
             <video data-video hidden muted playsinline autoplay />
           </div>
-
-          <section class="result" data-result role="status" aria-live="assertive" hidden />
 
           <form data-search-form>
             <label for="search">{text.searchLabel}</label>
