@@ -77,10 +77,10 @@ async function browser(extraArgs: string[] = []) {
 }
 
 /**
- * A volunteer's cheap phone (360x740, touch) whose back camera films `video` in a loop. CSP is bypassed so axe-core
+ * A volunteer's cheap phone (360x740, touch) whose back camera films `video` in a loop, when one is given. CSP is bypassed so axe-core
  * can inject its script.
  */
-async function phoneWithCamera(video: string) {
+async function phoneWithCamera(video?: string) {
   const profile = mkdtempSync(join(tmpdir(), 'hadir-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -93,10 +93,14 @@ async function phoneWithCamera(video: string) {
     locale: 'id-ID',
     args: [
       ...CHROMIUM_ARGS,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-      '--autoplay-policy=no-user-gesture-required',
+      ...(video
+        ? [
+            '--use-fake-ui-for-media-stream',
+            '--use-fake-device-for-media-stream',
+            `--use-file-for-fake-video-capture=${video}`,
+            '--autoplay-policy=no-user-gesture-required',
+          ]
+        : []),
     ],
   });
   cleanups.push(async () => {
@@ -232,7 +236,7 @@ describe('check-in at the door (Chromium)', () => {
     const { event, tokens, officers, server } = await door(['Pintu 1'], 1, 1, 3 * 24 * 3_600_000);
     const officer = officers[0];
     if (!officer) throw new Error('no officer');
-    const { context } = await browser();
+    const context = await phoneWithCamera();
     const page = await context.newPage();
     await enrol(page, server.url, tokens[0] as string, event.id);
     await context.setOffline(true);
@@ -242,6 +246,7 @@ describe('check-in at the door (Chromium)', () => {
     const shown = await result(page).textContent();
     expect(shown).toContain('Check-in belum dibuka');
     expect(shown).toContain(officer.name);
+    await screenshot(page, 'offline-belum-dibuka');
     expect(await page.locator('[data-checkin]').getAttribute('data-queue')).toBe('0');
   }, 60_000);
 
