@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutgoingMessage } from '../domain/mail-message';
 import type { DocumentClient } from './client';
 import { keys, withoutKeys } from './keys';

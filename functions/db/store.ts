@@ -6,12 +6,12 @@ import type { DocumentClient } from './client';
 import { createContactsRepo } from './contacts-repo';
 import { createCooperativesRepo } from './cooperatives-repo';
 import { createDevMailRepo } from './dev-mail-repo';
+import { createEventAdminRepo } from './event-admin-repo';
 import { createEventsRepo } from './events-repo';
 import { createInvitationsRepo } from './invitations-repo';
 import { createLeasesRepo } from './leases-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createRegistrationsRepo } from './registrations-repo';
-import { createEventAdminRepo } from './event-admin-repo';
 import { createStationsRepo } from './stations-repo';
 import { createUsersRepo } from './users-repo';
 

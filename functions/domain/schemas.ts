@@ -281,6 +281,10 @@ export const eventSchema = z.object({
   organisationId: z.optional(z.string()),
   /** Outreach: registration only through a personal invitation link. Absent: anyone invited may. */
   requireInvitation: z.optional(z.boolean()),
+  /** How long before the start the door accepts check-ins; absent: the default of checkin-window.ts. */
+  checkinOpensMinutesBefore: z.optional(z.int()),
+  /** An organizer allowed check-ins at any time for this session (a rehearsal, a session moved at short notice). */
+  checkinAnyTime: z.optional(z.boolean()),
   /** Who agreed to WhatsApp gets it; `both` also emails them, `whatsapp_first` emails only if WhatsApp fails. */
   messageChannels: z.optional(z.enum(['both', 'whatsapp_first'])),
   seatsTaken: z.int(),
@@ -288,10 +292,6 @@ export const eventSchema = z.object({
   createdAt: z.string(),
 });
 export type EventRecord = z.infer<typeof eventSchema>;
-  /** How long before the start the door accepts check-ins; absent: the default of checkin-window.ts. */
-  checkinOpensMinutesBefore: z.optional(z.int()),
-  /** An organizer allowed check-ins at any time for this session (a rehearsal, a session moved at short notice). */
-  checkinAnyTime: z.optional(z.boolean()),
 
 /** The door's check-in window for a session, as the console sets it (checkin-window.ts). */
 export const checkinWindowInput = z.object({

@@ -12,9 +12,9 @@ import { adminCoverage, coverageViewerGate } from './routes/admin-coverage';
 import { adminEmailApi, adminEmailPages } from './routes/admin-email';
 import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
+import { assistedRoutes } from './routes/assisted-registration';
 import { authRoutes } from './routes/auth';
 import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
-import { assistedRoutes } from './routes/assisted-registration';
 import { messageLogApi } from './routes/message-log';
 import { outreachRoutes } from './routes/outreach';
 
@@ -75,21 +75,21 @@ export const consoleSurface: Surface = (app, services) => {
   app.get('/api/docs/*', docs); // Swagger UI's own files
   app.route('/', authRoutes);
   app.use('/api/admin/*', sameOriginOnly);
-  app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
   app.use('/api/admin/*', coverageViewerGate);
   app.use('/admin', coverageViewerGate);
   app.use('/admin/*', coverageViewerGate);
+  app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
   app.route('/api/admin/email', adminEmailApi);
   app.route('/api/admin/events/:eventId/campaigns', campaignApi);
   app.route('/api/admin/events/:eventId/messages', messageLogApi);
   app.route('/api/admin', adminApi);
   app.use('/admin/*', sameOriginOnly);
+  app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in
   app.route('/', outreachRoutes); // /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
+  app.route('/admin/cakupan', adminCoverage);
   app.route('/admin/laporan', adminReports);
   app.route('/admin/email', adminEmailPages);
-  app.route('/admin/cakupan', adminCoverage);
   app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
   app.route('/admin', adminPages);
   app.route('/', followupPublic);
 };
-  app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in

@@ -1,5 +1,5 @@
-import type { StoredRegistration } from '../db/registrations-repo';
 import { type EventChanges, editableEventFields } from '../db/event-admin-repo';
+import type { StoredRegistration } from '../db/registrations-repo';
 import type { Store } from '../db/store';
 import {
   canCreateEvents,

@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventItem } from '../../functions/db/events-repo';
 import { type EventChanges, editableEventFields } from '../../functions/db/event-admin-repo';
+import { eventItem } from '../../functions/db/events-repo';
 import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createTestApp } from '../helpers/app';

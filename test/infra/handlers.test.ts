@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import {
   createSuppressionsRepo,

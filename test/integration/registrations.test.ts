@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PENDING_OUTBOX } from '../../functions/db/keys';
 import type { Store } from '../../functions/db/store';
 import type { Cooperative, EventRecord, ParticipantInput } from '../../functions/domain/schemas';

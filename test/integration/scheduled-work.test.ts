@@ -273,7 +273,9 @@ describe('a table from before the scheduled-work indexes', () => {
     expect((await store.eventAdmin.listEndedBefore(new Date())).ended).toEqual([]);
 
     expect(await upgradeIndexes(store)).toEqual({ sessions: 2, campaigns: 1 });
-    expect((await store.eventAdmin.listEndedBefore(new Date())).ended.map((e) => e.eventId)).toEqual([old.id]);
+    expect((await store.eventAdmin.listEndedBefore(new Date())).ended.map((e) => e.eventId)).toEqual([
+      old.id,
+    ]);
     expect((await store.eventAdmin.listByOrganisation('dinkop-kotim')).map((e) => e.id)).toEqual([old.id]);
     expect((await store.campaigns.listDue(new Date())).map((c) => c.id)).toEqual([campaign.id]);
     // Again: nothing left to do.

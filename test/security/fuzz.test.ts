@@ -1,6 +1,6 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestApp } from '../helpers/app';

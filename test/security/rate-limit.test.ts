@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { ensureRateLimitTable } from '../../functions/db/table';
 import { createApp } from '../../functions/http/app';
