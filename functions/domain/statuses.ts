@@ -23,6 +23,7 @@ export type CooperativeStatus =
   | 'waitlisted'
   | 'registered'
   | 'registered_absent'
+  | 'registered_not_yet_present'
   | 'present';
 
 export const cooperativeStatusLabels: Record<CooperativeStatus, Bilingual> = {
@@ -33,6 +34,8 @@ export const cooperativeStatusLabels: Record<CooperativeStatus, Bilingual> = {
   waitlisted: registrationStatusLabels.waitlisted,
   registered: registrationStatusLabels.confirmed,
   registered_absent: { id: 'Terdaftar, tidak hadir', en: 'Registered, absent' },
+  /** Across all sessions of an area (the coverage dashboards): registered, briefed at none so far. */
+  registered_not_yet_present: { id: 'Terdaftar, belum hadir', en: 'Registered, not yet attended' },
   present: { id: 'Hadir', en: 'Present' },
 };
 

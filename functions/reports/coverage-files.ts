@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { type CoverageFigures, type CoverageRow, monthLabel, percentOf } from '../domain/coverage';
+import { cooperativeStatusLabel } from '../domain/statuses';
 import { type Cell, csvStream } from './csv';
 import { embedFonts } from './pdf-fonts';
 import { A4_LANDSCAPE, drawRight, drawTextSafe, LINE, MUTED } from './pdf-kit';
@@ -83,7 +84,7 @@ export function unreachedFile(name: string, rows: UnreachedRow[], format: 'csv' 
       r.villageType === 'kelurahan' ? 'Kelurahan' : 'Desa',
       r.name,
       r.id,
-      r.registered ? 'Terdaftar, belum hadir' : 'Belum terdaftar',
+      cooperativeStatusLabel(r.registered ? 'registered_not_yet_present' : 'not_registered'),
     ]),
     ['text', 'text', 'text', 'text', 'text', 'text'],
   );

@@ -3,6 +3,7 @@ import type { User } from '../../../../domain/accounts';
 import { type CoverageFigures, type CoverageRow, percentOf } from '../../../../domain/coverage';
 import { PROVINCE_TILES, SHADE_STEPS, shadeOf } from '../../../../domain/province-grid';
 import type { Language } from '../../../../domain/schemas';
+import { cooperativeStatusLabel } from '../../../../domain/statuses';
 import type { AreaView, RegencyView } from '../../../../services/coverage';
 import { ConsoleLayout, Csrf } from '../layout';
 
@@ -58,8 +59,6 @@ const copy = {
     village: 'Desa/Kelurahan',
     cooperative: 'Koperasi',
     status: 'Keadaan',
-    yesRegistered: 'Terdaftar, belum hadir',
-    notRegistered: 'Belum terdaftar',
     download: 'Unduh tabel',
     monthly: 'Ringkasan bulanan (PDF)',
     recount: 'Hitung ulang kabupaten ini',
@@ -83,8 +82,6 @@ const copy = {
     village: 'Village',
     cooperative: 'Cooperative',
     status: 'Status',
-    yesRegistered: 'Registered, not yet attended',
-    notRegistered: 'Not registered',
     download: 'Download table',
     monthly: 'Monthly summary (PDF)',
     recount: 'Recount this regency',
@@ -365,7 +362,12 @@ function Unreached({ view, language }: { view: RegencyView; language: Language }
                     <td data-label={t.district}>{coop.districtName}</td>
                     <td data-label={t.village}>{coop.villageName}</td>
                     <td data-label={t.cooperative}>{coop.name}</td>
-                    <td data-label={t.status}>{coop.registered ? t.yesRegistered : t.notRegistered}</td>
+                    <td data-label={t.status}>
+                      {cooperativeStatusLabel(
+                        coop.registered ? 'registered_not_yet_present' : 'not_registered',
+                        language,
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
