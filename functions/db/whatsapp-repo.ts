@@ -58,6 +58,57 @@ export const fallbackOriginal = (jobId: string) =>
 export function createWhatsAppRepo(doc: DocumentClient, tableName: string) {
   const toLog = (item: Record<string, unknown>) => withoutKeys(item) as MessageLog & { rank?: number };
 
+  /** The log of one message under its registration and campaign, and for WhatsApp the platform id webhooks name. */
+  function logItems(
+    job: EmailJob,
+    channel: Channel,
+    outcome: { status: 'sent' | 'failed'; platformId: string; error?: string },
+    now: Date,
+  ): TransactItem[] {
+    const { platformId } = outcome;
+    const sentAt = now.toISOString();
+    const expiresAt = Math.floor(now.getTime() / 1000) + LOG_RETENTION_SECONDS;
+    const log: MessageLog = {
+      jobId: job.id,
+      channel,
+      kind: job.kind,
+      status: outcome.status,
+      platformId,
+      ...(outcome.status === 'failed' ? { failedAt: sentAt, error: outcome.error } : {}),
+      language: job.language,
+      sentAt,
+      ...(job.registrationId ? { registrationId: job.registrationId } : {}),
+      ...(job.participantId ? { participantId: job.participantId } : {}),
+      ...(job.campaignId ? { campaignId: job.campaignId } : {}),
+      ...(job.recipientKey ? { recipientKey: job.recipientKey } : {}),
+      ...(job.eventId ? { eventId: job.eventId } : {}),
+      ...(job.fallbackEmail ? { fallbackEmail: true } : {}),
+    };
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.messageLog(job.id),
+            ...(job.registrationId ? keys.messageOfRegistration(job.registrationId, sentAt, job.id) : {}),
+            ...(job.campaignId ? keys.messageOfCampaign(job.campaignId, sentAt, job.id) : {}),
+            ...log,
+            rank: RANK[outcome.status],
+            expiresAt,
+          },
+        },
+      },
+    ];
+    if (channel === 'whatsapp' && platformId)
+      items.push({
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.whatsappMessage(platformId), jobId: job.id, expiresAt },
+        },
+      });
+    return items;
+  }
+
   return {
     async optOut(phone: string, source: 'reply' | 'platform' | 'organizer', now: Date): Promise<void> {
       await doc.send(
@@ -86,46 +137,17 @@ export function createWhatsAppRepo(doc: DocumentClient, tableName: string) {
      * the log listed under its registration and campaign, and for WhatsApp the platform id the webhooks name.
      */
     sentItems(job: EmailJob, channel: Channel, platformId: string, now: Date): TransactItem[] {
-      const sentAt = now.toISOString();
-      const expiresAt = Math.floor(now.getTime() / 1000) + LOG_RETENTION_SECONDS;
-      const log: MessageLog = {
-        jobId: job.id,
-        channel,
-        kind: job.kind,
-        status: 'sent',
-        platformId,
-        language: job.language,
-        sentAt,
-        ...(job.registrationId ? { registrationId: job.registrationId } : {}),
-        ...(job.participantId ? { participantId: job.participantId } : {}),
-        ...(job.campaignId ? { campaignId: job.campaignId } : {}),
-        ...(job.recipientKey ? { recipientKey: job.recipientKey } : {}),
-        ...(job.eventId ? { eventId: job.eventId } : {}),
-        ...(job.fallbackEmail ? { fallbackEmail: true } : {}),
-      };
-      const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...keys.messageLog(job.id),
-              ...(job.registrationId ? keys.messageOfRegistration(job.registrationId, sentAt, job.id) : {}),
-              ...(job.campaignId ? keys.messageOfCampaign(job.campaignId, sentAt, job.id) : {}),
-              ...log,
-              rank: RANK.sent,
-              expiresAt,
-            },
-          },
-        },
-      ];
-      if (channel === 'whatsapp')
-        items.push({
-          Put: {
-            TableName: tableName,
-            Item: { ...keys.whatsappMessage(platformId), jobId: job.id, expiresAt },
-          },
-        });
-      return items;
+      return logItems(job, channel, { status: 'sent', platformId }, now);
+    },
+
+    /**
+     * A WhatsApp message the platform refused outright (a number not on WhatsApp, a template problem, attempts
+     * used up): logged as failed, in the same transaction as the job's `failed`, so the console lists it beside
+     * the email that replaced it.
+     */
+    failedItems(job: EmailJob, error: string, now: Date): TransactItem[] {
+      if (!job.registrationId && !job.campaignId) return [];
+      return logItems(job, 'whatsapp', { status: 'failed', platformId: '', error }, now);
     },
 
     async logOf(jobId: string): Promise<MessageLog | undefined> {

@@ -96,7 +96,10 @@ export function createWhatsAppDelivery(options: WhatsAppDeliveryOptions) {
   ): Promise<JobOutcome> {
     const now = clock();
     const fallback = await fallbackFor(job, store);
-    const items = fallback ? [repo.fallbackPut(job.id, fallback, now)] : [];
+    const items = [
+      ...(fallback ? [repo.fallbackPut(job.id, fallback, now)] : []),
+      ...(outcome === 'failed' ? repo.failedItems(job, reason, now) : []),
+    ];
     const written =
       outcome === 'skipped'
         ? await outbox.markSentWith(job, `skipped: ${reason}`, now, items)

@@ -216,6 +216,13 @@ describe('WhatsApp channel', () => {
     expect(await worker().processJob(fallbackJobId(notice.id))).toBe('sent');
     const emails = (await store.devMail.listAll()).filter((m) => m.jobId === fallbackJobId(notice.id));
     expect(emails).toHaveLength(1);
+    // The refused message is in the console's log as failed, with the platform's reason.
+    const log = await createWhatsAppRepo(store.doc, store.tableName).byRegistration(registration.id);
+    expect(log.find((entry) => entry.jobId === notice.id)).toMatchObject({
+      channel: 'whatsapp',
+      status: 'failed',
+      error: expect.stringContaining('131026'),
+    });
   });
 
   it('a delivery that fails after the platform took it falls back too, and replays are idempotent', async () => {
