@@ -80,11 +80,18 @@ it('a cooperative registers three officers through the form, opens a ticket and 
   await frame.getByText('Rina Wati').first().waitFor();
   expect(await page.getByRole('link', { name: /sosialisasi\.ics/ }).count()).toBe(1);
 
-  // The ticket QR in the email is a hosted PNG that decodes to the officer's ticket URL.
+  // The ticket QRs travel inside the email as inline images (cid:), which the outbox shows as its attachments;
+  // each decodes to an officer's ticket URL.
   const qrSources = await frame
-    .locator('img[src$="/qr.png"]')
+    .locator('img[src*="/attachments/"]')
     .evaluateAll((images) => images.map((image) => image.getAttribute('src') ?? ''));
   expect(qrSources).toHaveLength(3);
-  const png = await (await fetch(qrSources[0] as string)).arrayBuffer();
-  expect(decodeQrPng(new Uint8Array(png))).toBe((qrSources[0] as string).replace(/\/qr\.png$/, ''));
+  const decoded = await Promise.all(
+    qrSources.map(async (source) => {
+      const png = await (await fetch(new URL(source, server.url))).arrayBuffer();
+      return decodeQrPng(new Uint8Array(png));
+    }),
+  );
+  for (const url of decoded) expect(url).toMatch(/\/t\/[0-9A-Z]{26}$/);
+  expect(new Set(decoded).size).toBe(3);
 }, 60_000);

@@ -117,10 +117,12 @@ it('the ticket and manage pages show the names without running them', async () =
     expect(await page.locator('h2').first().textContent()).toBe(officer.name);
   }
   await page.goto(`${url}/kelola/${registration.id}?token=${encodeURIComponent(manageToken)}`);
+  // The officers' name fields (the contact's own correction form has a name field too).
   const values = await page
-    .locator('input[name$=".name"]')
+    .locator('input[name^="participants."][name$=".name"]')
     .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value).filter(Boolean));
   expect(values).toEqual([...hostile]);
+  expect(await page.locator('input[name="contact.name"]').inputValue()).toBe(hostile[1]);
   expect(
     await page.evaluate(() => document.querySelectorAll('[onerror], [onload], img[src="x"]').length),
   ).toBe(0);
