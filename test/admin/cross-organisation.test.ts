@@ -158,6 +158,8 @@ function fill(path: string): string {
     cooperativeId: coop,
     step: 'akta',
     file: 'pendaftaran.csv',
+    // A contacts-import row held for review, by its line in the file.
+    line: '2',
   };
   return path.replace(/:(\w+)(\{([^}]*)\})?/g, (_, name: string, _pattern, choices?: string) => {
     if (choices) return choices.split('|')[0] as string;
