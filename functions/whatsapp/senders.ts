@@ -1,4 +1,3 @@
-import { readDecryptedParameter } from '../auth/ssm-parameter';
 import type { DevMailRepo } from '../db/dev-mail-repo';
 import { type CloudApiClient, createCloudApiClient } from './cloud-api';
 import type { WhatsAppMessage } from './compose';
@@ -69,6 +68,8 @@ export function whatsappSenderFromEnv(
   const parameter = env.WHATSAPP_TOKEN_PARAMETER;
   const accessToken = parameter
     ? async () => {
+        // The SSM client (76 KiB) loads with the first message sent, not with every worker's cold start.
+        const { readDecryptedParameter } = await import('../auth/ssm-parameter');
         const value = await readDecryptedParameter(parameter);
         if (!value) throw new Error(`parameter ${parameter} is empty`);
         return value;
