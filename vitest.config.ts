@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Four projects. `npm test` runs unit, integration and browser; scale (the 10,000-request fuzz, the 50,000-row
- * export, the capacity bursts, the bundle budgets) runs in `.ci/run` after it and on demand with
+ * export, the capacity bursts, the bundle budgets, a province's seed, the scheduled jobs over 5,000 campaigns) runs in `.ci/run` after it and on demand with
  * `npm run test:scale`: they prove the same rules at sizes that take minutes, not new behaviour.
  */
 const browser = ['test/e2e/**/*.test.{ts,tsx}', 'test/**/*.e2e.test.{ts,tsx}'];
@@ -12,6 +12,9 @@ const scale = [
   'test/reports/export-size.test.ts',
   'test/integration/capacity-concurrency.test.ts',
   'test/infra/bundles.test.ts',
+  // 5,000 campaigns and a whole province's directory: sizes that slow the shared DynamoDB Local for every file.
+  'test/integration/scheduled-work.test.ts',
+  'test/national/seed-province.test.ts',
 ];
 const unit = ['test/unit/**/*.test.{ts,tsx}'];
 /** One DynamoDB Local and one Chromium for the whole run, shared by the projects that use them. */
