@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Four projects. `npm test` runs unit, integration and browser; scale (the 10,000-request fuzz, the 50,000-row
- * export, the capacity bursts, the bundle budgets, a province's seed, the scheduled jobs over 5,000 campaigns) runs in `.ci/run` after it and on demand with
- * `npm run test:scale`: they prove the same rules at sizes that take minutes, not new behaviour.
+ * export, the capacity bursts, the bundle budgets, a province's seed, the scheduled jobs over 5,000 campaigns)
+ * runs in `.ci/run` after it and on demand with `npm run test:scale`: they prove the same rules at sizes that take
+ * minutes, not new behaviour.
  */
 const browser = ['test/e2e/**/*.test.{ts,tsx}', 'test/**/*.e2e.test.{ts,tsx}'];
 const scale = [
