@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, inject } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createDocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
@@ -9,11 +10,26 @@ import type { EventRecord, RegistrationInput } from '../../functions/domain/sche
 import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 
+/**
+ * The tables this test file made. DynamoDB Local slows down as it holds more tables and items, and one instance
+ * serves the whole run, so each file drops its own tables when it is done.
+ */
+const madeHere: { doc: Store['doc']; tableName: string }[] = [];
+afterAll(async () => {
+  const made = madeHere.splice(0);
+  await Promise.all(
+    made.map(({ doc, tableName }) =>
+      doc.send(new DeleteTableCommand({ TableName: tableName })).catch(() => {}),
+    ),
+  );
+});
+
 /** A fresh table in the shared DynamoDB Local: tests never see each other's data. */
 export async function createTestStore(): Promise<Store> {
   const tableName = `test-${randomUUID()}`;
   const doc = createDocumentClient({ endpoint: inject('dynamoEndpoint') });
   await ensureTable(doc, tableName);
+  madeHere.push({ doc, tableName });
   return createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
 }
 
