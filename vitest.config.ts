@@ -24,8 +24,9 @@ const chromium = 'test/helpers/browser-setup.ts';
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // One DynamoDB Local serves every file of the run; the set-up of a report's world can take minutes on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     // Two cores: files run in parallel against the shared DynamoDB Local.
     maxWorkers: 2,
     // The pinned SDK supports Node 20; its notice about 2027 releases is noise in test output.
