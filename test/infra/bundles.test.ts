@@ -213,9 +213,14 @@ describe('real bundling (cdk synth with esbuild, offline)', () => {
       expect(bench.files, name).toContain('index.mjs.map');
       for (const file of bench.files) {
         expect(file, name).toMatch(
-          /^(index|chunks\/[\w.-]+)\.mjs(\.map)?$|^jsqr\.js$|^client\/[\w-]+\.js$|^swagger-ui(-bundle\.js|\.css)$/,
+          /^(index|chunks\/[\w.-]+)\.mjs(\.map)?$|^jsqr\.js$|^client\/[\w-]+\.js$|^swagger-ui(-bundle\.js|\.css)$|^fonts\/DejaVuSans(-Bold)?\.ttf$|^fonts\/LICENSE-DejaVu\.txt$/,
         );
       }
+      // The PDF font ships only with the functions that make PDFs (tickets; the console's reports and letters).
+      expect(
+        bench.files.some((file) => file.startsWith('fonts/')),
+        name,
+      ).toBe(name === 'api' || name === 'console');
       // The console ships Swagger UI's pinned files for /api/docs, read when the page is first opened.
       expect(
         bench.files.filter((file) => file.startsWith('swagger-ui')),
