@@ -18,8 +18,8 @@ const scale = [
   'test/national/seed-province.test.ts',
 ];
 const unit = ['test/unit/**/*.test.{ts,tsx}'];
-/** One DynamoDB Local and one Chromium for the whole run, shared by the projects that use them. */
-const database = 'test/helpers/global-setup.ts';
+/** A DynamoDB Local per test file (a setup file), and one Chromium for the whole run. */
+const database = 'test/helpers/database-per-file.ts';
 const chromium = 'test/helpers/browser-setup.ts';
 
 export default defineConfig({
@@ -39,11 +39,14 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: [...unit, ...browser, ...scale],
-          globalSetup: [database],
+          setupFiles: [database],
         },
       },
-      { extends: true, test: { name: 'browser', include: browser, globalSetup: [database, chromium] } },
-      { extends: true, test: { name: 'scale', include: scale, globalSetup: [database] } },
+      {
+        extends: true,
+        test: { name: 'browser', include: browser, setupFiles: [database], globalSetup: [chromium] },
+      },
+      { extends: true, test: { name: 'scale', include: scale, setupFiles: [database] } },
     ],
   },
 });

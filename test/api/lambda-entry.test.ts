@@ -2,11 +2,17 @@ import type { LambdaEvent } from 'hono/aws-lambda';
 
 type APIGatewayProxyEventV2 = Extract<LambdaEvent, { version: '2.0'; rawPath: string }>;
 
-import { beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
-import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+import {
+  createTestStore,
+  makeEvent,
+  registrationBody,
+  seedKotim,
+  testDynamoEndpoint,
+} from '../helpers/store';
 
 let store: Store;
 let event: EventRecord;
@@ -56,7 +62,7 @@ beforeAll(async () => {
   event = makeEvent();
   await store.events.put(event);
   process.env.TABLE_NAME = store.tableName;
-  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
   // In AWS the key comes from Secrets Manager; here the one every test store derives codes with.
   process.env.HADIR_TICKET_KEY = TEST_TICKET_KEY;
   ({ handler } = (await import('../../functions/handlers/api')) as never);

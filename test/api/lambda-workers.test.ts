@@ -1,8 +1,14 @@
-import { beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';
-import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
+import {
+  createTestStore,
+  makeEvent,
+  registrationBody,
+  seedKotim,
+  testDynamoEndpoint,
+} from '../helpers/store';
 
 let store: Store;
 let streamHandler: typeof import('../../functions/handlers/outbox-stream').handler;
@@ -12,7 +18,7 @@ beforeAll(async () => {
   store = await createTestStore();
   await seedKotim(store);
   process.env.TABLE_NAME = store.tableName;
-  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
   // In AWS the key comes from Secrets Manager; here the one every test store derives codes with.
   process.env.HADIR_TICKET_KEY = TEST_TICKET_KEY;
   process.env.PUBLIC_BASE_URL = 'https://hadir.test';

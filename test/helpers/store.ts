@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, inject } from 'vitest';
+import { afterAll } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createDocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
@@ -24,10 +24,18 @@ afterAll(async () => {
   );
 });
 
-/** A fresh table in the shared DynamoDB Local: tests never see each other's data. */
+/** This test file's own DynamoDB Local (test/helpers/database-per-file.ts). */
+export function testDynamoEndpoint(): string {
+  const endpoint = process.env.HADIR_TEST_DYNAMODB_ENDPOINT;
+  if (!endpoint)
+    throw new Error('no DynamoDB Local for this test file: is database-per-file.ts a setup file?');
+  return endpoint;
+}
+
+/** A fresh table in the file's DynamoDB Local: tests never see each other's data. */
 export async function createTestStore(): Promise<Store> {
   const tableName = `test-${randomUUID()}`;
-  const doc = createDocumentClient({ endpoint: inject('dynamoEndpoint') });
+  const doc = createDocumentClient({ endpoint: testDynamoEndpoint() });
   await ensureTable(doc, tableName);
   madeHere.push({ doc, tableName });
   return createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });

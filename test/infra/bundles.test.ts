@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { build } from 'esbuild';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { previews } from '../../emails/previews';
 import { renderEmail } from '../../emails/render';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
@@ -21,7 +21,7 @@ import {
   EXTERNAL_MODULES,
 } from '../../infra/constructs/bundle';
 import type { HadirFunction } from '../../infra/constructs/hadir-function';
-import { createTestStore, makeEvent } from '../helpers/store';
+import { createTestStore, makeEvent, testDynamoEndpoint } from '../helpers/store';
 
 const handlerPath = (name: string) =>
   fileURLToPath(new URL(`../../functions/handlers/${name}.ts`, import.meta.url));
@@ -308,7 +308,7 @@ describe('the bundled public function', () => {
           env: {
             ...process.env,
             TABLE_NAME: store.tableName,
-            DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+            DYNAMODB_ENDPOINT: testDynamoEndpoint(),
             AWS_REGION: 'ap-southeast-3',
             HADIR_TICKET_KEY: TEST_TICKET_KEY,
           },

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import {
   createSuppressionsRepo,
@@ -7,7 +7,7 @@ import {
   suppressionKey,
 } from '../../functions/db/suppressions-repo';
 import type { SesEvent } from '../../functions/handlers/ses-events';
-import { createTestStore } from '../helpers/store';
+import { createTestStore, testDynamoEndpoint } from '../helpers/store';
 
 let store: Store;
 let suppressions: SuppressionsRepo;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   store = await createTestStore();
   suppressions = createSuppressionsRepo(store.doc, store.tableName);
   process.env.TABLE_NAME = store.tableName;
-  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
   ({ handler } = await import('../../functions/handlers/ses-events'));
 });
 

@@ -1,19 +1,19 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client';
 import { ensureTable, NoSuchTableError } from '../../functions/db/table';
 import { seedIfEmpty } from '../../functions/local/seed';
 import { ensureFirstAdmin } from '../../functions/services/first-admin';
-import { createTestStore } from '../helpers/store';
+import { createTestStore, testDynamoEndpoint } from '../helpers/store';
 
 const run = promisify(execFile);
 
 /** `npm run admin -- …` as an operator runs it, against the test's DynamoDB Local. */
 function adminCommand(args: string[], tableName: string) {
   return run('npx', ['tsx', 'functions/local/admin-command.ts', '--local', ...args], {
-    env: { ...process.env, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), TABLE_NAME: tableName },
+    env: { ...process.env, DYNAMODB_ENDPOINT: testDynamoEndpoint(), TABLE_NAME: tableName },
   });
 }
 

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client';
+import { testDynamoEndpoint } from '../helpers/store';
 
 const run = promisify(execFile);
 
@@ -28,7 +29,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'hadir-smoke-'));
 const tableName = `smoke-${Date.now()}`;
 const env = () => ({
   ...process.env,
-  DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+  DYNAMODB_ENDPOINT: testDynamoEndpoint(),
   TABLE_NAME: tableName,
   HADIR_DATA_DIR: dataDir,
 });
@@ -85,7 +86,7 @@ it('npm run smoke passes against npm start and leaves nothing of what it made', 
   const sessionId = /smoke session \(\d+ ms\): (smoke-\S+)/.exec(stdout)?.[1];
   expect(sessionId).toBeTruthy();
   const registrationId = /registration \(\d+ ms\): (\S+) confirmed/.exec(stdout)?.[1];
-  const doc = createDocumentClient({ endpoint: inject('dynamoEndpoint') });
+  const doc = createDocumentClient({ endpoint: testDynamoEndpoint() });
   for (const pk of [`EVENT#${sessionId}`, `REG#${registrationId}`]) {
     const { Items = [] } = await doc.send(
       new QueryCommand({

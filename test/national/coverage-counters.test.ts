@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/db/store';
 import { coverageChangeOf, type StreamRecord } from '../../functions/db/table-changes';
 import type { User } from '../../functions/domain/accounts';
@@ -9,7 +9,7 @@ import { createCheckinService } from '../../functions/services/checkins';
 import { createCoverageService } from '../../functions/services/coverage';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { crashingStore, expectKilled } from '../helpers/crash';
-import { createTestStore, makeEvent, registrationBody } from '../helpers/store';
+import { createTestStore, makeEvent, registrationBody, testDynamoEndpoint } from '../helpers/store';
 
 /**
  * The coverage counters against a recount done here from the records themselves, after a mixed run of
@@ -161,7 +161,7 @@ function expectAgrees(
 async function world() {
   const store = await createTestStore();
   await store.cooperatives.importRegency(directory.regency, directory.cooperatives);
-  const reader = createTableStreamReader(inject('dynamoEndpoint'), store.tableName);
+  const reader = createTableStreamReader(testDynamoEndpoint(), store.tableName);
   const records: StreamRecord[] = [];
   const collect = async () => {
     await reader.drain(async (batch) => {
@@ -238,7 +238,7 @@ describe('coverage counters', { timeout: 180_000 }, () => {
     );
     // A live registration lands while the recount runs; its record is handled right after.
     const registrations = createRegistrationService(store);
-    const reader = createTableStreamReader(inject('dynamoEndpoint'), store.tableName);
+    const reader = createTableStreamReader(testDynamoEndpoint(), store.tableName);
     await reader.drain(async () => undefined); // skip what was already handled
     const live = registrations.register(
       (events[1] as EventRecord).id,

@@ -11,7 +11,7 @@ import { createCoverageService } from '../../functions/services/coverage';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createConsoleApp, makeUser, signIn } from '../admin/helpers';
 import { serveApp } from '../helpers/browser';
-import { createTestStore, makeEvent, registrationBody } from '../helpers/store';
+import { createTestStore, makeEvent, registrationBody, testDynamoEndpoint } from '../helpers/store';
 
 /**
  * A national viewer in Chromium: from the national page to Kalimantan Tengah, to Kotawaringin Timur, to one of its
@@ -51,7 +51,7 @@ beforeAll(async () => {
   );
   // The table's stream, read as `npm start` reads it, moves the counters.
   const coverage = createCoverageService(store);
-  await createTableStreamReader(inject('dynamoEndpoint'), store.tableName).drain(async (records) => {
+  await createTableStreamReader(testDynamoEndpoint(), store.tableName).drain(async (records) => {
     for (const record of records) {
       const change = coverageChangeOf(record);
       if (change) await coverage.apply(change);
