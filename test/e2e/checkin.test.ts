@@ -293,7 +293,10 @@ describe('check-in at the door (Chromium)', () => {
     const { context } = await browser();
     const page = await context.newPage();
     await enrol(page, server.url, tokens[0] as string, event.id);
-    expect(await page.locator('[data-netbar]').textContent()).toContain('6 peserta');
+    await page
+      .locator('[data-netbar]')
+      .getByText(/6 peserta/)
+      .waitFor();
 
     await context.setOffline(true);
     await page.locator('[data-checkin][data-online="no"]').waitFor();
