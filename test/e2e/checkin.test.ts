@@ -330,7 +330,8 @@ describe('check-in at the door (Chromium)', () => {
     expect(await result(page).textContent()).toMatch(/Sudah hadir pukul \d\d\.\d\d \(Pintu 1\)/);
     expect(await page.locator('[data-checkin]').getAttribute('data-queue')).toBe('3');
     expect(await store.checkins.listByEvent(event.id)).toHaveLength(0);
-    expect(hits.slice(before)).toEqual([]);
+    // Nothing was sent while offline (a roster or attendance read started before the network went may still land).
+    expect(hits.slice(before).filter((hit) => !hit.startsWith('GET '))).toEqual([]);
 
     await context.setOffline(false);
     await page.locator('[data-checkin][data-online="yes"][data-queue="0"]').waitFor({ timeout: 20_000 });
