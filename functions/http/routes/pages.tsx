@@ -234,74 +234,19 @@ export const pages = new Hono<AppEnv>()
   })
   .post('/kelola/:registrationId/ubah', async (c) => {
     const form = withoutEmptyRows(await readForm(c));
-    const token = typeof form.token === 'string' ? form.token : '';
-    const id = c.req.param('registrationId');
-    const language = c.get('language');
-    const { registrations, store, clock } = c.get('services');
-    try {
-      const input = validate(registrationChangeInput, { participants: officerChanges(form) }, c);
-      await registrations.change(id, token, input, language);
-      return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}&saved=1`, 303);
-    } catch (error) {
-      if (!isDomainError(error) || error.code === 'not_found') throw error;
-      const registration = await registrations.authorize(id, token);
-      const event = await store.events.get(registration.eventId);
-      if (!event) throw new DomainError('not_found');
-      const { errors, formError } = fieldErrors(error, language);
-      c.status(error.code === 'validation' ? 400 : 409);
-      return c.render(
-        <ManagePage
-          registration={registration}
-          event={publicEvent(event, clock())}
-          manageToken={token}
-          baseUrl={baseUrlOf(c)}
-          language={language}
-          path={`/kelola/${id}`}
-          values={form as FormValues}
-          errors={errors}
-          formError={formError}
-        />,
-      );
-    }
+    return changeFromManagePage(c, form, { participants: officerChanges(form) }, form as FormValues);
   })
   .post('/kelola/:registrationId/kontak', async (c) => {
     const form = await readForm(c);
-    const token = typeof form.token === 'string' ? form.token : '';
-    const id = c.req.param('registrationId');
-    const language = c.get('language');
-    const { registrations, store, clock } = c.get('services');
-    try {
-      const input = validate(
-        registrationChangeInput,
-        { contact: form.contact, whatsapp: form.whatsapp === 'true' },
-        c,
-      );
-      await registrations.change(id, token, input, language);
-      return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}&saved=1`, 303);
-    } catch (error) {
-      if (!isDomainError(error) || error.code === 'not_found') throw error;
-      const registration = await registrations.authorize(id, token);
-      const event = await store.events.get(registration.eventId);
-      if (!event) throw new DomainError('not_found');
-      const { errors, formError } = fieldErrors(error, language);
-      c.status(error.code === 'validation' ? 400 : 409);
-      return c.render(
-        <ManagePage
-          registration={registration}
-          event={publicEvent(event, clock())}
-          manageToken={token}
-          baseUrl={baseUrlOf(c)}
-          language={language}
-          path={`/kelola/${id}`}
-          values={{
-            contact: form.contact as FormValues['contact'],
-            whatsapp: typeof form.whatsapp === 'string' ? form.whatsapp : undefined,
-          }}
-          errors={errors}
-          formError={formError}
-        />,
-      );
-    }
+    return changeFromManagePage(
+      c,
+      form,
+      { contact: form.contact, whatsapp: form.whatsapp === 'true' },
+      {
+        contact: form.contact as FormValues['contact'],
+        whatsapp: typeof form.whatsapp === 'string' ? form.whatsapp : undefined,
+      },
+    );
   })
   // UU PDP self-service on the manage page: the same services as /api/registrations/:id/data and /erase.
   .post('/kelola/:registrationId/data', async (c) => {
@@ -442,3 +387,43 @@ export const pages = new Hono<AppEnv>()
       />,
     );
   });
+
+/**
+ * One change posted from the manage page (officers, or the contact): saved, back to the page with a notice; or
+ * refused, and the page again with what was typed and why.
+ */
+async function changeFromManagePage(
+  c: Context<AppEnv>,
+  form: Record<string, unknown>,
+  change: unknown,
+  values: FormValues,
+) {
+  const token = typeof form.token === 'string' ? form.token : '';
+  const id = c.req.param('registrationId') as string;
+  const language = c.get('language');
+  const { registrations, store, clock } = c.get('services');
+  try {
+    await registrations.change(id, token, validate(registrationChangeInput, change, c), language);
+    return c.redirect(`/kelola/${id}?token=${encodeURIComponent(token)}&saved=1`, 303);
+  } catch (error) {
+    if (!isDomainError(error) || error.code === 'not_found') throw error;
+    const registration = await registrations.authorize(id, token);
+    const event = await store.events.get(registration.eventId);
+    if (!event) throw new DomainError('not_found');
+    const { errors, formError } = fieldErrors(error, language);
+    c.status(error.code === 'validation' ? 400 : 409);
+    return c.render(
+      <ManagePage
+        registration={registration}
+        event={publicEvent(event, clock())}
+        manageToken={token}
+        baseUrl={baseUrlOf(c)}
+        language={language}
+        path={`/kelola/${id}`}
+        values={values}
+        errors={errors}
+        formError={formError}
+      />,
+    );
+  }
+}
