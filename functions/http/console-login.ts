@@ -5,7 +5,7 @@ import { isCurrentLogin } from '../domain/access-policy';
 import type { User } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import { hashSecret, newSecret, secretMatches } from '../domain/tokens';
-import type { AppEnv } from './context';
+import type { BaseEnv } from './context';
 import { bearerToken } from './request';
 
 /**
@@ -25,7 +25,7 @@ const cookieOptions = {
   maxAge: SESSION_TTL_SECONDS,
 };
 
-export async function startLogin(c: Context<AppEnv>, user: User): Promise<void> {
+export async function startLogin<E extends BaseEnv>(c: Context<E>, user: User): Promise<void> {
   const { store, clock, sessionSecret } = c.get('services');
   const sessionId = newSecret();
   await store.users.createLogin(hashSecret(sessionId), user, SESSION_TTL_SECONDS, clock());
@@ -33,14 +33,14 @@ export async function startLogin(c: Context<AppEnv>, user: User): Promise<void> 
 }
 
 /** The session id from a cookie whose signature holds, or nothing (absent, tampered, signed by another key). */
-async function sessionIdOf(c: Context<AppEnv>): Promise<string | undefined> {
+async function sessionIdOf<E extends BaseEnv>(c: Context<E>): Promise<string | undefined> {
   // Public requests carry no session cookie: they never need the secret (a Lambda without it still serves them).
   if (!getCookie(c, SESSION_COOKIE)) return undefined;
   const value = await getSignedCookie(c, await c.get('services').sessionSecret(), SESSION_COOKIE);
   return typeof value === 'string' && value.length >= 32 ? value : undefined;
 }
 
-export async function endLogin(c: Context<AppEnv>): Promise<void> {
+export async function endLogin<E extends BaseEnv>(c: Context<E>): Promise<void> {
   const sessionId = await sessionIdOf(c);
   if (sessionId) await c.get('services').store.users.deleteLogin(hashSecret(sessionId));
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
@@ -52,7 +52,7 @@ function formToken(secret: string, sessionIdHash: string) {
 }
 
 /** Sets `user` and `csrfToken` when the request carries a valid session cookie; never refuses by itself. */
-export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const loadUser: MiddlewareHandler<BaseEnv> = async (c, next) => {
   const sessionId = await sessionIdOf(c);
   if (sessionId) {
     const { store, clock, sessionSecret } = c.get('services');
@@ -68,7 +68,7 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** The signed-in user, or 401; a check-in station's token is a known caller without rights here: 403. */
-export async function requireUser(c: Context<AppEnv>): Promise<User> {
+export async function requireUser<E extends BaseEnv>(c: Context<E>): Promise<User> {
   const user = c.get('user');
   if (user) return user;
   const token = bearerToken(c);
@@ -85,7 +85,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * must come from our own origin (Origin, or Sec-Fetch-Site when a browser omits Origin). Clients without a
  * browser send neither and cannot carry the HttpOnly cookie of a victim anyway.
  */
-export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const sameOriginOnly: MiddlewareHandler<BaseEnv> = async (c, next) => {
   if (UNSAFE.has(c.req.method)) {
     const origin = c.req.header('origin');
     const allowed = new Set([new URL(c.req.url).origin]);
@@ -105,7 +105,7 @@ export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** Console forms carry `_csrf`; a missing or wrong one is refused even when the Origin looked right. */
-export function assertFormToken(c: Context<AppEnv>, form: Record<string, unknown>): void {
+export function assertFormToken<E extends BaseEnv>(c: Context<E>, form: Record<string, unknown>): void {
   const expected = c.get('csrfToken');
   const sent = typeof form._csrf === 'string' ? form._csrf : '';
   if (!expected || !sent || !secretMatches(sent, hashSecret(expected))) throw new DomainError('forbidden');

@@ -33,28 +33,47 @@ export type AppDeps = {
   exportFiles?: ExportFileStore;
 };
 
-export type AppServices = {
+/** What every surface's shell builds from AppDeps, before any surface adds its own services. */
+export type BaseServices = {
   store: Store;
-  registrations: RegistrationService;
-  checkins: CheckinService;
   rateLimiter?: RateLimiter;
   clock: () => Date;
   config: AppConfig;
   exportFiles?: ExportFileStore;
   /** The cookie-signing secret, resolved on first use and kept (functions/auth/session-secret.ts). */
   sessionSecret: () => Promise<string>;
+};
+
+/** The public surface's services: registration, tickets, the door. */
+export type PublicServices = BaseServices & {
+  registrations: RegistrationService;
+  checkins: CheckinService;
+};
+
+/** The console surface's services: sign-in, sessions, users, and the door's attendance for organizers. */
+export type ConsoleServices = BaseServices & {
   auth: AuthService;
   adminEvents: AdminEventsService;
   adminUsers: AdminUsersService;
+  checkins: CheckinService;
 };
 
-export type AppEnv = {
+type EnvWith<S extends BaseServices> = {
   Variables: {
     language: Language;
-    services: AppServices;
+    services: S;
     /** The signed-in console user, when the request carries a valid session cookie. */
     user?: User;
     /** The console forms' CSRF token for this session. */
     csrfToken?: string;
   };
 };
+
+/** The shell's middleware (language, sign-in cookie, errors): what every surface shares. */
+export type BaseEnv = EnvWith<BaseServices>;
+export type PublicEnv = EnvWith<PublicServices>;
+export type ConsoleEnv = EnvWith<ConsoleServices>;
+
+/** Both surfaces at once, as `npm start` and most tests mount them. */
+export type AppServices = PublicServices & ConsoleServices;
+export type AppEnv = EnvWith<AppServices>;

@@ -2,23 +2,27 @@ import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { DomainError } from '../domain/errors';
 import { localizeIssues } from '../domain/messages';
-import type { AppEnv } from './context';
+import type { Language } from '../domain/schemas';
+import type { BaseEnv } from './context';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** The request's language (set by the shell's middleware), for helpers any surface's routes call. */
+export const languageOf = <E extends BaseEnv>(c: Context<E>): Language =>
+  c.get('language') === 'en' ? 'en' : 'id';
+
 /** Validates with a shared zod schema and reports every problem at once, in the request's language. */
-export function validate<S extends z.core.$ZodType>(
+export function validate<S extends z.core.$ZodType, E extends BaseEnv>(
   schema: S,
   input: unknown,
-  c: Context<AppEnv>,
+  c: Context<E>,
 ): z.infer<S> {
   const result = z.safeParse(schema, input);
-  if (!result.success)
-    throw new DomainError('validation', {}, localizeIssues(result.error, c.get('language')));
+  if (!result.success) throw new DomainError('validation', {}, localizeIssues(result.error, languageOf(c)));
   return result.data;
 }
 
-export async function readJson(c: Context<AppEnv>): Promise<unknown> {
+export async function readJson<E extends BaseEnv>(c: Context<E>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) throw new DomainError('unsupported_media_type');
   const text = await c.req.text();
@@ -62,7 +66,7 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return root;
 }
 
-export async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+export async function readForm<E extends BaseEnv>(c: Context<E>): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
     throw new DomainError('unsupported_media_type');
