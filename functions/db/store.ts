@@ -7,6 +7,7 @@ import { createContactsRepo } from './contacts-repo';
 import { createCooperativesRepo } from './cooperatives-repo';
 import { createDevMailRepo } from './dev-mail-repo';
 import { createEventAdminRepo } from './event-admin-repo';
+import { createEvaluationsRepo } from './evaluations-repo';
 import { createEventsRepo } from './events-repo';
 import { createInvitationsRepo } from './invitations-repo';
 import { createLeasesRepo } from './leases-repo';
@@ -41,6 +42,8 @@ export function createStore(doc: DocumentClient, tableName: string, { ticketKey 
     // Outreach
     contacts: createContactsRepo(doc, tableName),
     invitations: createInvitationsRepo(doc, tableName, linkKey(ticketKey, 'invitation-links')),
+    // Session evaluation (evaluasi kegiatan)
+    evaluations: createEvaluationsRepo(doc, tableName),
     // Scheduled work: one run of a job at a time
     leases: createLeasesRepo(doc, tableName),
   };

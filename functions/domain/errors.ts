@@ -27,6 +27,9 @@ export const errorCodes = [
   'checkin_not_open',
   'checkin_closed',
   'session_not_ended',
+  'already_answered',
+  'not_checked_in',
+  'evaluation_closed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

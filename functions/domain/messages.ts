@@ -75,6 +75,18 @@ export const errorMessages: Record<ErrorCode, { id: string; en: string }> = {
     id: 'Sertifikat tersedia setelah sesi selesai ({ends}).',
     en: 'The certificate is available once the session has ended ({endsEn}).',
   },
+  already_answered: {
+    id: 'Evaluasi untuk tiket ini sudah diisi. Terima kasih, setiap tiket hanya dapat mengisi satu kali.',
+    en: 'The evaluation for this ticket has already been answered. Thank you: each ticket answers once.',
+  },
+  not_checked_in: {
+    id: 'Evaluasi hanya untuk pengurus yang sudah check-in di kegiatan ini.',
+    en: 'The evaluation is only for officers who checked in at this session.',
+  },
+  evaluation_closed: {
+    id: 'Evaluasi kegiatan ini sudah ditutup ({closed}).',
+    en: 'The evaluation of this session closed ({closedEn}).',
+  },
   capacity_below_taken: {
     id: 'Kapasitas tidak boleh lebih kecil dari kursi yang sudah terisi ({taken}).',
     en: 'The capacity cannot be lower than the seats already taken ({taken}).',
@@ -160,6 +172,19 @@ const issueMessages: Catalogue = {
   contact_required: {
     id: 'Isi nomor HP atau email narahubung yang dipakai saat mendaftar.',
     en: 'Enter the contact’s phone number or email used when registering.',
+  },
+  choose_score: { id: 'Pilih nilai 1 sampai 5.', en: 'Choose a score from 1 to 5.' },
+  too_many_scales: {
+    id: 'Paling banyak 12 pertanyaan skala.',
+    en: 'At most 12 scale questions.',
+  },
+  close_days_range: {
+    id: 'Isi 0 sampai 90 hari.',
+    en: 'Enter 0 to 90 days.',
+  },
+  duplicate_scale: {
+    id: 'Setiap pertanyaan skala hanya boleh muncul sekali.',
+    en: 'Each scale question may appear only once.',
   },
   duplicate_name_in_request: {
     id: 'Pengurus dengan nama ini sudah diisi di atas. Setiap pengurus cukup didaftarkan sekali.',
