@@ -214,10 +214,12 @@ async function main() {
     console.error('scale…');
     for (const figure of await scale(env, n.scaleSessions, n.scaleOfficers)) add(figure);
 
-    // The coverage dashboards at national size (bench/national.ts): minutes of data loading, so on request only.
+    // The coverage dashboards at national size, then the registration and check-in ratios against the same table
+    // (bench/national.ts): minutes of data loading, so on request only.
     if (values.national) {
       console.error('national coverage…');
-      for (const figure of await nationalCoverage()) add(figure);
+      const small = { registration: ratio, checkin: scanRatio };
+      for (const figure of await nationalCoverage({ ratios: { ...n, small } })) add(figure);
     }
 
     console.error('pages…');

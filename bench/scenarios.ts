@@ -186,8 +186,17 @@ export async function registeredTickets(
   return codes;
 }
 
-/** 1,000 scans over HTTP from an enrolled station, as its door page sends them; then a 500-scan offline batch. */
-export async function checkinScans(env: Environment, scans: number, batchSize: number) {
+/**
+ * 1,000 scans over HTTP from an enrolled station, as its door page sends them; then a 500-scan offline batch.
+ * `betweenRounds` runs after each round, outside both timings (the national bench applies the table's stream
+ * there, as the coverage worker would have meanwhile).
+ */
+export async function checkinScans(
+  env: Environment,
+  scans: number,
+  batchSize: number,
+  betweenRounds?: () => Promise<unknown>,
+) {
   const cooperatives = await syntheticRegency(env.store, '99.02', Math.ceil((scans + batchSize) / 3));
   const event = benchEvent({ capacity: 5_000, regencyCode: '99.02' });
   await env.store.events.put(event);
@@ -240,6 +249,7 @@ export async function checkinScans(env: Environment, scans: number, batchSize: n
     });
     raw.push(...updated.latencies);
     done += count;
+    await betweenRounds?.();
   }
   const batch = codes.slice(scans, scans + batchSize).map((ticketCode, i) => ({
     clientId: `bench-${i}`,
