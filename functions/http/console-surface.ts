@@ -5,6 +5,7 @@ import { createAuthService } from '../services/auth-service';
 import { createCheckinService } from '../services/checkins';
 import { sameOriginOnly } from './console-login';
 import type { AppEnv } from './context';
+import { evaluationConsole } from './console/evaluation/routes';
 import { describeRoute } from './describe-route';
 import type { Surface } from './http-app';
 import { adminApi } from './routes/admin-api';
@@ -90,6 +91,7 @@ export const consoleSurface: Surface = (app, services) => {
   app.route('/admin/laporan', adminReports);
   app.route('/admin/email', adminEmailPages);
   app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
+  app.route('/admin/acara/:eventId/evaluasi', evaluationConsole);
   app.route('/admin', adminPages);
   app.route('/', followupPublic);
 };

@@ -7,6 +7,7 @@ import { apiEvents } from './routes/api-events';
 import { apiPrivacy } from './routes/api-privacy';
 import { apiRegistrations } from './routes/api-registrations';
 import { checkinPages } from './routes/checkin-pages';
+import { evaluationForm } from './routes/evaluation-form';
 import { pages } from './routes/pages';
 import { ticketFiles } from './routes/ticket-file';
 import { webhookSecretsFromEnv, whatsappWebhook } from './routes/whatsapp-webhook';
@@ -23,5 +24,6 @@ export const publicSurface: Surface = (app, services) => {
   app.route('/checkin', checkinPages);
   app.route('/webhooks/whatsapp', whatsappWebhook(webhookSecretsFromEnv()));
   app.route('/', ticketFiles);
+  app.route('/', evaluationForm);
   app.route('/', pages);
 };

@@ -19,6 +19,9 @@ import {
 import { localizeIssues } from '../domain/messages';
 import type { EventRecord, Language, Participant, Registration } from '../domain/schemas';
 import { formatDateTime } from '../domain/time';
+import { evaluationExportFile } from '../reports/evaluation-export';
+import type { ExportFormat } from '../reports/exports';
+import { audit } from './admin-audit';
 
 /** Where a ticket stands with the evaluation: what the ticket page and the form page show. */
 export type EvaluationState = 'open' | 'answered' | 'not_checked_in' | 'closed';
@@ -187,6 +190,24 @@ export function createEvaluationService(store: Store, clock: () => Date = () => 
         summary,
         assistants: result.assistants,
       };
+    },
+
+    /** The answers as a CSV or XLSX download (organizers and admins; written to the audit log). */
+    async exportAnswers(user: User, eventId: string, format: ExportFormat) {
+      const event = await eventFor(user, eventId, true);
+      const [form, answers] = await Promise.all([formOf(eventId), store.evaluations.listAnswers(eventId)]);
+      const assistants = await assistantNames(
+        event,
+        answers.map((a) => a.cooperativeId),
+      );
+      await audit(store, user, clock(), {
+        action: 'report.evaluation_export',
+        targetType: 'event',
+        targetId: eventId,
+        eventId,
+        detail: `${format}, ${answers.length} rows`,
+      });
+      return evaluationExportFile(event, form, answers, assistants, format);
     },
 
     async editableForm(user: User, eventId: string) {

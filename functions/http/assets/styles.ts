@@ -57,4 +57,10 @@ button.danger,.button.danger{background:#a00d24;color:#fff}
 button.secondary.danger{background:#fff;color:#a00d24;border-color:#a00d24}
 details{margin:.5rem 0}
 summary{cursor:pointer;font-weight:600;color:var(--red)}
+.scale{display:grid;grid-template-columns:repeat(5,1fr);gap:.4rem}
+.scale label{position:relative;margin:0;text-align:center;border:1px solid #b9b9c3;border-radius:.4rem;padding:.55rem 0;font-size:1.1rem;cursor:pointer;background:#fff}
+.scale label:has(:checked){background:var(--red);border-color:var(--red);color:#fff}
+.scale label:has(:focus-visible){outline:3px solid #1a56db;outline-offset:2px}
+.scale input{position:absolute;opacity:0;width:1px;height:1px}
+.hint{font-size:.9rem;margin:0 0 .4rem}
 `;

@@ -18,6 +18,8 @@ export function TicketPage(props: {
   path: string;
   /** Follow-ups: the certificate download, given only when the officer checked in. */
   certificateUrl?: string;
+  /** The session evaluation, given once the officer checked in (its page says when it is closed or answered). */
+  evaluationUrl?: string;
 }) {
   const { registration, participant, event, ticketUrl, language, path } = props;
   const text = t(language);
@@ -63,6 +65,11 @@ export function TicketPage(props: {
           <a class="button secondary" href={`/t/${participant.ticketCode}/tiket.ics`}>
             {text.addToCalendar}
           </a>
+          {props.evaluationUrl ? (
+            <a class="button" href={props.evaluationUrl}>
+              {language === 'id' ? 'Isi evaluasi kegiatan' : 'Evaluate the session'}
+            </a>
+          ) : null}
           {props.certificateUrl ? (
             <a class="button secondary" href={props.certificateUrl}>
               {language === 'id' ? 'Unduh sertifikat (PDF)' : 'Download certificate (PDF)'}

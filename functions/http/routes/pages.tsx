@@ -365,6 +365,7 @@ export const pages = new Hono<AppEnv>()
   .get('/t/:code', async (c) => {
     const { clock } = c.get('services');
     const { ticket, event, ticketUrl } = await loadTicket(c);
+    const checkedIn = await c.get('services').store.checkins.get(event.id, ticket.participant.id);
     const { default: QRCode } = await import('qrcode');
     const qrSvg = await QRCode.toString(ticketUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     c.header('Referrer-Policy', 'no-referrer');
@@ -379,11 +380,11 @@ export const pages = new Hono<AppEnv>()
         path={currentPath(c)}
         // The certificate exists only for an officer who checked in, once the session has ended.
         certificateUrl={
-          sessionEnded(event, clock()) &&
-          (await c.get('services').store.checkins.get(event.id, ticket.participant.id))
+          sessionEnded(event, clock()) && checkedIn
             ? `/t/${ticket.participant.ticketCode}/sertifikat.pdf`
             : undefined
         }
+        evaluationUrl={checkedIn ? `/t/${ticket.participant.ticketCode}/evaluasi` : undefined}
       />,
     );
   });

@@ -1,0 +1,86 @@
+import type { Language } from '../../../domain/schemas';
+
+/** The evaluation's console pages, Bahasa Indonesia first. */
+const copy = {
+  id: {
+    title: 'Evaluasi kegiatan',
+    back: 'Kembali ke kegiatan',
+    rate: (responses: number, eligible: number, percent: number) =>
+      `${responses} dari ${eligible} pengurus yang hadir mengisi evaluasi (${percent}%).`,
+    closes: (when: string) => `Formulir ditutup ${when}.`,
+    closed: (when: string) => `Formulir sudah ditutup ${when}.`,
+    editForm: 'Ubah formulir evaluasi',
+    downloadCsv: 'Unduh CSV',
+    downloadXlsx: 'Unduh XLSX',
+    scales: 'Penilaian (skala 1–5)',
+    question: 'Pertanyaan',
+    average: 'Rata-rata',
+    answers: 'Jawaban',
+    distribution: 'Sebaran nilai',
+    noAnswers: 'Belum ada jawaban.',
+    chartTitle: (label: string, average: string) => `${label}: rata-rata ${average}`,
+    bar: (score: number, count: number) => `Nilai ${score}: ${count} jawaban`,
+    mostUseful: 'Yang paling bermanfaat',
+    needs: 'Bantuan yang masih dibutuhkan koperasi',
+    needsByDistrict: 'Menurut kecamatan',
+    needsByAssistant: 'Menurut Business Assistant',
+    myNeeds: 'Yang dibutuhkan koperasi dampingan Anda',
+    noDistrict: 'Kecamatan tidak diketahui',
+    noAssistant: 'Belum ada Business Assistant',
+    none: 'Belum ada.',
+    formTitle: 'Formulir evaluasi',
+    formIntro:
+      'Pertanyaan skala dinilai 1 (sangat kurang) sampai 5 (sangat baik). Dua pertanyaan isian ("apa yang paling bermanfaat" dan "bantuan apa yang masih dibutuhkan koperasi") selalu ditanyakan.',
+    answeredAlready: (n: number) =>
+      `${n} jawaban sudah masuk. Mengganti nama pertanyaan tetap memakai jawaban yang ada; pertanyaan yang dihapus tidak ditampilkan lagi.`,
+    label: 'Pertanyaan (Bahasa Indonesia)',
+    labelEn: 'Pertanyaan (English, boleh kosong)',
+    remove: 'Hapus pertanyaan ini',
+    newQuestion: 'Tambah pertanyaan skala (boleh kosong)',
+    closesAfterDays: 'Formulir ditutup berapa hari setelah kegiatan selesai',
+    save: 'Simpan formulir',
+    saved: 'Formulir evaluasi tersimpan.',
+  },
+  en: {
+    title: 'Session evaluation',
+    back: 'Back to the session',
+    rate: (responses: number, eligible: number, percent: number) =>
+      `${responses} of ${eligible} checked-in officers answered (${percent}%).`,
+    closes: (when: string) => `The form closes ${when}.`,
+    closed: (when: string) => `The form closed ${when}.`,
+    editForm: 'Edit the evaluation form',
+    downloadCsv: 'Download CSV',
+    downloadXlsx: 'Download XLSX',
+    scales: 'Ratings (1–5 scale)',
+    question: 'Question',
+    average: 'Average',
+    answers: 'Answers',
+    distribution: 'Distribution',
+    noAnswers: 'No answers yet.',
+    chartTitle: (label: string, average: string) => `${label}: average ${average}`,
+    bar: (score: number, count: number) => `Score ${score}: ${count} answers`,
+    mostUseful: 'Most useful',
+    needs: 'Help the cooperatives still need',
+    needsByDistrict: 'By kecamatan',
+    needsByAssistant: 'By Business Assistant',
+    myNeeds: 'What your cooperatives need',
+    noDistrict: 'Kecamatan unknown',
+    noAssistant: 'No Business Assistant yet',
+    none: 'None yet.',
+    formTitle: 'Evaluation form',
+    formIntro:
+      'Scale questions are rated 1 (very poor) to 5 (very good). The two open questions ("what was most useful" and "what help does the cooperative still need") are always asked.',
+    answeredAlready: (n: number) =>
+      `${n} answers are in. Renaming a question keeps its answers; a removed question is no longer shown.`,
+    label: 'Question (Bahasa Indonesia)',
+    labelEn: 'Question (English, optional)',
+    remove: 'Remove this question',
+    newQuestion: 'Add a scale question (optional)',
+    closesAfterDays: 'Days after the session ends until the form closes',
+    save: 'Save the form',
+    saved: 'Evaluation form saved.',
+  },
+};
+
+export type EvaluationCopy = (typeof copy)['id'];
+export const evaluationText = (language: Language): EvaluationCopy => copy[language];
