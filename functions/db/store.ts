@@ -9,8 +9,10 @@ import { createDevMailRepo } from './dev-mail-repo';
 import { createEventAdminRepo } from './event-admin-repo';
 import { createEvaluationsRepo } from './evaluations-repo';
 import { createEventsRepo } from './events-repo';
+import { createGuestsRepo } from './guests-repo';
 import { createInvitationsRepo } from './invitations-repo';
 import { createLeasesRepo } from './leases-repo';
+import { createMaterialsRepo } from './materials-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createRegistrationsRepo } from './registrations-repo';
 import { createStationsRepo } from './stations-repo';
@@ -44,6 +46,9 @@ export function createStore(doc: DocumentClient, tableName: string, { ticketKey 
     invitations: createInvitationsRepo(doc, tableName, linkKey(ticketKey, 'invitation-links')),
     // Session evaluation (evaluasi kegiatan)
     evaluations: createEvaluationsRepo(doc, tableName),
+    // Inside the session: officials, speakers and their materials
+    guests: createGuestsRepo(doc, tableName),
+    materials: createMaterialsRepo(doc, tableName),
     // Scheduled work: one run of a job at a time
     leases: createLeasesRepo(doc, tableName),
   };

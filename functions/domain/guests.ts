@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { personName, text } from './schemas';
+import { blankAsAbsent, personName, text } from './schemas';
 
 /**
  * The officials and speakers of a session (tamu undangan, narasumber): who opens it, who speaks, who moderates,
@@ -40,7 +40,7 @@ export const guestInput = z.object({
   position: text(150, 2),
   institution: text(150, 2),
   role: z.enum(guestRoles),
-  letterNumber: z.optional(text(80)),
+  letterNumber: blankAsAbsent(text(80)),
 });
 export type GuestInput = z.infer<typeof guestInput>;
 

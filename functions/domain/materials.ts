@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { text } from './schemas';
+import { blankAsAbsent, text } from './schemas';
 
 /**
  * Speakers' materials (slides, papers) of a session. Participants may download them once the session has ended;
@@ -69,7 +69,7 @@ export function checkMaterialFile(fileName: string, size: number): MaterialCheck
 
 export const materialInput = z.object({
   title: text(150, 2),
-  guestId: z.optional(text(64)),
+  guestId: blankAsAbsent(text(64)),
 });
 
 /** Participants see materials once the session is over: before it, slides would spoil the briefing. */

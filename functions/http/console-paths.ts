@@ -16,5 +16,8 @@ export const consoleRoutePrefixes = [
   '/berhenti',
 ] as const;
 
-/** The one console path under a public prefix: a checked-in officer's certificate, next to their ticket. */
-export const consoleTicketPaths = ['/t/{code}/sertifikat.pdf'] as const;
+/**
+ * Console paths under public prefixes: a checked-in officer's certificate, next to their ticket, and a speaker's
+ * material (the console function holds the file store's rights; the public one needs none).
+ */
+export const consoleTicketPaths = ['/t/{code}/sertifikat.pdf', '/acara/{eventId}/materi/{materialId}'] as const;

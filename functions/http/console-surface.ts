@@ -6,6 +6,7 @@ import { createCheckinService } from '../services/checkins';
 import { sameOriginOnly } from './console-login';
 import type { AppEnv } from './context';
 import { evaluationConsole } from './console/evaluation/routes';
+import { guestRoutes } from './console/guests/routes';
 import { describeRoute } from './describe-route';
 import type { Surface } from './http-app';
 import { adminApi } from './routes/admin-api';
@@ -87,6 +88,7 @@ export const consoleSurface: Surface = (app, services) => {
   app.use('/admin/*', sameOriginOnly);
   app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in
   app.route('/', outreachRoutes); // /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
+  app.route('/', guestRoutes); // /admin/acara/:eventId/tamu, /materi and the public /acara/:eventId/materi/:id
   app.route('/admin/cakupan', adminCoverage);
   app.route('/admin/laporan', adminReports);
   app.route('/admin/email', adminEmailPages);

@@ -2,6 +2,7 @@ import type { Store } from '../db/store';
 import type { User } from '../domain/accounts';
 import type { Language } from '../domain/schemas';
 import type { ExportFileStore } from '../reports/export-files';
+import type { MaterialFileStore } from '../reports/material-files';
 import type { AdminEventsService } from '../services/admin-events';
 import type { AdminUsersService } from '../services/admin-users';
 import type { AuthService } from '../services/auth-service';
@@ -31,6 +32,8 @@ export type AppDeps = {
   clock?: () => Date;
   /** Where CSV/XLSX exports are relayed in AWS (S3); absent: they stream in the response. */
   exportFiles?: ExportFileStore;
+  /** Where speakers' materials are kept (S3 in AWS); absent: a folder (console/guests/routes.tsx). */
+  materialFiles?: MaterialFileStore;
 };
 
 /** What every surface's shell builds from AppDeps, before any surface adds its own services. */
@@ -40,6 +43,7 @@ export type BaseServices = {
   clock: () => Date;
   config: AppConfig;
   exportFiles?: ExportFileStore;
+  materialFiles?: MaterialFileStore;
   /** The cookie-signing secret, resolved on first use and kept (functions/auth/session-secret.ts). */
   sessionSecret: () => Promise<string>;
 };

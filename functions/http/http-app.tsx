@@ -27,6 +27,7 @@ import { renderPageError } from './page-context';
 import { consoleCss } from './pages/admin/console-styles';
 import { MAX_BODY_BYTES } from './request';
 
+const MATERIAL_UPLOAD_PATH = /^\/admin\/acara\/[^/]+\/materi$/;
 const isApi = (c: Context) => c.req.path.startsWith('/api/') || c.req.path.startsWith('/dev/');
 
 const health = describeRoute({
@@ -53,6 +54,7 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
     clock,
     rateLimiter: deps.rateLimiter,
     exportFiles: deps.exportFiles,
+    materialFiles: deps.materialFiles,
     sessionSecret: lazySecret(
       async () =>
         deps.config.sessionSecret ??
@@ -109,13 +111,15 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
     c.set('services', services);
     await next();
   });
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new DomainError('payload_too_large');
-      },
-    }),
+  const smallBodies = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new DomainError('payload_too_large');
+    },
+  });
+  // A speaker's slides are uploaded through the app (up to 25 MB): that one route sets its own, larger limit.
+  app.use((c, next) =>
+    c.req.method === 'POST' && MATERIAL_UPLOAD_PATH.test(c.req.path) ? next() : smallBodies(c, next),
   );
   // The console's user, when a valid session cookie came along (also what check-in's authorizeCheckin reads).
   app.use(loadUser);

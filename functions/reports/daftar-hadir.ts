@@ -3,6 +3,7 @@ import { formatPhoneLocal, maskPhone } from '../domain/phone';
 import type { EventRecord } from '../domain/schemas';
 import { formatDate, formatDateTime, formatTime, formatTimeRange } from '../domain/time';
 import type { AttendeeRow } from './attendees';
+import { drawGuestPages, type GuestSheetInput } from './daftar-hadir-guests';
 import { embedFonts, type PdfFonts } from './pdf-fonts';
 import {
   A4_LANDSCAPE,
@@ -30,6 +31,8 @@ export type DaftarHadirInput = {
   printedAt: Date;
   /** Numbered blank lines after the list, for people not on it (empty version only). */
   blankRows?: number;
+  /** Officials and speakers in protocol order: their own pages after the officers' (daftar-hadir-guests.ts). */
+  guests?: GuestSheetInput['guests'];
 };
 
 type Column = { key: string; label: string; width: number; align?: 'center' };
@@ -140,6 +143,7 @@ export async function buildDaftarHadir(input: DaftarHadirInput): Promise<Uint8Ar
     closingY = otherTableTop;
   }
   drawClosing(doc.getPages()[totalPages - 1] as PDFPage, closingY, input, fonts);
+  drawGuestPages(doc, fonts, { event, guests: input.guests ?? [], printedAt: input.printedAt });
 
   doc.setTitle(`Daftar Hadir - ${event.title}`);
   doc.setAuthor(event.organizerName);

@@ -140,7 +140,11 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
     });
     // pdf-lib and its fonts (about 400 KiB) load with the first PDF, not with every console cold start.
     const { buildDaftarHadir } = await import('../reports/daftar-hadir');
-    const bytes = await buildDaftarHadir({ event, rows, ...options, printedAt: now });
+    // Officials and speakers sign their own pages: all of them on the empty list, those marked present on the filled.
+    const guests = (await store.guests.list(eventId)).filter(
+      (guest) => options.version === 'empty' || guest.checkedInAt,
+    );
+    const bytes = await buildDaftarHadir({ event, rows, ...options, guests, printedAt: now });
     const label = options.version === 'empty' ? 'kosong' : 'hadir';
     return { bytes, filename: `daftar-hadir-${label}-${event.id}.pdf`, rows };
   }

@@ -16,6 +16,12 @@ td button{padding:.3rem .6rem;font-size:.85rem;margin:.1rem 0}
 .station-link{word-break:break-all;font-family:ui-monospace,monospace;font-size:.85rem}
 .checks{columns:2;max-height:24rem;overflow:auto;border:1px solid var(--line);padding:.5rem;background:#fff}
 .checks label{font-weight:400;margin:.15rem 0}
+.guest-list{list-style:none;padding:0;margin:0 0 1.5rem}
+.guest-list li{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem;margin:0 0 .5rem}
+.guest-list h2{font-size:1.05rem;margin:0 0 .2rem}
+.guest-list p{margin:0}
+.guest-list .actions{margin:.5rem 0 0;align-items:center}
+.guest-list .actions form{margin:0}
 `;
 
 export const consoleCss = {

@@ -268,6 +268,12 @@ export function SessionPage(
           <a class="button secondary" href={`/admin/acara/${event.id}/tindak-lanjut`}>
             {text.followups}
           </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/tamu`}>
+            {language === 'id' ? 'Tamu & narasumber' : 'Guests & speakers'}
+          </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/materi`}>
+            {language === 'id' ? 'Materi' : 'Materials'}
+          </a>
           <a class="button secondary" href={`/checkin/${event.id}`}>
             {text.checkinPage}
           </a>

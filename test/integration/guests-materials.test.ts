@@ -1,0 +1,317 @@
+import { PDFDocument } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LIST_PAGE_SIZE } from '../../functions/db/guests-repo';
+import type { Store } from '../../functions/db/store';
+import type { User } from '../../functions/domain/accounts';
+import type { Guest } from '../../functions/domain/guests';
+import { MAX_MATERIAL_BYTES } from '../../functions/domain/materials';
+import type { EventRecord } from '../../functions/domain/schemas';
+import { newId } from '../../functions/domain/tokens';
+import { guestCheckInPath } from '../../functions/services/guests';
+import { createMaterialService } from '../../functions/services/materials';
+import {
+  type ConsoleApp,
+  createConsoleApp,
+  makeUser,
+  ORG,
+  seedOrganisations,
+  signIn,
+} from '../admin/helpers';
+import { qrCodesInPdf } from '../helpers/qr';
+import { createTestStore, makeEvent } from '../helpers/store';
+import { linesOf, pdfText } from '../reports/pdf-text';
+
+/**
+ * Guests, speakers and materials through the console as an organizer uses them: add, edit, reorder and remove
+ * guests, print a guest's letter, mark a guest present, find them on the daftar hadir, upload materials and
+ * download them from the public path only after the session.
+ */
+let store: Store;
+let app: ConsoleApp;
+let organizer: User;
+let event: EventRecord;
+let cookie: string;
+let csrf: string;
+let now = new Date('2026-12-17T00:00:00.000Z');
+const clock = () => now;
+
+const post = (path: string, fields: Record<string, string>) =>
+  app.request(path, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://hadir.test' },
+    body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+  });
+
+function upload(fields: Record<string, string>, file?: { name: string; bytes: Uint8Array; type?: string }) {
+  const form = new FormData();
+  form.set('_csrf', csrf);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  if (file)
+    form.set(
+      'file',
+      new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, {
+        type: file.type ?? 'application/octet-stream',
+      }),
+    );
+  return app.request(`/admin/acara/${event.id}/materi`, {
+    method: 'POST',
+    headers: { cookie, origin: 'https://hadir.test' },
+    body: form,
+  });
+}
+
+const guestsPage = async () =>
+  (await app.request(`/admin/acara/${event.id}/tamu`, { headers: { cookie } })).text();
+const orderOf = (html: string) => [...html.matchAll(/data-guest="([a-z0-9]+)"/g)].map((match) => match[1]);
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await seedOrganisations(store);
+  organizer = await makeUser(store, 'organizer');
+  event = makeEvent({
+    organisationId: ORG.id,
+    title: 'Sosialisasi KDKMP Baamang',
+    startsAt: '2026-12-17T01:30:00.000Z',
+    endsAt: '2026-12-17T05:00:00.000Z',
+    registrationDeadline: '2026-12-16T10:00:00.000Z',
+  });
+  await store.events.put(event);
+  app = createConsoleApp(store, clock);
+  cookie = await signIn(app, store, organizer.email);
+  csrf = (await guestsPage()).match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+});
+
+describe('guests in the console', () => {
+  const ids = { opening: newId(), speaker: newId(), moderator: newId() };
+
+  it('adds guests once each (a resubmitted form adds nothing), in protocol order', async () => {
+    const add = (id: string, name: string, role: string) =>
+      post(`/admin/acara/${event.id}/tamu`, {
+        id,
+        name,
+        position: 'Kepala Dinas',
+        institution: 'Dinas Koperasi dan UKM Kabupaten Kotawaringin Timur',
+        role,
+      });
+    expect((await add(ids.opening, 'Drs. H. Bupati Contoh', 'pembuka')).status).toBe(303);
+    expect((await add(ids.speaker, 'Ṣiti Nur’aini, S.E.', 'narasumber')).status).toBe(303);
+    expect((await add(ids.speaker, 'Ṣiti Nur’aini, S.E.', 'narasumber')).status).toBe(303);
+    expect((await add(ids.moderator, 'Budi Moderator', 'moderator')).status).toBe(303);
+    const guests = await store.guests.list(event.id);
+    expect(guests.map((guest) => [guest.id, guest.order])).toEqual([
+      [ids.opening, 1],
+      [ids.speaker, 2],
+      [ids.moderator, 3],
+    ]);
+  });
+
+  it('refuses a blank name and an unknown role with the form shown again (400), in either language', async () => {
+    const response = await post(`/admin/acara/${event.id}/tamu`, {
+      id: newId(),
+      name: '',
+      position: 'Camat',
+      institution: 'Kecamatan Baamang',
+      role: 'raja',
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('value="Camat"');
+    expect((await store.guests.list(event.id)).length).toBe(3);
+  });
+
+  it('moves a guest up and down, edits and removes', async () => {
+    expect(
+      (await post(`/admin/acara/${event.id}/tamu/${ids.moderator}/pindah`, { direction: 'up' })).status,
+    ).toBe(303);
+    expect(orderOf(await guestsPage())).toEqual([ids.opening, ids.moderator, ids.speaker]);
+    await post(`/admin/acara/${event.id}/tamu/${ids.opening}/pindah`, { direction: 'up' }); // already first
+    expect(orderOf(await guestsPage())).toEqual([ids.opening, ids.moderator, ids.speaker]);
+    await post(`/admin/acara/${event.id}/tamu/${ids.moderator}/ubah`, {
+      name: 'Budi Santoso, M.M.',
+      position: 'Kepala Bidang',
+      institution: 'Dinas Koperasi',
+      role: 'moderator',
+      letterNumber: '005/UND-TAMU/XII/2026',
+    });
+    const edited = await store.guests.get(event.id, ids.moderator);
+    expect(edited).toMatchObject({
+      name: 'Budi Santoso, M.M.',
+      letterNumber: '005/UND-TAMU/XII/2026',
+      order: 2,
+    });
+    const temp = newId();
+    await post(`/admin/acara/${event.id}/tamu`, {
+      id: temp,
+      name: 'Tamu Sementara',
+      position: 'Lurah',
+      institution: 'Kelurahan Baamang Hulu',
+      role: 'tamu_undangan',
+    });
+    expect((await post(`/admin/acara/${event.id}/tamu/${temp}/hapus`, {})).status).toBe(303);
+    expect(orderOf(await guestsPage())).toEqual([ids.opening, ids.moderator, ids.speaker]);
+    const english = await (
+      await app.request(`/admin/acara/${event.id}/tamu?lang=en`, { headers: { cookie } })
+    ).text();
+    expect(english).toContain('Invited guests &amp; speakers');
+  });
+
+  it("prints a guest's letter: a PDF with the name, the addressee, the session in WIB and a QR to mark them present", async () => {
+    const response = await app.request(`/admin/acara/${event.id}/tamu/${ids.speaker}/surat.pdf`, {
+      headers: { cookie },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = (await pdfText(bytes)).map((page) => linesOf(page).join('\n')).join('\n');
+    expect(text).toContain('Ṣiti Nur’aini, S.E.');
+    expect(text).toContain('Kepala Dinas Dinas Koperasi dan UKM Kabupaten Kotawaringin Timur');
+    expect(text).toContain('Kamis, 17 Desember 2026');
+    expect(text).toContain('WIB');
+    expect(await qrCodesInPdf(bytes)).toEqual([
+      `https://hadir.test${guestCheckInPath(event.id, ids.speaker)}`,
+    ]);
+    const all = await app.request(`/admin/acara/${event.id}/tamu/surat.pdf`, { headers: { cookie } });
+    expect((await PDFDocument.load(new Uint8Array(await all.arrayBuffer()))).getPageCount()).toBe(3);
+    expect((await app.request(`/admin/acara/${event.id}/tamu/surat.pdf`)).status).toBe(303); // signed out
+  });
+
+  it('marks a guest present from the QR page, once', async () => {
+    const page = await app.request(guestCheckInPath(event.id, ids.speaker), { headers: { cookie } });
+    expect(await page.text()).toContain('Belum hadir');
+    const marked = await app.request(guestCheckInPath(event.id, ids.speaker), {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://hadir.test',
+        referer: `https://hadir.test${guestCheckInPath(event.id, ids.speaker)}`,
+      },
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
+    });
+    expect(marked.headers.get('location')).toContain(`${guestCheckInPath(event.id, ids.speaker)}?ok=1`);
+    const first = (await store.guests.get(event.id, ids.speaker))?.checkedInAt;
+    expect(first).toBe(now.toISOString());
+    now = new Date(now.getTime() + 60_000);
+    await post(guestCheckInPath(event.id, ids.speaker), {});
+    expect((await store.guests.get(event.id, ids.speaker))?.checkedInAt).toBe(first);
+  });
+
+  it('gives guests their own page of the daftar hadir', async () => {
+    const response = await app.request(`/admin/laporan/acara/${event.id}/daftar-hadir.pdf`, {
+      headers: { cookie },
+    });
+    expect(response.status).toBe(200);
+    const pages = (await pdfText(new Uint8Array(await response.arrayBuffer()))).map((page) =>
+      linesOf(page).join('\n'),
+    );
+    const guestPage = pages.find((page) => page.includes('DAFTAR HADIR TAMU UNDANGAN / NARASUMBER'));
+    expect(guestPage).toBeDefined();
+    expect(guestPage).toContain('Ṣiti Nur’aini, S.E.');
+    expect(guestPage).toContain('Tanda Tangan');
+    const filled = await app.request(`/admin/laporan/acara/${event.id}/daftar-hadir.pdf?versi=hadir`, {
+      headers: { cookie },
+    });
+    const filledText = (await pdfText(new Uint8Array(await filled.arrayBuffer())))
+      .map((page) => linesOf(page).join('\n'))
+      .join('\n');
+    expect(filledText).toContain('Ṣiti Nur’aini, S.E.'); // marked present
+    expect(filledText).not.toContain('Budi Santoso, M.M.'); // not present
+  });
+
+  it('lists every guest of a session with more than one page of them', async () => {
+    const many = Array.from(
+      { length: 130 },
+      (_, index): Guest => ({
+        id: `bulk${String(index).padStart(4, '0')}`,
+        eventId: 'many-guests',
+        name: `Tamu ${index}`,
+        position: 'Kepala Desa',
+        institution: 'Desa Contoh',
+        role: 'tamu_undangan',
+        order: 130 - index,
+      }),
+    );
+    await Promise.all(many.map((guest) => store.guests.add(guest)));
+    expect(many.length).toBeGreaterThan(LIST_PAGE_SIZE);
+    const listed = await store.guests.list('many-guests');
+    expect(listed).toHaveLength(130);
+    expect(listed[0]?.order).toBe(1);
+  });
+});
+
+describe('materials', () => {
+  const pdfBytes = new TextEncoder().encode('%PDF-1.4\n% materi uji\n');
+  let materialId = '';
+
+  it('uploads a speaker’s PDF and refuses the wrong type and a file over the limit', async () => {
+    materialId = newId();
+    const speaker = (await store.guests.list(event.id)).find((guest) => guest.role === 'narasumber');
+    const ok = await upload(
+      { id: materialId, title: 'Paparan tata kelola KDKMP', guestId: speaker?.id ?? '' },
+      { name: 'Paparan Dinas.pdf', bytes: pdfBytes, type: 'application/pdf' },
+    );
+    expect(ok.status).toBe(303);
+    expect(
+      (
+        await upload(
+          { id: materialId, title: 'Paparan tata kelola KDKMP' },
+          { name: 'Paparan Dinas.pdf', bytes: pdfBytes },
+        )
+      ).status,
+    ).toBe(303);
+    expect(await store.materials.list(event.id)).toHaveLength(1);
+    const html = await upload(
+      { id: newId(), title: 'Skrip' },
+      { name: 'halaman.html', bytes: pdfBytes, type: 'text/html' },
+    );
+    expect(html.status).toBe(415);
+    const large = await upload(
+      { id: newId(), title: 'Terlalu besar' },
+      { name: 'besar.pdf', bytes: new Uint8Array(MAX_MATERIAL_BYTES + 1) },
+    );
+    expect(large.status).toBe(413);
+    expect(await store.materials.list(event.id)).toHaveLength(1);
+  });
+
+  it('keeps the download closed to the public until the session has ended, then serves the file', async () => {
+    now = new Date('2026-12-17T03:00:00.000Z'); // during the session
+    const path = `/acara/${event.id}/materi/${materialId}`;
+    expect((await app.request(path)).status).toBe(404);
+    const service = createMaterialService(
+      store,
+      { put: async () => {}, size: async () => 1, open: async () => undefined, remove: async () => {} },
+      clock,
+    );
+    expect(await service.published(event.id)).toEqual([]);
+    // Staff of the session may check what they uploaded at any time.
+    expect((await app.request(path, { headers: { cookie } })).status).toBe(200);
+    now = new Date('2026-12-17T05:00:00.000Z'); // the session's end
+    const response = await app.request(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="Paparan_Dinas.pdf"');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(pdfBytes);
+    expect((await service.published(event.id)).map((material) => material.id)).toEqual([materialId]);
+    expect((await app.request(`/acara/${event.id}/materi/tidakada`)).status).toBe(404);
+  });
+
+  it('lists every material of a session with more than one page of them', async () => {
+    await Promise.all(
+      Array.from({ length: LIST_PAGE_SIZE + 20 }, (_, index) =>
+        store.materials.add({
+          id: `bulk${String(index).padStart(4, '0')}`,
+          eventId: 'many-materials',
+          title: `Materi ${index}`,
+          fileName: 'materi.pdf',
+          contentType: 'application/pdf',
+          size: 10,
+          uploadedAt: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString(),
+        }),
+      ),
+    );
+    const listed = await store.materials.list('many-materials');
+    expect(listed).toHaveLength(LIST_PAGE_SIZE + 20);
+    expect(listed.at(-1)?.id).toBe(`bulk${String(LIST_PAGE_SIZE + 19).padStart(4, '0')}`);
+  });
+});
