@@ -17,7 +17,8 @@ export type AssistantContact = { name: string; phone?: string; email?: string };
 export type ThanksProps = BaseProps & {
   recipientName: string;
   cooperativeName: string;
-  officers: (Officer & { certificateUrl: string })[];
+  /** `evaluationUrl`: the officer's session evaluation form (absent in messages composed before it existed). */
+  officers: (Officer & { certificateUrl: string; evaluationUrl?: string })[];
   /** The cooperative's open administration steps (the checklist), in order. */
   nextSteps: string[];
   assistant?: AssistantContact;
@@ -35,6 +36,8 @@ const copy = bilingual({
     certificates: 'Sertifikat kehadiran',
     certificateLink: (name: string) => `Unduh sertifikat ${name} (PDF)`,
     materials: 'Materi kegiatan',
+    evaluation: 'Evaluasi kegiatan (2 menit)',
+    evaluationLink: (name: string) => `Isi evaluasi: ${name}`,
     nextSteps: (cooperative: string) => `Langkah administrasi berikutnya untuk ${cooperative}`,
     allDone: 'Semua langkah administrasi yang kami catat sudah selesai. Terima kasih.',
     assistant: 'Business Assistant pendamping koperasi Anda',
@@ -49,6 +52,8 @@ const copy = bilingual({
     certificates: 'Certificate of attendance',
     certificateLink: (name: string) => `Download the certificate for ${name} (PDF)`,
     materials: 'Session materials',
+    evaluation: 'Session evaluation (2 minutes)',
+    evaluationLink: (name: string) => `Evaluate the session: ${name}`,
     nextSteps: (cooperative: string) => `Next administration steps for ${cooperative}`,
     allDone: 'All the administration steps we track are done. Thank you.',
     assistant: "Your cooperative's Business Assistant",
@@ -134,6 +139,20 @@ export default function ThanksEmail(props: ThanksProps) {
           </Text>
         ))}
       </Section>
+      {props.officers.some((officer) => officer.evaluationUrl) ? (
+        <Section style={styles.panel}>
+          <Text style={styles.label}>{t.evaluation}</Text>
+          {props.officers.map((officer) =>
+            officer.evaluationUrl ? (
+              <Text key={officer.evaluationUrl} style={styles.text}>
+                <Link href={officer.evaluationUrl} style={styles.link}>
+                  {t.evaluationLink(officerLine(officer, language))}
+                </Link>
+              </Text>
+            ) : null,
+          )}
+        </Section>
+      ) : null}
       <Links title={t.materials} links={props.materials} />
       <StepList title={t.nextSteps(props.cooperativeName)} steps={props.nextSteps} empty={t.allDone} />
       <AssistantBlock title={t.assistant} assistant={props.assistant} />
@@ -152,6 +171,7 @@ export const PreviewProps = {
     {
       ...previewOfficers.ketua,
       certificateUrl: `${previewBaseUrl}/t/${previewOfficers.ketua.ticketCode}/sertifikat.pdf`,
+      evaluationUrl: `${previewBaseUrl}/t/${previewOfficers.ketua.ticketCode}/evaluasi`,
     },
   ],
   nextSteps: ['Akta pendirian (notaris)', 'Badan hukum (SK AHU)', 'NIK koperasi (Nomor Induk Koperasi)'],

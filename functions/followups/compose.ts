@@ -1,3 +1,4 @@
+import { ticketUrl } from '../../emails/props';
 import type { EmailProps } from '../../emails/render';
 import { renderEmail } from '../../emails/render';
 import type { AssistantContact } from '../../emails/thanks';
@@ -117,6 +118,7 @@ export async function followupEmail(
         officers: officers.map((p) => ({
           ...p,
           certificateUrl: certificateDownloadUrl(baseUrl, p.ticketCode),
+          evaluationUrl: `${ticketUrl(baseUrl, p.ticketCode)}/evaluasi`,
         })),
         nextSteps: await openSteps(store, event, registration.cooperativeId),
         assistant: await assistantOf(store, registration.cooperativeId, event),

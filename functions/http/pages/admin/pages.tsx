@@ -274,6 +274,9 @@ export function SessionPage(
           <a class="button secondary" href={`/admin/acara/${event.id}/materi`}>
             {language === 'id' ? 'Materi' : 'Materials'}
           </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/evaluasi`}>
+            {language === 'id' ? 'Evaluasi kegiatan' : 'Session evaluation'}
+          </a>
           <a class="button secondary" href={`/checkin/${event.id}`}>
             {text.checkinPage}
           </a>
@@ -294,6 +297,9 @@ export function SessionPage(
         <div class="actions">
           <a class="button" href={`/admin/acara/${event.id}/daftarkan`}>
             {language === 'id' ? 'Daftarkan koperasi dampingan' : 'Register one of your cooperatives'}
+          </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/evaluasi`}>
+            {language === 'id' ? 'Kebutuhan dari evaluasi' : 'Needs from the evaluation'}
           </a>
         </div>
       ) : null}
