@@ -83,6 +83,7 @@
  * 95. A webhook's inbound message handled once (TTL) .... pk=WAIN#<sha256(id)>       sk=WAIN
  * 100-104. Coverage counters, cooperative states and marks, session counts: coverage-keys.ts; 105. word index of the
  *      national cooperative search: directory-keys.ts
+ * 110-111. A session's evaluation form and its answers, one per checked-in officer: evaluation-keys.ts
  *
  * Capacity is a counter on the session item (seatsTaken, waitlistCount), changed in the same transaction as the
  * registration it belongs to, so it can never disagree with the registrations and never oversells.

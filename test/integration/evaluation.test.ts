@@ -202,14 +202,14 @@ describe('the console shows what the officers answered', () => {
     expect(html).toContain('Pendampingan akta notaris');
     expect(html).not.toContain('NIB dan rekening koperasi');
     expect(html).not.toContain('Contoh AD/ART');
-    const exported = await app.request(`/admin/acara/${event.id}/evaluasi/evaluasi.csv`, {
+    const exported = await app.request(`/admin/acara/${event.id}/evaluasi/ekspor/csv`, {
       headers: { cookie: assistantCookie },
     });
     expect(exported.status).toBe(403);
   });
 
   it('exports one row per answer as CSV and XLSX', async () => {
-    const csv = await app.request(`/admin/acara/${event.id}/evaluasi/evaluasi.csv`, {
+    const csv = await app.request(`/admin/acara/${event.id}/evaluasi/ekspor/csv`, {
       headers: { cookie: organizer },
     });
     expect(csv.status).toBe(200);
@@ -229,7 +229,7 @@ describe('the console shows what the officers answered', () => {
       true,
     );
 
-    const xlsx = await app.request(`/admin/acara/${event.id}/evaluasi/evaluasi.xlsx`, {
+    const xlsx = await app.request(`/admin/acara/${event.id}/evaluasi/ekspor/xlsx`, {
       headers: { cookie: organizer },
     });
     expect(xlsx.status).toBe(200);

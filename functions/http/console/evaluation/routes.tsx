@@ -119,9 +119,9 @@ export const evaluationConsole = consoleFactory
     }
     return c.redirect(`/admin/acara/${eventId}/evaluasi?ok=1`, 303);
   })
-  .get('/:file{evaluasi\\.(csv|xlsx)}', async (c) => {
+  .get('/ekspor/:format{csv|xlsx}', async (c) => {
     const eventId = c.req.param('eventId') as string;
-    const format = c.req.param('file').endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const format = c.req.param('format') === 'xlsx' ? 'xlsx' : 'csv';
     const file = await evaluations(c).exportAnswers(me(c), eventId, format);
     const relay = c.get('services').exportFiles;
     if (relay) return c.redirect(await relay.publish(file, eventId), 303);

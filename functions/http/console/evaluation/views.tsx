@@ -150,10 +150,10 @@ export function EvaluationResultsPage(
                 <a class="button" href={`${base}/formulir`}>
                   {text.editForm}
                 </a>
-                <a class="button secondary" href={`${base}/evaluasi.csv`} download>
+                <a class="button secondary" href={`${base}/ekspor/csv`} download>
                   {text.downloadCsv}
                 </a>
-                <a class="button secondary" href={`${base}/evaluasi.xlsx`} download>
+                <a class="button secondary" href={`${base}/ekspor/xlsx`} download>
                   {text.downloadXlsx}
                 </a>
               </>
