@@ -1,14 +1,16 @@
-import type { Handler, Hono } from 'hono';
+import type { Handler } from 'hono';
+import type { RouterRoute } from 'hono/types';
 import { createAdminEventsService } from '../services/admin-events';
 import { createAdminUsersService } from '../services/admin-users';
 import { createAuthService } from '../services/auth-service';
 import { createCheckinService } from '../services/checkins';
-import { sameOriginOnly } from './console-login';
-import type { AppEnv } from './context';
 import { evaluationConsole } from './console/evaluation/routes';
 import { guestRoutes } from './console/guests/routes';
+import { consoleFactory } from './console/kit';
+import { sameOriginOnly } from './console-login';
+import type { ConsoleEnv, ConsoleServices } from './context';
 import { describeRoute } from './describe-route';
-import type { Surface } from './http-app';
+import { defineSurface } from './http-app';
 import { adminApi } from './routes/admin-api';
 import { adminCoverage, coverageViewerGate } from './routes/admin-coverage';
 import { adminEmailApi, adminEmailPages } from './routes/admin-email';
@@ -27,12 +29,12 @@ import { outreachRoutes } from './routes/outreach';
  * (request id, security headers, compression) treats it as one of its own routes' answers, and a path those routes
  * do not know gets the app's own 404.
  */
-const openApi = (app: Hono<AppEnv>): Handler<AppEnv> => {
-  let openApiRoutes: Promise<Hono<AppEnv>> | undefined;
+const loadOpenApiRoutes = (appRoutes: () => RouterRoute[]) =>
+  import('./routes/openapi').then((module) => module.createOpenApiRoutes(appRoutes));
+const openApi = (appRoutes: () => RouterRoute[]): Handler<ConsoleEnv> => {
+  let openApiRoutes: ReturnType<typeof loadOpenApiRoutes> | undefined;
   return async (c) => {
-    openApiRoutes ??= import('./routes/openapi').then((module) =>
-      module.createOpenApiRoutes(() => app.routes),
-    );
+    openApiRoutes ??= loadOpenApiRoutes(appRoutes);
     const res = await (await openApiRoutes).request(c.req.raw);
     if (res.status === 404) return c.notFound();
     return c.body(await res.arrayBuffer(), res.status as 200, Object.fromEntries(res.headers));
@@ -45,55 +47,61 @@ const openApi = (app: Hono<AppEnv>): Handler<AppEnv> => {
  * OpenAPI) stay out of the public Lambda, and out of this one's cold start: each is imported by the first request
  * that uses it.
  */
-export const consoleSurface: Surface = (app, services) => {
-  services.auth = createAuthService(services.store, services.clock);
-  services.adminEvents = createAdminEventsService(services.store, services.clock);
-  services.adminUsers = createAdminUsersService(services.store, services.clock);
-  services.checkins ??= createCheckinService(services.store, services.clock);
-
-  const docs = openApi(app);
-  app.get(
-    '/api/openapi.json',
-    describeRoute({
-      operationId: 'getOpenApiDocument',
-      summary: 'This document (OpenAPI 3.1), generated from the routes',
-      tag: 'Service',
-      access: 'public',
-      responses: { 200: { type: 'application/json', schema: 'openApiDocument' } },
-    }),
-    docs,
-  );
-  app.get(
-    '/api/docs',
-    describeRoute({
-      operationId: 'getApiDocs',
-      summary: 'This document in Swagger UI',
-      tag: 'Service',
-      access: 'public',
-      responses: { 200: { type: 'text/html' } },
-    }),
-    docs,
-  );
-  app.get('/api/docs/*', docs); // Swagger UI's own files
-  app.route('/', authRoutes);
-  app.use('/api/admin/*', sameOriginOnly);
-  app.use('/api/admin/*', coverageViewerGate);
-  app.use('/admin', coverageViewerGate);
-  app.use('/admin/*', coverageViewerGate);
-  app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
-  app.route('/api/admin/email', adminEmailApi);
-  app.route('/api/admin/events/:eventId/campaigns', campaignApi);
-  app.route('/api/admin/events/:eventId/messages', messageLogApi);
-  app.route('/api/admin', adminApi);
-  app.use('/admin/*', sameOriginOnly);
-  app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in
-  app.route('/', outreachRoutes); // /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
-  app.route('/', guestRoutes); // /admin/acara/:eventId/tamu, /materi and the public /acara/:eventId/materi/:id
-  app.route('/admin/cakupan', adminCoverage);
-  app.route('/admin/laporan', adminReports);
-  app.route('/admin/email', adminEmailPages);
-  app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
-  app.route('/admin/acara/:eventId/evaluasi', evaluationConsole);
-  app.route('/admin', adminPages);
-  app.route('/', followupPublic);
-};
+export const consoleSurface = defineSurface<ConsoleServices>({
+  services: (base) => ({
+    ...base,
+    auth: createAuthService(base.store, base.clock),
+    adminEvents: createAdminEventsService(base.store, base.clock),
+    adminUsers: createAdminUsersService(base.store, base.clock),
+    checkins: createCheckinService(base.store, base.clock),
+  }),
+  routes: (appRoutes) => {
+    const app = consoleFactory.createApp();
+    const docs = openApi(appRoutes);
+    app.get(
+      '/api/openapi.json',
+      describeRoute({
+        operationId: 'getOpenApiDocument',
+        summary: 'This document (OpenAPI 3.1), generated from the routes',
+        tag: 'Service',
+        access: 'public',
+        responses: { 200: { type: 'application/json', schema: 'openApiDocument' } },
+      }),
+      docs,
+    );
+    app.get(
+      '/api/docs',
+      describeRoute({
+        operationId: 'getApiDocs',
+        summary: 'This document in Swagger UI',
+        tag: 'Service',
+        access: 'public',
+        responses: { 200: { type: 'text/html' } },
+      }),
+      docs,
+    );
+    app.get('/api/docs/*', docs); // Swagger UI's own files
+    app.route('/', authRoutes);
+    app.use('/api/admin/*', sameOriginOnly);
+    app.use('/api/admin/*', coverageViewerGate);
+    app.use('/admin', coverageViewerGate);
+    app.use('/admin/*', coverageViewerGate);
+    app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
+    app.route('/api/admin/email', adminEmailApi);
+    app.route('/api/admin/events/:eventId/campaigns', campaignApi);
+    app.route('/api/admin/events/:eventId/messages', messageLogApi);
+    app.route('/api/admin', adminApi);
+    app.use('/admin/*', sameOriginOnly);
+    app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in
+    app.route('/', outreachRoutes); // /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
+    app.route('/', guestRoutes); // /admin/acara/:eventId/tamu, /materi and the public /acara/:eventId/materi/:id
+    app.route('/admin/cakupan', adminCoverage);
+    app.route('/admin/laporan', adminReports);
+    app.route('/admin/email', adminEmailPages);
+    app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
+    app.route('/admin/acara/:eventId/evaluasi', evaluationConsole);
+    app.route('/admin', adminPages);
+    app.route('/', followupPublic);
+    return app;
+  },
+});

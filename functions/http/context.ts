@@ -62,7 +62,8 @@ export type ConsoleServices = BaseServices & {
   checkins: CheckinService;
 };
 
-type EnvWith<S extends BaseServices> = {
+/** The environment of routes that see services `S`. */
+export type EnvWith<S extends BaseServices> = {
   Variables: {
     language: Language;
     services: S;

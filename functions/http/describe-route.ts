@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import type * as documented from '../domain/api-responses';
-import type { AppEnv } from './context';
 
 type Exported = typeof documented;
 /**
@@ -52,8 +51,8 @@ const docs = new WeakMap<object, RouteDoc>();
  * routes/openapi.ts with hono-openapi when the document is first asked for. Importing hono-openapi here would put
  * zod's JSON Schema generator and every locale into the public function's cold start.
  */
-export function describeRoute(doc: RouteDoc): MiddlewareHandler<AppEnv> {
-  const middleware: MiddlewareHandler<AppEnv> = (_c, next) => next();
+export function describeRoute(doc: RouteDoc): MiddlewareHandler {
+  const middleware: MiddlewareHandler = (_c, next) => next();
   docs.set(middleware, doc);
   return middleware;
 }

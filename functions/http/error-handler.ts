@@ -4,7 +4,8 @@ import { type ErrorCode, isDomainError } from '../domain/errors';
 import { errorMessage, issueMessage } from '../domain/messages';
 import { redact } from '../domain/redact';
 import type { Language } from '../domain/schemas';
-import type { AppEnv } from './context';
+import type { BaseEnv } from './context';
+import { languageOf } from './request';
 
 const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   validation: 400,
@@ -168,8 +169,8 @@ export function errorBody(
 }
 
 /** The one place that turns any thrown error into the standard envelope. */
-export function onError(error: unknown, c: Context<AppEnv>) {
-  const language = c.get('language') ?? 'id';
+export function onError<E extends BaseEnv>(error: unknown, c: Context<E>) {
+  const language = languageOf(c);
   const { status, body } = errorBody(error, language);
   if (status === 503) c.header('Retry-After', '5');
   if (status >= 500) {

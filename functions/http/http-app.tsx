@@ -5,6 +5,7 @@ import { html, raw } from 'hono/html';
 import { languageDetector } from 'hono/language';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { RouterRoute } from 'hono/types';
 import { lazySecret, loadSessionSecret } from '../auth/session-secret';
 import { DomainError } from '../domain/errors';
 import type { Language } from '../domain/schemas';
@@ -19,7 +20,7 @@ import {
 import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
 import { faviconIco } from './assets/favicon';
 import { loadUser } from './console-login';
-import type { AppDeps, AppEnv, AppServices } from './context';
+import type { AppDeps, AppEnv, BaseEnv, BaseServices, EnvWith } from './context';
 import { describeRoute } from './describe-route';
 import { errorBody, onError } from './error-handler';
 import { noStoreForPrivate } from './no-store';
@@ -38,8 +39,38 @@ const health = describeRoute({
   responses: { 200: 'okResponse' },
 });
 
-/** Routes that a surface adds to the shared app: its services and its paths. */
-export type Surface = (app: Hono<AppEnv>, services: AppServices) => void;
+/**
+ * What a surface adds to the shared shell: the services its routes use, built whole from the shell's before any
+ * route is mounted, and its routes, made with its own factory (`publicFactory`, `consoleFactory`) on an app typed
+ * with its own environment.
+ */
+export type Surface = {
+  services: (base: BaseServices) => BaseServices;
+  /** Mounts the surface's routes on the shell. */
+  mount: (shell: Hono<BaseEnv>) => void;
+  /** The surface's routes alone (the console's OpenAPI document reads the public surface's this way). */
+  routes: () => RouterRoute[];
+};
+
+/**
+ * A surface whose routes see exactly the services it builds. `routes` gets the whole app's routes once mounted
+ * (the console's OpenAPI document reads them).
+ */
+export function defineSurface<S extends BaseServices>(surface: {
+  services: (base: BaseServices) => S;
+  routes: (appRoutes: () => RouterRoute[]) => Hono<EnvWith<S>>;
+}): Surface {
+  return {
+    services: surface.services,
+    mount: (shell) => {
+      shell.route(
+        '/',
+        surface.routes(() => shell.routes),
+      );
+    },
+    routes: () => surface.routes(() => []).routes,
+  };
+}
 
 /**
  * The middleware, error handling and assets every surface shares. The public Lambda (registration, tickets,
@@ -48,7 +79,7 @@ export type Surface = (app: Hono<AppEnv>, services: AppServices) => void;
  */
 export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surfaces: Surface[]) {
   const clock = deps.clock ?? (() => new Date());
-  const services = {
+  const base: BaseServices = {
     store: deps.store,
     config: deps.config,
     clock,
@@ -61,9 +92,12 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
         (await deps.config.loadSessionSecret?.()) ??
         loadSessionSecret(deps.config.runtime),
     ),
-  } as AppServices; // each surface adds its own services when it is mounted
+  };
+  // Every surface's services exist before any request: a route reads exactly what its surface's env declares.
+  const services: BaseServices = { ...base };
+  for (const surface of surfaces) Object.assign(services, surface.services(base));
 
-  const app = new Hono<AppEnv>();
+  const app = new Hono<BaseEnv>();
   app.use(requestId());
   // Cheap phones on slow networks: gzip what is read (pages, assets, rosters, exports), as API Gateway HTTP APIs do
   // not compress. Answers to writes are a few hundred bytes (a scan's is 230), which gzip would not shrink; hono
@@ -152,7 +186,7 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
 
   app.get('/api/health', health, (c) => c.json({ ok: true }));
   if (deps.devRoutes) app.route('/dev', deps.devRoutes);
-  for (const mount of surfaces) mount(app, services);
+  for (const surface of surfaces) surface.mount(app);
 
   app.notFound((c) => {
     if (isApi(c)) return onError(new DomainError('not_found'), c);

@@ -1,6 +1,8 @@
 import { createCheckinService } from '../services/checkins';
 import { createRegistrationService } from '../services/registrations';
-import type { Surface } from './http-app';
+import type { PublicServices } from './context';
+import { defineSurface } from './http-app';
+import { publicFactory } from './public-factory';
 import { apiCheckins } from './routes/api-checkins';
 import { apiCooperatives } from './routes/api-cooperatives';
 import { apiEvents } from './routes/api-events';
@@ -13,17 +15,23 @@ import { ticketFiles } from './routes/ticket-file';
 import { webhookSecretsFromEnv, whatsappWebhook } from './routes/whatsapp-webhook';
 
 /** What cooperatives and door volunteers use: sessions, registration, tickets, check-in. */
-export const publicSurface: Surface = (app, services) => {
-  services.registrations = createRegistrationService(services.store, services.clock);
-  services.checkins = createCheckinService(services.store, services.clock);
-  app.route('/api/events', apiEvents);
-  app.route('/api/events', apiCheckins);
-  app.route('/api/cooperatives', apiCooperatives);
-  app.route('/api/registrations', apiRegistrations);
-  app.route('/api/registrations', apiPrivacy);
-  app.route('/checkin', checkinPages);
-  app.route('/webhooks/whatsapp', whatsappWebhook(webhookSecretsFromEnv()));
-  app.route('/', ticketFiles);
-  app.route('/', evaluationForm);
-  app.route('/', pages);
-};
+export const publicSurface = defineSurface<PublicServices>({
+  services: (base) => ({
+    ...base,
+    registrations: createRegistrationService(base.store, base.clock),
+    checkins: createCheckinService(base.store, base.clock),
+  }),
+  routes: () =>
+    publicFactory
+      .createApp()
+      .route('/api/events', apiEvents)
+      .route('/api/events', apiCheckins)
+      .route('/api/cooperatives', apiCooperatives)
+      .route('/api/registrations', apiRegistrations)
+      .route('/api/registrations', apiPrivacy)
+      .route('/checkin', checkinPages)
+      .route('/webhooks/whatsapp', whatsappWebhook(webhookSecretsFromEnv()))
+      .route('/', ticketFiles)
+      .route('/', evaluationForm)
+      .route('/', pages),
+});

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import type { RateLimitBucket } from '../services/rate-limiter';
-import type { AppEnv } from './context';
+import type { BaseEnv } from './context';
 
 /** The caller's address as API Gateway or the local server saw it (never a client-supplied header). */
-export function clientAddress(c: Context<AppEnv>): string {
+export function clientAddress<E extends BaseEnv>(c: Context<E>): string {
   const env = c.env as
     | {
         event?: { requestContext?: { http?: { sourceIp?: string } } };
@@ -42,7 +42,7 @@ function reportRefused(bucket: RateLimitBucket) {
 }
 
 /** Consumes one point of `bucket` for `key`; without a configured limiter (unit tests) it allows everything. */
-export async function limit(c: Context<AppEnv>, bucket: RateLimitBucket, key: string) {
+export async function limit<E extends BaseEnv>(c: Context<E>, bucket: RateLimitBucket, key: string) {
   const limiter = c.get('services').rateLimiter;
   if (!limiter) return;
   try {
@@ -60,8 +60,8 @@ export async function limit(c: Context<AppEnv>, bucket: RateLimitBucket, key: st
  * The limits a validated registration meets, beyond the caller's address: its cooperative, its contact's phone and
  * its session. None of them is reached by a whole regency registering from one venue's Wi-Fi.
  */
-export async function limitRegistration(
-  c: Context<AppEnv>,
+export async function limitRegistration<E extends BaseEnv>(
+  c: Context<E>,
   eventId: string,
   input: { cooperativeId: string; contact: { phone: string } },
 ) {

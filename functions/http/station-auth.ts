@@ -4,7 +4,7 @@ import { canManageEvent } from '../domain/access-policy';
 import type { Actor } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
 import { hashSecret } from '../domain/tokens';
-import type { AppEnv } from './context';
+import type { BaseEnv } from './context';
 import { bearerToken } from './request';
 
 /** An enrolled phone keeps its station token in this signed, HttpOnly cookie (set by the enrol page). */
@@ -15,7 +15,7 @@ export const STATION_COOKIE = 'hadir_station';
  * enrolment cookie), or a signed-in admin or organizer of the session's organisation. Anything else is
  * 401 (nobody) or 403 (someone without the right). For the check-in API.
  */
-export async function authorizeCheckin(c: Context<AppEnv>, eventId: string): Promise<Actor> {
+export async function authorizeCheckin<E extends BaseEnv>(c: Context<E>, eventId: string): Promise<Actor> {
   const { store, sessionSecret } = c.get('services');
   const cookieToken = getCookie(c, STATION_COOKIE)
     ? await getSignedCookie(c, await sessionSecret(), STATION_COOKIE)
@@ -37,7 +37,7 @@ export async function authorizeCheckin(c: Context<AppEnv>, eventId: string): Pro
 }
 
 /** Enrols this device: remembers the station token in a cookie after checking it is valid. */
-export async function enrolStation(c: Context<AppEnv>, token: string) {
+export async function enrolStation<E extends BaseEnv>(c: Context<E>, token: string) {
   const { store, sessionSecret } = c.get('services');
   const station = token ? await store.stations.findByToken(hashSecret(token)) : undefined;
   if (!station) throw new DomainError('not_found');

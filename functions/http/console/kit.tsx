@@ -46,8 +46,12 @@ export const requireRole = (...roles: UserRole[]) =>
 /** Any signed-in console user. */
 export const requireSignedIn = requireRole();
 
-/** The signed-in user behind `requireRole`. */
-export const me = (c: Context<SignedInEnv>): User => c.var.user;
+/** The signed-in user, for handlers behind `requireRole` (where `c.var.user` is typed as present too). */
+export function me<E extends ConsoleEnv>(c: Context<E>): User {
+  const user: User | undefined = c.get('user');
+  if (!user) throw new DomainError('unauthorized');
+  return user;
+}
 
 export type FormRead<T> =
   | { ok: true; values: T; form: Record<string, unknown> }

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import {
   assignmentInput,
   organisationInput,
@@ -12,20 +12,21 @@ import { DomainError } from '../../domain/errors';
 import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { adminEvent, adminRegistration } from '../../services/admin-events';
 import { publicUser } from '../../services/admin-users';
+import { consoleFactory } from '../console/kit';
 import { requireUser } from '../console-login';
-import type { AppEnv } from '../context';
+import type { ConsoleEnv } from '../context';
 import { describeRoute } from '../describe-route';
 import { baseUrlOf } from '../page-context';
 import { MAX_BODY_BYTES, readJson, validate } from '../request';
 
 /** The signed-in user; the router's middleware has already refused everyone else. */
-const me = (c: Context<AppEnv>) => c.get('user') as User;
+const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
 
-export const stationUrl = (c: Context<AppEnv>, token: string) =>
+export const stationUrl = (c: Context<ConsoleEnv>, token: string) =>
   `${baseUrlOf(c)}/checkin/enrol?token=${encodeURIComponent(token)}`;
 
 /** Reads a JSON object body (an empty body is `{}`), for merging over current values. */
-async function readObject(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+async function readObject(c: Context<ConsoleEnv>): Promise<Record<string, unknown>> {
   const body = await readJson(c);
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new DomainError('validation', {}, [{ path: [], code: 'required', message: 'required' }]);
@@ -260,7 +261,8 @@ const auditLog = describeRoute({
  * The organizer console's JSON API. Every route needs a signed-in user (401 without, 403 for a station
  * token) and each service call checks the user's right to the session, registration or user it touches.
  */
-export const adminApi = new Hono<AppEnv>()
+export const adminApi = consoleFactory
+  .createApp()
   .use(async (c, next) => {
     await requireUser(c);
     c.header('Cache-Control', 'no-store');

@@ -1,17 +1,18 @@
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { coverageProvinces, isCoverageViewer } from '../../domain/access-policy';
 import type { User } from '../../domain/accounts';
 import { DomainError } from '../../domain/errors';
 import { type CoverageService, createCoverageService } from '../../services/coverage';
+import { consoleFactory } from '../console/kit';
 import { assertFormToken } from '../console-login';
-import type { AppEnv, AppServices } from '../context';
+import type { ConsoleEnv, ConsoleServices } from '../context';
 import { CoveragePage, coverageCss } from '../pages/admin/cakupan/pages';
 import { readForm } from '../request';
 
-const me = (c: Context<AppEnv>) => c.get('user') as User;
+const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
 
-const services = new WeakMap<AppServices, CoverageService>();
-function coverage(c: Context<AppEnv>): CoverageService {
+const services = new WeakMap<ConsoleServices, CoverageService>();
+function coverage(c: Context<ConsoleEnv>): CoverageService {
   const app = c.get('services');
   let service = services.get(app);
   if (!service) {
@@ -26,7 +27,7 @@ function coverage(c: Context<AppEnv>): CoverageService {
  * organisation's route would allow its members, a viewer is refused before it runs. Their console home is the
  * coverage page.
  */
-export const coverageViewerGate: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const coverageViewerGate: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   const user = c.get('user');
   if (user && isCoverageViewer(user)) {
     const path = c.req.path;
@@ -38,7 +39,11 @@ export const coverageViewerGate: MiddlewareHandler<AppEnv> = async (c, next) => 
 
 const currentMonth = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
 
-const page = (c: Context<AppEnv>, view: Awaited<ReturnType<CoverageService['nation']>>, notice?: string) =>
+const page = (
+  c: Context<ConsoleEnv>,
+  view: Awaited<ReturnType<CoverageService['nation']>>,
+  notice?: string,
+) =>
   c.render(
     <CoveragePage
       language={c.get('language')}
@@ -51,7 +56,8 @@ const page = (c: Context<AppEnv>, view: Awaited<ReturnType<CoverageService['nati
   );
 
 /** The coverage dashboards, mounted at /admin/cakupan: national, province, regency and kecamatan pages. */
-export const adminCoverage = new Hono<AppEnv>()
+export const adminCoverage = consoleFactory
+  .createApp()
   .get(coverageCss.path.replace('/admin/cakupan', ''), (c) => {
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(coverageCss.body, 200, { 'Content-Type': 'text/css; charset=utf-8' });

@@ -1,13 +1,14 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { User } from '../../domain/accounts';
 import { createEmailProblemsService } from '../../services/email-problems';
+import { consoleFactory } from '../console/kit';
 import { assertFormToken, requireUser } from '../console-login';
-import type { AppEnv } from '../context';
+import type { ConsoleEnv } from '../context';
 import { describeRoute } from '../describe-route';
 import { ConsoleLayout, Csrf } from '../pages/admin/layout';
 import { readForm } from '../request';
 
-const service = (c: Context<AppEnv>) =>
+const service = (c: Context<ConsoleEnv>) =>
   createEmailProblemsService(c.get('services').store, c.get('services').clock);
 
 const copy = {
@@ -46,14 +47,16 @@ const retry = describeRoute({
 });
 
 /** Failed and uncertain emails of the organizer's sessions, with a manual "send again". */
-export const adminEmailApi = new Hono<AppEnv>()
+export const adminEmailApi = consoleFactory
+  .createApp()
   .get('/', listProblems, async (c) => c.json({ problems: await service(c).list(await requireUser(c)) }))
   .post('/:jobId/retry', retry, async (c) => {
     await service(c).retry(await requireUser(c), c.req.param('jobId'));
     return c.json({ ok: true }, 202);
   });
 
-export const adminEmailPages = new Hono<AppEnv>()
+export const adminEmailPages = consoleFactory
+  .createApp()
   .get('/', async (c) => {
     const user = await requireUser(c);
     const language = c.get('language');

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { createSuppressionsRepo } from '../../db/suppressions-repo';
 import { canManageEvent } from '../../domain/access-policy';
 import {
@@ -12,8 +12,9 @@ import { DomainError, isDomainError } from '../../domain/errors';
 import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { fromLocalDateTime } from '../../domain/time';
 import { createMessageLogService } from '../../services/message-log';
+import { consoleFactory } from '../console/kit';
 import { assertFormToken } from '../console-login';
-import type { AppEnv } from '../context';
+import type { ConsoleEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { consoleText } from '../pages/admin/copy';
 import {
@@ -33,8 +34,8 @@ import type { FieldErrors, FormValues } from '../pages/register-page';
 import { readForm, validate } from '../request';
 import { stationUrl } from './admin-api';
 
-const me = (c: Context<AppEnv>) => c.get('user') as User;
-const base = (c: Context<AppEnv>, notice?: string) => ({
+const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
+const base = (c: Context<ConsoleEnv>, notice?: string) => ({
   language: c.get('language'),
   user: me(c),
   csrfToken: c.get('csrfToken'),
@@ -42,13 +43,13 @@ const base = (c: Context<AppEnv>, notice?: string) => ({
 });
 
 /** A console form: same origin (middleware), the session's CSRF token, then its fields. */
-async function postedForm(c: Context<AppEnv>) {
+async function postedForm(c: Context<ConsoleEnv>) {
   const form = await readForm(c);
   assertFormToken(c, form);
   return form;
 }
 
-function fieldErrors(error: unknown, c: Context<AppEnv>): { errors: FieldErrors; message: string } {
+function fieldErrors(error: unknown, c: Context<ConsoleEnv>): { errors: FieldErrors; message: string } {
   if (!isDomainError(error) || ['not_found', 'forbidden', 'unauthorized'].includes(error.code)) throw error;
   const { body } = errorBody(error, c.get('language'));
   const errors: FieldErrors = {};
@@ -58,7 +59,7 @@ function fieldErrors(error: unknown, c: Context<AppEnv>): { errors: FieldErrors;
 }
 
 /** Form fields (datetime-local in the session's zone, checkboxes) -> the shared event schema's input. */
-async function eventFromForm(c: Context<AppEnv>, form: Record<string, unknown>) {
+async function eventFromForm(c: Context<ConsoleEnv>, form: Record<string, unknown>) {
   const all = await c.req.formData();
   const zone = typeof form.timeZone === 'string' && form.timeZone ? form.timeZone : 'Asia/Jakarta';
   const at = (name: string) => {
@@ -89,12 +90,12 @@ async function eventFromForm(c: Context<AppEnv>, form: Record<string, unknown>) 
   return { input, values };
 }
 
-async function regencyOf(c: Context<AppEnv>, regencyCode: string) {
+async function regencyOf(c: Context<ConsoleEnv>, regencyCode: string) {
   return c.get('services').store.cooperatives.getRegency(regencyCode);
 }
 
 async function renderEventForm(
-  c: Context<AppEnv>,
+  c: Context<ConsoleEnv>,
   options: { action: string; heading: string; values: EventFormValues; errors?: FieldErrors; error?: string },
 ) {
   const code = typeof options.values.regencyCode === 'string' ? options.values.regencyCode : '62.02';
@@ -114,7 +115,7 @@ async function renderEventForm(
   );
 }
 
-async function sessionPage(c: Context<AppEnv>, eventId: string, notice?: string) {
+async function sessionPage(c: Context<ConsoleEnv>, eventId: string, notice?: string) {
   const filters = {
     q: c.req.query('q')?.slice(0, 100) || undefined,
     district: c.req.query('district') || undefined,
@@ -137,7 +138,7 @@ async function sessionPage(c: Context<AppEnv>, eventId: string, notice?: string)
 }
 
 /** Users and organisations (admins only), with what a refused form needs shown again. */
-async function usersPage(c: Context<AppEnv>, forms: UsersForms = {}) {
+async function usersPage(c: Context<ConsoleEnv>, forms: UsersForms = {}) {
   if (me(c).role !== 'admin') throw new DomainError('forbidden');
   const { adminUsers } = c.get('services');
   const [users, organisations, regencies] = await Promise.all([
@@ -151,7 +152,7 @@ async function usersPage(c: Context<AppEnv>, forms: UsersForms = {}) {
 }
 
 async function stationsPage(
-  c: Context<AppEnv>,
+  c: Context<ConsoleEnv>,
   eventId: string,
   extra: { created?: { name: string; url: string; qrSvg: string }; errors?: FieldErrors } = {},
 ) {
@@ -164,7 +165,7 @@ async function stationsPage(
 }
 
 async function assignmentsPage(
-  c: Context<AppEnv>,
+  c: Context<ConsoleEnv>,
   selectedId?: string,
   extra: { notice?: string; errors?: string[] } = {},
 ) {
@@ -192,7 +193,8 @@ async function assignmentsPage(
  * The console's pages, server-rendered, Bahasa Indonesia first, no scripts: every action is a form with
  * the session's CSRF token. Rights are checked by the same services as the JSON API.
  */
-export const adminPages = new Hono<AppEnv>()
+export const adminPages = consoleFactory
+  .createApp()
   .use(async (c, next) => {
     if (!c.get('user')) {
       if (c.req.method === 'GET') return c.redirect('/masuk', 303);

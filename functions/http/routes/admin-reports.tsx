@@ -1,11 +1,12 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { User } from '../../domain/accounts';
 import { isChecklistStep } from '../../domain/checklist';
 import { DomainError } from '../../domain/errors';
 import { isExportFormat, isExportKind } from '../../reports/exports';
 import { createReportsService, type ReportsService } from '../../services/reports';
+import { consoleFactory } from '../console/kit';
 import { assertFormToken, requireUser } from '../console-login';
-import type { AppEnv, AppServices } from '../context';
+import type { ConsoleEnv, ConsoleServices } from '../context';
 import { describeRoute } from '../describe-route';
 import {
   AssistantReportPage,
@@ -18,11 +19,11 @@ import {
 import { reportsCss } from '../pages/admin/reports/styles';
 import { readForm, readJson } from '../request';
 
-const me = (c: Context<AppEnv>) => c.get('user') as User;
+const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
 
-/** One reports service per app (built from the app's services on first use; no change to AppServices). */
-const services = new WeakMap<AppServices, ReportsService>();
-function reports(c: Context<AppEnv>): ReportsService {
+/** One reports service per app (built from the app's services on first use; no change to ConsoleServices). */
+const services = new WeakMap<ConsoleServices, ReportsService>();
+function reports(c: Context<ConsoleEnv>): ReportsService {
   const app = c.get('services');
   let service = services.get(app);
   if (!service) {
@@ -32,7 +33,7 @@ function reports(c: Context<AppEnv>): ReportsService {
   return service;
 }
 
-const base = (c: Context<AppEnv>, notice?: string) => ({
+const base = (c: Context<ConsoleEnv>, notice?: string) => ({
   language: c.get('language'),
   user: me(c),
   csrfToken: c.get('csrfToken'),
@@ -41,7 +42,7 @@ const base = (c: Context<AppEnv>, notice?: string) => ({
 
 /** Files with personal data: never cached, never sniffed, always a download. */
 function download(
-  c: Context<AppEnv>,
+  c: Context<ConsoleEnv>,
   body: ReadableStream<Uint8Array> | Uint8Array,
   type: string,
   filename: string,
@@ -59,7 +60,8 @@ function download(
  * they are relayed through S3, functions/reports/export-files.ts).
  * Rights are checked by the reports service; every download is written to the audit log.
  */
-export const adminReports = new Hono<AppEnv>()
+export const adminReports = consoleFactory
+  .createApp()
   .get(reportsCss.path.replace('/admin/laporan', ''), (c) => {
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(reportsCss.body, 200, { 'Content-Type': 'text/css; charset=utf-8' });
@@ -164,7 +166,8 @@ const checklistStep = describeRoute({
   errors: [404],
 });
 
-export const adminReportsApi = new Hono<AppEnv>()
+export const adminReportsApi = consoleFactory
+  .createApp()
   .use(async (c, next) => {
     await requireUser(c);
     c.header('Cache-Control', 'no-store');

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { Actor } from '../../domain/accounts';
 import {
   type CheckinRequest,
@@ -7,9 +7,10 @@ import {
   substituteRequest,
   walkInRequest,
 } from '../../domain/checkin';
-import type { AppEnv } from '../context';
+import type { PublicEnv } from '../context';
 import { describeRoute } from '../describe-route';
 import { errorBody } from '../error-handler';
+import { publicFactory } from '../public-factory';
 import { readJson, validate } from '../request';
 import { authorizeCheckin } from '../station-auth';
 
@@ -17,7 +18,7 @@ import { authorizeCheckin } from '../station-auth';
 const stationName = (actor: Actor) =>
   actor.kind === 'station' ? actor.station.name : actor.user.name || actor.user.email;
 
-async function authorized(c: Context<AppEnv>) {
+async function authorized(c: Context<PublicEnv>) {
   const eventId = c.req.param('eventId') ?? '';
   const actor = await authorizeCheckin(c, eventId);
   return { eventId, station: stationName(actor), checkins: c.get('services').checkins };
@@ -95,7 +96,8 @@ const doorRoster = describeRoute({
 });
 
 /** The door: for the session's enrolled stations and its organizers only. */
-export const apiCheckins = new Hono<AppEnv>()
+export const apiCheckins = publicFactory
+  .createApp()
   .post('/:eventId/checkins', checkIn, async (c) => {
     // The scan at the door: the station's token and the ticket are looked up at the same time, one round trip
     // saved per scan. A caller who may not check in still gets 401/403 first, whatever the body.

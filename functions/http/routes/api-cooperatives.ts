@@ -1,12 +1,11 @@
-import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError } from '../../domain/errors';
 import { isInvited } from '../../domain/registration';
 import { type Cooperative, wholeNumber } from '../../domain/schemas';
 import { searchNationally } from '../../services/national-search';
-import type { AppEnv } from '../context';
 import { describeRoute } from '../describe-route';
+import { publicFactory } from '../public-factory';
 import { validate } from '../request';
 
 const query = z.object({
@@ -48,7 +47,7 @@ const searchDirectory = describeRoute({
   errors: [404],
 });
 
-export const apiCooperatives = new Hono<AppEnv>().get('/', searchDirectory, async (c) => {
+export const apiCooperatives = publicFactory.createApp().get('/', searchDirectory, async (c) => {
   const { q, district, regency, limit, event: eventId } = validate(query, c.req.query(), c);
   const { store } = c.get('services');
   if (eventId) {

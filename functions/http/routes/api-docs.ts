@@ -1,13 +1,13 @@
-import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { SWAGGER_UI_ROUTE, swaggerUi } from '../assets/swagger-ui';
-import type { AppEnv } from '../context';
+import { consoleFactory } from '../console/kit';
 
 /**
  * `/api/docs`: Swagger UI over /api/openapi.json, from pinned files the console serves itself (assets/swagger-ui.ts)
  * under the app's one Content-Security-Policy: every script and stylesheet is a same-origin file.
  */
-export const apiDocsRoutes = new Hono<AppEnv>()
+export const apiDocsRoutes = consoleFactory
+  .createApp()
   .get('/api/docs', async (c) => {
     const ui = await swaggerUi();
     return c.html(

@@ -1,9 +1,8 @@
-import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors';
 import { publicEvent } from '../../domain/events';
 import { registrationInput, sessionListQuery } from '../../domain/schemas';
-import type { AppEnv } from '../context';
 import { describeRoute } from '../describe-route';
+import { publicFactory } from '../public-factory';
 import { clientAddress, limit, limitRegistration } from '../rate-limit';
 import { readJson, validate } from '../request';
 
@@ -39,7 +38,8 @@ const register = describeRoute({
   errors: [404, 409],
 });
 
-export const apiEvents = new Hono<AppEnv>()
+export const apiEvents = publicFactory
+  .createApp()
   .get('/', listEvents, async (c) => {
     const { store, clock } = c.get('services');
     const { when, cursor } = validate(sessionListQuery, c.req.query(), c);

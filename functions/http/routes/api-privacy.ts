@@ -1,6 +1,5 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../context';
 import { describeRoute } from '../describe-route';
+import { publicFactory } from '../public-factory';
 import { bearerToken } from '../request';
 
 const exportData = describeRoute({
@@ -20,7 +19,8 @@ const erase = describeRoute({
 });
 
 /** Data-subject rights (UU PDP) for the cooperative's contact, with the same manage token. */
-export const apiPrivacy = new Hono<AppEnv>()
+export const apiPrivacy = publicFactory
+  .createApp()
   .get('/:registrationId/data', exportData, async (c) => {
     const data = await c
       .get('services')

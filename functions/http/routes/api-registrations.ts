@@ -1,8 +1,7 @@
-import { Hono } from 'hono';
 import { registrationChangeInput } from '../../domain/schemas';
 import { publicRegistration } from '../../services/registrations';
-import type { AppEnv } from '../context';
 import { describeRoute } from '../describe-route';
+import { publicFactory } from '../public-factory';
 import { bearerToken, readJson, validate } from '../request';
 
 const readRegistration = describeRoute({
@@ -36,7 +35,8 @@ const cancelRegistration = describeRoute({
 });
 
 /** The cooperative contact's self-service, authorised by the manage token from the confirmation. */
-export const apiRegistrations = new Hono<AppEnv>()
+export const apiRegistrations = publicFactory
+  .createApp()
   .get('/:registrationId', readRegistration, async (c) => {
     const registration = await c
       .get('services')

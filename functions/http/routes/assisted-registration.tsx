@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { User } from '../../domain/accounts';
 import { checkinWindow as windowOf } from '../../domain/checkin-window';
 import { DomainError, isDomainError } from '../../domain/errors';
@@ -7,8 +7,9 @@ import {
   type AssistedRegistrationService,
   createAssistedRegistrationService,
 } from '../../services/assisted-registrations';
+import { consoleFactory } from '../console/kit';
 import { assertFormToken } from '../console-login';
-import type { AppEnv, AppServices } from '../context';
+import type { ConsoleEnv, ConsoleServices } from '../context';
 import { errorBody } from '../error-handler';
 import { baseUrlOf } from '../page-context';
 import { AssistedDonePage, AssistedRegistrationPage, CheckinWindowPage } from '../pages/admin/assisted-pages';
@@ -19,8 +20,8 @@ import { readForm, validate } from '../request';
  * The console's pages for the day itself: registering a cooperative on its behalf (organizers, and Business
  * Assistants for their own cooperatives) and the door's check-in window. Full paths, mounted once.
  */
-const built = new WeakMap<AppServices, AssistedRegistrationService>();
-function service(c: Context<AppEnv>): AssistedRegistrationService {
+const built = new WeakMap<ConsoleServices, AssistedRegistrationService>();
+function service(c: Context<ConsoleEnv>): AssistedRegistrationService {
   const app = c.get('services');
   let found = built.get(app);
   if (!found) {
@@ -29,15 +30,15 @@ function service(c: Context<AppEnv>): AssistedRegistrationService {
   }
   return found;
 }
-const me = (c: Context<AppEnv>) => c.get('user') as User;
-const frame = (c: Context<AppEnv>, notice?: string) => ({
+const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
+const frame = (c: Context<ConsoleEnv>, notice?: string) => ({
   language: c.get('language'),
   user: me(c),
   csrfToken: c.get('csrfToken'),
   notice,
 });
 
-const signedIn = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+const signedIn = async (c: Context<ConsoleEnv>, next: () => Promise<void>) => {
   if (!c.get('user')) {
     if (c.req.method === 'GET') return c.redirect('/masuk', 303);
     throw new DomainError('unauthorized');
@@ -46,7 +47,7 @@ const signedIn = async (c: Context<AppEnv>, next: () => Promise<void>) => {
   await next();
 };
 
-function refused(error: unknown, c: Context<AppEnv>): { errors: FieldErrors; message: string } {
+function refused(error: unknown, c: Context<ConsoleEnv>): { errors: FieldErrors; message: string } {
   if (!isDomainError(error) || ['not_found', 'forbidden', 'unauthorized'].includes(error.code)) throw error;
   const { status, body } = errorBody(error, c.get('language'));
   const errors: FieldErrors = {};
@@ -64,7 +65,7 @@ function filledRows(form: Record<string, unknown>) {
   );
 }
 
-async function windowPage(c: Context<AppEnv>, notice?: string, errors: FieldErrors = {}, error?: string) {
+async function windowPage(c: Context<ConsoleEnv>, notice?: string, errors: FieldErrors = {}, error?: string) {
   const { event, opensMinutesBefore, anyTime } = await service(c).checkinWindow(
     me(c),
     c.req.param('eventId') ?? '',
@@ -82,7 +83,8 @@ async function windowPage(c: Context<AppEnv>, notice?: string, errors: FieldErro
   );
 }
 
-export const assistedRoutes = new Hono<AppEnv>()
+export const assistedRoutes = consoleFactory
+  .createApp()
   .use('/admin/acara/:eventId/daftarkan', signedIn)
   .use('/admin/acara/:eventId/jendela-check-in', signedIn)
   .get('/admin/acara/:eventId/daftarkan', async (c) => {

@@ -1,9 +1,8 @@
-import { Hono } from 'hono';
 import { signInInput } from '../../domain/accounts';
 import { isDomainError } from '../../domain/errors';
 import { errorMessage } from '../../domain/messages';
+import { consoleFactory } from '../console/kit';
 import { assertFormToken, endLogin, sameOriginOnly, startLogin } from '../console-login';
-import type { AppEnv } from '../context';
 import { describeRoute } from '../describe-route';
 import { SignInPage, SignInSentPage } from '../pages/admin/sign-in';
 import { clientAddress, limit } from '../rate-limit';
@@ -33,7 +32,8 @@ const signOut = describeRoute({
  * `GET /auth/verify?token=` consumes the emailed link, sets the session cookie and redirects to the console,
  * `POST /api/auth/sign-out` ends the session. `/masuk` and `/keluar` are the same for browsers without JS.
  */
-export const authRoutes = new Hono<AppEnv>()
+export const authRoutes = consoleFactory
+  .createApp()
   .post('/api/auth/sign-in', signIn, async (c) => {
     await limit(c, 'signInAddress', clientAddress(c));
     const { email } = validate(signInInput, await readJson(c), c);

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { User } from '../../domain/accounts';
 import {
   type CampaignKind,
@@ -15,8 +15,9 @@ import { hashSecret, ticketCodeFrom } from '../../domain/tokens';
 import { type CampaignService, createCampaignService } from '../../services/campaigns';
 import { type CertificateService, createCertificateService } from '../../services/certificates';
 import { createMessageLogService } from '../../services/message-log';
+import { consoleFactory } from '../console/kit';
 import { assertFormToken, requireUser } from '../console-login';
-import type { AppEnv, AppServices } from '../context';
+import type { ConsoleEnv, ConsoleServices } from '../context';
 import { describeRoute } from '../describe-route';
 import { errorBody } from '../error-handler';
 import { baseUrlOf } from '../page-context';
@@ -28,10 +29,13 @@ import { readForm, readJson, validate } from '../request';
 /**
  * Follow-ups: the console's campaign pages (/admin/acara/:eventId/tindak-lanjut), their JSON API
  * (/api/admin/events/:eventId/campaigns), and the public certificate and unsubscribe pages. Services are built
- * per app on first use, so AppServices stays as it is.
+ * per app on first use, so ConsoleServices stays as it is.
  */
-const built = new WeakMap<AppServices, { campaigns: CampaignService; certificates: CertificateService }>();
-function services(c: Context<AppEnv>) {
+const built = new WeakMap<
+  ConsoleServices,
+  { campaigns: CampaignService; certificates: CertificateService }
+>();
+function services(c: Context<ConsoleEnv>) {
   const app = c.get('services');
   let found = built.get(app);
   if (!found) {
@@ -43,7 +47,7 @@ function services(c: Context<AppEnv>) {
   }
   return found;
 }
-const me = (c: Context<AppEnv>) => c.get('user') as User;
+const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
 
 const text = {
   id: {
@@ -454,14 +458,14 @@ function CampaignPage(props: {
   );
 }
 
-const consoleBase = (c: Context<AppEnv>, notice?: string) => ({
+const consoleBase = (c: Context<ConsoleEnv>, notice?: string) => ({
   language: c.get('language'),
   user: me(c),
   csrfToken: c.get('csrfToken'),
   notice,
 });
 
-async function assistantsFor(c: Context<AppEnv>, event: EventRecord) {
+async function assistantsFor(c: Context<ConsoleEnv>, event: EventRecord) {
   const users = await c.get('services').store.users.list();
   return users.filter(
     (u) =>
@@ -471,7 +475,7 @@ async function assistantsFor(c: Context<AppEnv>, event: EventRecord) {
   );
 }
 
-async function listPage(c: Context<AppEnv>, extra: { notice?: string; error?: string } = {}) {
+async function listPage(c: Context<ConsoleEnv>, extra: { notice?: string; error?: string } = {}) {
   const { event, campaigns } = await services(c).campaigns.list(me(c), c.req.param('eventId') ?? '');
   return c.render(
     <CampaignsPage
@@ -484,7 +488,7 @@ async function listPage(c: Context<AppEnv>, extra: { notice?: string; error?: st
   );
 }
 
-async function detailPage(c: Context<AppEnv>, campaignId: string, notice?: string, selected?: string) {
+async function detailPage(c: Context<ConsoleEnv>, campaignId: string, notice?: string, selected?: string) {
   const eventId = c.req.param('eventId') ?? '';
   const { campaigns } = services(c);
   const { event, campaign } = await campaigns.get(me(c), eventId, campaignId);
@@ -503,13 +507,13 @@ async function detailPage(c: Context<AppEnv>, campaignId: string, notice?: strin
   );
 }
 
-async function postedForm(c: Context<AppEnv>) {
+async function postedForm(c: Context<ConsoleEnv>) {
   const form = await readForm(c);
   assertFormToken(c, form);
   return form;
 }
 
-const signedIn = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+const signedIn = async (c: Context<ConsoleEnv>, next: () => Promise<void>) => {
   if (!c.get('user')) {
     if (c.req.method === 'GET') return c.redirect('/masuk', 303);
     throw new DomainError('unauthorized');
@@ -521,7 +525,8 @@ const signedIn = async (c: Context<AppEnv>, next: () => Promise<void>) => {
 const stateActions = { jeda: 'pause', lanjut: 'resume', batal: 'cancel' } as const;
 
 /** Mounted at /admin/acara/:eventId/tindak-lanjut. */
-export const campaignPages = new Hono<AppEnv>()
+export const campaignPages = consoleFactory
+  .createApp()
   .use(signedIn)
   .get('/', (c) => listPage(c))
   .post('/', async (c) => {
@@ -666,7 +671,8 @@ const runCampaign = describeRoute({
 });
 
 /** Mounted at /api/admin/events/:eventId/campaigns. */
-export const campaignApi = new Hono<AppEnv>()
+export const campaignApi = consoleFactory
+  .createApp()
   .use(async (c, next) => {
     await requireUser(c);
     c.header('Cache-Control', 'no-store');
@@ -795,9 +801,9 @@ const publicText = {
   },
 };
 
-const path = (c: Context<AppEnv>) => new URL(c.req.url).pathname;
+const path = (c: Context<ConsoleEnv>) => new URL(c.req.url).pathname;
 
-async function unsubscribe(c: Context<AppEnv>) {
+async function unsubscribe(c: Context<ConsoleEnv>) {
   const { store, clock } = c.get('services');
   const token = c.req.param('token') ?? '';
   const done = token.length <= 100 && (await store.campaigns.unsubscribe(hashSecret(token), clock()));
@@ -805,7 +811,8 @@ async function unsubscribe(c: Context<AppEnv>) {
 }
 
 /** Public: certificate verification and download, and one-click unsubscribe (RFC 8058). */
-export const followupPublic = new Hono<AppEnv>()
+export const followupPublic = consoleFactory
+  .createApp()
   .get('/sertifikat/:number', async (c) => {
     const language = c.get('language');
     const t = publicText[language];

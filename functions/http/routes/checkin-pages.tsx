@@ -1,10 +1,11 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { Actor } from '../../domain/accounts';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { checkinScriptAsset, checkinServiceWorkerAsset } from '../assets';
-import type { AppEnv } from '../context';
+import type { PublicEnv } from '../context';
 import { renderPageError } from '../page-context';
 import { CheckinPage, checkinIcon, checkinManifest } from '../pages/checkin-page';
+import { publicFactory } from '../public-factory';
 import { authorizeCheckin, enrolStation } from '../station-auth';
 
 /** The worker's URL never changes (browsers look for updates there); its content names the asset version. */
@@ -17,7 +18,8 @@ const stationName = (actor: Actor) =>
  * The door: the enrolment link a station opens once, the check-in page, and what makes it a PWA.
  * Mounted at /checkin. The page itself holds no personal data; it fetches the roster from the check-in API.
  */
-export const checkinPages = new Hono<AppEnv>()
+export const checkinPages = publicFactory
+  .createApp()
   // The link (or QR) from the organizer console: remember the station in a signed cookie, then drop the token
   // from the address bar and history by redirecting.
   .get('/enrol', async (c) => {
@@ -42,7 +44,7 @@ export const checkinPages = new Hono<AppEnv>()
       'Content-Type': 'application/manifest+json',
     });
   })
-  .get('/:eventId', async (c: Context<AppEnv>) => {
+  .get('/:eventId', async (c: Context<PublicEnv>) => {
     const eventId = c.req.param('eventId') ?? '';
     c.header('Cache-Control', 'no-store');
     let actor: Actor;

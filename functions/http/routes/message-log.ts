@@ -1,17 +1,18 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { createWhatsAppRepo } from '../../db/whatsapp-repo';
 import type { User } from '../../domain/accounts';
 import { summarizeDeliveries } from '../../domain/deliveries';
 import { DomainError } from '../../domain/errors';
 import { createCampaignService } from '../../services/campaigns';
+import { consoleFactory } from '../console/kit';
 import { requireUser } from '../console-login';
-import type { AppEnv } from '../context';
+import type { ConsoleEnv } from '../context';
 import { describeRoute } from '../describe-route';
 
-const me = (c: Context<AppEnv>) => c.get('user') as User;
-const campaigns = (c: Context<AppEnv>) =>
+const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
+const campaigns = (c: Context<ConsoleEnv>) =>
   createCampaignService(c.get('services').store, c.get('services').clock);
-const repo = (c: Context<AppEnv>) =>
+const repo = (c: Context<ConsoleEnv>) =>
   createWhatsAppRepo(c.get('services').store.doc, c.get('services').store.tableName);
 
 /** The lines the console lists: no numbers or addresses, only what was sent on which channel and how far it got. */
@@ -52,7 +53,8 @@ const campaignMessages = describeRoute({
  * Mounted at /api/admin/events/:eventId/messages: per registration and per campaign, what went out on which
  * channel and what was delivered and read. Rights are the campaigns' (the session's organisation).
  */
-export const messageLogApi = new Hono<AppEnv>()
+export const messageLogApi = consoleFactory
+  .createApp()
   .use(async (c, next) => {
     await requireUser(c);
     c.header('Cache-Control', 'no-store');

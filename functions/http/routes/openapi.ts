@@ -10,7 +10,7 @@ import {
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type * as z from 'zod/mini';
 import * as apiResponses from '../../domain/api-responses';
-import type { AppEnv, AppServices } from '../context';
+import type { ConsoleEnv } from '../context';
 import { type ErrorStatus, type ResponseDoc, type RouteDoc, routeDoc, type Schema } from '../describe-route';
 import { publicSurface } from '../public-surface';
 import { apiDocsRoutes } from './api-docs';
@@ -164,11 +164,10 @@ function expanded(path: string): { path: string; action?: string }[] {
 
 /** The described routes of the app and of the public surface, each method and path once. */
 async function describedRoutes(appRoutes: RouterRoute[]): Promise<RouterRoute[]> {
-  const publicApp = new HonoApp<AppEnv>();
-  publicSurface(publicApp, {} as AppServices);
+  // Mounting routes calls no service: the public surface's are never asked for here.
   const seen = new Set<string>();
   const routes: RouterRoute[] = [];
-  for (const route of [...appRoutes, ...publicApp.routes]) {
+  for (const route of [...appRoutes, ...publicSurface.routes()]) {
     const doc = routeDoc(findTargetHandler(route.handler));
     if (!doc) continue;
     for (const { path, action } of expanded(route.path)) {
@@ -254,7 +253,7 @@ export async function buildDocument(appRoutes: RouterRoute[]) {
  */
 export function createOpenApiRoutes(appRoutes: () => RouterRoute[]) {
   let document: ReturnType<typeof buildDocument> | undefined;
-  return new HonoApp<AppEnv>()
+  return new HonoApp<ConsoleEnv>()
     .get('/api/openapi.json', async (c) => {
       document ??= buildDocument(appRoutes());
       return c.json(await document);

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { type InvitationChannel, invitationChannels } from '../../db/invitations-repo';
 import type { User } from '../../domain/accounts';
 import { DomainError } from '../../domain/errors';
@@ -15,8 +15,9 @@ import {
   type OutreachState,
   outreachStates,
 } from '../../services/outreach';
+import { consoleFactory } from '../console/kit';
 import { assertFormToken, requireUser } from '../console-login';
-import type { AppEnv, AppServices } from '../context';
+import type { ConsoleEnv, ConsoleServices } from '../context';
 import { describeRoute } from '../describe-route';
 
 import { baseUrlOf } from '../page-context';
@@ -27,8 +28,8 @@ import { readForm, readJson } from '../request';
  * Outreach before a session: the console's invitation pages under /admin/acara/:eventId/undangan and
  * their JSON API under /api/admin/events/:eventId/outreach. One Hono with full paths, mounted once.
  */
-const built = new WeakMap<AppServices, OutreachService>();
-function outreach(c: Context<AppEnv>): OutreachService {
+const built = new WeakMap<ConsoleServices, OutreachService>();
+function outreach(c: Context<ConsoleEnv>): OutreachService {
   const app = c.get('services');
   let found = built.get(app);
   if (!found) {
@@ -37,9 +38,9 @@ function outreach(c: Context<AppEnv>): OutreachService {
   }
   return found;
 }
-const me = (c: Context<AppEnv>) => c.get('user') as User;
-const eventIdOf = (c: Context<AppEnv>) => c.req.param('eventId') ?? '';
-const base = (c: Context<AppEnv>) => `/admin/acara/${eventIdOf(c)}/undangan`;
+const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
+const eventIdOf = (c: Context<ConsoleEnv>) => c.req.param('eventId') ?? '';
+const base = (c: Context<ConsoleEnv>) => `/admin/acara/${eventIdOf(c)}/undangan`;
 
 const stateLabels = Object.fromEntries(
   outreachStates.map((state) => [state, cooperativeStatusLabel(state)]),
@@ -50,7 +51,7 @@ const channelLabels: Record<InvitationChannel, string> = {
   letter: 'Surat',
 };
 
-const signedIn = async (c: Context<AppEnv>, next: () => Promise<void>) => {
+const signedIn = async (c: Context<ConsoleEnv>, next: () => Promise<void>) => {
   if (!c.get('user')) {
     if (c.req.method === 'GET') return c.redirect('/masuk', 303);
     throw new DomainError('unauthorized');
@@ -59,7 +60,7 @@ const signedIn = async (c: Context<AppEnv>, next: () => Promise<void>) => {
   await next();
 };
 
-async function postedForm(c: Context<AppEnv>) {
+async function postedForm(c: Context<ConsoleEnv>) {
   const form = await readForm(c);
   assertFormToken(c, form);
   return form;
@@ -68,7 +69,7 @@ async function postedForm(c: Context<AppEnv>) {
 const str = (form: Record<string, unknown>, name: string) =>
   typeof form[name] === 'string' ? (form[name] as string) : '';
 
-function pdfResponse(c: Context<AppEnv>, pdf: Uint8Array, filename: string) {
+function pdfResponse(c: Context<ConsoleEnv>, pdf: Uint8Array, filename: string) {
   c.header('Content-Disposition', `inline; filename="${filename}"`);
   c.header('Cache-Control', 'no-store');
   return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
@@ -82,7 +83,7 @@ function Sent({ row }: { row: OutreachRow }) {
   return <span class="muted">{sent.map((channel) => channelLabels[channel]).join(', ')}</span>;
 }
 
-async function listPage(c: Context<AppEnv>, notice?: string, error?: string) {
+async function listPage(c: Context<ConsoleEnv>, notice?: string, error?: string) {
   const filters = {
     district: c.req.query('district') || undefined,
     ba: c.req.query('ba') || undefined,
@@ -349,7 +350,7 @@ function ImportReport({
   );
 }
 
-async function contactsPage(c: Context<AppEnv>, result?: ContactImport & { applied: number }, csv = '') {
+async function contactsPage(c: Context<ConsoleEnv>, result?: ContactImport & { applied: number }, csv = '') {
   const { directory, contacts, pending } = await outreach(c).contacts(me(c), eventIdOf(c));
   const csrf = c.get('csrfToken');
   const href = base(c);
@@ -445,7 +446,7 @@ async function contactsPage(c: Context<AppEnv>, result?: ContactImport & { appli
 
 const CSV_LIMIT = 1024 * 1024;
 
-async function csvFrom(c: Context<AppEnv>) {
+async function csvFrom(c: Context<ConsoleEnv>) {
   const data = await c.req.formData();
   const sent = data.get('_csrf');
   assertFormToken(c, { _csrf: typeof sent === 'string' ? sent : '' });
@@ -533,7 +534,8 @@ const markSentDoc = describeRoute({
   errors: [404],
 });
 
-export const outreachRoutes = new Hono<AppEnv>()
+export const outreachRoutes = consoleFactory
+  .createApp()
   // --- Console pages ---
   .use('/admin/acara/:eventId/undangan/*', signedIn)
   .use('/admin/acara/:eventId/undangan', signedIn)

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { sessionEnded } from '../../domain/checkin-window';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError, isDomainError } from '../../domain/errors';
@@ -12,16 +12,16 @@ import {
 } from '../../domain/schemas';
 import { newSecret, ticketCodeFrom } from '../../domain/tokens';
 import { invitationMessages, invitedContact, resolveInvitation } from '../../outreach/invitation-check';
-import type { AppEnv } from '../context';
+import type { PublicEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { baseUrlOf, currentPath } from '../page-context';
 import { EventPage, EventsPage, PAST_SESSIONS_PATH } from '../pages/event-pages';
-
 import { t } from '../pages/i18n';
 import { ManageLinkPage } from '../pages/manage-link-page';
 import { EraseConfirmPage, ErasedPage, ManagePage } from '../pages/manage-page';
 import { type FieldErrors, type FormValues, invitedSentence, RegisterPage } from '../pages/register-page';
 import { TicketPage } from '../pages/ticket-page';
+import { publicFactory } from '../public-factory';
 import { clientAddress, limit, limitRegistration } from '../rate-limit';
 import { readForm, validate } from '../request';
 
@@ -53,7 +53,7 @@ function officerChanges(form: Record<string, unknown>): unknown[] {
 
 /** Who a session is for, from the regency's kecamatan it invites. */
 async function invitedOf(
-  c: Context<AppEnv>,
+  c: Context<PublicEnv>,
   event: Pick<PublicEventOf, 'regencyCode' | 'invitedDistrictCodes'>,
 ) {
   const { store } = c.get('services');
@@ -77,7 +77,7 @@ function fieldErrors(error: unknown, language: 'id' | 'en'): { errors: FieldErro
   return { errors, formError: body.error.message };
 }
 
-async function loadTicket(c: Context<AppEnv>) {
+async function loadTicket(c: Context<PublicEnv>) {
   const { store } = c.get('services');
   const code = ticketCodeFrom(c.req.param('code') ?? '');
   const ticket = code ? await store.registrations.findTicket(code) : undefined;
@@ -86,12 +86,12 @@ async function loadTicket(c: Context<AppEnv>) {
   return { code, ticket, event, ticketUrl: `${baseUrlOf(c)}/t/${code}` };
 }
 
-function calendarFile(c: Context<AppEnv>, body: string) {
+function calendarFile(c: Context<PublicEnv>, body: string) {
   c.header('Content-Disposition', 'attachment; filename="sosialisasi.ics"');
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8; method=PUBLISH' });
 }
 
-async function loadEvent(c: Context<AppEnv>) {
+async function loadEvent(c: Context<PublicEnv>) {
   const { store, clock } = c.get('services');
   const event = await store.events.get(c.req.param('eventId') ?? '');
   if (!event?.published) throw new DomainError('not_found');
@@ -99,7 +99,7 @@ async function loadEvent(c: Context<AppEnv>) {
 }
 
 /** A page of upcoming sessions (the home page) or of past ones; `?setelah=` is where the previous page ended. */
-async function sessionList(c: Context<AppEnv>, when: 'upcoming' | 'past') {
+async function sessionList(c: Context<PublicEnv>, when: 'upcoming' | 'past') {
   const { store, clock } = c.get('services');
   const { cursor } = validate(sessionListQuery, { cursor: c.req.query('setelah') }, c);
   const now = clock();
@@ -117,7 +117,8 @@ async function sessionList(c: Context<AppEnv>, when: 'upcoming' | 'past') {
   );
 }
 
-export const pages = new Hono<AppEnv>()
+export const pages = publicFactory
+  .createApp()
   .get('/', (c) => sessionList(c, 'upcoming'))
   .get(PAST_SESSIONS_PATH, (c) => sessionList(c, 'past'))
   .get('/acara/:eventId', async (c) => {
@@ -394,7 +395,7 @@ export const pages = new Hono<AppEnv>()
  * refused, and the page again with what was typed and why.
  */
 async function changeFromManagePage(
-  c: Context<AppEnv>,
+  c: Context<PublicEnv>,
   form: Record<string, unknown>,
   change: unknown,
   values: FormValues,

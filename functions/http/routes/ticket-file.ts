@@ -1,16 +1,15 @@
-import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors';
 import { roleLabels } from '../../domain/roles';
 import { ticketCodeFrom } from '../../domain/tokens';
-import type { AppEnv } from '../context';
 import { baseUrlOf } from '../page-context';
+import { publicFactory } from '../public-factory';
 
 /**
  * The ticket as a file the officer saves to the phone (`/t/:code/tiket.pdf`): the QR, name, cooperative, session,
  * time and place, readable at the door without a network. Only a confirmed seat of a session that goes ahead has
  * one. pdf-lib and the font load with the first download, not with the public function's cold start.
  */
-export const ticketFiles = new Hono<AppEnv>().get('/t/:code/tiket.pdf', async (c) => {
+export const ticketFiles = publicFactory.createApp().get('/t/:code/tiket.pdf', async (c) => {
   const { store } = c.get('services');
   const code = ticketCodeFrom(c.req.param('code') ?? '');
   const ticket = code ? await store.registrations.findTicket(code) : undefined;

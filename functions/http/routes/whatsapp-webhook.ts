@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors';
 import {
   handleWebhook,
@@ -6,7 +5,7 @@ import {
   verifySignature,
   webhookPayload,
 } from '../../whatsapp/webhook';
-import type { AppEnv } from '../context';
+import { publicFactory } from '../public-factory';
 
 export type WebhookSecrets = {
   /** The Meta app's secret, which signs every notification. */
@@ -20,7 +19,8 @@ export type WebhookSecrets = {
  * signed notifications (statuses, replies, opt-outs). Without configured secrets it refuses everything.
  */
 export function whatsappWebhook(secrets: WebhookSecrets) {
-  return new Hono<AppEnv>()
+  return publicFactory
+    .createApp()
     .get('/', async (c) => {
       const challenge = verificationChallenge(c.req.query(), (await secrets.verifyToken()) ?? '');
       if (challenge === undefined) throw new DomainError('forbidden');
