@@ -9,6 +9,7 @@ import type { Campaign } from '../domain/campaign';
 import { certificateDownloadUrl } from '../domain/certificate-number';
 import { checklistSteps } from '../domain/checklist';
 import { invitationLink } from '../domain/invitation-code';
+import { materialPath } from '../domain/materials';
 import { registrationOpen } from '../domain/registration';
 import type { EventRecord, Registration } from '../domain/schemas';
 import { legacyJobSecrets } from '../outreach/invitation-email';
@@ -96,6 +97,15 @@ export async function followupEmail(
     unsubscribeUrl: unsubscribe,
   };
   const checkedIn = new Set((await store.checkins.listByEvent(event.id)).map((c) => c.participantId));
+  // The campaign's own links, then the speakers' materials uploaded to the session (public once it has ended,
+  // which is when thanks and absentee emails go).
+  const materialLinks = async () => [
+    ...(campaign?.materials ?? []),
+    ...(await store.materials.list(event.id)).map((material) => ({
+      label: `${material.title} (${material.fileName})`,
+      url: `${origin(baseUrl)}${materialPath(event.id, material.id)}`,
+    })),
+  ];
   const officersOf = (r: Registration, present: boolean) => {
     const contact = r.contact.email?.toLowerCase();
     return r.participants.filter(
@@ -122,7 +132,7 @@ export async function followupEmail(
         })),
         nextSteps: await openSteps(store, event, registration.cooperativeId),
         assistant: await assistantOf(store, registration.cooperativeId, event),
-        materials: campaign?.materials ?? [],
+        materials: await materialLinks(),
       };
       return { kind, rendered: await renderEmail('thanks', props), unsubscribe };
     }
@@ -136,7 +146,7 @@ export async function followupEmail(
         recipientName: job.recipientName ?? registration.contact.name,
         cooperativeName: registration.cooperativeName,
         officers,
-        materials: campaign?.materials ?? [],
+        materials: await materialLinks(),
         nextSession: next ? { event: next, url: `${origin(baseUrl)}/acara/${next.id}` } : undefined,
       };
       return { kind, rendered: await renderEmail('absentee_materials', props), unsubscribe };

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { PublicEvent } from '../../domain/events';
+import { type Material, materialPath } from '../../domain/materials';
 import { whatsAppLink } from '../../domain/phone';
 import { roleLabels } from '../../domain/roles';
 import type { Language, Participant, Registration } from '../../domain/schemas';
@@ -20,6 +21,8 @@ export function TicketPage(props: {
   certificateUrl?: string;
   /** The session evaluation, given once the officer checked in (its page says when it is closed or answered). */
   evaluationUrl?: string;
+  /** The speakers' materials, given once the session has ended. */
+  materials?: Pick<Material, 'id' | 'title' | 'fileName'>[];
 }) {
   const { registration, participant, event, ticketUrl, language, path } = props;
   const text = t(language);
@@ -77,6 +80,21 @@ export function TicketPage(props: {
           ) : null}
         </div>
       </div>
+      {props.materials?.length ? (
+        <section class="card" data-materials>
+          <h2>{language === 'id' ? 'Materi narasumber' : "Speakers' materials"}</h2>
+          <ul>
+            {props.materials.map((material) => (
+              <li>
+                <a href={materialPath(event.id, material.id)} download>
+                  {material.title}
+                </a>
+                <span class="muted">{` (${material.fileName})`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import { sessionEnded } from '../../domain/checkin-window';
 import { searchCooperatives } from '../../domain/cooperative-search';
 import { DomainError, isDomainError } from '../../domain/errors';
 import { publicEvent } from '../../domain/events';
+import { materialsOpen } from '../../domain/materials';
 import {
   type Language,
   manageLinkRequest,
@@ -369,6 +370,10 @@ export const pages = publicFactory
     const checkedIn = await c.get('services').store.checkins.get(event.id, ticket.participant.id);
     const { default: QRCode } = await import('qrcode');
     const qrSvg = await QRCode.toString(ticketUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    // Speakers' materials only after the session: before it, slides would spoil the briefing.
+    const materials = materialsOpen(event, clock())
+      ? await c.get('services').store.materials.list(event.id)
+      : [];
     c.header('Referrer-Policy', 'no-referrer');
     return c.render(
       <TicketPage
@@ -386,6 +391,7 @@ export const pages = publicFactory
             : undefined
         }
         evaluationUrl={checkedIn ? `/t/${ticket.participant.ticketCode}/evaluasi` : undefined}
+        materials={materials}
       />,
     );
   });
