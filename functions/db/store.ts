@@ -14,6 +14,7 @@ import { createInvitationsRepo } from './invitations-repo';
 import { createLeasesRepo } from './leases-repo';
 import { createMaterialsRepo } from './materials-repo';
 import { createOutboxRepo } from './outbox-repo';
+import { createQuestionsRepo } from './questions-repo';
 import { createRegistrationsRepo } from './registrations-repo';
 import { createStationsRepo } from './stations-repo';
 import { createUsersRepo } from './users-repo';
@@ -49,6 +50,8 @@ export function createStore(doc: DocumentClient, tableName: string, { ticketKey 
     // Inside the session: officials, speakers and their materials
     guests: createGuestsRepo(doc, tableName),
     materials: createMaterialsRepo(doc, tableName),
+    // Tanya jawab: questions to the speaker, their votes and the projector's board
+    questions: createQuestionsRepo(doc, tableName),
     // Scheduled work: one run of a job at a time
     leases: createLeasesRepo(doc, tableName),
   };

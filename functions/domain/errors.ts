@@ -27,6 +27,7 @@ export const errorCodes = [
   'checkin_not_open',
   'checkin_closed',
   'session_not_ended',
+  'questions_closed',
   'already_answered',
   'not_checked_in',
   'evaluation_closed',

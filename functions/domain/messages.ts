@@ -75,6 +75,10 @@ export const errorMessages: Record<ErrorCode, { id: string; en: string }> = {
     id: 'Sertifikat tersedia setelah sesi selesai ({ends}).',
     en: 'The certificate is available once the session has ended ({endsEn}).',
   },
+  questions_closed: {
+    id: 'Sesi tanya jawab kegiatan ini sudah ditutup.',
+    en: 'Questions for this session are closed.',
+  },
   already_answered: {
     id: 'Evaluasi untuk tiket ini sudah diisi. Terima kasih, setiap tiket hanya dapat mengisi satu kali.',
     en: 'The evaluation for this ticket has already been answered. Thank you: each ticket answers once.',

@@ -53,8 +53,8 @@ export type AnsweredQuestion = {
 };
 
 const issue = (code: string) => ({ error: code });
-const noControl = z.refine(
-  (value: string) => !/[\p{Cc}]/u.test(value.replace(/[\r\n\t]/g, ' ')),
+const noControl = z.refine<string>(
+  (value) => !/[\p{Cc}]/u.test(value.replace(/[\r\n\t]/g, ' ')),
   issue('control_characters'),
 );
 

@@ -7,6 +7,7 @@ import { createCheckinService } from '../services/checkins';
 import { evaluationConsole } from './console/evaluation/routes';
 import { guestRoutes } from './console/guests/routes';
 import { consoleFactory } from './console/kit';
+import { questionApi, questionConsole } from './console/questions/routes';
 import { sameOriginOnly } from './console-login';
 import type { ConsoleEnv, ConsoleServices } from './context';
 import { describeRoute } from './describe-route';
@@ -90,6 +91,7 @@ export const consoleSurface = defineSurface<ConsoleServices>({
     app.route('/api/admin/email', adminEmailApi);
     app.route('/api/admin/events/:eventId/campaigns', campaignApi);
     app.route('/api/admin/events/:eventId/messages', messageLogApi);
+    app.route('/api/admin/events/:eventId/questions', questionApi);
     app.route('/api/admin', adminApi);
     app.use('/admin/*', sameOriginOnly);
     app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in
@@ -100,6 +102,7 @@ export const consoleSurface = defineSurface<ConsoleServices>({
     app.route('/admin/email', adminEmailPages);
     app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
     app.route('/admin/acara/:eventId/evaluasi', evaluationConsole);
+    app.route('/admin/acara/:eventId/tanya-jawab', questionConsole);
     app.route('/admin', adminPages);
     app.route('/', followupPublic);
     return app;

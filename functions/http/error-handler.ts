@@ -32,6 +32,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   checkin_not_open: 409,
   checkin_closed: 409,
   session_not_ended: 409,
+  questions_closed: 409,
   already_answered: 409,
   not_checked_in: 403,
   evaluation_closed: 409,

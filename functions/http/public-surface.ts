@@ -11,6 +11,7 @@ import { apiRegistrations } from './routes/api-registrations';
 import { checkinPages } from './routes/checkin-pages';
 import { evaluationForm } from './routes/evaluation-form';
 import { pages } from './routes/pages';
+import { apiQuestions, questionPages } from './routes/questions-public';
 import { ticketFiles } from './routes/ticket-file';
 import { webhookSecretsFromEnv, whatsappWebhook } from './routes/whatsapp-webhook';
 
@@ -29,9 +30,11 @@ export const publicSurface = defineSurface<PublicServices>({
       .route('/api/cooperatives', apiCooperatives)
       .route('/api/registrations', apiRegistrations)
       .route('/api/registrations', apiPrivacy)
+      .route('/api/events', apiQuestions)
       .route('/checkin', checkinPages)
       .route('/webhooks/whatsapp', whatsappWebhook(webhookSecretsFromEnv()))
       .route('/', ticketFiles)
+      .route('/', questionPages)
       .route('/', evaluationForm)
       .route('/', pages),
 });

@@ -27,6 +27,16 @@ const policies = {
   manageLinkTarget: { points: 3, duration: 60 * 60 },
   signInAddress: { points: 20, duration: 15 * 60 },
   signInEmail: { points: 5, duration: 15 * 60 },
+  /**
+   * Tanya jawab: a hall of 400 phones shares the venue's Wi-Fi, so the address limit only stops a flood; one phone
+   * or ticket asks a few questions, and a session takes at most a few hundred.
+   */
+  questionAddress: { points: 600, duration: 10 * 60 },
+  questionAsker: { points: 5, duration: 10 * 60 },
+  questionSession: { points: 1_000, duration: 10 * 60 },
+  /** Votes: one per question per voter anyway; these stop a script from voting with made-up device ids. */
+  voteAddress: { points: 4_000, duration: 10 * 60 },
+  voteSession: { points: 20_000, duration: 10 * 60 },
 } as const;
 export type RateLimitBucket = keyof typeof policies;
 

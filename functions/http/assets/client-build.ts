@@ -12,6 +12,8 @@ import { fingerprint } from './fingerprint';
 export const CLIENT_SCRIPTS = {
   register: { entry: 'register-form.ts', file: 'client/register.js', asset: 'register' },
   door: { entry: 'door.ts', file: 'client/checkin.js', asset: 'checkin' },
+  /** Tanya jawab: the phone's ask page and the projector's board. */
+  questions: { entry: 'questions.ts', file: 'client/questions.js', asset: 'questions' },
   /** Not fingerprinted: a service worker is looked for at the same URL (functions/http/routes/checkin-pages.tsx). */
   checkinSw: { entry: 'checkin-sw.ts', file: 'client/checkin-sw.js', asset: '' },
 } as const;
@@ -53,7 +55,11 @@ export function buildClientScripts(pageAssets: readonly string[]): Record<Client
     });
     return (name: string) => outputFiles.find((file) => file.path.endsWith(`/out/${name}.js`))?.text ?? '';
   };
-  const pages = build({ register: CLIENT_SCRIPTS.register.entry, door: CLIENT_SCRIPTS.door.entry });
+  const pages = build({
+    register: CLIENT_SCRIPTS.register.entry,
+    door: CLIENT_SCRIPTS.door.entry,
+    questions: CLIENT_SCRIPTS.questions.entry,
+  });
   const door = pages('door');
   const precache = [...pageAssets, scriptPath('door', door)];
   const settings = { version: fingerprint(precache.join('\n')), precache };
@@ -61,5 +67,5 @@ export function buildClientScripts(pageAssets: readonly string[]): Record<Client
     { checkinSw: CLIENT_SCRIPTS.checkinSw.entry },
     { CHECKIN_SW: JSON.stringify(settings) },
   );
-  return { register: pages('register'), door, checkinSw: worker('checkinSw') };
+  return { register: pages('register'), door, questions: pages('questions'), checkinSw: worker('checkinSw') };
 }

@@ -38,6 +38,10 @@ export const checkinScriptAsset = (): Asset => clientScripts.asset('door');
 /** The door page's service worker, which precaches the door's stylesheets and script. */
 export const checkinServiceWorkerAsset = (): Asset => clientScripts.asset('checkinSw');
 
+/** The tanya jawab pages' script (the phone's ask page and the projector). Served at QUESTIONS_SCRIPT_ROUTE. */
+export const questionsScriptAsset = (): Asset => clientScripts.asset('questions');
+
 /** Any fingerprint matches the pattern; only the current one answers. */
+export const QUESTIONS_SCRIPT_ROUTE = '/assets/:file{questions\\.[0-9a-f]{10}\\.js}';
 export const REGISTER_SCRIPT_ROUTE = '/assets/:file{register\\.[0-9a-f]{10}\\.js}';
 export const CHECKIN_SCRIPT_ROUTE = '/assets/:file{checkin\\.[0-9a-f]{10}\\.js}';

@@ -52,6 +52,26 @@ ul.tickets .button{padding:.5rem .75rem;font-size:.95rem}
 .error-summary ul{margin:0;padding-left:1.2rem}
 .error-summary a{color:var(--red);font-weight:600}
 [aria-invalid=true]{border:2px solid var(--red)}
+.q-list{list-style:none;padding:0;margin:0}
+.q-item{border:1px solid #d6d6de;border-radius:.5rem;padding:.6rem .75rem;margin:0 0 .5rem;background:#fff}
+.q-item p{margin:0 0 .3rem}
+.q-text{font-size:1.05rem;overflow-wrap:anywhere}
+.q-votes{font-weight:600}
+.q-label{font-weight:700;color:var(--red);text-transform:uppercase;letter-spacing:.04em}
+.q-by{font-size:.9rem}
+body.screen{max-width:none;margin:0;padding:2rem 3rem;font-size:1.6rem;background:#fff}
+.screen main{max-width:none;padding:0}
+.screen h1{font-size:2.4rem;margin:0 0 1rem}
+.screen .q-layout{display:grid;grid-template-columns:1fr 18rem;gap:2.5rem;align-items:start}
+.screen #pinned{border:4px solid var(--red);border-radius:.8rem;padding:1.2rem 1.5rem;margin:0 0 1.5rem}
+.screen #pinned .q-text{font-size:2.6rem;line-height:1.25;font-weight:600}
+.screen .q-text{font-size:1.8rem;line-height:1.3}
+.screen .q-by{font-size:1.3rem}
+.screen .q-item{padding:1rem 1.25rem}
+.screen .qr svg{width:100%;height:auto}
+.screen .qr p{font-size:1.3rem;text-align:center;overflow-wrap:anywhere}
+.q-mod{display:flex;flex-wrap:wrap;gap:.4rem;align-items:flex-end}
+.q-mod form{margin:0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 button.danger,.button.danger{background:#a00d24;color:#fff}
 button.secondary.danger{background:#fff;color:#a00d24;border-color:#a00d24}

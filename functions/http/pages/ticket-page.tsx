@@ -68,6 +68,11 @@ export function TicketPage(props: {
           <a class="button secondary" href={`/t/${participant.ticketCode}/tiket.ics`}>
             {text.addToCalendar}
           </a>
+          {registration.status === 'confirmed' ? (
+            <a class="button secondary" href={`/acara/${event.id}/tanya?kode=${participant.ticketCode}`}>
+              {language === 'id' ? 'Ajukan pertanyaan' : 'Ask a question'}
+            </a>
+          ) : null}
           {props.evaluationUrl ? (
             <a class="button" href={props.evaluationUrl}>
               {language === 'id' ? 'Isi evaluasi kegiatan' : 'Evaluate the session'}

@@ -268,6 +268,9 @@ export function SessionPage(
           <a class="button secondary" href={`/admin/acara/${event.id}/tindak-lanjut`}>
             {text.followups}
           </a>
+          <a class="button secondary" href={`/admin/acara/${event.id}/tanya-jawab`}>
+            {language === 'id' ? 'Tanya jawab' : 'Questions'}
+          </a>
           <a class="button secondary" href={`/admin/acara/${event.id}/tamu`}>
             {language === 'id' ? 'Tamu & narasumber' : 'Guests & speakers'}
           </a>
