@@ -24,6 +24,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { consoleRoutePrefixes, consoleTicketPaths } from '../functions/http/console-paths';
 import { EXPORTS_PREFIX } from '../functions/reports/export-files';
+import { MATERIALS_PREFIX } from '../functions/reports/material-files';
 import { type HadirConfig, publicBaseUrl } from './config';
 import { CoverageWorker } from './constructs/coverage-worker';
 import { HadirFunction, secretParameterName } from './constructs/hadir-function';
@@ -99,6 +100,7 @@ export class ApiStack extends Stack {
   readonly consoleFunction: HadirFunction;
   readonly rateLimitTable: dynamodb.Table;
   readonly exportsBucket: s3.Bucket;
+  readonly materialsBucket: s3.Bucket;
   readonly httpApi: apigwv2.HttpApi;
   readonly domain?: apigwv2.DomainName;
   readonly mail: MailWorkers;
@@ -213,6 +215,40 @@ export class ApiStack extends Stack {
         'Each export is a new object with a random key (the session id, a UUID, the file name), so S3 can only ' +
         'grant it by pattern; the pattern is this one bucket and its exports prefix, and the actions are the three ' +
         'an upload and its presigned download need.',
+    });
+
+    // Speakers' slides and papers of each session (functions/reports/material-files-s3.ts): the console stores them
+    // and answers a download with a five-minute presigned link. Kept when the stack goes: participants download them
+    // long after the session, and they are the Dinas's documents, not data the stack can recreate.
+    this.materialsBucket = new s3.Bucket(this, 'MaterialsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.materialsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        "Every upload and removal of a material is already in hadir's audit log (who, which session, which file, " +
+        'when), and downloads are of documents meant for every participant; access logs would need a second bucket ' +
+        'to record nothing the audit log lacks.',
+    });
+    this.consoleFunction.addEnvironment('MATERIALS_BUCKET', this.materialsBucket.bucketName);
+    // Store, read (the presigned download) and remove materials: under the materials prefix only.
+    this.consoleFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: [this.materialsBucket.arnForObjects(`${MATERIALS_PREFIX}*`)],
+      }),
+    );
+    const materialsBucketId = this.getLogicalId(this.materialsBucket.node.defaultChild as s3.CfnBucket);
+    Validations.of(this.consoleFunction.role as iam.IRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${materialsBucketId}.Arn>/${MATERIALS_PREFIX}*]`,
+      reason:
+        'Each material is a new object keyed by its session, its id and its file name, so S3 can only grant it by ' +
+        'pattern; the pattern is this one bucket and its materials prefix, and the actions are the three that ' +
+        'storing, the presigned download and removal need.',
     });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {

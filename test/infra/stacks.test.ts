@@ -7,6 +7,7 @@ import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { rateLimitTableDefinition, tableDefinition } from '../../functions/db/table';
 import { EXPORTS_PREFIX } from '../../functions/reports/export-files';
+import { MATERIALS_PREFIX } from '../../functions/reports/material-files';
 import {
   API_THROTTLE,
   consoleRoutePaths,
@@ -421,7 +422,7 @@ describe('permissions', () => {
     );
   });
 
-  it('console: what the api has but the webhook secrets, plus writing and reading export files under the exports prefix only', () => {
+  it('console: what the api has but the webhook secrets, plus export files under the exports prefix and materials under the materials prefix only', () => {
     const consoleStatements = statementsOf(apiTemplate, roleOf(api.consoleFunction));
     const [logs, ...rest] = statementsOf(apiTemplate, roleOf(apiFunction));
     expect(logs).toEqual(logsOf(apiFunction));
@@ -435,9 +436,17 @@ describe('permissions', () => {
           Effect: 'Allow',
           Resource: { 'Fn::Join': ['', [arnOf(api.exportsBucket), `/${EXPORTS_PREFIX}*`]] },
         },
+        {
+          Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+          Effect: 'Allow',
+          Resource: { 'Fn::Join': ['', [arnOf(api.materialsBucket), `/${MATERIALS_PREFIX}*`]] },
+        },
       ]).filter((grant) => !webhookOnly.has(grant)),
     );
     expect(fnProps(api.consoleFunction).Environment.Variables.EXPORT_BUCKET).toEqual(ref(api.exportsBucket));
+    expect(fnProps(api.consoleFunction).Environment.Variables.MATERIALS_BUCKET).toEqual(
+      ref(api.materialsBucket),
+    );
   });
 
   it('outbox stream: table, ticket key, SES from the sender address via its identity and configuration set, this stream, its DLQ', () => {
@@ -549,8 +558,10 @@ describe('permissions', () => {
       expect(statement.Effect).toBe('Allow');
       expect(actions(statement).every((action) => !action.includes('*'))).toBe(true);
       expect(actions(statement)).not.toContain('dynamodb:Scan');
-      // The one wildcard: object keys under the exports prefix, which S3 can only grant by pattern.
-      const resource = JSON.stringify(statement.Resource).replace(`/${EXPORTS_PREFIX}*"`, '"');
+      // The only wildcards: object keys under the exports and materials prefixes, which S3 can only grant by pattern.
+      const resource = JSON.stringify(statement.Resource)
+        .replace(`/${EXPORTS_PREFIX}*"`, '"')
+        .replace(`/${MATERIALS_PREFIX}*"`, '"');
       expect(resource).not.toMatch(/"\*"|\/\*"|:\*"/);
     }
     const roles = Object.entries(apiTemplate.findResources('AWS::IAM::Role'));
@@ -824,7 +835,7 @@ describe('rate limiter table', () => {
 
 describe('exports bucket', () => {
   it('is private, encrypted, TLS only, deletes files after a day and goes with the stack', () => {
-    apiTemplate.resourceCountIs('AWS::S3::Bucket', 1);
+    apiTemplate.resourceCountIs('AWS::S3::Bucket', 2);
     apiTemplate.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Delete',
       Properties: Match.objectLike({
@@ -849,14 +860,36 @@ describe('exports bucket', () => {
         },
       }),
     });
-    const policy = onlyResource(apiTemplate, 'AWS::S3::BucketPolicy');
-    expect(policy.Properties.PolicyDocument.Statement).toEqual([
-      expect.objectContaining({
-        Effect: 'Deny',
-        Action: 's3:*',
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      }),
-    ]);
+    const policies = Object.values(apiTemplate.findResources('AWS::S3::BucketPolicy'));
+    expect(policies).toHaveLength(2);
+    for (const policy of policies)
+      expect(policy.Properties.PolicyDocument.Statement).toEqual([
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      ]);
+  });
+});
+
+describe('materials bucket', () => {
+  it('is private, encrypted, TLS only, keeps its files and stays when the stack goes', () => {
+    const bucket = apiTemplate.findResources('AWS::S3::Bucket')[logicalId(api.materialsBucket)];
+    expect(bucket?.DeletionPolicy).toBe('Retain');
+    expect(bucket?.Properties.LifecycleConfiguration).toBeUndefined();
+    expect(bucket?.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
   });
 });
 
@@ -1163,10 +1196,12 @@ describe('cdk-nag AwsSolutions', () => {
       .flatMap((entry) => Object.entries(entry.data as Record<string, string>));
     const ids = acknowledged.map(([id]) => id.replace(/^annotation::/i, ''));
     const exportsBucketId = logicalId(api.exportsBucket);
+    const materialsBucketId = logicalId(api.materialsBucket);
     expect([...new Set(ids)].sort()).toEqual([
       'AwsSolutions-APIG4',
       'AwsSolutions-DDB3',
       `AwsSolutions-IAM5[Resource::<${exportsBucketId}.Arn>/${EXPORTS_PREFIX}*]`,
+      `AwsSolutions-IAM5[Resource::<${materialsBucketId}.Arn>/${MATERIALS_PREFIX}*]`,
       'AwsSolutions-L1',
       'AwsSolutions-S1',
       'AwsSolutions-SMG4',
