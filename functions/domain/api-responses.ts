@@ -686,3 +686,44 @@ const messageLog = {
 
 export const registrationMessagesResponse = z.object({ registrationId: z.string(), ...messageLog });
 export const campaignMessagesResponse = z.object({ campaignId: z.string(), ...messageLog });
+
+// --- Evaluation ---
+
+const evaluationQuestion = z.object({
+  key: described('Stable across renames: answers keep counting', z.string()),
+  label: z.string(),
+  labelEn: z.optional(z.string()),
+});
+
+export const evaluationFormResponse = z.object({
+  scales: z.array(evaluationQuestion),
+  closesAfterDays: described('The form closes this many days after the session ends', count()),
+});
+
+export const evaluationResponse = z.object({
+  eventId: z.string(),
+  closesAt: instant(),
+  full: described('False for a Business Assistant: only their own cooperatives’ answers', z.boolean()),
+  form: evaluationFormResponse,
+  summary: z.object({
+    eligible: described('Officers checked in', count()),
+    responses: count(),
+    scales: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        average: z.nullable(z.number()),
+        distribution: described('Answers per score, 1 to 5', z.array(count())),
+      }),
+    ),
+    mostUseful: z.array(z.string()),
+    needs: z.array(
+      z.object({
+        text: z.string(),
+        cooperativeName: z.optional(z.string()),
+        districtName: z.optional(z.string()),
+        assistantName: z.optional(z.string()),
+      }),
+    ),
+  }),
+});

@@ -4,7 +4,7 @@ import { createAdminEventsService } from '../services/admin-events';
 import { createAdminUsersService } from '../services/admin-users';
 import { createAuthService } from '../services/auth-service';
 import { createCheckinService } from '../services/checkins';
-import { evaluationConsole } from './console/evaluation/routes';
+import { evaluationApi, evaluationConsole } from './console/evaluation/routes';
 import { guestRoutes } from './console/guests/routes';
 import { consoleFactory } from './console/kit';
 import { questionApi, questionConsole } from './console/questions/routes';
@@ -92,6 +92,7 @@ export const consoleSurface = defineSurface<ConsoleServices>({
     app.route('/api/admin/events/:eventId/campaigns', campaignApi);
     app.route('/api/admin/events/:eventId/messages', messageLogApi);
     app.route('/api/admin/events/:eventId/questions', questionApi);
+    app.route('/api/admin/events/:eventId/evaluation', evaluationApi);
     app.route('/api/admin', adminApi);
     app.use('/admin/*', sameOriginOnly);
     app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in

@@ -287,6 +287,37 @@ describe('the console shows what the officers answered', () => {
   });
 });
 
+describe('the JSON API gives the same figures', () => {
+  it('GET answers the summary; PUT replaces the form, with validation in the caller’s language', async () => {
+    const headers = { cookie: organizer, origin: ORIGIN };
+    const res = await app.request(`/api/admin/events/${event.id}/evaluation`, { headers });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { full: boolean; summary: { responses: number; eligible: number } };
+    const summary = await createEvaluationService(store, () => now).summary(event.id);
+    expect(body.full).toBe(true);
+    expect(body.summary).toEqual(JSON.parse(JSON.stringify(summary)));
+    const mine = await app.request(`/api/admin/events/${event.id}/evaluation`, {
+      headers: { cookie: assistantCookie },
+    });
+    expect(((await mine.json()) as { full: boolean }).full).toBe(false);
+    const put = (body: unknown, extra: Record<string, string> = {}) =>
+      app.request(`/api/admin/events/${event.id}/evaluation/form`, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/json', ...extra },
+        body: JSON.stringify(body),
+      });
+    const refused = await put(
+      { scales: [{ key: 'materi', label: 'M' }], closesAfterDays: 7 },
+      { 'accept-language': 'en' },
+    );
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('At least 2 characters.');
+    const saved = await put({ scales: [{ key: 'materi', label: 'Materi' }], closesAfterDays: 10 });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ scales: [{ key: 'materi', label: 'Materi' }], closesAfterDays: 10 });
+  });
+});
+
 describe('answers are read to the end', () => {
   it('lists more answers than fit one page', async () => {
     const eventId = 'evaluation-paging';

@@ -3,6 +3,8 @@ import { canManageEvent } from '../../../domain/access-policy';
 import { evaluationFormSchema, newScaleKey } from '../../../domain/evaluation';
 import { createEvaluationService, type EvaluationService } from '../../../services/evaluations';
 import type { BaseServices } from '../../context';
+import { describeRoute } from '../../describe-route';
+import { readJson } from '../../request';
 import { consoleFactory, formRefusal, me, readConsoleForm, requireSignedIn, type SignedInEnv } from '../kit';
 import { evaluationText } from './copy';
 import { EvaluationFormPage, EvaluationResultsPage, type FormValues, formValuesOf } from './views';
@@ -129,4 +131,46 @@ export const evaluationConsole = consoleFactory
     c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
     c.header('X-Content-Type-Options', 'nosniff');
     return c.body(file.body);
+  });
+
+const getEvaluation = describeRoute({
+  operationId: 'getEvaluation',
+  summary: 'A session’s evaluation: response rate, averages and distributions, free text and needs',
+  description:
+    'Organizers and admins get every answer’s figures; a Business Assistant gets the needs of their own cooperatives.',
+  tag: 'Reports',
+  access: 'session',
+  responses: { 200: 'evaluationResponse' },
+  errors: [404],
+});
+const putEvaluationForm = describeRoute({
+  operationId: 'setEvaluationForm',
+  summary: 'Replace a session’s evaluation questions and closing days',
+  tag: 'Reports',
+  access: 'session',
+  body: evaluationFormSchema,
+  responses: { 200: 'evaluationFormResponse' },
+  errors: [404],
+});
+
+/** The same as JSON, mounted at /api/admin/events/:eventId/evaluation. */
+export const evaluationApi = consoleFactory
+  .createApp()
+  .use(requireSignedIn)
+  .get('/', getEvaluation, async (c) => {
+    const result = await evaluations(c).results(me(c), c.req.param('eventId') as string, c.get('language'));
+    return c.json({
+      eventId: result.event.id,
+      closesAt: result.closesAt.toISOString(),
+      full: result.full,
+      form: result.form,
+      summary: result.summary,
+    });
+  })
+  .put('/form', putEvaluationForm, async (c) => {
+    const eventId = c.req.param('eventId') as string;
+    // Rights before the body is read: a caller without them learns nothing from a validation answer.
+    await evaluations(c).editableForm(me(c), eventId);
+    const saved = await evaluations(c).saveForm(me(c), eventId, await readJson(c), c.get('language'));
+    return c.json({ scales: saved.scales, closesAfterDays: saved.closesAfterDays });
   });
