@@ -18,16 +18,19 @@ const scale = [
   'test/national/seed-province.test.ts',
 ];
 const unit = ['test/unit/**/*.test.{ts,tsx}'];
-/** A DynamoDB Local per test file (a setup file), and one Chromium for the whole run. */
-const database = 'test/helpers/database-per-file.ts';
+/** A DynamoDB Local per worker, kept warm for the whole run, and one Chromium for the whole run. */
+const database = {
+  setupFiles: ['test/helpers/database-per-worker.ts'],
+  globalSetup: ['test/helpers/dynamo-setup.ts'],
+};
 const chromium = 'test/helpers/browser-setup.ts';
 
 export default defineConfig({
   test: {
-    // One DynamoDB Local serves every file of the run; the set-up of a report's world can take minutes on 2 cores.
+    // The set-up of a report's world can take minutes on 2 cores under load.
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Two cores: files run in parallel against the shared DynamoDB Local.
+    // Two cores: two files at a time, each on its worker's DynamoDB Local.
     maxWorkers: 2,
     // The pinned SDK supports Node 20; its notice about 2027 releases is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -39,14 +42,19 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: [...unit, ...browser, ...scale],
-          setupFiles: [database],
+          ...database,
         },
       },
       {
         extends: true,
-        test: { name: 'browser', include: browser, setupFiles: [database], globalSetup: [chromium] },
+        test: {
+          name: 'browser',
+          include: browser,
+          setupFiles: database.setupFiles,
+          globalSetup: [...database.globalSetup, chromium],
+        },
       },
-      { extends: true, test: { name: 'scale', include: scale, setupFiles: [database] } },
+      { extends: true, test: { name: 'scale', include: scale, ...database } },
     ],
   },
 });

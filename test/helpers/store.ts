@@ -12,7 +12,7 @@ import { loadRegencyDirectory } from '../../functions/local/area-directory';
 
 /**
  * The tables this test file made. DynamoDB Local slows down as it holds more tables and items, and one instance
- * serves the whole run, so each file drops its own tables when it is done.
+ * serves a worker's files for the whole run, so each file drops its own tables when it is done.
  */
 const madeHere: { doc: Store['doc']; tableName: string }[] = [];
 afterAll(async () => {
@@ -24,19 +24,22 @@ afterAll(async () => {
   );
 });
 
-/** This test file's own DynamoDB Local (test/helpers/database-per-file.ts). */
+/** The DynamoDB Local of this file's worker (test/helpers/database-per-worker.ts). */
 export function testDynamoEndpoint(): string {
   const endpoint = process.env.HADIR_TEST_DYNAMODB_ENDPOINT;
   if (!endpoint)
-    throw new Error('no DynamoDB Local for this test file: is database-per-file.ts a setup file?');
+    throw new Error('no DynamoDB Local for this test file: is database-per-worker.ts a setup file?');
   return endpoint;
 }
 
-/** A fresh table in the file's DynamoDB Local: tests never see each other's data. */
-export async function createTestStore(): Promise<Store> {
+/**
+ * A fresh table: tests never see each other's data. Without a stream unless the test reads it (`stream: true`):
+ * stream records outlive dropped tables in DynamoDB Local and slow down every later file.
+ */
+export async function createTestStore({ stream = false } = {}): Promise<Store> {
   const tableName = `test-${randomUUID()}`;
   const doc = createDocumentClient({ endpoint: testDynamoEndpoint() });
-  await ensureTable(doc, tableName);
+  await ensureTable(doc, tableName, { stream });
   madeHere.push({ doc, tableName });
   return createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
 }

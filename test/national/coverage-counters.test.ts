@@ -159,7 +159,7 @@ function expectAgrees(
 }
 
 async function world() {
-  const store = await createTestStore();
+  const store = await createTestStore({ stream: true });
   await store.cooperatives.importRegency(directory.regency, directory.cooperatives);
   const reader = createTableStreamReader(testDynamoEndpoint(), store.tableName);
   const records: StreamRecord[] = [];

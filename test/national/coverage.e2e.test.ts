@@ -29,7 +29,7 @@ let directorySize: number;
 const kecamatan = '62.02.05';
 
 beforeAll(async () => {
-  store = await createTestStore();
+  store = await createTestStore({ stream: true });
   const kotim = await loadRegencyDirectory('62.02');
   const kukar = await loadRegencyDirectory('64.02');
   for (const d of [kotim, kukar]) await store.cooperatives.importRegency(d.regency, d.cooperatives);
