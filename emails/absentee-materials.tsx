@@ -1,10 +1,12 @@
 /** @jsxImportSource react */
 import { Button, Section, Text } from '@react-email/components';
+import type { AnsweredQuestion } from '../functions/domain/questions';
 import { formatDate, formatTimeRange } from '../functions/domain/time';
 import { FollowupFrame, Paragraph, SignOff } from './components';
 import { bilingual } from './copy';
 import { previewBaseUrl, previewEvent, previewOfficers, previewRegistration } from './preview-data';
 import type { BaseProps, EventSummary } from './props';
+import { previewQuestions, QaSection } from './qa-section';
 import { type FollowupLink, Links, type Officer, officerLine } from './thanks';
 import { styles } from './theme';
 
@@ -17,6 +19,8 @@ export type AbsenteeMaterialsProps = BaseProps & {
   nextSession?: { event: EventSummary; url: string };
   message?: string;
   unsubscribeUrl?: string;
+  /** Tanya jawab: the session's answered questions (absent in messages composed before they existed). */
+  questions?: AnsweredQuestion[];
 };
 
 const copy = bilingual({
@@ -80,6 +84,7 @@ export default function AbsenteeMaterialsEmail(props: AbsenteeMaterialsProps) {
       ) : (
         <Paragraph>{t.noMaterials}</Paragraph>
       )}
+      <QaSection questions={props.questions} language={language} />
       <Section style={styles.panel}>
         <Text style={styles.label}>{t.next}</Text>
         {props.nextSession ? (
@@ -122,4 +127,5 @@ export const PreviewProps = {
   ],
   nextSession: { event: nextEvent, url: `${previewBaseUrl}/acara/${nextEvent.id}` },
   unsubscribeUrl: `${previewBaseUrl}/berhenti/contoh-token`,
+  questions: previewQuestions,
 } satisfies AbsenteeMaterialsProps;

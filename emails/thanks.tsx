@@ -1,12 +1,14 @@
 /** @jsxImportSource react */
 import { Link, Section, Text } from '@react-email/components';
 import { roleLabels } from '../functions/domain/roles';
+import type { AnsweredQuestion } from '../functions/domain/questions';
 import type { Language, Participant } from '../functions/domain/schemas';
 import { formatDate } from '../functions/domain/time';
 import { FollowupFrame, SignOff } from './components';
 import { bilingual } from './copy';
 import { previewBaseUrl, previewEvent, previewOfficers, previewRegistration } from './preview-data';
 import type { BaseProps } from './props';
+import { previewQuestions, QaSection } from './qa-section';
 import { styles } from './theme';
 
 export type FollowupLink = { label: string; url: string };
@@ -25,6 +27,8 @@ export type ThanksProps = BaseProps & {
   materials: FollowupLink[];
   message?: string;
   unsubscribeUrl?: string;
+  /** Tanya jawab: the session's answered questions (absent in messages composed before they existed). */
+  questions?: AnsweredQuestion[];
 };
 
 const copy = bilingual({
@@ -154,6 +158,7 @@ export default function ThanksEmail(props: ThanksProps) {
         </Section>
       ) : null}
       <Links title={t.materials} links={props.materials} />
+      <QaSection questions={props.questions} language={language} />
       <StepList title={t.nextSteps(props.cooperativeName)} steps={props.nextSteps} empty={t.allDone} />
       <AssistantBlock title={t.assistant} assistant={props.assistant} />
       <SignOff organizerName={event.organizerName} language={language} />
@@ -180,4 +185,5 @@ export const PreviewProps = {
     { label: 'Bahan paparan Kementerian Koperasi (PDF)', url: `${previewBaseUrl}/materi/paparan.pdf` },
   ],
   unsubscribeUrl: `${previewBaseUrl}/berhenti/contoh-token`,
+  questions: previewQuestions,
 } satisfies ThanksProps;

@@ -10,6 +10,12 @@ import {
   questionInput,
   rankApproved,
 } from '../../functions/domain/questions';
+import {
+  createQuestionQueue,
+  outcomeOf,
+  type QueuedQuestion,
+  type SendOutcome,
+} from '../../functions/http/client/question-queue';
 
 let n = 0;
 const q = (over: Partial<Question> = {}): Question => {
@@ -129,6 +135,74 @@ describe('ordering and the board', () => {
     expect(answeredQuestions([a, b, dup, unanswered, hiddenAnswered])).toEqual([
       { id: a.id, text: a.text, answer: 'Jawaban A', votes: 6 },
       { id: b.id, text: b.text, answer: 'Jawaban B', votes: 1 },
+    ]);
+  });
+});
+
+describe('the phone keeps questions typed offline until they are sent', () => {
+  const memory = () => {
+    const data = new Map<string, string>();
+    return {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+    };
+  };
+  const question = (id: string): QueuedQuestion => ({
+    id,
+    eventId: 'ev-1',
+    text: `Pertanyaan ${id}`,
+    deviceId: 'device-0001',
+    queuedAt: '2025-10-23T02:00:00.000Z',
+  });
+
+  it('keeps what could not be sent, in order, and sends it once the network is back', async () => {
+    const storage = memory();
+    let online = false;
+    const sent: string[] = [];
+    const send = async (q: QueuedQuestion): Promise<SendOutcome> => {
+      if (!online) throw new TypeError('Failed to fetch');
+      sent.push(q.id);
+      return 'sent';
+    };
+    const queue = createQuestionQueue(storage, send);
+    queue.enqueue(question('q-aaaa-0001'));
+    queue.enqueue(question('q-aaaa-0002'));
+    queue.enqueue(question('q-aaaa-0001'));
+    expect(await queue.flush()).toMatchObject({ left: 2, sent: [] });
+    // The page was closed and opened again: a new queue over the same storage still has them.
+    online = true;
+    const reopened = createQuestionQueue(storage, send);
+    expect((await reopened.flush()).left).toBe(0);
+    expect(sent).toEqual(['q-aaaa-0001', 'q-aaaa-0002']);
+    expect(reopened.pending()).toEqual([]);
+  });
+
+  it('drops a question the server refused for good, keeps one it asked to retry, and shares one flush', async () => {
+    const outcomes: Record<string, SendOutcome> = { 'q-bbbb-0001': 'rejected', 'q-bbbb-0002': 'retry' };
+    let calls = 0;
+    const queue = createQuestionQueue(memory(), async (q) => {
+      calls++;
+      return outcomes[q.id] ?? 'sent';
+    });
+    queue.enqueue(question('q-bbbb-0001'));
+    queue.enqueue(question('q-bbbb-0002'));
+    queue.enqueue(question('q-bbbb-0003'));
+    const [a, b] = await Promise.all([queue.flush(), queue.flush()]);
+    expect(a).toBe(b);
+    expect(calls).toBe(2);
+    expect(a.rejected.map((q) => q.id)).toEqual(['q-bbbb-0001']);
+    expect(queue.pending().map((q) => q.id)).toEqual(['q-bbbb-0002', 'q-bbbb-0003']);
+  });
+
+  it('reads HTTP statuses: 2xx sent, 429 and 5xx later, other 4xx refused', () => {
+    expect([201, 200, 429, 503, 400, 404, 409].map(outcomeOf)).toEqual([
+      'sent',
+      'sent',
+      'retry',
+      'retry',
+      'rejected',
+      'rejected',
+      'rejected',
     ]);
   });
 });
