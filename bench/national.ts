@@ -1,3 +1,4 @@
+import { PerformanceObserver } from 'node:perf_hooks';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TEST_TICKET_KEY } from '../functions/auth/ticket-key';
 import { createDocumentClient } from '../functions/db/client';
@@ -262,9 +263,11 @@ async function ratiosAtNationalSize(
     await applyStream();
     const loadApplied = { ...applied };
     const raw = await rawBaseline(env, n.raw / 2, await captureRegistrationTransaction(env));
-    const burst = await registrationBurst(env, n.burst);
+    const burstGc = await collecting(() => registrationBurst(env, n.burst));
+    const burst = burstGc.result;
     await applyStream();
-    const scans = await checkinScans(env, n.scans, n.batch, applyStream);
+    const scansGc = await collecting(() => checkinScans(env, n.scans, n.batch, applyStream));
+    const scans = scansGc.result;
     await applyStream();
     const registration = burst.perSecond / raw.registrationTxPerSecond;
     const checkin = scans.latency.p95 / scans.rawUpdate.p95;
@@ -339,9 +342,34 @@ async function ratiosAtNationalSize(
         note: `${scans.batchOk} ok`,
       },
       kept,
+      {
+        name: 'national table: garbage collection during the burst; during the scans',
+        value: `${round(burstGc.totalMs, 0)} ms (longest ${round(burstGc.longestMs, 0)}); ${round(scansGc.totalMs, 0)} ms (longest ${round(scansGc.longestMs, 0)})`,
+        unit: '',
+        note: 'the one Node process of app and load generator; information, for a ratio that misses',
+      },
     ];
   } finally {
     await served.close();
+  }
+}
+
+/** Runs `task` while noting the process's garbage collection pauses. */
+async function collecting<T>(task: () => Promise<T>) {
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    const result = await task();
+    return {
+      result,
+      totalMs: pauses.reduce((a, b) => a + b, 0),
+      longestMs: Math.max(0, ...pauses),
+    };
+  } finally {
+    observer.disconnect();
   }
 }
 
@@ -379,6 +407,38 @@ async function keptCoverage(
 }
 
 /**
+ * Builds and writes both tables; only the counts of what was written are kept. The items and the area data (some
+ * hundreds of MB) would otherwise stay alive through the measurements, where the app shares their heap and every
+ * full garbage collection would walk them on its request path.
+ */
+async function loadTables(sessions: number, regencies: number, officers: number) {
+  const tables = await loadAreaTables();
+  const all = tables.regencies.map((row) => row.code).sort();
+  // Kotim first, then regencies spread over the whole list, so every province has sessions somewhere.
+  const step = all.length / regencies;
+  const chosen = [
+    KOTIM,
+    ...Array.from({ length: regencies }, (_, i) => all[Math.floor(i * step)] as string).filter(
+      (c) => c !== KOTIM,
+    ),
+  ].slice(0, regencies);
+  const kotimSessions = Math.round(sessions / regencies);
+  const built = {
+    national: nationalItems(tables, all, chosen, sessions, officers),
+    one: nationalItems(tables, [KOTIM], [KOTIM], kotimSessions, Math.round(officers / regencies)),
+  };
+  const nationalData = { items: built.national.items.length, registered: built.national.registered };
+  const oneData = { items: built.one.items.length };
+  // One emulator after the other: two Java processes starting at once on two cores time out.
+  const one = await table(built.one.items, 'hadir-bench-one-regency');
+  const national = await table(built.national.items, 'hadir-bench-national').catch(async (error) => {
+    await one.dynamo.stop();
+    throw error;
+  });
+  return { all, chosen, one, national, nationalData, oneData };
+}
+
+/**
  * The coverage pages at national size against a table holding a single regency (Kotim and its own sessions),
  * each in a DynamoDB Local of its own (see bench/scale.ts on why), measured in alternating rounds: the national,
  * Kalimantan Tengah and Kotim pages as their service builds them (every read a page makes), p95 of each, and the
@@ -401,25 +461,11 @@ export async function nationalCoverage({
   ratios?: RatioRun;
 } = {}): Promise<BenchFigure[]> {
   const started = Date.now();
-  const tables = await loadAreaTables();
-  const all = tables.regencies.map((row) => row.code).sort();
-  // Kotim first, then regencies spread over the whole list, so every province has sessions somewhere.
-  const step = all.length / regencies;
-  const chosen = [
-    KOTIM,
-    ...Array.from({ length: regencies }, (_, i) => all[Math.floor(i * step)] as string).filter(
-      (c) => c !== KOTIM,
-    ),
-  ].slice(0, regencies);
-  const kotimSessions = Math.round(sessions / regencies);
-  const nationalData = nationalItems(tables, all, chosen, sessions, officers);
-  const oneData = nationalItems(tables, [KOTIM], [KOTIM], kotimSessions, Math.round(officers / regencies));
-  // One emulator after the other: two Java processes starting at once on two cores time out.
-  const one = await table(oneData.items, 'hadir-bench-one-regency');
-  const national = await table(nationalData.items, 'hadir-bench-national').catch(async (error) => {
-    await one.dynamo.stop();
-    throw error;
-  });
+  const { all, chosen, one, national, nationalData, oneData } = await loadTables(
+    sessions,
+    regencies,
+    officers,
+  );
   try {
     const pages = {
       national: (store: Store) => createCoverageService(store).nation(viewer),
@@ -455,7 +501,7 @@ export async function nationalCoverage({
         name: `national coverage data: ${all.length} regencies' directory, ${sessions} sessions in ${chosen.length} regencies, ${officers} officers`,
         value: round(national.seconds, 0),
         unit: 's to write',
-        note: `${nationalData.items.length} items (${nationalData.registered} cooperatives registered); single regency: ${oneData.items.length} items`,
+        note: `${nationalData.items} items (${nationalData.registered} cooperatives registered); single regency: ${oneData.items} items`,
       },
     ];
     for (const name of ['national', 'province', 'regency'] as const) {

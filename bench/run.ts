@@ -133,6 +133,16 @@ async function main() {
       note: `${round(n.batch / (scans.batchMs / 1000))} check-ins/s, ${scans.batchOk} ok`,
     });
 
+    // --national: the coverage dashboards at national size, then the registration and check-in ratios against the
+    // same table beside the small table's above (bench/national.ts). Its data takes minutes to load, so it runs on
+    // request only, and alone: the other scenarios are the plain `npm run bench`.
+    if (values.national) {
+      console.error('national coverage…');
+      const small = { registration: ratio, checkin: scanRatio };
+      for (const figure of await nationalCoverage({ ratios: { ...n, small } })) add(figure);
+      return report(figures, quick);
+    }
+
     console.error('email…');
     const renders = emailRenderRates(n.renderRounds, 200);
     add({
@@ -214,14 +224,6 @@ async function main() {
     console.error('scale…');
     for (const figure of await scale(env, n.scaleSessions, n.scaleOfficers)) add(figure);
 
-    // The coverage dashboards at national size, then the registration and check-in ratios against the same table
-    // (bench/national.ts): minutes of data loading, so on request only.
-    if (values.national) {
-      console.error('national coverage…');
-      const small = { registration: ratio, checkin: scanRatio };
-      for (const figure of await nationalCoverage({ ratios: { ...n, small } })) add(figure);
-    }
-
     console.error('pages…');
     const event = benchEvent();
     await env.store.events.put(event);
@@ -265,6 +267,10 @@ async function main() {
   } finally {
     await env.stop();
   }
+  report(figures, quick);
+}
+
+function report(figures: Figure[], quick: boolean) {
   printTable(figures);
   mkdirSync('bench', { recursive: true });
   writeFileSync(
