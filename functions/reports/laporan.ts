@@ -1,3 +1,4 @@
+import type { CampaignKind, CampaignStatus, Segment } from '../domain/campaign';
 import type { EventRecord, Language } from '../domain/schemas';
 import { cooperativeStatusLabel, coverageStatus } from '../domain/statuses';
 import { formatDate, formatTimeRange } from '../domain/time';
@@ -22,12 +23,73 @@ export type AttendanceFigures = {
   }[];
 };
 
+/** What the laporan reads of a guest on the protocol list (the guest service's `Guest`). */
+export type LaporanGuest = {
+  id: string;
+  name: string;
+  position: string;
+  institution: string;
+  role: 'pembuka' | 'narasumber' | 'moderator' | 'tamu_undangan';
+  order: number;
+  checkedInAt?: string;
+};
+
+/** What the laporan reads of an uploaded material (the material service's `Material`). */
+export type LaporanMaterial = { id: string; title: string; fileName: string; guestId?: string };
+
+/** An answered question as the question service gives it: approved, duplicates folded in, most votes first. */
+export type LaporanQuestion = {
+  id: string;
+  text: string;
+  answer: string;
+  votes: number;
+  askedBy?: { cooperativeName: string; villageName?: string };
+};
+
+/** The evaluation service's summary of the participants' forms. */
+export type LaporanEvaluation = {
+  eligible: number;
+  responses: number;
+  scales: {
+    key: string;
+    label: string;
+    average: number | null;
+    distribution: [number, number, number, number, number];
+  }[];
+  mostUseful: string[];
+  needs: { text: string; districtName?: string; assistantName?: string }[];
+};
+
+/** A follow-up campaign of the session with where its sending stands. */
+export type LaporanFollowUp = {
+  id: string;
+  name?: string;
+  kind: CampaignKind;
+  segment: Segment;
+  status: CampaignStatus;
+  /** When it is (or was) due, from the session as it is now. */
+  dueAt: string;
+  audience: number | null;
+  sent: number;
+  queued: number;
+  failed: number;
+};
+
+/**
+ * Everything the laporan kegiatan is written from. The optional parts come from the features that record what
+ * happened inside the session; absent means that feature gave no data, and the section says so.
+ */
 export type LaporanInput = {
   event: EventRecord;
   attendance: AttendanceFigures;
   /** Invited cooperatives with no officer present, with their Business Assistants. */
   unreached: CooperativeCoverage[];
   generatedAt: Date;
+  guests?: LaporanGuest[];
+  materials?: LaporanMaterial[];
+  questions?: LaporanQuestion[];
+  evaluation?: LaporanEvaluation;
+  followUps?: LaporanFollowUp[];
 };
 
 /** The facts block both the HTML page and the PDF print, in the order a laporan kegiatan gives them. */
@@ -56,16 +118,46 @@ export function laporanSummary({ attendance }: Pick<LaporanInput, 'attendance'>)
 export const unreachedStatus = (c: CooperativeCoverage, language: Language = 'id') =>
   cooperativeStatusLabel(coverageStatus(c), language);
 
-/** Sections the Dinas writes by hand: the draft leaves them blank with a hint. */
-export const blankSections = [
-  { title: 'Materi', hint: 'Narasumber, judul dan pokok materi yang disampaikan.' },
-  { title: 'Tanya Jawab', hint: 'Pertanyaan peserta dan jawaban narasumber.' },
-  { title: 'Kesimpulan dan Tindak Lanjut', hint: 'Kesimpulan, kesepakatan dan langkah berikutnya.' },
-] as const;
-
 export const attachments = [
   'Surat undangan',
   'Daftar hadir peserta (ditandatangani)',
   'Notulen',
   'Dokumentasi (foto kegiatan)',
 ] as const;
+
+/**
+ * The laporan as content, before any format: sections of blocks that the PDF (laporan-pdf.ts), the editable
+ * DOCX (laporan-docx.ts) and the console's printable page each lay out their own way, so the three say the same.
+ */
+export type LaporanBlock =
+  | { type: 'paragraph'; text: string; label?: string; muted?: boolean }
+  | { type: 'subheading'; text: string }
+  | { type: 'facts'; rows: [string, string][] }
+  | { type: 'list'; items: string[] }
+  | {
+      type: 'table';
+      /** A stable name for the page's table id and for tests. */
+      name: string;
+      headers: string[];
+      /** Relative column widths. */
+      widths: number[];
+      rows: string[][];
+      /** The last row sums the others. */
+      total?: boolean;
+    }
+  /**
+   * Room for the Dinas to write: a box on paper, empty lines in the DOCX. `missing` says which data a feature has not
+   * given yet, printed with the box so they stay together.
+   */
+  | { type: 'blank'; hint: string; lines: number; missing?: string };
+
+export type LaporanSection = { number: string; title: string; blocks: LaporanBlock[] };
+
+export type LaporanDocument = {
+  title: string;
+  subtitle: string;
+  note: string;
+  sections: LaporanSection[];
+  attachments: readonly string[];
+  signature: { date: string; role: string };
+};

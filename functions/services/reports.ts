@@ -18,8 +18,9 @@ import {
 } from '../reports/coverage';
 import type { DaftarHadirVersion, PhoneDisplay } from '../reports/daftar-hadir';
 import { type ExportFormat, type ExportKind, exportFile } from '../reports/exports';
-import type { LaporanInput } from '../reports/laporan';
+import type { LaporanFollowUp, LaporanInput } from '../reports/laporan';
 import { audit } from './admin-audit';
+import { createCampaignService } from './campaigns';
 import type { CheckinService } from './checkins';
 
 const COOPERATIVE_TARGET: AuditEntry['targetType'] = 'cooperative';
@@ -33,7 +34,7 @@ const byDate = (a: EventRecord, b: EventRecord) => a.startsAt.localeCompare(b.st
  * cooperatives assigned to them and ticks their checklist steps. Every download is written to the audit log.
  */
 export function createReportsService(store: Store, checkins: CheckinService, clock: () => Date) {
-  const checklists = createChecklistRepo(store.doc, store.tableName);
+  const checklists = store.checklists;
 
   async function loadEvent(user: User, eventId: string): Promise<EventRecord> {
     const event = await store.eventAdmin.getEvent(eventId);
@@ -183,28 +184,60 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
     return file;
   }
 
+  /** The session's follow-up campaigns, in sending order, with how far each has got. */
+  async function followUps(user: User, eventId: string): Promise<LaporanFollowUp[]> {
+    const { campaigns } = await createCampaignService(store, clock).list(user, eventId);
+    return campaigns.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      segment: c.segment,
+      status: c.status,
+      dueAt: c.dueAt,
+      audience: c.progress.audience,
+      sent: c.progress.sent,
+      queued: c.progress.queued,
+      failed: c.progress.failed + c.progress.bounced,
+    }));
+  }
+
+  /** Everything the laporan kegiatan is written from (functions/reports/laporan.ts). */
   async function laporan(user: User, eventId: string): Promise<LaporanInput> {
-    const coverage = await sessionCoverage(user, eventId);
+    const [coverage, campaigns] = await Promise.all([
+      sessionCoverage(user, eventId),
+      followUps(user, eventId),
+    ]);
     return {
       event: coverage.event,
       attendance: coverage.attendance,
       unreached: coverage.unreached,
+      followUps: campaigns,
       generatedAt: clock(),
     };
   }
 
-  async function laporanPdf(user: User, eventId: string) {
+  async function laporanFile(user: User, eventId: string, format: 'pdf' | 'docx') {
     const input = await laporan(user, eventId);
     await audit(store, user, input.generatedAt, {
       action: 'report.laporan',
       targetType: 'event',
       targetId: eventId,
       eventId,
+      detail: format,
     });
-    // pdf-lib and its fonts (about 400 KiB) load with the first PDF, not with every console cold start.
+    const filename = `laporan-kegiatan-${eventId}.${format}`;
+    // The PDF's pdf-lib and fonts (about 400 KiB) and the DOCX's writer load with the first file, not with every
+    // console cold start.
+    if (format === 'docx') {
+      const { buildLaporanDocx } = await import('../reports/laporan-docx');
+      return { bytes: await buildLaporanDocx(input), filename };
+    }
     const { buildLaporanPdf } = await import('../reports/laporan-pdf');
-    return { bytes: await buildLaporanPdf(input), filename: `laporan-kegiatan-${eventId}.pdf` };
+    return { bytes: await buildLaporanPdf(input), filename };
   }
+
+  const laporanPdf = (user: User, eventId: string) => laporanFile(user, eventId, 'pdf');
+  const laporanDocx = (user: User, eventId: string) => laporanFile(user, eventId, 'docx');
 
   /**
    * Who may see a cooperative's page, and which sessions they see on it: admins everything; organizers the
@@ -347,6 +380,7 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
     exportReport,
     laporan,
     laporanPdf,
+    laporanDocx,
     cooperativePage,
     setChecklistStep,
     assistantView,

@@ -150,7 +150,7 @@ describe('laporan kegiatan', () => {
     const html = await page.text();
     expect(html).toContain('LAPORAN KEGIATAN');
     expect(html).toContain(`Hadir ${expected.present} koperasi dengan ${expected.officersPresent} pengurus`);
-    for (const section of ['Materi', 'Tanya Jawab', 'Kesimpulan dan Tindak Lanjut', 'Lampiran'])
+    for (const section of ['Materi', 'Tanya Jawab', 'Tindak Lanjut', 'Lampiran'])
       expect(html).toContain(section);
     expect(html).toContain(`Koperasi yang Belum Terjangkau (${185 - expected.present})`);
 
@@ -160,9 +160,9 @@ describe('laporan kegiatan', () => {
     const pages = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
     const text = pages.flatMap(linesOf).join('\n');
     expect(text).toContain('LAPORAN KEGIATAN');
-    expect(text).toContain('IV. Materi');
-    expect(text).toContain('V. Tanya Jawab');
-    expect(text).toContain('VI. Kesimpulan dan Tindak Lanjut');
+    expect(text).toContain('V. Materi');
+    expect(text).toContain('VI. Tanya Jawab');
+    expect(text).toContain('IX. Tindak Lanjut');
     expect(text).toContain(
       `Jumlah\t185\t${expected.registered}\t${expected.present}\t${expected.officersRegistered}\t${expected.officersPresent}`,
     );

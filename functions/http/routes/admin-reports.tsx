@@ -40,6 +40,8 @@ const base = (c: Context<ConsoleEnv>, notice?: string) => ({
   notice,
 });
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** Files with personal data: never cached, never sniffed, always a download. */
 function download(
   c: Context<ConsoleEnv>,
@@ -56,7 +58,7 @@ function download(
 
 /**
  * The reports, mounted at /admin/laporan: dashboards and the laporan as console pages; the daftar
- * hadir, the laporan PDF and the CSV/XLSX exports as downloads (exports are streamed while they are built; in AWS
+ * hadir, the laporan PDF and editable DOCX and the CSV/XLSX exports as downloads (exports are streamed while they are built; in AWS
  * they are relayed through S3, functions/reports/export-files.ts).
  * Rights are checked by the reports service; every download is written to the audit log.
  */
@@ -100,11 +102,17 @@ export const adminReports = consoleFactory
   })
   .get('/acara/:eventId/laporan-kegiatan', async (c) => {
     const laporan = await reports(c).laporan(me(c), c.req.param('eventId'));
-    return c.render(<LaporanPage {...base(c)} laporan={laporan} />);
+    // The laporan's writing loads with the first one asked for, not with every console cold start.
+    const { laporanDocument } = await import('../../reports/laporan-content');
+    return c.render(<LaporanPage {...base(c)} event={laporan.event} laporan={laporanDocument(laporan)} />);
   })
   .get('/acara/:eventId/laporan-kegiatan.pdf', async (c) => {
     const pdf = await reports(c).laporanPdf(me(c), c.req.param('eventId'));
     return download(c, pdf.bytes, 'application/pdf', pdf.filename);
+  })
+  .get('/acara/:eventId/laporan-kegiatan.docx', async (c) => {
+    const docx = await reports(c).laporanDocx(me(c), c.req.param('eventId'));
+    return download(c, docx.bytes, DOCX, docx.filename);
   })
   .get('/organisasi/:organisationId', async (c) => {
     const coverage = await reports(c).organisationCoverage(me(c), c.req.param('organisationId'));

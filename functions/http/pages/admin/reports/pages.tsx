@@ -7,11 +7,8 @@ import { type CooperativeCoverage, type DistrictCoverage, percent } from '../../
 import { exportKinds } from '../../../../reports/exports';
 import {
   type AttendanceFigures,
-  attachments,
-  blankSections,
-  type LaporanInput,
-  laporanFacts,
-  laporanSummary,
+  type LaporanBlock,
+  type LaporanDocument,
   unreachedStatus,
 } from '../../../../reports/laporan';
 import type { ReportsService } from '../../../../services/reports';
@@ -264,6 +261,9 @@ export function SessionReportPage(props: Base & SessionCoverage) {
               <li>
                 <a href={`${at}/laporan-kegiatan.pdf`}>{text.laporanPdf}</a>
               </li>
+              <li>
+                <a href={`${at}/laporan-kegiatan.docx`}>{text.laporanDocx}</a>
+              </li>
             </ul>
           </div>
         </div>
@@ -504,74 +504,102 @@ export function AssistantReportPage(props: Base & AssistantReport) {
   );
 }
 
-/** The printable laporan kegiatan draft: the browser's print dialog makes the paper or PDF copy. */
-export function LaporanPage(props: Base & { laporan: LaporanInput }) {
-  const text = reportsText(props.language);
-  const { event, attendance, unreached } = props.laporan;
-  return (
-    <Frame {...props} title={`Laporan Kegiatan: ${event.title}`}>
-      <p class="no-print">
-        <a href={`${base}/acara/${event.id}`}>{`← ${text.back}`}</a>
-        {' · '}
-        <a href={`${base}/acara/${event.id}/laporan-kegiatan.pdf`}>{text.laporanPdf}</a>
-      </p>
-      <article class="laporan" lang="id">
-        <h1>LAPORAN KEGIATAN</h1>
-        <h2>{event.title}</h2>
-        <h3>I. Pelaksanaan Kegiatan</h3>
+/** One block of the laporan's content (functions/reports/laporan.ts), as the PDF and the DOCX have it. */
+function LaporanBlockView({ block }: { block: LaporanBlock }) {
+  switch (block.type) {
+    case 'paragraph':
+      return (
+        <p class={block.muted ? 'muted' : undefined}>
+          {block.label ? <strong>{block.text ? `${block.label}: ` : block.label}</strong> : null}
+          {block.text}
+        </p>
+      );
+    case 'subheading':
+      return <h4>{block.text}</h4>;
+    case 'facts':
+      return (
         <dl>
-          {laporanFacts(props.laporan).map(([label, value]) => (
+          {block.rows.map(([label, value]) => (
             <>
               <dt>{label}</dt>
               <dd>{value}</dd>
             </>
           ))}
         </dl>
-        <h3>II. Peserta</h3>
-        <p id="summary">{laporanSummary(props.laporan)}</p>
-        <DistrictTable rows={districtRows(attendance)} language="id" />
-        <h3>{`III. Koperasi yang Belum Terjangkau (${unreached.length})`}</h3>
-        {unreached.length ? (
-          <table id="unreached">
-            <thead>
-              <tr>
-                <th>No</th>
-                <th>Koperasi</th>
-                <th>Kecamatan</th>
-                <th>Status</th>
-                <th>Business Assistant</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unreached.map((c, index) => (
-                <tr>
-                  <td>{index + 1}</td>
-                  <td>{c.cooperative.name}</td>
-                  <td>{c.cooperative.districtName}</td>
-                  <td>{unreachedStatus(c, 'id')}</td>
-                  <td>{c.assistants.map((a) => a.name).join(', ') || '-'}</td>
-                </tr>
+      );
+    case 'list':
+      return (
+        <ol>
+          {block.items.map((item) => (
+            <li>{item}</li>
+          ))}
+        </ol>
+      );
+    case 'table':
+      return (
+        <table id={block.name}>
+          <thead>
+            <tr>
+              {block.headers.map((header) => (
+                <th scope="col">{header}</th>
               ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>Semua koperasi undangan hadir.</p>
-        )}
-        {blankSections.map((section, index) => (
+            </tr>
+          </thead>
+          <tbody>
+            {block.rows.map((row, index) => (
+              <tr class={block.total && index === block.rows.length - 1 ? 'total' : undefined}>
+                {row.map((cell) => (
+                  <td>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    case 'blank':
+      return (
+        <>
+          {block.missing ? <p class="muted">{block.missing}</p> : null}
+          <div class="blank">{block.hint}</div>
+        </>
+      );
+  }
+}
+
+/** The printable laporan kegiatan draft: the browser's print dialog makes the paper or PDF copy. */
+export function LaporanPage(props: Base & { event: EventRecord; laporan: LaporanDocument }) {
+  const text = reportsText(props.language);
+  const { event, laporan } = props;
+  return (
+    <Frame {...props} title={`Laporan Kegiatan: ${event.title}`}>
+      <p class="no-print">
+        <a href={`${base}/acara/${event.id}`}>{`← ${text.back}`}</a>
+        {' · '}
+        <a href={`${base}/acara/${event.id}/laporan-kegiatan.pdf`}>{text.laporanPdf}</a>
+        {' · '}
+        <a href={`${base}/acara/${event.id}/laporan-kegiatan.docx`}>{text.laporanDocx}</a>
+      </p>
+      <article class="laporan" lang="id">
+        <h1>{laporan.title}</h1>
+        <h2>{laporan.subtitle}</h2>
+        <p class="muted no-print">{laporan.note}</p>
+        {laporan.sections.map((section) => (
           <section>
-            <h3>{`${['IV', 'V', 'VI'][index]}. ${section.title}`}</h3>
-            <div class="blank">{section.hint}</div>
+            <h3>{`${section.number}. ${section.title}`}</h3>
+            {section.blocks.map((block) => (
+              <LaporanBlockView block={block} />
+            ))}
           </section>
         ))}
         <h3>Lampiran</h3>
         <ol>
-          {attachments.map((item) => (
+          {laporan.attachments.map((item) => (
             <li>{item}</li>
           ))}
         </ol>
         <div class="signature">
-          <p>{formatDate(event.startsAt, event.timeZone)}</p>
-          <p>Penanggung jawab kegiatan,</p>
+          <p>{laporan.signature.date}</p>
+          <p>{laporan.signature.role}</p>
           <div class="space" />
           <p>(.................................................)</p>
           <p>NIP. ...........................................</p>
