@@ -7,6 +7,8 @@ import type { Guest } from '../../functions/domain/guests';
 import { MAX_MATERIAL_BYTES } from '../../functions/domain/materials';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { newId } from '../../functions/domain/tokens';
+import { materialKey } from '../../functions/reports/material-files';
+import { createS3MaterialFiles } from '../../functions/reports/material-files-s3';
 import { guestCheckInPath } from '../../functions/services/guests';
 import { createMaterialService } from '../../functions/services/materials';
 import {
@@ -18,6 +20,7 @@ import {
   signIn,
 } from '../admin/helpers';
 import { qrCodesInPdf } from '../helpers/qr';
+import { startS3Local } from '../helpers/s3-local';
 import { createTestStore, makeEvent } from '../helpers/store';
 import { linesOf, pdfText } from '../reports/pdf-text';
 
@@ -313,5 +316,29 @@ describe('materials', () => {
     const listed = await store.materials.list('many-materials');
     expect(listed).toHaveLength(LIST_PAGE_SIZE + 20);
     expect(listed.at(-1)?.id).toBe(`bulk${String(LIST_PAGE_SIZE + 19).padStart(4, '0')}`);
+  });
+});
+
+describe('materials in S3 (the AWS file store, against a local S3 API)', () => {
+  it('stores a file, hands out a short-lived download link that names it, and removes it', async () => {
+    const s3 = await startS3Local('hadir-materials-test');
+    try {
+      const files = createS3MaterialFiles({ bucket: 'hadir-materials-test', client: s3.client });
+      const key = materialKey('acara1', 'materi1', 'Paparan.pdf');
+      const bytes = new TextEncoder().encode('%PDF-1.4 paparan');
+      await files.put(key, bytes, 'application/pdf');
+      expect(await files.size(key)).toBe(bytes.byteLength);
+      const opened = await files.open(key, { fileName: 'Paparan.pdf', contentType: 'application/pdf' });
+      if (!opened || !('redirect' in opened)) throw new Error('expected a presigned link');
+      const url = new URL(opened.redirect);
+      expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
+      expect(url.searchParams.get('response-content-disposition')).toBe('attachment; filename="Paparan.pdf"');
+      const downloaded = await fetch(opened.redirect);
+      expect(new Uint8Array(await downloaded.arrayBuffer())).toEqual(bytes);
+      await files.remove(key);
+      expect(await files.size(key)).toBeUndefined();
+    } finally {
+      await s3.stop();
+    }
   });
 });

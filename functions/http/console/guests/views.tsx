@@ -102,6 +102,7 @@ function MoveButton(props: {
       <Csrf token={props.csrf} />
       <input type="hidden" name="direction" value={props.direction} />
       <button type="submit" class="secondary" aria-label={props.label}>
+        <span aria-hidden="true">{props.direction === 'up' ? '↑ ' : '↓ '}</span>
         {props.text}
       </button>
     </form>
@@ -226,7 +227,7 @@ export function GuestsPage(
                       csrf={csrf}
                       direction="up"
                       label={text.upLabel(guest.name)}
-                      text={`↑ ${text.up}`}
+                      text={text.up}
                     />
                   ) : null}
                   {index < shown.length - 1 && !query ? (
@@ -235,7 +236,7 @@ export function GuestsPage(
                       csrf={csrf}
                       direction="down"
                       label={text.downLabel(guest.name)}
-                      text={`↓ ${text.down}`}
+                      text={text.down}
                     />
                   ) : null}
                   <a href={`${base}/${guest.id}/ubah`} aria-label={text.editLabel(guest.name)}>
@@ -390,7 +391,12 @@ export function MaterialsPage(
                 .join(' · ')}
             </p>
             <div class="actions">
-              <a href={materialPath(event.id, material.id)}>{text.download}</a>
+              <a
+                href={materialPath(event.id, material.id)}
+                aria-label={`${text.download}: ${material.title}`}
+              >
+                {text.download}
+              </a>
               {props.canManage ? (
                 <form method="post" action={`${materialsBase(event.id)}/${material.id}/hapus`}>
                   <Csrf token={csrf} />
