@@ -75,25 +75,29 @@ export function createEvaluationService(store: Store, clock: () => Date = () => 
     return { event, registration, participant, form, closesAt: evaluationClosesAt(event, form), state };
   }
 
-  /** A cooperative's Business Assistants of the session's organisation, by name ("A, B"). */
+  /**
+   * Cooperative -> its Business Assistants of the session's organisation, by name ("A, B"), read as the coverage
+   * and outreach pages read them: the organisation's assistants, then each one's cooperatives. A regency has a
+   * handful of assistants and up to a few hundred cooperatives, so this is a few queries, not one per cooperative.
+   */
   async function assistantNames(event: EventRecord, cooperativeIds: Iterable<string>) {
-    const names = new Map<string, string>();
-    const users = new Map<string, Promise<User | undefined>>();
+    const wanted = new Set(cooperativeIds);
+    const names = new Map<string, string[]>();
+    if (!wanted.size) return new Map<string, string>();
+    const assistants = (await store.users.list()).filter(
+      (u) =>
+        u.role === 'business_assistant' &&
+        u.active &&
+        (!event.organisationId || u.organisationId === event.organisationId),
+    );
     await Promise.all(
-      [...new Set(cooperativeIds)].map(async (cooperativeId) => {
-        const ids = await store.users.assistantsOf(cooperativeId);
-        const found: string[] = [];
-        for (const id of ids) {
-          if (!users.has(id)) users.set(id, store.users.get(id));
-          const user = await users.get(id);
-          if (!user?.active || user.role !== 'business_assistant') continue;
-          if (event.organisationId && user.organisationId !== event.organisationId) continue;
-          found.push(user.name);
+      assistants.map(async (assistant) => {
+        for (const id of await store.users.assignedCooperatives(assistant.id)) {
+          if (wanted.has(id)) names.set(id, [...(names.get(id) ?? []), assistant.name]);
         }
-        if (found.length) names.set(cooperativeId, found.sort().join(', '));
       }),
     );
-    return names;
+    return new Map([...names].map(([id, list]) => [id, list.sort().join(', ')]));
   }
 
   async function figures(event: EventRecord, language: Language) {
