@@ -99,4 +99,12 @@ it('an officer fills the evaluation on a phone and the organizer reads it', asyn
   expect(await desk.getByRole('img', { name: 'Materi: rata-rata 5' }).count()).toBe(1);
   expect(await seriousViolations(desk)).toEqual([]);
   await desk.screenshot({ path: join(SCREENSHOTS, 'evaluation-results-1280.png'), fullPage: true });
+  // The organizer adds a question; the results list it at once, with no answers yet.
+  await desk.getByRole('link', { name: 'Ubah formulir evaluasi' }).click();
+  expect(await seriousViolations(desk)).toEqual([]);
+  await desk.getByLabel('Pertanyaan (Bahasa Indonesia)').last().fill('Konsumsi');
+  await desk.screenshot({ path: join(SCREENSHOTS, 'evaluation-form-editor-1280.png'), fullPage: true });
+  await desk.getByRole('button', { name: 'Simpan formulir' }).click();
+  await desk.getByText('Formulir evaluasi tersimpan.').waitFor();
+  expect(await desk.getByRole('img', { name: 'Konsumsi: rata-rata –' }).count()).toBe(1);
 });
