@@ -200,12 +200,12 @@ function evaluation(input: LaporanInput): LaporanBlock[] {
       {
         type: 'table',
         name: 'needs',
-        headers: ['No', 'Kebutuhan', 'Kecamatan', 'Business Assistant'],
-        widths: [6, 54, 20, 20],
+        headers: ['No', 'Kebutuhan', 'Koperasi, kecamatan', 'Business Assistant'],
+        widths: [6, 46, 28, 20],
         rows: e.needs.map((n, index) => [
           String(index + 1),
           n.text,
-          n.districtName || '-',
+          [n.cooperativeName, n.districtName].filter(Boolean).join(', ') || '-',
           n.assistantName || '-',
         ]),
       },

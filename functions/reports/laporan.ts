@@ -1,4 +1,8 @@
 import type { CampaignKind, CampaignStatus, Segment } from '../domain/campaign';
+import type { EvaluationSummary } from '../domain/evaluation';
+import type { Guest } from '../domain/guests';
+import type { Material } from '../domain/materials';
+import type { AnsweredQuestion } from '../domain/questions';
 import type { EventRecord, Language } from '../domain/schemas';
 import { cooperativeStatusLabel, coverageStatus } from '../domain/statuses';
 import { formatDate, formatTimeRange } from '../domain/time';
@@ -23,42 +27,14 @@ export type AttendanceFigures = {
   }[];
 };
 
-/** What the laporan reads of a guest on the protocol list (the guest service's `Guest`). */
-export type LaporanGuest = {
-  id: string;
-  name: string;
-  position: string;
-  institution: string;
-  role: 'pembuka' | 'narasumber' | 'moderator' | 'tamu_undangan';
-  order: number;
-  checkedInAt?: string;
-};
+/** What the laporan reads of a guest on the protocol list. */
+export type LaporanGuest = Pick<
+  Guest,
+  'id' | 'name' | 'position' | 'institution' | 'role' | 'order' | 'checkedInAt'
+>;
 
-/** What the laporan reads of an uploaded material (the material service's `Material`). */
-export type LaporanMaterial = { id: string; title: string; fileName: string; guestId?: string };
-
-/** An answered question as the question service gives it: approved, duplicates folded in, most votes first. */
-export type LaporanQuestion = {
-  id: string;
-  text: string;
-  answer: string;
-  votes: number;
-  askedBy?: { cooperativeName: string; villageName?: string };
-};
-
-/** The evaluation service's summary of the participants' forms. */
-export type LaporanEvaluation = {
-  eligible: number;
-  responses: number;
-  scales: {
-    key: string;
-    label: string;
-    average: number | null;
-    distribution: [number, number, number, number, number];
-  }[];
-  mostUseful: string[];
-  needs: { text: string; districtName?: string; assistantName?: string }[];
-};
+/** What the laporan reads of an uploaded material. */
+export type LaporanMaterial = Pick<Material, 'id' | 'title' | 'fileName' | 'guestId'>;
 
 /** A follow-up campaign of the session with where its sending stands. */
 export type LaporanFollowUp = {
@@ -87,8 +63,9 @@ export type LaporanInput = {
   generatedAt: Date;
   guests?: LaporanGuest[];
   materials?: LaporanMaterial[];
-  questions?: LaporanQuestion[];
-  evaluation?: LaporanEvaluation;
+  /** Approved and answered, duplicates folded in, most votes first. */
+  questions?: AnsweredQuestion[];
+  evaluation?: EvaluationSummary;
   followUps?: LaporanFollowUp[];
 };
 

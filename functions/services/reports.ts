@@ -22,6 +22,9 @@ import type { LaporanFollowUp, LaporanInput } from '../reports/laporan';
 import { audit } from './admin-audit';
 import { createCampaignService } from './campaigns';
 import type { CheckinService } from './checkins';
+import { createEvaluationService } from './evaluations';
+import { createGuestService } from './guests';
+import { createQuestionService } from './questions';
 
 const COOPERATIVE_TARGET: AuditEntry['targetType'] = 'cooperative';
 
@@ -203,14 +206,23 @@ export function createReportsService(store: Store, checkins: CheckinService, clo
 
   /** Everything the laporan kegiatan is written from (functions/reports/laporan.ts). */
   async function laporan(user: User, eventId: string): Promise<LaporanInput> {
-    const [coverage, campaigns] = await Promise.all([
-      sessionCoverage(user, eventId),
+    // The rights check comes first: the other features' reads below do none of their own.
+    const coverage = await sessionCoverage(user, eventId);
+    const [campaigns, guests, materials, questions, evaluation] = await Promise.all([
       followUps(user, eventId),
+      createGuestService(store, clock).list(eventId),
+      store.materials.list(eventId),
+      createQuestionService(store, clock).answered(eventId),
+      createEvaluationService(store, clock).summary(eventId, 'id'),
     ]);
     return {
       event: coverage.event,
       attendance: coverage.attendance,
       unreached: coverage.unreached,
+      guests,
+      materials,
+      questions,
+      evaluation,
       followUps: campaigns,
       generatedAt: clock(),
     };

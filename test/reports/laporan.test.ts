@@ -1,13 +1,23 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../functions/domain/schemas';
+import { laporanDocument } from '../../functions/reports/laporan-content';
+import { createDiskMaterialFiles } from '../../functions/reports/material-files-disk';
 import { createDefaultCampaigns } from '../../functions/services/campaigns';
+import { createEvaluationService } from '../../functions/services/evaluations';
+import { createGuestService } from '../../functions/services/guests';
+import { createMaterialService } from '../../functions/services/materials';
+import { createQuestionService } from '../../functions/services/questions';
 import { column, linesOf, pdfText } from './pdf-text';
 import { createWorld, seedSession, spread, type World } from './world';
 
 /**
- * The laporan kegiatan of a session as the seed makes them (Kotim's 185 cooperatives invited, 40 registered, most
- * present, the default follow-up campaigns), in its three forms: the PDF, the editable DOCX and the printable page.
+ * The laporan kegiatan of a session like the seed's (Kotim's 185 cooperatives invited, 40 registered, most present,
+ * the default follow-up campaigns) with what happened inside it: the Bupati and a speaker, the speaker's material,
+ * answered questions, evaluations. In its three forms: the PDF, the editable DOCX and the printable page.
  */
 let world: World;
 let event: EventRecord;
@@ -51,6 +61,39 @@ const paragraphs = (xml: string) =>
       .join(''),
   );
 
+const GUESTS = {
+  opening: {
+    name: 'H. Halikinnor',
+    position: 'Bupati Kotawaringin Timur',
+    institution: 'Pemerintah Kabupaten Kotawaringin Timur',
+    role: 'pembuka',
+  },
+  speaker: {
+    name: 'Dr. Ahmad Zabadi',
+    position: 'Deputi Bidang Perkoperasian',
+    institution: 'Kementerian Koperasi',
+    role: 'narasumber',
+  },
+} as const;
+const MATERIAL = 'Tata Kelola Koperasi Desa Merah Putih';
+const QUESTIONS = [
+  {
+    text: 'Bagaimana mengurus akta pendirian jika belum ada notaris di kecamatan kami?',
+    answer: 'Dinas memfasilitasi notaris keliling; jadwalnya lewat Business Assistant.',
+  },
+  {
+    text: 'Apakah modal awal boleh dari dana desa?',
+    answer: 'Boleh sebagai penyertaan modal desa sesuai peraturan desa.',
+  },
+] as const;
+const EVALUATION = {
+  mostUseful: 'Contoh anggaran dasar koperasi',
+  needs: 'Pendampingan menyusun RAT pertama',
+};
+let evaluated: number;
+/** The cooperative of the officer who asked the first question from their ticket. */
+let asker: string;
+
 const SECTIONS = [
   'I. Pendahuluan',
   'II. Waktu dan Tempat',
@@ -86,6 +129,49 @@ beforeAll(async () => {
   event = session.event;
   await createDefaultCampaigns(world.store, event, new Date());
   const confirmed = session.registrations;
+  const { store, users } = world;
+  const organizer = users.organizer;
+  const during = () => new Date(Date.parse(event.startsAt) + 3_600_000);
+  const after = () => new Date(Date.parse(event.endsAt) + 3_600_000);
+  const guests = createGuestService(store, during);
+  await guests.add(organizer, event.id, 'guest-bupati', GUESTS.opening);
+  await guests.add(organizer, event.id, 'guest-speaker', GUESTS.speaker);
+  await guests.checkIn(organizer, event.id, 'guest-speaker');
+  const files = createDiskMaterialFiles(mkdtempSync(join(tmpdir(), 'laporan-materials-')));
+  await createMaterialService(store, files, during).upload(organizer, event.id, {
+    id: 'material-1',
+    title: MATERIAL,
+    guestId: 'guest-speaker',
+    fileName: 'tata-kelola.pdf',
+    body: new TextEncoder().encode('%PDF-1.4\n'),
+  });
+  const questions = createQuestionService(store, during);
+  const ticket = confirmed[1]?.participants[0]?.ticketCode;
+  asker = confirmed[1]?.cooperativeName as string;
+  // Two answered (the first asked from a ticket, so it names the cooperative), one still waiting for the moderator.
+  const asked = [
+    { id: 'question-0001', text: QUESTIONS[0].text, ticketCode: ticket, answer: QUESTIONS[0].answer },
+    { id: 'question-0002', text: QUESTIONS[1].text, answer: QUESTIONS[1].answer },
+    { id: 'question-0003', text: 'Pertanyaan yang belum disetujui moderator.' },
+  ];
+  for (const { answer, ...question } of asked) {
+    await questions.ask(event.id, question);
+    if (!answer) continue;
+    await questions.moderate(organizer, event.id, question.id, 'approve');
+    await questions.answer(organizer, event.id, question.id, answer);
+  }
+  const evaluation = createEvaluationService(store, after);
+  for (const [index, participant] of confirmed[1]?.participants.entries() ?? [])
+    await evaluation.submit(
+      participant.ticketCode,
+      {
+        scores: { materi: 5, narasumber: 4, waktu: 4 - index, tempat: 3, pelayanan: 5 },
+        mostUseful: index === 0 ? EVALUATION.mostUseful : '',
+        needs: index === 0 ? EVALUATION.needs : '',
+      },
+      'id',
+    );
+  evaluated = confirmed[1]?.participants.length ?? 0;
   const came = confirmed.filter((_, i) => i % 5 !== 0);
   expected = {
     registered: confirmed.length,
@@ -124,8 +210,8 @@ describe('laporan kegiatan', () => {
       expect(docx.has(part), part).toBe(true);
     const xml = docx.get('word/document.xml') as string;
     expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBe(SECTIONS.length);
-    // Waktu dan tempat (layout only), kecamatan, campaigns, unreached.
-    expect(xml.match(/<w:tbl>/g)?.length).toBe(4);
+    // Waktu dan tempat (layout only), guests, materials, evaluation scores and needs, kecamatan, campaigns, unreached.
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(8);
     expect(xml).toContain('<w:tblHeader/>');
     expect(docx.get('docProps/core.xml')).toContain(`Laporan Kegiatan - ${event.title}`);
   });
@@ -137,7 +223,7 @@ describe('laporan kegiatan', () => {
     expect(inOrder(html, SECTIONS)).toEqual(SECTIONS);
   });
 
-  it('fills the sections from the data: facts, participants, kecamatan, follow-up and the unreached', () => {
+  it('fills the sections from the data: facts, participants, guests, materials, questions, evaluation, kecamatan, follow-up and the unreached', () => {
     const word = paragraphs(docx.get('word/document.xml') as string);
     const text = word.join('\n');
     const summary = `Hadir ${expected.present} koperasi dengan ${expected.officersPresent} pengurus`;
@@ -157,6 +243,22 @@ describe('laporan kegiatan', () => {
       expect(body, form).toContain('Terima kasih dan langkah berikutnya');
       expect(body, form).toContain('Materi untuk yang berhalangan hadir');
       expect(body, form).toContain('Terjadwal');
+      // Inside the session.
+      expect(body, form).toContain(`Pembukaan oleh ${GUESTS.opening.name}, ${GUESTS.opening.position}.`);
+      expect(body, form).toContain(GUESTS.speaker.institution);
+      expect(body, form).toContain(MATERIAL);
+      for (const q of QUESTIONS) {
+        expect(body, form).toContain(q.text);
+        expect(body, form).toContain(q.answer);
+      }
+      expect(body, form).toContain(`Pertanyaan 1 (${asker}`);
+      expect(body, form).not.toContain('belum disetujui');
+      expect(body, form).toContain(
+        `${evaluated} dari ${expected.officersPresent} peserta yang hadir mengisi evaluasi`,
+      );
+      expect(body, form).toContain(EVALUATION.mostUseful);
+      expect(body, form).toContain(EVALUATION.needs);
+      expect(body, form).not.toContain('Belum ada data');
     }
     const totals = [
       185,
@@ -173,13 +275,24 @@ describe('laporan kegiatan', () => {
     expect(text).toContain(unreached?.name);
   });
 
-  it('says "Belum ada data" where a feature has recorded nothing yet, and leaves room to write', () => {
-    const text = paragraphs(docx.get('word/document.xml') as string).join('\n');
-    for (const what of ['pejabat dan narasumber', 'materi', 'tanya jawab', 'evaluasi']) {
-      expect(pdf).toContain(`Belum ada data: ${what}.`);
-      expect(text).toContain(`Belum ada data: ${what}.`);
-    }
-    expect(text).toContain('[Pertanyaan peserta dan jawaban narasumber.]');
+  it('says "Belum ada data" and leaves room to write where a feature gives the laporan nothing', () => {
+    const attendance = { registered: 0, checkedIn: 0, cooperativesRegistered: 0, cooperativesPresent: 0 };
+    const bare = laporanDocument({
+      event,
+      attendance: { ...attendance, cooperativesInvited: 185, walkIns: 0, byDistrict: [] },
+      unreached: [],
+      generatedAt: new Date(),
+    });
+    const missing = bare.sections.flatMap((section) =>
+      section.blocks.flatMap((block) => (block.type === 'blank' && block.missing ? [block.missing] : [])),
+    );
+    expect(missing).toEqual([
+      'Belum ada data: pejabat dan narasumber.',
+      'Belum ada data: materi.',
+      'Belum ada data: tanya jawab.',
+      'Belum ada data: evaluasi.',
+      'Belum ada data: pesan tindak lanjut.',
+    ]);
   });
 
   it('others of the console may not download it', async () => {
