@@ -63,14 +63,17 @@ function start(root: HTMLElement) {
         ]),
       ),
     );
-    if (top.length === 0) list.append(el('li', { class: 'muted', text: copy.empty }));
+    // With only the pinned question approved, the list stays empty rather than saying there are none.
+    if (top.length === 0 && !board.pinned) list.append(el('li', { class: 'muted', text: copy.empty }));
     const pinned = root.querySelector<HTMLElement>('#pinned');
     if (pinned) {
       pinned.replaceChildren(
         ...(board.pinned
-          ? [el('p', { class: 'q-label', text: copy.pinned }), ...entryText(board.pinned)].filter(
-              (node): node is HTMLParagraphElement => node !== null,
-            )
+          ? [
+              el('p', { class: 'q-label', text: copy.pinned }),
+              ...entryText(board.pinned),
+              el('p', { class: 'q-votes', text: `${board.pinned.votes} ${copy.votes}` }),
+            ].filter((node): node is HTMLParagraphElement => node !== null)
           : []),
       );
       pinned.hidden = !board.pinned;
