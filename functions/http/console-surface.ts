@@ -3,10 +3,16 @@ import type { RouterRoute } from 'hono/types';
 import { createAdminEventsService } from '../services/admin-events';
 import { createAdminUsersService } from '../services/admin-users';
 import { createAuthService } from '../services/auth-service';
+import { createCampaignService } from '../services/campaigns';
+import { createCertificateService } from '../services/certificates';
 import { createCheckinService } from '../services/checkins';
+import { createOutreachService } from '../services/outreach';
+import { campaignApi, campaignPages, followupPublic } from './console/campaigns/routes';
+import { adminEmailApi, adminEmailPages } from './console/email/routes';
 import { evaluationApi, evaluationConsole } from './console/evaluation/routes';
 import { guestRoutes } from './console/guests/routes';
 import { consoleFactory } from './console/kit';
+import { outreachRoutes } from './console/outreach/routes';
 import { questionApi, questionConsole } from './console/questions/routes';
 import { sameOriginOnly } from './console-login';
 import type { ConsoleEnv, ConsoleServices } from './context';
@@ -14,14 +20,11 @@ import { describeRoute } from './describe-route';
 import { defineSurface } from './http-app';
 import { adminApi } from './routes/admin-api';
 import { adminCoverage, coverageViewerGate } from './routes/admin-coverage';
-import { adminEmailApi, adminEmailPages } from './routes/admin-email';
 import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
 import { assistedRoutes } from './routes/assisted-registration';
 import { authRoutes } from './routes/auth';
-import { campaignApi, campaignPages, followupPublic } from './routes/campaigns';
 import { messageLogApi } from './routes/message-log';
-import { outreachRoutes } from './routes/outreach';
 
 /**
  * The OpenAPI document is generated from the app's routes with hono-openapi and zod's JSON Schema generator (with
@@ -55,6 +58,9 @@ export const consoleSurface = defineSurface<ConsoleServices>({
     adminEvents: createAdminEventsService(base.store, base.clock),
     adminUsers: createAdminUsersService(base.store, base.clock),
     checkins: createCheckinService(base.store, base.clock),
+    outreach: createOutreachService(base.store, base.clock),
+    campaigns: createCampaignService(base.store, base.clock),
+    certificates: createCertificateService(base.store, base.clock),
   }),
   routes: (appRoutes) => {
     const app = consoleFactory.createApp();

@@ -6,7 +6,10 @@ import type { MaterialFileStore } from '../reports/material-files';
 import type { AdminEventsService } from '../services/admin-events';
 import type { AdminUsersService } from '../services/admin-users';
 import type { AuthService } from '../services/auth-service';
+import type { CampaignService } from '../services/campaigns';
+import type { CertificateService } from '../services/certificates';
 import type { CheckinService } from '../services/checkins';
+import type { OutreachService } from '../services/outreach';
 import type { RateLimiter } from '../services/rate-limiter';
 import type { RegistrationService } from '../services/registrations';
 
@@ -60,6 +63,9 @@ export type ConsoleServices = BaseServices & {
   adminEvents: AdminEventsService;
   adminUsers: AdminUsersService;
   checkins: CheckinService;
+  outreach: OutreachService;
+  campaigns: CampaignService;
+  certificates: CertificateService;
 };
 
 /** The environment of routes that see services `S`. */

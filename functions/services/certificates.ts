@@ -104,7 +104,9 @@ export function createCertificateService(store: Store, clock: () => Date = () =>
   const available = async (event: EventRecord, participantId: string) =>
     sessionEnded(event, clock()) && !!(await store.checkins.get(event.id, participantId));
 
-  return { issueFor, pdfForTicket, verify, available, getFor: certificates.getFor };
+  // Read on call, not when the service is built: an app may be built on a stand-in store just to list its routes.
+  const getFor: typeof certificates.getFor = (...args) => certificates.getFor(...args);
+  return { issueFor, pdfForTicket, verify, available, getFor };
 }
 
 export type CertificateService = ReturnType<typeof createCertificateService>;

@@ -116,3 +116,20 @@ describe('contacts held for review', () => {
     expect(after.html).not.toContain('data-review-line=');
   });
 });
+
+describe('the invitation pages in English', () => {
+  it('speak English with ?lang=en, like the rest of the console', async () => {
+    const base = `/admin/acara/${world.event.id}/undangan`;
+    const list = await page(`${base}?lang=en`);
+    expect(list.res.status).toBe(200);
+    expect(list.html).toContain('<html lang="en"');
+    expect(list.html).toContain('<h1>Invitations: ');
+    expect(list.html).toContain('Print all invitation letters (PDF)');
+    expect(list.html).toContain('Mark WhatsApp as sent');
+    expect(list.html).not.toContain('Tandai WhatsApp terkirim');
+    const contacts = await page(`${base}/kontak?lang=en`);
+    expect(contacts.html).toContain('Cooperative contacts');
+    expect(contacts.html).toContain('Change one cooperative’s contact');
+    expect(contacts.html).not.toContain('Ubah kontak satu koperasi');
+  });
+});

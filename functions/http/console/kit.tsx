@@ -19,7 +19,10 @@ import { languageOf, readForm } from '../request';
  */
 export const consoleFactory = createFactory<ConsoleEnv>();
 
-/** After `requireRole(...)`, the handler's `c.var.user` is the signed-in user, not `User | undefined`. */
+/**
+ * After `requireRole(...)` the app's env is this one: `c.var.user` is the signed-in user, not `User | undefined`.
+ * Helpers that handlers behind the guard call take `Context<SignedInEnv>`.
+ */
 export type SignedInEnv = ConsoleEnv & { Variables: { user: User } };
 
 export type { FieldErrors };
@@ -46,7 +49,7 @@ export const requireRole = (...roles: UserRole[]) =>
 /** Any signed-in console user. */
 export const requireSignedIn = requireRole();
 
-/** The signed-in user, for handlers behind `requireRole` (where `c.var.user` is typed as present too). */
+/** The signed-in user, for handlers behind `requireRole` (401 should one be reached without it). */
 export function me<E extends ConsoleEnv>(c: Context<E>): User {
   const user: User | undefined = c.get('user');
   if (!user) throw new DomainError('unauthorized');

@@ -1,0 +1,158 @@
+import type { InvitationChannel } from '../../../db/invitations-repo';
+import type { Language } from '../../../domain/schemas';
+
+/** The invitation pages' words (/admin/acara/:eventId/undangan), Bahasa Indonesia first. */
+const copy = {
+  id: {
+    title: (event: string) => `Undangan: ${event}`,
+    saved: 'Tersimpan.',
+    backToSession: 'Kembali ke sesi',
+    full: (capacity: number) =>
+      `Sesi ini sudah penuh: ${capacity} kursi terisi. Koperasi yang mendaftar dari undangan sekarang masuk daftar tunggu. Tambah kapasitas atau buka sesi lain sebelum mengundang lagi.`,
+    printLetters: 'Cetak semua surat undangan (PDF)',
+    contactsLink: 'Kontak koperasi (impor CSV)',
+    allowWithoutLink: 'Izinkan pendaftaran tanpa tautan undangan',
+    requireLink: 'Wajibkan tautan undangan pribadi untuk mendaftar',
+    confirmFull: ' Saya mengerti sesi ini penuh: yang mendaftar masuk daftar tunggu',
+    sendAnyway: 'Tetap kirim email undangan (sesi penuh)',
+    sendEmails: 'Kirim email undangan dengan tautan pribadi',
+    scheduleReminder: 'Jadwalkan pengingat email untuk yang belum mendaftar (H-3)',
+    district: 'Kecamatan',
+    allDistricts: 'Semua kecamatan',
+    assistant: 'Business Assistant',
+    allAssistants: 'Semua BA',
+    status: 'Status',
+    allStatuses: 'Semua status',
+    filter: 'Saring',
+    cooperative: 'Koperasi',
+    contact: 'Kontak',
+    ba: 'BA',
+    invitation: 'Undangan',
+    sendWhatsApp: 'Kirim WhatsApp',
+    sendWhatsAppChoose: 'Kirim WhatsApp (pilih kontak)',
+    markWhatsAppSent: 'Tandai WhatsApp terkirim',
+    letter: 'Surat (PDF)',
+    personalLink: 'Tautan pribadi',
+    channels: { email: 'Email', whatsapp: 'WhatsApp', letter: 'Surat' } satisfies Record<
+      InvitationChannel,
+      string
+    >,
+    fullRefused:
+      'Sesi ini sudah penuh. Centang konfirmasi bila undangan tetap dikirim; yang mendaftar akan masuk daftar tunggu.',
+    emailsQueued: (queued: number, suppressed: number, withoutEmail: number) =>
+      `${queued} email undangan diantrekan, ${suppressed} ditahan (berhenti berlangganan/terpental), ${withoutEmail} tanpa email atau sudah mendaftar.`,
+    // Contacts
+    contactsTitle: 'Kontak koperasi',
+    contactSaved: 'Kontak disimpan.',
+    backToInvitations: 'Kembali ke undangan',
+    contactsHint:
+      'Kolom yang dikenali: kode desa (atau nama desa dan kecamatan), nama ketua/kontak, no HP, email, email BA. Baris yang cocok persis disimpan; nama desa yang kembar atau salah ketik ditahan untuk diperiksa.',
+    file: 'Berkas CSV atau XLSX',
+    pasteCsv: 'atau tempel isi CSV',
+    applyMatches: ' Simpan yang cocok (tanpa centang: periksa saja)',
+    checkOrSave: 'Periksa / simpan',
+    editOne: 'Ubah kontak satu koperasi',
+    cooperativeOption: (name: string, district: string) => `${name} — Kec. ${district}`,
+    contactName: 'Nama ketua/kontak',
+    phone: 'No HP/WhatsApp',
+    email: 'Email',
+    baEmail: 'Email BA',
+    saveContact: 'Simpan kontak',
+    savedContacts: (count: number) => `Kontak tersimpan (${count})`,
+    mobile: 'No HP',
+    // Import review
+    toReview: (count: number) => `Perlu diperiksa (${count})`,
+    earlierRows:
+      'Baris dari impor terakhir yang belum dicocokkan. Daftar ini tersimpan sampai setiap baris dipilihkan koperasinya atau dilewati.',
+    row: 'Baris',
+    villageInFile: 'Desa / kecamatan di berkas',
+    chooseCooperative: 'Pilih koperasi',
+    noDistrict: '(kecamatan kosong)',
+    nothingSimilar: 'Tidak ada yang mirip',
+    candidate: (name: string, district: string) => `${name} (Kec. ${district})`,
+    skipRow: 'Lewati baris ini',
+    importSummary: (rows: number, matched: number, review: number, errors: number) =>
+      `${rows} baris: ${matched} cocok, ${review} perlu diperiksa, ${errors} salah. `,
+    applied: (count: number) => `${count} kontak disimpan.`,
+    nothingSaved: 'Belum ada yang disimpan.',
+    fixRows: 'Perbaiki baris berikut lalu unggah ulang; tidak ada yang disimpan selama masih ada kesalahan.',
+    rowMessage: (line: number, message: string) => `Baris ${line}: ${message}`,
+  },
+  en: {
+    title: (event: string) => `Invitations: ${event}`,
+    saved: 'Saved.',
+    backToSession: 'Back to the session',
+    full: (capacity: number) =>
+      `This session is full: all ${capacity} seats are taken. Cooperatives registering from an invitation now join the waiting list. Add seats or open another session before inviting more.`,
+    printLetters: 'Print all invitation letters (PDF)',
+    contactsLink: 'Cooperative contacts (CSV import)',
+    allowWithoutLink: 'Allow registration without an invitation link',
+    requireLink: 'Require the personal invitation link to register',
+    confirmFull: ' I understand the session is full: those who register join the waiting list',
+    sendAnyway: 'Send the invitation emails anyway (session full)',
+    sendEmails: 'Email the invitations with their personal links',
+    scheduleReminder: 'Schedule an email reminder to those not registered (3 days before)',
+    district: 'District',
+    allDistricts: 'All districts',
+    assistant: 'Business Assistant',
+    allAssistants: 'All BAs',
+    status: 'Status',
+    allStatuses: 'All statuses',
+    filter: 'Filter',
+    cooperative: 'Cooperative',
+    contact: 'Contact',
+    ba: 'BA',
+    invitation: 'Invitation',
+    sendWhatsApp: 'Send WhatsApp',
+    sendWhatsAppChoose: 'Send WhatsApp (choose the contact)',
+    markWhatsAppSent: 'Mark WhatsApp as sent',
+    letter: 'Letter (PDF)',
+    personalLink: 'Personal link',
+    channels: { email: 'Email', whatsapp: 'WhatsApp', letter: 'Letter' } satisfies Record<
+      InvitationChannel,
+      string
+    >,
+    fullRefused:
+      'This session is full. Tick the confirmation to send the invitations anyway; those who register will join the waiting list.',
+    emailsQueued: (queued: number, suppressed: number, withoutEmail: number) =>
+      `${queued} invitation emails queued, ${suppressed} held back (unsubscribed/bounced), ${withoutEmail} without an email address or already registered.`,
+    contactsTitle: 'Cooperative contacts',
+    contactSaved: 'Contact saved.',
+    backToInvitations: 'Back to the invitations',
+    contactsHint:
+      'Columns recognised: village code (or village and district name), chair/contact name, mobile number, email, BA email. Rows that match exactly are saved; village names that are ambiguous or misspelt are held for checking.',
+    file: 'CSV or XLSX file',
+    pasteCsv: 'or paste the CSV',
+    applyMatches: ' Save the matches (unticked: check only)',
+    checkOrSave: 'Check / save',
+    editOne: 'Change one cooperative’s contact',
+    cooperativeOption: (name: string, district: string) => `${name} — ${district} district`,
+    contactName: 'Chair/contact name',
+    phone: 'Mobile/WhatsApp number',
+    email: 'Email',
+    baEmail: 'BA email',
+    saveContact: 'Save contact',
+    savedContacts: (count: number) => `Saved contacts (${count})`,
+    mobile: 'Mobile',
+    toReview: (count: number) => `To check (${count})`,
+    earlierRows:
+      'Rows of the last import not matched yet. They are kept until each one is given its cooperative or skipped.',
+    row: 'Row',
+    villageInFile: 'Village / district in the file',
+    chooseCooperative: 'Choose the cooperative',
+    noDistrict: '(no district)',
+    nothingSimilar: 'Nothing similar',
+    candidate: (name: string, district: string) => `${name} (${district} district)`,
+    skipRow: 'Skip this row',
+    importSummary: (rows: number, matched: number, review: number, errors: number) =>
+      `${rows} rows: ${matched} matched, ${review} to check, ${errors} wrong. `,
+    applied: (count: number) => `${count} contacts saved.`,
+    nothingSaved: 'Nothing saved yet.',
+    fixRows: 'Fix these rows and upload again; nothing is saved while there are errors.',
+    rowMessage: (line: number, message: string) => `Row ${line}: ${message}`,
+  },
+} as const;
+
+export type OutreachText = (typeof copy)[Language];
+
+export const outreachText = (language: Language): OutreachText => copy[language];
