@@ -14,6 +14,8 @@ export type Material = {
   size: number;
   uploadedAt: string;
   guestId?: string;
+  /** Where the file is stored when it is not under its cleaned name (a browser's direct upload keeps its own). */
+  objectKey?: string;
 };
 
 /** 25 MB: a long slide deck with photos; anything larger belongs on a file share, not in a WhatsApp-era inbox. */

@@ -29,6 +29,7 @@ import { consoleCss } from './pages/admin/console-styles';
 import { MAX_BODY_BYTES } from './request';
 
 const MATERIAL_UPLOAD_PATH = /^\/admin\/acara\/[^/]+\/materi$/;
+const MATERIAL_DIRECT_UPLOAD_PAGE = /^\/admin\/acara\/[^/]+\/materi\/unggah$/;
 const isApi = (c: Context) => c.req.path.startsWith('/api/') || c.req.path.startsWith('/dev/');
 
 const health = describeRoute({
@@ -113,7 +114,13 @@ export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surf
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+        // The material upload page in AWS posts its file straight to S3 (console/guests/routes.tsx): that page
+        // alone may send a form to the bucket.
+        formAction: [
+          "'self'",
+          (c) =>
+            MATERIAL_DIRECT_UPLOAD_PAGE.test(c.req.path) ? (deps.materialFiles?.uploadOrigin ?? '') : '',
+        ],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
       },

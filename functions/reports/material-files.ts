@@ -7,14 +7,17 @@ export type MaterialFileStore = {
   /** Stores a file sent through the app (the local direct upload). */
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   /**
-   * A form the browser posts the file to directly, bypassing the app's small body limit (S3's presigned POST,
-   * which enforces the size range and content type itself). Absent: upload through the app with `put`.
+   * A form the browser posts the file to directly (S3's presigned POST, which enforces the size range itself),
+   * bypassing the app and its small body limit; S3 then sends the browser to `redirect` with the object's key.
+   * Absent: files are uploaded through the app with `put`.
    */
-  presignUpload?(
-    key: string,
-    contentType: string,
-    maxBytes: number,
-  ): Promise<{ url: string; fields: Record<string, string> }>;
+  presignUpload?(input: {
+    keyPrefix: string;
+    maxBytes: number;
+    redirect: string;
+  }): Promise<{ url: string; fields: Record<string, string> }>;
+  /** Where `presignUpload`'s forms post to, for the page's Content-Security-Policy (form-action). */
+  uploadOrigin?: string;
   /** The stored file's size, or nothing when no file is there (confirms a direct upload arrived). */
   size(key: string): Promise<number | undefined>;
   /** The file to send: its bytes, or a short-lived link to redirect to; nothing when it is gone. */
@@ -28,5 +31,7 @@ export type MaterialFileStore = {
 /** Object keys start here; the functions' IAM policies name the same prefix. */
 export const MATERIALS_PREFIX = 'materials/';
 
+export const materialKeyPrefix = (eventId: string, materialId: string) =>
+  `${MATERIALS_PREFIX}${eventId}/${materialId}/`;
 export const materialKey = (eventId: string, materialId: string, fileName: string) =>
-  `${MATERIALS_PREFIX}${eventId}/${materialId}/${fileName}`;
+  `${materialKeyPrefix(eventId, materialId)}${fileName}`;

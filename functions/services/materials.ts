@@ -2,9 +2,9 @@ import type { Store } from '../db/store';
 import { canManageEvent, canReadEvent } from '../domain/access-policy';
 import type { User } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
-import { checkMaterialFile, type Material, materialsOpen } from '../domain/materials';
+import { checkMaterialFile, MAX_MATERIAL_BYTES, type Material, materialsOpen } from '../domain/materials';
 import type { EventRecord } from '../domain/schemas';
-import { type MaterialFileStore, materialKey } from '../reports/material-files';
+import { type MaterialFileStore, materialKey, materialKeyPrefix } from '../reports/material-files';
 import { audit } from './admin-audit';
 
 export type MaterialUpload = {
@@ -28,7 +28,20 @@ export function createMaterialService(store: Store, files: MaterialFileStore, cl
     if (!allowed) throw new DomainError('forbidden');
     return event;
   }
-  const keyOf = (material: Material) => materialKey(material.eventId, material.id, material.fileName);
+  const keyOf = (material: Material) =>
+    material.objectKey ?? materialKey(material.eventId, material.id, material.fileName);
+
+  async function record(user: User, event: EventRecord, material: Material): Promise<Material> {
+    const saved = await store.materials.add(material);
+    await audit(store, user, clock(), {
+      action: 'material.uploaded',
+      targetType: 'event',
+      targetId: event.id,
+      eventId: event.id,
+      detail: material.id,
+    });
+    return saved;
+  }
 
   return {
     /** Every material of the session, oldest first (no access check: for code that already checked). */
@@ -71,15 +84,61 @@ export function createMaterialService(store: Store, files: MaterialFileStore, cl
       };
       // The file first: a record never points at bytes that are not there.
       await files.put(keyOf(material), upload.body, material.contentType);
-      const saved = await store.materials.add(material);
-      await audit(store, user, clock(), {
-        action: 'material.uploaded',
-        targetType: 'event',
-        targetId: event.id,
-        eventId: event.id,
-        detail: material.id,
+      return record(user, event, material);
+    },
+
+    /** Whether uploads go from the browser straight to the file store (S3 in AWS) instead of through the app. */
+    direct: Boolean(files.presignUpload),
+
+    /**
+     * The form a browser posts a file to directly, for material `id` (S3's presigned POST: the size limit is in
+     * its policy). S3 then sends the browser to `redirect`, where `completeUpload` records it.
+     */
+    async startUpload(user: User, eventId: string, id: string, redirect: string) {
+      await loadEvent(user, eventId, 'manage');
+      if (!files.presignUpload) throw new DomainError('unavailable');
+      return files.presignUpload({
+        keyPrefix: materialKeyPrefix(eventId, id),
+        maxBytes: MAX_MATERIAL_BYTES,
+        redirect,
       });
-      return saved;
+    },
+
+    /**
+     * Records a file the browser stored directly under `key`. A type we do not serve is deleted again and refused,
+     * like a file sent through the app; a second arrival of the same redirect records nothing new.
+     */
+    async completeUpload(
+      user: User,
+      eventId: string,
+      input: { id: string; title: string; guestId?: string; key: string },
+    ): Promise<Material> {
+      const event = await loadEvent(user, eventId, 'manage');
+      const existing = await store.materials.get(eventId, input.id);
+      if (existing) return existing;
+      const prefix = materialKeyPrefix(eventId, input.id);
+      if (!input.key.startsWith(prefix) || input.key.length === prefix.length)
+        throw new DomainError('validation');
+      const size = await files.size(input.key);
+      if (size === undefined) throw new DomainError('not_found');
+      const check = checkMaterialFile(input.key.slice(prefix.length), size);
+      if (!check.ok) {
+        await files.remove(input.key);
+        throw new DomainError(check.code);
+      }
+      if (input.guestId && !(await store.guests.get(eventId, input.guestId)))
+        throw new DomainError('not_found');
+      return record(user, event, {
+        id: input.id,
+        eventId,
+        title: input.title,
+        fileName: check.fileName,
+        contentType: check.contentType,
+        size,
+        uploadedAt: clock().toISOString(),
+        objectKey: input.key,
+        ...(input.guestId ? { guestId: input.guestId } : {}),
+      });
     },
 
     async remove(user: User, eventId: string, materialId: string): Promise<void> {

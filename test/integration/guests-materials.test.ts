@@ -1,12 +1,12 @@
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIST_PAGE_SIZE } from '../../functions/db/guests-repo';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import type { Guest } from '../../functions/domain/guests';
 import { MAX_MATERIAL_BYTES } from '../../functions/domain/materials';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { newId } from '../../functions/domain/tokens';
+import { createApp } from '../../functions/http/app';
 import { materialKey } from '../../functions/reports/material-files';
 import { createS3MaterialFiles } from '../../functions/reports/material-files-s3';
 import { guestCheckInPath } from '../../functions/services/guests';
@@ -16,6 +16,7 @@ import {
   createConsoleApp,
   makeUser,
   ORG,
+  SESSION_SECRET,
   seedOrganisations,
   signIn,
 } from '../admin/helpers';
@@ -29,7 +30,7 @@ import { linesOf, pdfText } from '../reports/pdf-text';
  * guests, print a guest's letter, mark a guest present, find them on the daftar hadir, upload materials and
  * download them from the public path only after the session.
  */
-let store: Store;
+let store: Awaited<ReturnType<typeof createTestStore>>;
 let app: ConsoleApp;
 let organizer: User;
 let event: EventRecord;
@@ -319,6 +320,9 @@ describe('materials', () => {
   });
 });
 
+/** The placeholder S3 replaces with the uploaded file's name. */
+const S3_FILENAME = ['$', '{filename}'].join('');
+
 describe('materials in S3 (the AWS file store, against a local S3 API)', () => {
   it('stores a file, hands out a short-lived download link that names it, and removes it', async () => {
     const s3 = await startS3Local('hadir-materials-test');
@@ -337,6 +341,68 @@ describe('materials in S3 (the AWS file store, against a local S3 API)', () => {
       expect(new Uint8Array(await downloaded.arrayBuffer())).toEqual(bytes);
       await files.remove(key);
       expect(await files.size(key)).toBeUndefined();
+
+      // In AWS the browser posts the file straight to S3 (a Lambda takes at most 6 MB), then comes back.
+      const direct = createApp({
+        store,
+        config: { runtime: 'test', publicBaseUrl: 'https://hadir.test', sessionSecret: SESSION_SECRET },
+        clock,
+        materialFiles: createS3MaterialFiles({
+          bucket: 'hadir-materials-test',
+          client: s3.client,
+          postUrl: `${s3.endpoint}/hadir-materials-test/`,
+        }),
+      });
+      const materialsPage = await (
+        await direct.request(`/admin/acara/${event.id}/materi`, { headers: { cookie } })
+      ).text();
+      const id = materialsPage.match(/name="id" value="([a-z0-9]+)"/)?.[1] ?? '';
+      expect(materialsPage).toContain(`action="/admin/acara/${event.id}/materi/unggah"`);
+      const step = await direct.request(
+        `/admin/acara/${event.id}/materi/unggah?id=${id}&title=${encodeURIComponent('Slide narasumber')}&guestId=`,
+        { headers: { cookie } },
+      );
+      expect(step.status).toBe(200);
+      expect(step.headers.get('content-security-policy')).toContain(`form-action 'self' ${s3.endpoint}`);
+      const html = await step.text();
+      const action = html.match(/data-direct-upload[^>]*|action="([^"]+)"[^>]*data-direct-upload/)?.[0] ?? '';
+      const fields = Object.fromEntries(
+        [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((match) => [
+          match[1] as string,
+          (match[2] as string)
+            .replace(/&amp;/g, '&')
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'"),
+        ]),
+      );
+      expect(action).toContain(`${s3.endpoint}/hadir-materials-test/`);
+      expect(fields.key).toBe(`materials/${event.id}/${id}/\${filename}`);
+      const form = new FormData();
+      // S3 fills in `${filename}` from the file part; the local S3 API does not, so the test writes the name itself.
+      for (const [name, value] of Object.entries(fields))
+        if (name !== '_csrf') form.set(name, value.replace(S3_FILENAME, 'Slide Narasumber.pdf'));
+      form.set('file', new File([new TextEncoder().encode('%PDF-1.4 slide')], 'Slide Narasumber.pdf'));
+      const posted = await fetch(`${s3.endpoint}/hadir-materials-test/`, {
+        method: 'POST',
+        body: form,
+        redirect: 'manual',
+      });
+      expect(posted.status).toBe(303);
+      const back = new URL(posted.headers.get('location') ?? '');
+      expect(back.pathname).toBe(`/admin/acara/${event.id}/materi/${id}/selesai`);
+      const done = await direct.request(`${back.pathname}${back.search}`, { headers: { cookie } });
+      expect(done.status).toBe(303);
+      const recorded = await store.materials.get(event.id, id);
+      expect(recorded).toMatchObject({
+        title: 'Slide narasumber',
+        fileName: 'Slide_Narasumber.pdf',
+        size: 14,
+      });
+      expect(recorded?.objectKey).toBe(`materials/${event.id}/${id}/Slide Narasumber.pdf`);
+      now = new Date('2026-12-17T06:00:00.000Z'); // after the session: public
+      const download = await direct.request(`/acara/${event.id}/materi/${id}`);
+      expect(download.status).toBe(302);
+      expect(await (await fetch(download.headers.get('location') ?? '')).text()).toBe('%PDF-1.4 slide');
     } finally {
       await s3.stop();
     }

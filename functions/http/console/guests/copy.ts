@@ -50,6 +50,7 @@ const copy = {
     materialsClosed: 'Materi baru terlihat oleh peserta setelah sesi selesai.',
     noMaterials: 'Belum ada materi.',
     upload: 'Unggah materi',
+    chooseFile: 'Lanjut: pilih berkas',
     materialTitle: 'Judul materi',
     file: 'Berkas',
     fileHint: (mb: number) =>
@@ -113,6 +114,7 @@ const copy = {
     materialsClosed: 'Participants see the materials only after the session has ended.',
     noMaterials: 'No materials yet.',
     upload: 'Upload material',
+    chooseFile: 'Next: choose the file',
     materialTitle: 'Title',
     file: 'File',
     fileHint: (mb: number) => `PDF, PPT/PPTX, DOCX, XLSX or an image (JPG, PNG, WEBP), at most ${mb} MB.`,

@@ -25,6 +25,7 @@ import {
 } from '../kit';
 import { guestsText } from './copy';
 import {
+  DirectUploadPage,
   GuestCheckInPage,
   GuestEditPage,
   GuestsPage,
@@ -255,6 +256,7 @@ async function materialsPage(c: Context<SignedInEnv>, extra: { notice?: string; 
       canManage={canManage}
       open={open}
       newId={newId()}
+      direct={materialsOf(c).direct}
     />,
   );
 }
@@ -324,6 +326,61 @@ guestRoutes.post(
     return c.redirect(`${materialsBase(eventId)}?ok=1`, 303);
   },
 );
+
+/** AWS, step two: the presigned form that sends the file to S3, for the title and speaker chosen in step one. */
+guestRoutes.get('/admin/acara/:eventId/materi/unggah', requireSignedIn, async (c) => {
+  const eventId = c.req.param('eventId');
+  const title = (c.req.query('title') ?? '').trim();
+  const guestId = c.req.query('guestId') || undefined;
+  const id = c.req.query('id') ?? '';
+  if (!/^[a-z0-9]{8,40}$/.test(id) || title.length < 2 || title.length > 150)
+    throw new DomainError('validation');
+  const back = new URL(`${baseUrlOf(c)}${materialsBase(eventId)}/${id}/selesai`);
+  back.searchParams.set('title', title);
+  if (guestId) back.searchParams.set('guestId', guestId);
+  const { url, fields } = await materialsOf(c).startUpload(me(c), eventId, id, back.toString());
+  const { event } = await materialsOf(c).overview(me(c), eventId);
+  return c.render(
+    <DirectUploadPage
+      language={languageOf(c)}
+      user={me(c)}
+      csrf={c.get('csrfToken')}
+      event={event}
+      title={title}
+      url={url}
+      fields={fields}
+    />,
+  );
+});
+
+/** AWS, step three: S3 sends the browser here with the stored object's key; the material is recorded. */
+guestRoutes.get('/admin/acara/:eventId/materi/:materialId/selesai', requireSignedIn, async (c) => {
+  const { eventId, materialId } = c.req.param();
+  const text = guestsText(languageOf(c));
+  try {
+    await materialsOf(c).completeUpload(me(c), eventId, {
+      id: materialId,
+      title: (c.req.query('title') ?? '').trim().slice(0, 150) || materialId,
+      guestId: c.req.query('guestId') || undefined,
+      key: c.req.query('key') ?? '',
+    });
+  } catch (error) {
+    if (
+      isDomainError(error) &&
+      (error.code === 'payload_too_large' || error.code === 'unsupported_media_type')
+    ) {
+      c.status(error.code === 'payload_too_large' ? 413 : 415);
+      return materialsPage(c, {
+        error:
+          error.code === 'payload_too_large'
+            ? text.tooLarge(MAX_MATERIAL_BYTES / 1024 / 1024)
+            : text.wrongType,
+      });
+    }
+    throw error;
+  }
+  return c.redirect(`${materialsBase(eventId)}?ok=1`, 303);
+});
 
 guestRoutes.post('/admin/acara/:eventId/materi/:materialId/hapus', requireSignedIn, async (c) => {
   const { eventId, materialId } = c.req.param();

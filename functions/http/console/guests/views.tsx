@@ -352,6 +352,8 @@ export function MaterialsPage(
     canManage: boolean;
     open: boolean;
     newId: string;
+    /** Files go from the browser straight to S3 (AWS): this form only names the material, the next page sends it. */
+    direct?: boolean;
   },
 ) {
   const { event, language, csrf } = props;
@@ -413,12 +415,12 @@ export function MaterialsPage(
         <section>
           <h2>{text.upload}</h2>
           <form
-            method="post"
-            action={materialsBase(event.id)}
-            enctype="multipart/form-data"
+            method={props.direct ? 'get' : 'post'}
+            action={props.direct ? `${materialsBase(event.id)}/unggah` : materialsBase(event.id)}
+            enctype={props.direct ? undefined : 'multipart/form-data'}
             data-material-form
           >
-            <Csrf token={csrf} />
+            {props.direct ? null : <Csrf token={csrf} />}
             <input type="hidden" name="id" value={props.newId} />
             <label for="title">{text.materialTitle}</label>
             <input id="title" name="title" required />
@@ -429,22 +431,66 @@ export function MaterialsPage(
                 <option value={guest.id}>{guest.name}</option>
               ))}
             </select>
-            <label for="file">{text.file}</label>
-            <input
-              id="file"
-              type="file"
-              name="file"
-              accept={materialAccept}
-              required
-              aria-describedby="file-hint"
-            />
-            <p class="muted" id="file-hint">
-              {text.fileHint(MAX_MB)}
-            </p>
-            <button type="submit">{text.upload}</button>
+            {props.direct ? (
+              <button type="submit">{text.chooseFile}</button>
+            ) : (
+              <>
+                <FileField language={language} />
+                <button type="submit">{text.upload}</button>
+              </>
+            )}
           </form>
         </section>
       ) : null}
+    </ConsoleLayout>
+  );
+}
+
+function FileField({ language }: { language: Language }) {
+  const text = guestsText(language);
+  return (
+    <>
+      <label for="file">{text.file}</label>
+      <input
+        id="file"
+        type="file"
+        name="file"
+        accept={materialAccept}
+        required
+        aria-describedby="file-hint"
+      />
+      <p class="muted" id="file-hint">
+        {text.fileHint(MAX_MB)}
+      </p>
+    </>
+  );
+}
+
+/**
+ * The second step of an upload in AWS: the file goes from the browser straight to S3 with a presigned POST (its
+ * policy holds the size limit and where S3 sends the browser back), since a Lambda takes at most 6 MB.
+ */
+export function DirectUploadPage(
+  props: Frame & { event: EventRecord; title: string; url: string; fields: Record<string, string> },
+) {
+  const text = guestsText(props.language);
+  return (
+    <ConsoleLayout title={text.upload} language={props.language} user={props.user} csrfToken={props.csrf}>
+      <p>
+        <a href={materialsBase(props.event.id)}>{text.materials}</a>
+      </p>
+      <h1>{text.upload}</h1>
+      <p>
+        <strong>{props.title}</strong>
+      </p>
+      <form method="post" action={props.url} enctype="multipart/form-data" data-direct-upload>
+        {Object.entries(props.fields).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        {/* S3 reads every field before the file: the file comes last. */}
+        <FileField language={props.language} />
+        <button type="submit">{text.upload}</button>
+      </form>
     </ConsoleLayout>
   );
 }
