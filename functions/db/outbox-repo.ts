@@ -4,6 +4,7 @@ import { newId } from '../domain/tokens';
 import type { DocumentClient } from './client';
 import { isConditionFailure } from './errors';
 import { GSI2, keys, PENDING_OUTBOX, withoutKeys } from './keys';
+import { emailJobPuts } from './outbox-items';
 import { queryAll, queryPage } from './paging';
 import { type TransactItem, transact } from './transactions';
 
@@ -101,6 +102,11 @@ export function createOutboxRepo(doc: DocumentClient, tableName: string) {
   });
 
   return {
+    /** Queues emails outside any other write (an organizer's test send): all of them or, on a conflict, none. */
+    async queue(jobs: EmailJobInput[], now: Date): Promise<boolean> {
+      return (await transact(doc, emailJobPuts(tableName, jobs, now))).ok;
+    },
+
     get: async (jobId: string) => {
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: keys.outboxJob(jobId), ConsistentRead: true }),

@@ -140,6 +140,11 @@ export function createWhatsAppRepo(doc: DocumentClient, tableName: string) {
       return logItems(job, channel, { status: 'sent', platformId }, now);
     },
 
+    /** Logs a message sent on its own, after the job was already marked (an email the worker sent). */
+    async recordSent(job: EmailJob, channel: Channel, platformId: string, now: Date): Promise<void> {
+      await transact(doc, logItems(job, channel, { status: 'sent', platformId }, now));
+    },
+
     /**
      * A WhatsApp message the platform refused outright (a number not on WhatsApp, a template problem, attempts
      * used up): logged as failed, in the same transaction as the job's `failed`, so the console lists it beside

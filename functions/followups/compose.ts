@@ -2,7 +2,6 @@ import { ticketUrl } from '../../emails/props';
 import type { EmailProps } from '../../emails/render';
 import { renderEmail } from '../../emails/render';
 import type { AssistantContact } from '../../emails/thanks';
-import { createChecklistRepo } from '../db/checklist-repo';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
 import type { Campaign } from '../domain/campaign';
@@ -208,7 +207,7 @@ export async function followupEmail(
  */
 async function openSteps(store: Store, event: EventRecord, cooperativeId: string): Promise<string[]> {
   const checklist = event.organisationId
-    ? await createChecklistRepo(store.doc, store.tableName).get(event.organisationId, cooperativeId)
+    ? await store.checklists.get(event.organisationId, cooperativeId)
     : { done: {} as Record<string, unknown> };
   return checklistSteps.filter((step) => !checklist.done[step.id]).map((step) => step.label);
 }

@@ -1,5 +1,4 @@
 import type { Store } from '../db/store';
-import { createSuppressionsRepo } from '../db/suppressions-repo';
 import { type Campaign, isDue, isNonTransactional } from '../domain/campaign';
 import type { EmailJobInput } from '../domain/notifications';
 import type { EventRecord, Language } from '../domain/schemas';
@@ -91,7 +90,7 @@ export type RunOptions = {
  */
 export function createCampaignRunner(store: Store, clock: () => Date = () => new Date()) {
   const campaigns = store.campaigns;
-  const suppressions = createSuppressionsRepo(store.doc, store.tableName);
+  const suppressions = store.suppressions;
 
   async function suppressionOf(email: string) {
     const bounced = await suppressions.get(email);

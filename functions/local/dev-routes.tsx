@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { StoredMail } from '../db/dev-mail-repo';
 import type { Store } from '../db/store';
-import { createSuppressionsRepo } from '../db/suppressions-repo';
 import { DomainError } from '../domain/errors';
 import { attachmentBytes } from '../domain/mail-message';
 import type { AppEnv } from '../http/context';
@@ -22,7 +21,7 @@ const listItem = (mail: StoredMail) => ({
 
 /** Developer-only routes, mounted by `npm start` and never by the Lambda: read the emails hadir "sent". */
 export function createDevRoutes(store: Store) {
-  const suppressions = createSuppressionsRepo(store.doc, store.tableName);
+  const suppressions = store.suppressions;
   const load = async (id: string) => {
     const mail = await store.devMail.get(id);
     if (!mail) throw new DomainError('not_found');

@@ -60,7 +60,15 @@ async function waitUntilReady(endpoint: string, child: { exitCode: number | null
  * Starts the official DynamoDB Local (a Java child process) on a free port. With `dataDir` the data survives
  * restarts; without it the database lives in memory (tests, benchmarks).
  */
-export async function startDynamoLocal({ dataDir, port }: { dataDir?: string; port?: number } = {}) {
+export async function startDynamoLocal({
+  dataDir,
+  port,
+  readyWithinMs,
+}: {
+  dataDir?: string;
+  port?: number;
+  readyWithinMs?: number;
+} = {}) {
   assertJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const chosenPort = port ?? (await freePort());
@@ -76,7 +84,7 @@ export async function startDynamoLocal({ dataDir, port }: { dataDir?: string; po
   // A crashed or interrupted parent must not leave a Java process behind.
   process.once('exit', () => child.kill('SIGKILL'));
   try {
-    await waitUntilReady(endpoint, child);
+    await waitUntilReady(endpoint, child, readyWithinMs);
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createCoverageRepo } from '../db/coverage-repo';
 import type { Store } from '../db/store';
 import { searchWords, WORD_PREFIX } from '../domain/cooperative-search';
 import { directoryOf, loadAreaTables } from './area-directory';
@@ -54,7 +53,7 @@ export async function seedAreas(
     mkdirSync(dirname(progressFile), { recursive: true });
     writeFileSync(progressFile, JSON.stringify({ done: [...done].sort() }));
   };
-  const coverage = createCoverageRepo(store.doc, store.tableName);
+  const coverage = store.coverage;
   bar();
   const ticker = setInterval(bar, 1000);
   try {

@@ -1,5 +1,4 @@
 import type { Store } from '../db/store';
-import { talksToAws } from '../db/table';
 import type { EventRecord } from '../domain/schemas';
 import { fromLocalDateTime } from '../domain/time';
 import { newId } from '../domain/tokens';
@@ -113,7 +112,7 @@ export async function upgradeIndexes(store: Store) {
  * (`npm run admin` makes the first admin there; `npm run seed -- --regency|--province|--all` the directory).
  */
 export async function seedIfEmpty(store: Store, now = new Date()) {
-  if (talksToAws(store.doc)) {
+  if (store.inAws) {
     throw new Error(
       'Refusing to seed a demo session and admin into a table in AWS. Load the directory with ' +
         '`npm run seed -- --regency <code>` (or --province, --all) and create the first admin with `npm run admin`.',

@@ -1,8 +1,6 @@
 import type { RecipientItem } from '../db/campaigns-repo';
-import { emailJobPuts } from '../db/outbox-items';
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
-import { transact } from '../db/transactions';
 import { canManageEvent } from '../domain/access-policy';
 import type { User } from '../domain/accounts';
 import {
@@ -273,10 +271,7 @@ export function createCampaignService(store: Store, clock: () => Date = () => ne
     const { event, campaign } = await load(user, eventId, campaignId);
     const recipient = await recipientFor(event, campaign, recipientKey);
     const now = clock();
-    await transact(
-      store.doc,
-      emailJobPuts(store.tableName, [{ ...jobFor(campaign, recipient), to: user.email, test: true }], now),
-    );
+    await store.outbox.queue([{ ...jobFor(campaign, recipient), to: user.email, test: true }], now);
     await audit(store, user, now, {
       action: 'campaign.test_sent',
       targetType: 'event',

@@ -1,4 +1,4 @@
-import { createCertificatesRepo } from '../db/certificates-repo';
+
 import type { Store } from '../db/store';
 import { maskName, slugFrom, verifyUrl } from '../domain/certificate-number';
 import { sessionEnded } from '../domain/checkin-window';
@@ -28,7 +28,7 @@ export type Verification =
  * shown as revoked, with nothing to update when a check-in changes.
  */
 export function createCertificateService(store: Store, clock: () => Date = () => new Date()) {
-  const certificates = createCertificatesRepo(store.doc, store.tableName);
+  const certificates = store.certificates;
 
   async function issueFor(event: EventRecord, registration: Registration, participant: Participant) {
     const checkin = await store.checkins.get(event.id, participant.id);

@@ -1,4 +1,4 @@
-import { type CooperativeState, createCoverageRepo, type RegencyTruth } from '../db/coverage-repo';
+import { type CooperativeState, type RegencyTruth } from '../db/coverage-repo';
 import type { Store } from '../db/store';
 import type { CoverageChange } from '../db/table-changes';
 import { canViewProvince, coverageProvinces } from '../domain/access-policy';
@@ -50,7 +50,7 @@ export type RegencyView = AreaView & { unreached: UnreachedCooperative[] };
  * reads one to three counter items and, for a regency, its directory, however many sessions and officers exist.
  */
 export function createCoverageService(store: Store, clock: () => Date = () => new Date()) {
-  const repo = createCoverageRepo(store.doc, store.tableName);
+  const repo = store.coverage;
 
   /** One change of the table, counted once however often it is delivered. */
   async function apply(change: CoverageChange): Promise<void> {

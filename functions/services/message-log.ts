@@ -1,5 +1,5 @@
 import type { Store } from '../db/store';
-import { createWhatsAppRepo, fallbackJobId, fallbackOriginal, type MessageLog } from '../db/whatsapp-repo';
+import { fallbackJobId, fallbackOriginal, type MessageLog } from '../db/whatsapp-repo';
 import type { Channel } from '../domain/channels';
 import { type DeliverySummary, summarizeDeliveries } from '../domain/deliveries';
 
@@ -53,7 +53,7 @@ function view(logs: MessageLog[]): MessageLogView {
  * session's, as for the page the log is shown on): these read by id.
  */
 export function createMessageLogService(store: Store) {
-  const repo = createWhatsAppRepo(store.doc, store.tableName);
+  const repo = store.whatsapp;
   return {
     ofRegistration: async (registrationId: string) => view(await repo.byRegistration(registrationId)),
     ofCampaign: async (campaignId: string) => view(await repo.byCampaign(campaignId)),

@@ -1,7 +1,6 @@
 import type { CooperativeContact } from '../db/contacts-repo';
 import type { Invitation, InvitationChannel } from '../db/invitations-repo';
 import type { Store } from '../db/store';
-import { createSuppressionsRepo } from '../db/suppressions-repo';
 import { canCreateEvents, canManageEvent, canReadEvent, registrationFilter } from '../domain/access-policy';
 import type { User } from '../domain/accounts';
 import { DomainError } from '../domain/errors';
@@ -273,7 +272,7 @@ export function createOutreachService(store: Store, clock: () => Date) {
       (row) => row.contact?.email && row.state !== 'registered' && row.state !== 'waitlisted',
     );
     const campaigns = store.campaigns;
-    const suppressions = createSuppressionsRepo(store.doc, store.tableName);
+    const suppressions = store.suppressions;
     const now = clock();
     // Not due for a day and paused at once: the scheduled runner never adds generic-link emails to it.
     const campaign = await createCampaignService(store, clock).create(user, event.id, {

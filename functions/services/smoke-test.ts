@@ -1,4 +1,4 @@
-import { createSmokeRepo } from '../db/smoke-repo';
+
 import type { Store } from '../db/store';
 import type { EventRecord } from '../domain/schemas';
 import { hashSecret, newId, newSecret } from '../domain/tokens';
@@ -33,7 +33,7 @@ export async function runSmokeTest(options: SmokeOptions): Promise<{ ok: boolean
   const { store, baseUrl, emailTimeoutMs = 90_000 } = options;
   const http = options.fetch ?? fetch;
   const url = (path: string) => new URL(path, baseUrl).toString();
-  const smoke = createSmokeRepo(store.doc, store.tableName);
+  const smoke = store.smoke;
   const steps: SmokeStep[] = [];
   const made = {
     registrationIds: [] as string[],

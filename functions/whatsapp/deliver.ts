@@ -1,7 +1,5 @@
 import type { EmailJob } from '../db/outbox-repo';
 import type { Store } from '../db/store';
-import { transact } from '../db/transactions';
-import { createWhatsAppRepo } from '../db/whatsapp-repo';
 import { redact } from '../domain/redact';
 import { NothingToSend } from '../mail/compose';
 import type { JobOutcome } from '../mail/outbox-worker';
@@ -38,7 +36,7 @@ export function createWhatsAppDelivery(options: WhatsAppDeliveryOptions) {
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoffMs ?? defaultBackoff;
   const outbox = store.outbox;
-  const repo = createWhatsAppRepo(store.doc, store.tableName);
+  const repo = store.whatsapp;
 
   async function deliver(job: EmailJob): Promise<JobOutcome> {
     if (await repo.isOptedOut(job.to))
@@ -112,7 +110,7 @@ export function createWhatsAppDelivery(options: WhatsAppDeliveryOptions) {
   /** Records an email the worker sent, so the console lists it beside the WhatsApp messages. */
   async function recordEmail(job: EmailJob, messageId: string): Promise<void> {
     if (!job.registrationId && !job.campaignId) return;
-    await transact(store.doc, repo.sentItems(job, 'email', messageId, clock()));
+    await repo.recordSent(job, 'email', messageId, clock());
   }
 
   return { deliver, recordEmail };

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { Store } from '../db/store';
-import { createWhatsAppRepo, type DeliveryStatus } from '../db/whatsapp-repo';
+import { type DeliveryStatus } from '../db/whatsapp-repo';
 import { isStartReply, isStopReply } from '../domain/channels';
 import { fallbackFor } from './fallback';
 
@@ -104,7 +104,7 @@ export async function handleWebhook(
   store: Store,
   now: Date,
 ): Promise<WebhookOutcome> {
-  const repo = createWhatsAppRepo(store.doc, store.tableName);
+  const repo = store.whatsapp;
   const outcome: WebhookOutcome = { statuses: 0, optOuts: 0, optIns: 0, ignored: 0, fallbacks: 0 };
   for (const entry of payload.entry) {
     for (const change of entry.changes) {

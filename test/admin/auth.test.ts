@@ -2,9 +2,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { generateSignedCookie } from 'hono/cookie';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/db/keys';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import { hashSecret } from '../../functions/domain/tokens';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -18,7 +18,7 @@ import {
   signInSecret,
 } from './helpers';
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let organizer: User;
 let offsetMs = 0;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import { authorizeCheckin } from '../../functions/http/station-auth';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -51,7 +51,7 @@ const otherCoop = '62.02.05.1002';
 const waitingCoop = '62.02.05.1003';
 let seed = 7000;
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let shared: World;
 let ba: User;

@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -16,7 +16,7 @@ import {
   signIn,
 } from './helpers';
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let organizer: Record<string, string>;
 let admin: Record<string, string>;

@@ -2,9 +2,9 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecklistRepo } from '../../functions/db/checklist-repo';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, registrationBody, seedKotim } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -33,7 +33,7 @@ const secretName = 'Kontak Rahasia Dinas A';
 const secretPhone = '081277770001';
 const secretTitle = 'Sesi Rahasia Dinas A';
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let organizerA: string;
 let organizerB: string;

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -13,7 +13,7 @@ import {
 
 /** Deactivating a user ends their console logins for good: reactivating them brings no old cookie back. */
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let admin: string;
 

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createSuppressionsRepo } from '../../functions/db/suppressions-repo';
 import type { MailTransport } from '../../functions/domain/mail-message';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -17,7 +17,7 @@ import {
   signIn,
 } from './helpers';
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 
 beforeAll(async () => {

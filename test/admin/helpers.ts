@@ -1,15 +1,15 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GSI2, PENDING_OUTBOX } from '../../functions/db/keys';
-import type { Store } from '../../functions/db/store';
 import type { User, UserRole } from '../../functions/domain/accounts';
 import { newId } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
+import type { TestStore } from '../helpers/store';
 
 export const SESSION_SECRET = 'test-session-secret-0123456789abcdef0123456789';
 export const ORG = { id: 'dinkop-kotim', name: 'Dinas Koperasi Kotim' };
 export const OTHER_ORG = { id: 'dinkop-kobar', name: 'Dinas Koperasi Kobar' };
 
-export function createConsoleApp(store: Store, clock?: () => Date) {
+export function createConsoleApp(store: TestStore, clock?: () => Date) {
   return createApp({
     store,
     config: { runtime: 'test', publicBaseUrl: 'https://hadir.test', sessionSecret: SESSION_SECRET },
@@ -19,7 +19,7 @@ export function createConsoleApp(store: Store, clock?: () => Date) {
 export type ConsoleApp = ReturnType<typeof createConsoleApp>;
 
 /** Both serve Kotim, as a regency's Dinas and another Dinas can: what each collects there stays its own. */
-export async function seedOrganisations(store: Store) {
+export async function seedOrganisations(store: TestStore) {
   const createdAt = new Date().toISOString();
   await store.users.putOrganisation({ ...ORG, regencyCodes: ['62.02'], createdAt }, { overwrite: true });
   await store.users.putOrganisation(
@@ -29,7 +29,7 @@ export async function seedOrganisations(store: Store) {
 }
 
 export async function makeUser(
-  store: Store,
+  store: TestStore,
   role: UserRole,
   organisationId = ORG.id,
   overrides: Partial<User> = {},
@@ -54,7 +54,7 @@ export async function makeUser(
  * The token of the newest pending sign-in email to `email`, derived from the link id the job holds, as the email
  * worker does when it writes the link.
  */
-export async function signInSecret(store: Store, email: string): Promise<string | undefined> {
+export async function signInSecret(store: TestStore, email: string): Promise<string | undefined> {
   const { Items = [] } = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
@@ -81,7 +81,7 @@ export function sessionCookie(response: Response): string | undefined {
 }
 
 /** Signs `user` in through the real flow: request a link, read it from the outbox, open it. */
-export async function signIn(app: ConsoleApp, store: Store, email: string): Promise<string> {
+export async function signIn(app: ConsoleApp, store: TestStore, email: string): Promise<string> {
   const requested = await app.request('/api/auth/sign-in', jsonRequest('POST', { email }));
   if (requested.status !== 202) throw new Error(`sign-in answered ${requested.status}`);
   const secret = await signInSecret(store, email);

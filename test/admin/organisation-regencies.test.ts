@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { KOTIM_DINAS, seedConsole } from '../../functions/local/seed';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, seedKotim } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -18,7 +18,7 @@ import {
 const ORIGIN = 'http://localhost';
 const SERUYAN = { id: 'dinkop-seruyan', name: 'Dinas Koperasi Seruyan' };
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let admin: string;
 let organizer: string;

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 import { type ConsoleApp, createConsoleApp, makeUser, ORG, seedOrganisations, signIn } from './helpers';
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let admin: string;
 let organizer: string;

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, seedKotim } from '../helpers/store';
 import { createConsoleApp, makeUser, seedOrganisations, signIn } from './helpers';
 
 /** The session form speaks the organizer's language: zones as WIB/WITA/WIT, a regency code with its name. */
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createConsoleApp>;
 let cookie: string;
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent } from '../helpers/store';
 import {
   type ConsoleApp,
@@ -12,7 +12,7 @@ import {
   signIn,
 } from './helpers';
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let admin: string;
 let organizer: string;

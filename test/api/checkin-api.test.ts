@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestApp, json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createTestApp>;
 let seed = 3000;
 let directory: string[] = [];

@@ -4,8 +4,8 @@ type APIGatewayProxyEventV2 = Extract<LambdaEvent, { version: '2.0'; rawPath: st
 
 import { beforeAll, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
-import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
+import type { TestStore } from '../helpers/store';
 import {
   createTestStore,
   makeEvent,
@@ -14,7 +14,7 @@ import {
   testDynamoEndpoint,
 } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let event: EventRecord;
 let handler: (
   event: APIGatewayProxyEventV2,

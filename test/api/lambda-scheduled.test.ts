@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
-import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import {
   createTestStore,
   makeEvent,
@@ -14,7 +14,7 @@ import {
  * The other Lambda entries with the payloads AWS sends them: the console behind API Gateway (payload 2.0),
  * and EventBridge Scheduler's campaign tick and daily retention run.
  */
-let store: Store;
+let store: TestStore;
 type Handler = (event: unknown, context?: unknown) => Promise<Record<string, unknown>>;
 let consoleHandler: Handler;
 let campaignHandler: Handler;

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
-import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import {
   createTestStore,
   makeEvent,
@@ -10,7 +10,7 @@ import {
   testDynamoEndpoint,
 } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let streamHandler: typeof import('../../functions/handlers/outbox-stream').handler;
 let sweepHandler: typeof import('../../functions/handlers/outbox-sweep').handler;
 

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStore, type Store } from '../../functions/db/store';
+import { createStore } from '../../functions/db/store';
 import type { OutgoingMessage } from '../../functions/domain/mail-message';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createConsoleApp, jsonRequest, makeUser, sessionCookie } from '../admin/helpers';
 import { createTestApp, json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { capturingTransport, expectStoredNowhere } from '../helpers/stored-secrets';
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createTestApp>;
 let directory: string[] = [];
 let seed = 8600;

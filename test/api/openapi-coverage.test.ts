@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod/mini';
-import type { Store } from '../../functions/db/store';
 import type { AuditEntry, Organisation } from '../../functions/domain/accounts';
 import type * as api from '../../functions/domain/api-responses';
 import type { CheckinResult } from '../../functions/domain/checkin';
@@ -14,10 +13,11 @@ import { createApp } from '../../functions/http/app';
 import type { AdminEvent, adminRegistration } from '../../functions/services/admin-events';
 import type { publicUser } from '../../functions/services/admin-users';
 import type { publicRegistration } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 
 /** The whole app, as `npm start` serves it; nothing here reads the store. */
 const app = createApp({
-  store: {} as Store,
+  store: {} as TestStore,
   config: { runtime: 'test', publicBaseUrl: 'https://hadir.test' },
 });
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createTestApp, form, json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createTestApp>;
 let event: EventRecord;
 let seed = 100;

@@ -2,15 +2,15 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type EventChanges, editableEventFields } from '../../functions/db/event-admin-repo';
 import { eventItem } from '../../functions/db/events-repo';
-import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createTestApp } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent } from '../helpers/store';
 
 const HOUR = 3_600_000;
 const PAGE = 20;
 
-let store: Store;
+let store: TestStore;
 let offsetMs = 0;
 const t0 = Date.now();
 const clock = () => new Date(t0 + offsetMs);

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStore, type Store } from '../../functions/db/store';
+import { createStore } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createTestApp, json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { capturingTransport, tableItems } from '../helpers/stored-secrets';
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createTestApp>;
 let directory: string[] = [];
 let seed = 8100;

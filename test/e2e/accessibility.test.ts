@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import { createApp } from '../../functions/http/app';
 import { createOutreachService } from '../../functions/services/outreach';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signIn } from '../admin/helpers';
 import { serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { linkOf } from '../outreach/world';
 
@@ -20,7 +20,7 @@ import { linkOf } from '../outreach/world';
 const PHONE = { width: 360, height: 740 };
 const LAPTOP = { width: 1280, height: 800 };
 
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let browser: Browser;
 const users: Record<'admin' | 'organizer' | 'ba', User> = {} as never;

@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { createApp } from '../../functions/http/app';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
 import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
 
 /**
@@ -16,7 +16,7 @@ import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
  * cooperative's officers from the console. Who entered it and how consent was obtained are recorded, and the
  * contact still gets the manage link by email.
  */
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let phone: Awaited<ReturnType<typeof launchPhone>>;
 let organizer: User;

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
 import { assets, checkinScriptAsset } from '../../functions/http/assets';
 import { jsQrAsset } from '../../functions/http/assets/checkin-jsqr';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createApp>;
 const event = makeEvent();
 const token = newSecret();

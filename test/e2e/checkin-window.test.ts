@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import { createApp } from '../../functions/http/app';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
 import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 /**
@@ -16,7 +16,7 @@ import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKot
  * valid ticket and says when check-in opens; the organizer deliberately allows check-ins for this session in the
  * console, and the same ticket is admitted. No certificate before the session has ended.
  */
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let phone: Awaited<ReturnType<typeof launchPhone>>;
 let organizer: User;

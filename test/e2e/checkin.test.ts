@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { writeQrVideo } from '../fixtures/qr-video';
 import { SCREENSHOTS } from '../helpers/a11y';
 import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -25,7 +25,7 @@ let seed = 7000;
  * cooperatives, served on a loopback port as `npm start` does.
  */
 async function door(stations: string[], cooperatives: number, officersEach: number, startsInMs = -3_600_000) {
-  const store: Store = await createTestStore();
+  const store: TestStore = await createTestStore();
   const directory = await seedKotim(store);
   const event = makeEvent({
     startsAt: new Date(Date.now() + startsInMs).toISOString(),

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { createApp } from '../../functions/http/app';
 import { createCheckinService } from '../../functions/services/checkins';
@@ -9,13 +8,14 @@ import { createRegistrationService } from '../../functions/services/registration
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
 import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 /**
  * The session evaluation as people meet it: an officer who checked in opens it from their ticket on a 360 px
  * phone, forgets a score, fixes it and sends; the organizer reads the results on a 1280 px screen.
  */
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let phone: Awaited<ReturnType<typeof launchPhone>>;
 let ticketCode: string;

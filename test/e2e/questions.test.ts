@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { createCampaignRunner } from '../../functions/followups/runner';
@@ -14,6 +13,7 @@ import { createRegistrationService } from '../../functions/services/registration
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
 import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
 import { launchBrowser, serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 /**
@@ -22,7 +22,7 @@ import { createTestStore, makeEvent, registrationBody, seedKotim } from '../help
  * the projector, open all along, shows the top question without a reload. After the session the organizer writes
  * the answer and it reaches the thank-you email in the local outbox.
  */
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let phone: Awaited<ReturnType<typeof launchPhone>>;
 let other: Awaited<ReturnType<typeof launchBrowser>>;

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
 import { createOutboxWorker, type OutboxWorker } from '../../functions/mail/outbox-worker';
 import { launchBrowser, serveApp } from '../helpers/browser';
 import { decodeQrPng } from '../helpers/qr';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let worker: OutboxWorker;

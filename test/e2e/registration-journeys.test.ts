@@ -2,20 +2,20 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
 import { createOutboxWorker, type OutboxWorker } from '../../functions/mail/outbox-worker';
 import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
 
 /**
  * A cooperative contact on a 360x740 phone: an invited-only session, a form refused by the server, the tickets
  * after registering, a substitute, a lost manage link and erasure. Screenshots land outside the repository.
  */
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let phone: Awaited<ReturnType<typeof launchPhone>>;
 let worker: OutboxWorker;

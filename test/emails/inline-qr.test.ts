@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMail } from '../../functions/db/dev-mail-repo';
-import type { Store } from '../../functions/db/store';
 import { attachmentBytes } from '../../functions/domain/mail-message';
 import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';
@@ -12,6 +11,7 @@ import { sesSendEmailInput } from '../../functions/mail/ses-transport';
 import { createSmtpTransport } from '../../functions/mail/smtp-transport';
 import { createRegistrationService, type RegistrationService } from '../../functions/services/registrations';
 import { decodeQrPng } from '../helpers/qr';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { imageSources } from './helpers';
 
@@ -20,7 +20,7 @@ import { imageSources } from './helpers';
  * webmail that refused hadir's QR served same-origin only. The QR now travels inside the email.
  */
 const mail = { baseUrl: 'https://hadir.test', from: 'hadir <noreply@hadir.test>' };
-let store: Store;
+let store: TestStore;
 let registration: Awaited<ReturnType<RegistrationService['register']>>['registration'];
 let sent: StoredMail[];
 

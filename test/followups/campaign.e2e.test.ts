@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createCampaignRunner } from '../../functions/followups/runner';
 import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';
@@ -7,10 +6,11 @@ import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-tr
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { SESSION_SECRET, signInSecret } from '../admin/helpers';
 import { launchBrowser, serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { type FollowupWorld, moveSession, seedFollowupWorld } from './world';
 
 let world: FollowupWorld;
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 

@@ -1,8 +1,8 @@
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '../../functions/db/events-repo';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
+import type { TestStore } from '../helpers/store';
 
 type Registered = Awaited<ReturnType<RegistrationService['register']>>['registration'];
 
@@ -19,7 +19,7 @@ let seed = 70_000;
  * registered and cancelled (its contact is known), one is known only from another session of the regency, and
  * a Business Assistant looks after cooperatives 0 and 3.
  */
-export async function seedFollowupWorld(store?: Store) {
+export async function seedFollowupWorld(store?: TestStore) {
   store ??= await createTestStore();
   const directory = await seedKotim(store);
   await seedOrganisations(store);
@@ -49,7 +49,7 @@ export async function seedFollowupWorld(store?: Store) {
   ).registration;
   await store.registrations.cancel(
     (await store.registrations.get(cancelled.id)) as NonNullable<
-      Awaited<ReturnType<Store['registrations']['get']>>
+      Awaited<ReturnType<TestStore['registrations']['get']>>
     >,
     new Date(),
   );
@@ -78,7 +78,7 @@ export async function seedFollowupWorld(store?: Store) {
 export type FollowupWorld = Awaited<ReturnType<typeof seedFollowupWorld>>;
 
 /** Moves a session in time (e.g. into the past, after registering), as an edit in the console would. */
-export async function moveSession(store: Store, event: EventRecord, startsAt: Date, endsAt: Date) {
+export async function moveSession(store: TestStore, event: EventRecord, startsAt: Date, endsAt: Date) {
   const moved = {
     ...(await store.events.get(event.id, { consistent: true })),
     startsAt: startsAt.toISOString(),
@@ -89,7 +89,7 @@ export async function moveSession(store: Store, event: EventRecord, startsAt: Da
 }
 
 /** Every email job of a campaign, as stored (the count per recipient is what exactly-once is about). */
-export async function campaignJobs(store: Store, campaignId: string) {
+export async function campaignJobs(store: TestStore, campaignId: string) {
   const jobs: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {

@@ -1,7 +1,7 @@
-import type { Store } from '../../functions/db/store';
 import { createApp } from '../../functions/http/app';
+import type { TestStore } from './store';
 
-export function createTestApp(store: Store, clock?: () => Date) {
+export function createTestApp(store: TestStore, clock?: () => Date) {
   return createApp({ store, config: { runtime: 'test', publicBaseUrl: 'https://hadir.test' }, clock });
 }
 

@@ -1,6 +1,7 @@
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import type { DocumentClient } from '../../functions/db/client';
-import { createStore, type Store } from '../../functions/db/store';
+import { createStore } from '../../functions/db/store';
+import type { TestStore } from './store';
 
 /** What a killed process "throws": nothing after it runs. */
 export class Killed extends Error {
@@ -47,7 +48,7 @@ export class TransientDbError extends Error {
  * call through it fails too, as a dead process does nothing more; the real table is left exactly as a crash
  * would leave it. `writes` lists what went through, for assertions on where the crash happened.
  */
-export function crashingStore(store: Store, plan: CrashPlan) {
+export function crashingStore(store: TestStore, plan: CrashPlan) {
   const match = plan.match ?? (() => true);
   const state = { dead: false, counted: 0, writes: [] as string[] };
   const doc = new Proxy(store.doc, {
@@ -72,7 +73,7 @@ export function crashingStore(store: Store, plan: CrashPlan) {
       };
     },
   }) as DocumentClient;
-  return { store: createStore(doc, store.tableName, { ticketKey: TEST_TICKET_KEY }), state };
+  return { store: { ...createStore(doc, store.tableName, { ticketKey: TEST_TICKET_KEY }), doc }, state };
 }
 
 /** A short label for a write: its command and what it sets or puts (for failure messages). */

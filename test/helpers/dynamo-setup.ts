@@ -24,7 +24,9 @@ export default async function setup(project: TestProject) {
     instances: (async () => {
       const started: LocalDynamo[] = [];
       // One after the other: two Java processes starting at once on two cores can pass the start-up limit.
-      for (let i = 0; i < DYNAMO_INSTANCES; i++) started.push(await startDynamoLocal());
+      // Java starts in seconds on an idle machine; a loaded one, running browsers and builds, has taken a minute.
+      for (let i = 0; i < DYNAMO_INSTANCES; i++)
+        started.push(await startDynamoLocal({ readyWithinMs: 120_000 }));
       return started;
     })(),
     users: 0,

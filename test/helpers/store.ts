@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
-import { createDocumentClient } from '../../functions/db/client';
+import { createDocumentClient, type DocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
 import { ensureTable } from '../../functions/db/table';
 import type { OfficerRole } from '../../functions/domain/roles';
@@ -14,7 +14,7 @@ import { loadRegencyDirectory } from '../../functions/local/area-directory';
  * The tables this test file made. DynamoDB Local slows down as it holds more tables and items, and one instance
  * serves a worker's files for the whole run, so each file drops its own tables when it is done.
  */
-const madeHere: { doc: Store['doc']; tableName: string }[] = [];
+const madeHere: { doc: DocumentClient; tableName: string }[] = [];
 afterAll(async () => {
   const made = madeHere.splice(0);
   await Promise.all(
@@ -23,6 +23,12 @@ afterAll(async () => {
     ),
   );
 });
+
+/**
+ * A store with its client at hand: tests read and write items the app's repositories never would (a stored secret's
+ * shape, a crash half-way through a write). The app's own code only ever gets the repositories.
+ */
+export type TestStore = Store & { doc: DocumentClient };
 
 /** The DynamoDB Local of this file's worker (test/helpers/database-per-worker.ts). */
 export function testDynamoEndpoint(): string {
@@ -36,12 +42,12 @@ export function testDynamoEndpoint(): string {
  * A fresh table: tests never see each other's data. Without a stream unless the test reads it (`stream: true`):
  * stream records outlive dropped tables in DynamoDB Local and slow down every later file.
  */
-export async function createTestStore({ stream = false } = {}): Promise<Store> {
+export async function createTestStore({ stream = false } = {}): Promise<TestStore> {
   const tableName = `test-${randomUUID()}`;
   const doc = createDocumentClient({ endpoint: testDynamoEndpoint() });
   await ensureTable(doc, tableName, { stream });
   madeHere.push({ doc, tableName });
-  return createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY });
+  return { ...createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY }), doc };
 }
 
 /** Seeds the real Kotim directory (185 cooperatives) and returns it. */

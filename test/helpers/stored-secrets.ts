@@ -1,10 +1,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { MailTransport, OutgoingMessage } from '../../functions/domain/mail-message';
+import type { TestStore } from './store';
 
 /** Every item of the table, as DynamoDB holds it (a test may Scan; the application never does). */
-export async function tableItems(store: Store) {
+export async function tableItems(store: TestStore) {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -16,7 +16,7 @@ export async function tableItems(store: Store) {
 }
 
 /** No item of the table holds any of `secrets`, in any attribute, however nested. */
-export async function expectStoredNowhere(store: Store, secrets: string[]) {
+export async function expectStoredNowhere(store: TestStore, secrets: string[]) {
   expect(secrets.length).toBeGreaterThan(0);
   for (const item of await tableItems(store)) {
     const text = JSON.stringify(item);

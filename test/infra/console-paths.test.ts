@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { consoleRoutePrefixes, consoleTicketPaths } from '../../functions/http/console-paths';
 import { consoleSurface } from '../../functions/http/console-surface';
 import { createHttpApp } from '../../functions/http/http-app';
 import { publicSurface } from '../../functions/http/public-surface';
+import type { TestStore } from '../helpers/store';
 
 /**
  * API Gateway sends requests to the console Lambda by the prefixes in console-paths.ts and everything else to the
@@ -12,7 +12,7 @@ import { publicSurface } from '../../functions/http/public-surface';
  */
 const routesOf = (surfaces: (typeof consoleSurface)[]) => {
   // Building the app only mounts routes: the store is never called.
-  const app = createHttpApp({ store: {} as Store, config: { runtime: 'aws' } }, surfaces);
+  const app = createHttpApp({ store: {} as TestStore, config: { runtime: 'aws' } }, surfaces);
   return app.routes.filter((route) => route.method !== 'ALL').map((route) => route.path);
 };
 /** Assets and health checks that every function's shell serves for itself, whichever surface it carries. */

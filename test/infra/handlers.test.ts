@@ -1,15 +1,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import {
   createSuppressionsRepo,
   type SuppressionsRepo,
   suppressionKey,
 } from '../../functions/db/suppressions-repo';
 import type { SesEvent } from '../../functions/handlers/ses-events';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, testDynamoEndpoint } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let suppressions: SuppressionsRepo;
 let handler: typeof import('../../functions/handlers/ses-events').handler;
 

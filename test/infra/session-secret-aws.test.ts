@@ -2,9 +2,9 @@ import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadSessionSecretFromAws, resetSessionSecretCache } from '../../functions/auth/session-secret-aws';
 import { loadTicketKeyFromAws, resetTicketKeyCache } from '../../functions/auth/ticket-key';
-import type { Store } from '../../functions/db/store';
 import { createHttpApp } from '../../functions/http/http-app';
 import { sessionSecretParameterName } from '../../infra/api-stack';
+import type { TestStore } from '../helpers/store';
 
 /** Stands in for SSMClient: records the commands and answers like GetParameter does. */
 function fakeSsm(answer: (name: string) => string | Error) {
@@ -31,7 +31,7 @@ beforeEach(() => {
 });
 
 describe('session secret loader for AWS', () => {
-  it('reads the Secrets Manager secret through its Parameter Store reference, decrypted, once per instance', async () => {
+  it('reads the Secrets Manager secret through its Parameter TestStore reference, decrypted, once per instance', async () => {
     const ssm = fakeSsm(() => SECRET);
     expect(await loadSessionSecretFromAws(env, ssm.client)).toBe(SECRET);
     expect(await loadSessionSecretFromAws(env, ssm.client)).toBe(SECRET);
@@ -90,7 +90,7 @@ describe('HTTP functions and the secret', () => {
     let answer: string | Error = new Error('ThrottlingException');
     const app = createHttpApp(
       {
-        store: {} as Store, // nothing below reaches the table
+        store: {} as TestStore, // nothing below reaches the table
         config: {
           runtime: 'aws',
           loadSessionSecret: async () => {
@@ -102,7 +102,7 @@ describe('HTTP functions and the secret', () => {
       },
       [],
     );
-    // Public requests carry no cookie: cold start and these never touch Parameter Store.
+    // Public requests carry no cookie: cold start and these never touch Parameter TestStore.
     expect((await app.request('/api/health')).status).toBe(200);
     expect(reads).toBe(0);
     const withCookie = { headers: { cookie: 'hadir_session=forged.value' } };

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 
 /** A made-up regency with 300 villages: more cooperatives than Kotim has, to overload a 100-seat session. */
 const synthetic: Cooperative[] = Array.from({ length: 300 }, (_, index) => {

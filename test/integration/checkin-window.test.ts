@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestApp, json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 /** The date guard at the server: live scans, offline batches (judged at their own time), walk-ins, substitutes. */
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createTestApp>;
 let directory: string[] = [];
 let seed = 93_000;

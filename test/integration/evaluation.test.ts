@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import type { EvaluationAnswer } from '../../functions/domain/evaluation';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
@@ -17,10 +16,11 @@ import {
   signIn,
 } from '../admin/helpers';
 import { form } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 const ORIGIN = 'https://hadir.test';
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let event: EventRecord;
 let registrations: { cooperativeId: string; participants: { id: string; ticketCode: string }[] }[];

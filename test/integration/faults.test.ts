@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createDocumentClient } from '../../functions/db/client';
-import { createStore, type Store } from '../../functions/db/store';
+import { createStore } from '../../functions/db/store';
 import { ensureRateLimitTable, ensureTable } from '../../functions/db/table';
 import { createApp } from '../../functions/http/app';
 import { freePort, type LocalDynamo, startDynamoLocal } from '../../functions/local/dynamo-local';
 import { createDynamoRateLimiter } from '../../functions/services/rate-limiter';
 import { json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 let dataDir: string;
 let port: number;
 let dynamo: LocalDynamo | undefined;
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createApp>;
 const event = makeEvent();
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   dynamo = await startDynamoLocal({ dataDir, port });
   const doc = createDocumentClient({ endpoint: dynamo.endpoint });
   await ensureTable(doc, 'faults');
-  store = createStore(doc, 'faults', { ticketKey: TEST_TICKET_KEY });
+  store = { ...createStore(doc, 'faults', { ticketKey: TEST_TICKET_KEY }), doc };
   await seedKotim(store);
   await store.events.put(event);
   // The limiter shares the database: its outage must end in the same 503, never a 500 of its own.

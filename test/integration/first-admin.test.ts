@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createDocumentClient } from '../../functions/db/client';
+import { createStore } from '../../functions/db/store';
 import { ensureTable, NoSuchTableError } from '../../functions/db/table';
 import { seedIfEmpty } from '../../functions/local/seed';
 import { ensureFirstAdmin } from '../../functions/services/first-admin';
@@ -113,7 +115,9 @@ describe('against AWS', () => {
   it('the demo seed refuses to run against AWS', async () => {
     const store = await createTestStore();
     const { doc, sent } = awsWithoutTable();
-    await expect(seedIfEmpty({ ...store, doc })).rejects.toThrow(/Refusing to seed a demo session/);
+    await expect(
+      seedIfEmpty(createStore(doc, store.tableName, { ticketKey: TEST_TICKET_KEY })),
+    ).rejects.toThrow(/Refusing to seed a demo session/);
     expect(sent).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
-import { createStore, type Store } from '../../functions/db/store';
+import { createStore } from '../../functions/db/store';
 import type { MailTransport, OutgoingMessage } from '../../functions/domain/mail-message';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
@@ -8,6 +8,7 @@ import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-tr
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { type Command, crashingStore, expectKilled, TransientDbError } from '../helpers/crash';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody } from '../helpers/store';
 
 /**
@@ -41,7 +42,7 @@ const isOutboxWrite = (command: Command) => {
 };
 
 /** Registers one cooperative per seed; each registration makes one email job (to its contact). */
-async function emailJobs(store: Store, cooperatives: Cooperative[], seeds: number[]) {
+async function emailJobs(store: TestStore, cooperatives: Cooperative[], seeds: number[]) {
   const event = makeEvent();
   await store.events.put(event);
   const service = createRegistrationService(store);
@@ -60,7 +61,7 @@ async function emailJobs(store: Store, cooperatives: Cooperative[], seeds: numbe
   return ids;
 }
 
-async function deliveredCount(store: Store, jobId: string) {
+async function deliveredCount(store: TestStore, jobId: string) {
   return (await store.devMail.listAll()).filter((message) => message.jobId === jobId).length;
 }
 
@@ -88,7 +89,7 @@ function stalledTransport(inner: MailTransport, { deliverFirst }: { deliverFirst
 }
 
 describe('outbox worker killed at each of its writes', () => {
-  let store: Store;
+  let store: TestStore;
   let cooperatives: Cooperative[];
   let seed = 41_000;
   beforeAll(async () => {

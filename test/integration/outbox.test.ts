@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { MailTransport, OutgoingMessage } from '../../functions/domain/mail-message';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let cooperativeIds: string[];
 let next = 0;
 const mail = { baseUrl: 'https://hadir.test', from: 'hadir <noreply@hadir.test>' };

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentClient } from '../../functions/db/client';
-import type { Store } from '../../functions/db/store';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { newId } from '../../functions/domain/tokens';
 import { createCheckinService } from '../../functions/services/checkins';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { purgeExpiredPersonalData } from '../../functions/services/retention';
 import { makeUser, ORG, seedOrganisations } from '../admin/helpers';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 /**
@@ -32,7 +32,7 @@ function forceSmallPages(doc: DocumentClient) {
   return sent;
 }
 
-let store: Store;
+let store: TestStore;
 let directory: Cooperative[];
 let queries: number[];
 

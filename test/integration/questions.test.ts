@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentClient } from '../../functions/db/client';
-import type { Store } from '../../functions/db/store';
 import { ensureRateLimitTable } from '../../functions/db/table';
 import type { Board } from '../../functions/domain/questions';
 import { createApp } from '../../functions/http/app';
@@ -9,6 +8,7 @@ import { createDynamoRateLimiter } from '../../functions/services/rate-limiter';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signIn } from '../admin/helpers';
 import { json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 /** Every Query this store sends is cut to pages of PAGE items: a list that stops after one page misses questions. */
@@ -26,7 +26,7 @@ function forceSmallPages(doc: DocumentClient) {
   );
 }
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createApp>;
 let limited: ReturnType<typeof createApp>;
 let cookie: string;

@@ -1,12 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PENDING_OUTBOX } from '../../functions/db/keys';
-import type { Store } from '../../functions/db/store';
 import type { Cooperative, EventRecord, ParticipantInput } from '../../functions/domain/schemas';
 import { createRegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let cooperatives: Cooperative[];
 
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 import { createCheckinService } from '../../functions/services/checkins';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { purgeExpiredPersonalData } from '../../functions/services/retention';
 import { crashingStore, expectKilled } from '../helpers/crash';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody } from '../helpers/store';
 
 /**
@@ -15,7 +15,7 @@ import { createTestStore, makeEvent, registrationBody } from '../helpers/store';
  * stay and the session's counters move once.
  */
 describe('the retention purge killed partway through a session', () => {
-  let store: Store;
+  let store: TestStore;
   let cooperatives: Cooperative[];
   const longAgo = {
     startsAt: '2024-01-10T01:30:00.000Z',

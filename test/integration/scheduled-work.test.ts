@@ -1,7 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { meterCapacity } from '../../bench/consumed-capacity';
-import type { Store } from '../../functions/db/store';
 import type { Campaign } from '../../functions/domain/campaign';
 import { newId } from '../../functions/domain/tokens';
 import { createCampaignRunner } from '../../functions/followups/runner';
@@ -10,6 +9,7 @@ import { upgradeIndexes } from '../../functions/local/seed';
 import { runExclusively } from '../../functions/services/exclusive-run';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { purgeExpiredPersonalData } from '../../functions/services/retention';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody } from '../helpers/store';
 
 const DAY = 86_400_000;
@@ -37,10 +37,10 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
-const meters = new WeakMap<Store, ReturnType<typeof meterCapacity>>();
+const meters = new WeakMap<TestStore, ReturnType<typeof meterCapacity>>();
 
 /** The read units of one tick, and what it ran. */
-async function meteredTick(store: Store) {
+async function meteredTick(store: TestStore) {
   const meter = meters.get(store) ?? meterCapacity(store.doc);
   meters.set(store, meter);
   const { result, read } = await meter.measure(() => createCampaignRunner(store).tick());

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { coverageChangeOf, type StreamRecord } from '../../functions/db/table-changes';
 import type { User } from '../../functions/domain/accounts';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
@@ -9,6 +8,7 @@ import { createCheckinService } from '../../functions/services/checkins';
 import { createCoverageService } from '../../functions/services/coverage';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { crashingStore, expectKilled } from '../helpers/crash';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, testDynamoEndpoint } from '../helpers/store';
 
 /**
@@ -37,7 +37,7 @@ beforeAll(async () => {
 let seed = 31_000;
 
 /** Registrations, cancellations, promotions, check-ins and undos over three sessions, one of them ended. */
-async function mixedRun(store: Store, cooperatives: Cooperative[]) {
+async function mixedRun(store: TestStore, cooperatives: Cooperative[]) {
   const registrations = createRegistrationService(store);
   const checkins = createCheckinService(store);
   const now = Date.now();
@@ -105,7 +105,7 @@ async function mixedRun(store: Store, cooperatives: Cooperative[]) {
 }
 
 /** The figures recounted here, by kecamatan, from the registrations and check-ins of the sessions. */
-async function recount(store: Store, events: EventRecord[]) {
+async function recount(store: TestStore, events: EventRecord[]) {
   const registered = new Set<string>();
   const briefed = new Set<string>();
   for (const event of events) {
@@ -128,7 +128,7 @@ async function recount(store: Store, events: EventRecord[]) {
   };
 }
 
-async function figures(store: Store) {
+async function figures(store: TestStore) {
   const coverage = createCoverageService(store);
   const regency = await coverage.regency(national, '62.02');
   const province = await coverage.province(national, '62');
@@ -174,7 +174,7 @@ async function world() {
 }
 
 /** Shards: records of one item stay in order; different items go to different workers at once. */
-async function deliverConcurrently(store: Store, records: StreamRecord[], workers: number, times = 1) {
+async function deliverConcurrently(store: TestStore, records: StreamRecord[], workers: number, times = 1) {
   const coverage = createCoverageService(store);
   const lanes: StreamRecord[][] = Array.from({ length: workers }, () => []);
   for (const record of records) {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 import { createCoverageService } from '../../functions/services/coverage';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent } from '../helpers/store';
 
 /**
@@ -23,7 +23,7 @@ const viewer: User = {
   updatedAt: '2025-10-01T00:00:00.000Z',
 };
 
-let store: Store;
+let store: TestStore;
 let writes = 0;
 const ends = new Date(Date.now() + 2 * 3_600_000);
 const later = new Date(ends.getTime() + 3_600_000);

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 import { createCoverageService } from '../../functions/services/coverage';
 import { createRegistrationService } from '../../functions/services/registrations';
@@ -11,6 +10,7 @@ import {
   seedOrganisations,
   signIn,
 } from '../admin/helpers';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody } from '../helpers/store';
 
 /**
@@ -19,7 +19,7 @@ import { createTestStore, makeEvent, registrationBody } from '../helpers/store';
  * person.
  */
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 const cookies: Record<string, string> = {};
 const contactName = 'Siti Aminah';

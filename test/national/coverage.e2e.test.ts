@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { coverageChangeOf } from '../../functions/db/table-changes';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
@@ -11,6 +10,7 @@ import { createCoverageService } from '../../functions/services/coverage';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createConsoleApp, makeUser, signIn } from '../admin/helpers';
 import { serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, testDynamoEndpoint } from '../helpers/store';
 
 /**
@@ -19,7 +19,7 @@ import { createTestStore, makeEvent, registrationBody, testDynamoEndpoint } from
  * and a check-in, on a phone and on a laptop.
  */
 
-let store: Store;
+let store: TestStore;
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 let cookie: string;

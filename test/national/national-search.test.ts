@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { directoryOf, loadAreaTables } from '../../functions/local/area-directory';
 import { createConsoleApp } from '../admin/helpers';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 
 /**
@@ -10,7 +10,7 @@ import { createTestStore } from '../helpers/store';
  * directory unless the regency is what was typed.
  */
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createConsoleApp>;
 let otherSumberMakmur: string;
 const queries: { table?: string; pk?: unknown }[] = [];

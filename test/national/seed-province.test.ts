@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/db/keys';
-import type { Store } from '../../functions/db/store';
 import { searchWords } from '../../functions/domain/cooperative-search';
 import { rowsOf, totalOf } from '../../functions/domain/coverage';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { directoryOf, loadAreaTables } from '../../functions/local/area-directory';
 import { ensureSearchWords, seedAreas } from '../../functions/local/seed-national';
 import { createCoverageService } from '../../functions/services/coverage';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 
 /** `npm run seed -- --province 62`: every regency of the province, its figures, resumed and repeated alike. */
 
-let store: Store;
+let store: TestStore;
 let expected: { regencies: string[]; cooperatives: number };
 const quiet = { write: () => true } as unknown as NodeJS.WriteStream;
 

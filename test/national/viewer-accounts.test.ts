@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import {
   type ConsoleApp,
   createConsoleApp,
@@ -9,11 +8,12 @@ import {
   seedOrganisations,
   signIn,
 } from '../admin/helpers';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 
 /** An admin makes province and national viewers, through the API and through the users page. */
 
-let store: Store;
+let store: TestStore;
 let app: ConsoleApp;
 let cookie: string;
 

@@ -1,14 +1,14 @@
-import type { Store } from '../../functions/db/store';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
 import { createOutreachService } from '../../functions/services/outreach';
 import { makeUser, ORG, seedOrganisations } from '../admin/helpers';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
 
 export const BASE_URL = 'https://hadir.test';
 
 /** Kotim's directory, ORG's organizer, and one session inviting Baamang (05) and Kota Besi (01). */
 export async function seedOutreachWorld(overrides: Partial<EventRecord> = {}) {
-  const store: Store = await createTestStore();
+  const store: TestStore = await createTestStore();
   const directory: Cooperative[] = await seedKotim(store);
   await seedOrganisations(store);
   const organizer = await makeUser(store, 'organizer');

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestApp } from '../helpers/app';
 import { qrCodesInPdf } from '../helpers/qr';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { pdfText } from './pdf-text';
 
 /** An officer saves the ticket to the phone, to show it at a venue without signal. */
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createTestApp>;
 const event = makeEvent({ capacity: 3 });
 let confirmed: { ticketCode: string; name: string };

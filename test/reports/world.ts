@@ -1,8 +1,8 @@
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
 import { createCheckinService } from '../../functions/services/checkins';
 import { createRegistrationService, type RegistrationService } from '../../functions/services/registrations';
+import type { TestStore } from '../helpers/store';
 
 type Registered = Awaited<ReturnType<RegistrationService['register']>>['registration'];
 
@@ -18,7 +18,7 @@ import {
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 export type World = {
-  store: Store;
+  store: TestStore;
   app: ConsoleApp;
   directory: Cooperative[];
   users: { admin: User; organizer: User; otherOrganizer: User; ba: User };

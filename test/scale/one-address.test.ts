@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { ensureRateLimitTable } from '../../functions/db/table';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
 import { createApp } from '../../functions/http/app';
 import { kotimBriefing, seedRegency } from '../../functions/local/seed';
 import { createDynamoRateLimiter } from '../../functions/services/rate-limiter';
 import { serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 
 /**
@@ -14,7 +14,7 @@ import { createTestStore } from '../helpers/store';
  * cooperative of Kotim (185) sends the public form at once, 3 officers each, from 127.0.0.1 to the seeded
  * 400-seat briefing, through real sockets and the DynamoDB rate limiter as `npm start` runs it.
  */
-let store: Store;
+let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let event: EventRecord;
 let directory: Cooperative[];

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createTestApp } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createTestApp>;
 beforeAll(async () => {
   store = await createTestStore();

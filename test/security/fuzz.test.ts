@@ -1,9 +1,9 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { createTestApp } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
 /**
@@ -11,7 +11,7 @@ import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKot
  * 4xx in the standard envelope (or a success for a genuinely valid body), never a 5xx, and nothing is written
  * for a rejected request.
  */
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createTestApp>;
 const event = makeEvent({ capacity: 100_000, maxPerCooperative: 20 });
 let registrationId = '';

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { MailTransport } from '../../functions/domain/mail-message';
 import { redact } from '../../functions/domain/redact';
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { createTestApp, json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, seedKotim } from '../helpers/store';
 
 /** Every line hadir logs while real flows run: none may carry a name, phone number or email address. */
 const captured: string[] = [];
-let store: Store;
+let store: TestStore;
 
 beforeAll(async () => {
   for (const method of ['log', 'info', 'warn', 'error'] as const) {

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { assets } from '../../functions/http/assets';
 import { isPrivatePath } from '../../functions/http/no-store';
 import { consoleCss } from '../../functions/http/pages/admin/console-styles';
 import { createConsoleApp, makeUser, seedOrganisations, signIn } from '../admin/helpers';
 import { json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createConsoleApp>;
 let event: EventRecord;
 let registrationId: string;

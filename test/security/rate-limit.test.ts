@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { ensureRateLimitTable } from '../../functions/db/table';
 import { createApp } from '../../functions/http/app';
 import { createDynamoRateLimiter } from '../../functions/services/rate-limiter';
 import { json } from '../helpers/app';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createApp>;
 const event = makeEvent();
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { createApp } from '../../functions/http/app';
 import { loadRegencyDirectory } from '../../functions/local/area-directory';
 import { launchBrowser, serveApp } from '../helpers/browser';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent } from '../helpers/store';
 
 /**
@@ -23,7 +23,7 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-let store: Store;
+let store: TestStore;
 let event: EventRecord;
 let url = '';
 let stationToken = '';

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCertificatesRepo } from '../../functions/db/certificates-repo';
-import type { Store } from '../../functions/db/store';
 import type { User } from '../../functions/domain/accounts';
 import { maskName, verifyUrl } from '../../functions/domain/certificate-number';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
@@ -11,6 +10,7 @@ import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-tr
 import { createOutboxWorker } from '../../functions/mail/outbox-worker';
 import { parseCsv } from '../../functions/reports/csv';
 import { jsonRequest, makeUser, ORG, SESSION_SECRET, seedOrganisations, signIn } from '../admin/helpers';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, seedKotim } from '../helpers/store';
 import { pdfText } from '../reports/pdf-text';
 
@@ -51,7 +51,7 @@ const BASE = 'https://hadir.test';
 const FORMULA = /^[=+\-@\t\r]/;
 const csvQuoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createApp>;
 /** The app's clock runs this far ahead of the machine's: the session ends during the world's set-up. */
 let clockAhead = 0;

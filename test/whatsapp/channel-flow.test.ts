@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createWhatsAppRepo, fallbackJobId } from '../../functions/db/whatsapp-repo';
 import type { Campaign } from '../../functions/domain/campaign';
 import type { Cooperative, EventRecord } from '../../functions/domain/schemas';
@@ -15,6 +14,7 @@ import { createCloudApiSender, createLocalWhatsAppSender } from '../../functions
 import { handleWebhook, webhookPayload } from '../../functions/whatsapp/webhook';
 import { moveSession } from '../followups/world';
 import { type Command, crashingStore, expectKilled } from '../helpers/crash';
+import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { type ContractServer, startContractServer } from '../helpers/whatsapp-contract';
 
@@ -25,7 +25,7 @@ import { type ContractServer, startContractServer } from '../helpers/whatsapp-co
 const baseUrl = 'https://hadir.test';
 const mail = { baseUrl, from: 'hadir <noreply@hadir.test>' };
 let server: ContractServer;
-let store: Store;
+let store: TestStore;
 let directory: Cooperative[];
 let seed = 91_000;
 
@@ -40,7 +40,7 @@ const cloudSender = () =>
   createCloudApiSender(
     createCloudApiClient({ phoneNumberId: '1122334455', accessToken: 'token-ok', baseUrl: server.baseUrl }),
   );
-function worker(on: Store = store, sender = cloudSender(), leaseMs = 60_000) {
+function worker(on: TestStore = store, sender = cloudSender(), leaseMs = 60_000) {
   return createOutboxWorker({
     store: on,
     transport: createLocalOutboxTransport(on.devMail),

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/db/store';
 import { createWhatsAppRepo } from '../../functions/db/whatsapp-repo';
 import { createApp } from '../../functions/http/app';
 import { signatureOf } from '../../functions/whatsapp/webhook';
+import type { TestStore } from '../helpers/store';
 import { createTestStore } from '../helpers/store';
 
 /** The webhook on the public app: the handshake, signatures, statuses, opt-outs, replays. */
-let store: Store;
+let store: TestStore;
 let app: ReturnType<typeof createApp>;
 const SECRET = 'meta-app-secret';
 

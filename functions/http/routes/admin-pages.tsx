@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { createSuppressionsRepo } from '../../db/suppressions-repo';
 import { canManageEvent } from '../../domain/access-policy';
 import {
   organisationInput,
@@ -329,10 +328,7 @@ export const adminPages = consoleFactory
     const id = c.req.param('registrationId');
     const { event } = await adminEvents.loadRegistration(me(c), id, 'manage');
     const registration = await adminEvents.getRegistration(me(c), id);
-    const suppressions = createSuppressionsRepo(
-      c.get('services').store.doc,
-      c.get('services').store.tableName,
-    );
+    const suppressions = c.get('services').store.suppressions;
     const addresses = [registration.contact.email, ...registration.participants.map((p) => p.email)];
     const undeliverable: string[] = [];
     for (const address of new Set(addresses.filter((a): a is string => Boolean(a)))) {

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { createWhatsAppRepo } from '../../db/whatsapp-repo';
 import type { User } from '../../domain/accounts';
 import { summarizeDeliveries } from '../../domain/deliveries';
 import { DomainError } from '../../domain/errors';
@@ -12,8 +11,7 @@ import { describeRoute } from '../describe-route';
 const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
 const campaigns = (c: Context<ConsoleEnv>) =>
   createCampaignService(c.get('services').store, c.get('services').clock);
-const repo = (c: Context<ConsoleEnv>) =>
-  createWhatsAppRepo(c.get('services').store.doc, c.get('services').store.tableName);
+const repo = (c: Context<ConsoleEnv>) => c.get('services').store.whatsapp;
 
 /** The lines the console lists: no numbers or addresses, only what was sent on which channel and how far it got. */
 const lines = (logs: Awaited<ReturnType<ReturnType<typeof repo>['byRegistration']>>) =>
