@@ -11,6 +11,7 @@ import { materialKey } from '../../functions/reports/material-files';
 import { createS3MaterialFiles } from '../../functions/reports/material-files-s3';
 import { guestCheckInPath } from '../../functions/services/guests';
 import { createMaterialService } from '../../functions/services/materials';
+import { createRegistrationService } from '../../functions/services/registrations';
 import {
   type ConsoleApp,
   createConsoleApp,
@@ -22,7 +23,7 @@ import {
 } from '../admin/helpers';
 import { qrCodesInPdf } from '../helpers/qr';
 import { startS3Local } from '../helpers/s3-local';
-import { createTestStore, makeEvent } from '../helpers/store';
+import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { linesOf, pdfText } from '../reports/pdf-text';
 
 /**
@@ -298,6 +299,22 @@ describe('materials', () => {
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(pdfBytes);
     expect((await service.published(event.id)).map((material) => material.id)).toEqual([materialId]);
     expect((await app.request(`/acara/${event.id}/materi/tidakada`)).status).toBe(404);
+  });
+
+  it("shows the materials on an officer's ticket page only once the session has ended", async () => {
+    await seedKotim(store);
+    const { registration } = await createRegistrationService(store).register(
+      event.id,
+      registrationBody('62.02.05.1001', 1, 8301),
+      { language: 'id' },
+    );
+    const code = registration.participants[0]?.ticketCode ?? '';
+    now = new Date('2026-12-17T03:00:00.000Z');
+    expect(await (await app.request(`/t/${code}`)).text()).not.toContain('data-materials');
+    now = new Date('2026-12-17T05:30:00.000Z');
+    const page = await (await app.request(`/t/${code}`)).text();
+    expect(page).toContain('data-materials');
+    expect(page).toContain(`href="/acara/${event.id}/materi/${materialId}"`);
   });
 
   it('lists every material of a session with more than one page of them', async () => {
