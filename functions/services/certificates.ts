@@ -1,4 +1,3 @@
-
 import type { Store } from '../db/store';
 import { maskName, slugFrom, verifyUrl } from '../domain/certificate-number';
 import { sessionEnded } from '../domain/checkin-window';

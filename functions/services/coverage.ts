@@ -1,4 +1,4 @@
-import { type CooperativeState, type RegencyTruth } from '../db/coverage-repo';
+import type { CooperativeState, RegencyTruth } from '../db/coverage-repo';
 import type { Store } from '../db/store';
 import type { CoverageChange } from '../db/table-changes';
 import { canViewProvince, coverageProvinces } from '../domain/access-policy';

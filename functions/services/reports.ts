@@ -1,4 +1,3 @@
-import { createChecklistRepo } from '../db/checklist-repo';
 import type { Store } from '../db/store';
 import { canManageEvent, canReadEvent, dataOwner } from '../domain/access-policy';
 import type { AuditEntry, User } from '../domain/accounts';

@@ -1,4 +1,3 @@
-
 import type { Store } from '../db/store';
 import type { EventRecord } from '../domain/schemas';
 import { hashSecret, newId, newSecret } from '../domain/tokens';

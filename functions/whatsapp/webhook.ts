@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { Store } from '../db/store';
-import { type DeliveryStatus } from '../db/whatsapp-repo';
+import type { DeliveryStatus } from '../db/whatsapp-repo';
 import { isStartReply, isStopReply } from '../domain/channels';
 import { fallbackFor } from './fallback';
 
