@@ -16,6 +16,7 @@ import {
 import { check, type Figure, printTable, round } from './lib';
 import { nationalCoverage } from './national';
 import { pageLoad } from './pages';
+import { questionSession } from './questions';
 import { scaleComparison } from './scale';
 import {
   campaignRun,
@@ -43,7 +44,11 @@ const PRICE = {
 
 async function main() {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, national: { type: 'boolean', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      national: { type: 'boolean', default: false },
+      qa: { type: 'boolean', default: false },
+    },
   });
   const quick = values.quick ?? false;
   const n = {
@@ -66,6 +71,12 @@ async function main() {
   };
   const env = await startEnvironment();
   try {
+    // --qa: tanya jawab alone (bench/questions.ts), a minute or two.
+    if (values.qa) {
+      console.error('tanya jawab…');
+      for (const figure of await questionSession(env)) add(figure);
+      return report(figures, quick);
+    }
     console.error('baseline…');
     const raw = await rawBaseline(env, n.raw / 2, await captureRegistrationTransaction(env));
     add({
@@ -213,6 +224,9 @@ async function main() {
         note: `${round(result.kb, 0)} KiB at cold start (${round(result.totalKb, 0)} shipped); ${round(result.cpuMs)} ms CPU, ${round(result.wallMs)} ms wall (information only)`,
       });
     }
+
+    console.error('tanya jawab…');
+    for (const figure of await questionSession(env)) add(figure);
 
     console.error('DynamoDB cost…');
     const cost = await capacityAndBill(env, scans);
