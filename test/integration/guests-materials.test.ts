@@ -6,6 +6,7 @@ import type { Guest } from '../../functions/domain/guests';
 import { MAX_MATERIAL_BYTES } from '../../functions/domain/materials';
 import type { EventRecord } from '../../functions/domain/schemas';
 import { newId } from '../../functions/domain/tokens';
+import { followupEmail } from '../../functions/followups/compose';
 import { createApp } from '../../functions/http/app';
 import { materialKey } from '../../functions/reports/material-files';
 import { createS3MaterialFiles } from '../../functions/reports/material-files-s3';
@@ -315,6 +316,14 @@ describe('materials', () => {
     const page = await (await app.request(`/t/${code}`)).text();
     expect(page).toContain('data-materials');
     expect(page).toContain(`href="/acara/${event.id}/materi/${materialId}"`);
+    // The officer did not come: the absentee email links the same material.
+    const { rendered } = await followupEmail(
+      { kind: 'absentee_materials', language: 'id', registrationId: registration.id, eventId: event.id },
+      store,
+      'https://hadir.test',
+    );
+    expect(rendered.html).toContain(`https://hadir.test/acara/${event.id}/materi/${materialId}`);
+    expect(rendered.text).toContain('Paparan tata kelola KDKMP (Paparan_Dinas.pdf)');
   });
 
   it('lists every material of a session with more than one page of them', async () => {
