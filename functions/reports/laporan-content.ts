@@ -165,6 +165,23 @@ function questions(input: LaporanInput): LaporanBlock[] {
   });
 }
 
+/**
+ * Free answers as the laporan lists them: the same answer from several officers once, with how many gave it, the
+ * most given first.
+ */
+function tally(answers: string[]): string[] {
+  const counts = new Map<string, { text: string; count: number }>();
+  for (const answer of answers) {
+    const key = answer.trim().toLocaleLowerCase('id').replace(/\s+/g, ' ');
+    const found = counts.get(key) ?? { text: answer.trim(), count: 0 };
+    found.count++;
+    counts.set(key, found);
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count)
+    .map(({ text, count }) => (count > 1 ? `${text} (${count} peserta)` : text));
+}
+
 function evaluation(input: LaporanInput): LaporanBlock[] {
   const e = input.evaluation;
   if (!e) return missing('evaluasi', 'Hasil evaluasi peserta terhadap kegiatan.');
@@ -192,7 +209,7 @@ function evaluation(input: LaporanInput): LaporanBlock[] {
   if (e.mostUseful.length)
     blocks.push(
       { type: 'subheading', text: 'B. Yang Paling Bermanfaat Menurut Peserta' },
-      { type: 'list', items: e.mostUseful },
+      { type: 'list', items: tally(e.mostUseful) },
     );
   if (e.needs.length)
     blocks.push(
@@ -289,7 +306,10 @@ function followUp(input: LaporanInput): LaporanBlock[] {
         ]),
       },
     );
-  blocks.push({ type: 'blank', hint: 'Kesimpulan, kesepakatan dan langkah berikutnya.', lines: 4 });
+  blocks.push(
+    { type: 'subheading', text: 'C. Kesimpulan dan Rekomendasi' },
+    { type: 'blank', hint: 'Kesimpulan, kesepakatan dan langkah berikutnya.', lines: 4 },
+  );
   return blocks;
 }
 

@@ -537,24 +537,28 @@ function LaporanBlockView({ block }: { block: LaporanBlock }) {
       );
     case 'table':
       return (
-        <table id={block.name}>
-          <thead>
-            <tr>
-              {block.headers.map((header) => (
-                <th scope="col">{header}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {block.rows.map((row, index) => (
-              <tr class={block.total && index === block.rows.length - 1 ? 'total' : undefined}>
-                {row.map((cell) => (
-                  <td>{cell}</td>
+        // A wide table scrolls inside its own box on a phone (focusable, so a keyboard can scroll it too) rather
+        // than breaking its figures mid-number.
+        <section class="scroll" tabindex={0} aria-label={block.headers.join(', ')}>
+          <table id={block.name}>
+            <thead>
+              <tr>
+                {block.headers.map((header) => (
+                  <th scope="col">{header}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {block.rows.map((row, index) => (
+                <tr class={block.total && index === block.rows.length - 1 ? 'total' : undefined}>
+                  {row.map((cell) => (
+                    <td>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       );
     case 'blank':
       return (

@@ -23,7 +23,8 @@ ol.checklist form{display:inline;margin-left:.5rem}ol.checklist button{padding:.
 .blank{min-height:9rem;border:1px dashed var(--line);border-radius:.35rem;background:#fff;padding:.5rem;color:var(--muted)}
 .laporan dl{display:grid;grid-template-columns:10rem 1fr;gap:.25rem .75rem}
 .laporan dt{font-weight:600}
-.laporan table{width:100%}.laporan td{overflow-wrap:anywhere}.laporan tr.total td{font-weight:600}
+.laporan .scroll{overflow-x:auto}.laporan table{width:100%}.laporan td{overflow-wrap:break-word}
+.laporan tr.total td{font-weight:600}
 .laporan h4{margin:.75rem 0 .25rem}
 .signature{margin:2rem 0 0 auto;width:18rem}
 .signature .space{height:4rem}
