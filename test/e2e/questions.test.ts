@@ -158,6 +158,11 @@ it('questions go from two phones through the moderator to the projector and the 
   await card(officerQuestion).getByRole('button', { name: 'Simpan jawaban' }).click();
   await desk.getByText('Tersimpan.').waitFor();
   await desk.screenshot({ path: join(SCREENSHOTS, 'questions-console-1280.png'), fullPage: true });
+  // The laporan kegiatan (engineer L's page) lists it with its answer.
+  await desk.goto(`${server.url}/admin/laporan/acara/${event.id}/laporan-kegiatan`);
+  await desk.getByText(answer).first().waitFor();
+  expect(await desk.getByText(officerQuestion).count()).toBeGreaterThan(0);
+  expect(await desk.getByText(anonymousQuestion).count()).toBe(0);
 
   const clock = () => now;
   const campaign = await createCampaignService(store, clock).create(organizer, event.id, {
