@@ -69,7 +69,8 @@ export function drawGuestPages(doc: PDFDocument, { regular, bold }: PdfFonts, in
     `Waktu: ${formatTimeRange(event.startsAt, event.endsAt, event.timeZone)}`,
     `Tempat: ${event.address ? `${event.venue}, ${event.address}` : event.venue}`,
   ].flatMap((line) => wrap(line, regular, SIZE, 700));
-  const firstTop = A4_LANDSCAPE.height - MARGIN.top - heading.length * 15 - facts.length * 12 - 14;
+  // The heading as drawn below: the first baseline 12 pt down, the organizer's line, the heading's and the facts'.
+  const firstTop = A4_LANDSCAPE.height - MARGIN.top - 12 - 15 - heading.length * 15 - facts.length * 12 + 4;
   const otherTop = A4_LANDSCAPE.height - MARGIN.top - 20;
 
   // Paginate first so every page can say how many there are.
