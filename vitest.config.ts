@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects. `npm test` runs unit, integration and browser; scale (the 10,000-request fuzz, the 50,000-row
+ * Five projects. `npm test` runs unit, integration, own-modules and browser; scale (the 10,000-request fuzz, the 50,000-row
  * export, the capacity bursts, the bundle budgets, a province's seed, the scheduled jobs over 5,000 campaigns)
  * runs in `.ci/run` after it and on demand with `npm run test:scale`: they prove the same rules at sizes that take
  * minutes, not new behaviour.
@@ -18,6 +18,19 @@ const scale = [
   'test/national/seed-province.test.ts',
 ];
 const unit = ['test/unit/**/*.test.{ts,tsx}'];
+/**
+ * Files that set process.env and then import a Lambda handler, which reads it once at load: they need modules of
+ * their own. Every other file shares its worker's loaded modules with the files before it (isolate: false), since
+ * loading the app, the SDK and React Email again for each of a hundred files was most of the run's time.
+ */
+const ownModules = [
+  'test/api/lambda-entry.test.ts',
+  'test/api/lambda-scheduled.test.ts',
+  'test/api/lambda-workers.test.ts',
+  'test/infra/handlers.test.ts',
+  'test/infra/stacks.test.ts',
+  'test/whatsapp/webhook.test.ts',
+];
 /** A DynamoDB Local per worker, kept warm for the whole run, and one Chromium for the whole run. */
 const database = {
   setupFiles: ['test/helpers/database-per-worker.ts'],
@@ -35,21 +48,24 @@ export default defineConfig({
     // The pinned SDK supports Node 20; its notice about 2027 releases is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
-      { extends: true, test: { name: 'unit', include: unit } },
+      { extends: true, test: { name: 'unit', include: unit, isolate: false } },
       {
         extends: true,
         test: {
           name: 'integration',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: [...unit, ...browser, ...scale],
+          exclude: [...unit, ...browser, ...scale, ...ownModules],
+          isolate: false,
           ...database,
         },
       },
+      { extends: true, test: { name: 'own-modules', include: ownModules, ...database } },
       {
         extends: true,
         test: {
           name: 'browser',
           include: browser,
+          isolate: false,
           setupFiles: database.setupFiles,
           globalSetup: [...database.globalSetup, chromium],
         },

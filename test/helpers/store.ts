@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createDocumentClient, type DocumentClient } from '../../functions/db/client';
 import { createStore, type Store } from '../../functions/db/store';
@@ -12,17 +11,18 @@ import { loadRegencyDirectory } from '../../functions/local/area-directory';
 
 /**
  * The tables this test file made. DynamoDB Local slows down as it holds more tables and items, and one instance
- * serves a worker's files for the whole run, so each file drops its own tables when it is done.
+ * serves a worker's files for the whole run, so each file drops its own tables when it is done
+ * (test/helpers/database-per-worker.ts calls this after every file; this module may outlive one file).
  */
 const madeHere: { doc: DocumentClient; tableName: string }[] = [];
-afterAll(async () => {
+export async function dropTablesMadeHere() {
   const made = madeHere.splice(0);
   await Promise.all(
     made.map(({ doc, tableName }) =>
       doc.send(new DeleteTableCommand({ TableName: tableName })).catch(() => {}),
     ),
   );
-});
+}
 
 /**
  * A store with its client at hand: tests read and write items the app's repositories never would (a stored secret's
