@@ -2,11 +2,15 @@ import type { Handler } from 'hono';
 import type { RouterRoute } from 'hono/types';
 import { createAdminEventsService } from '../services/admin-events';
 import { createAdminUsersService } from '../services/admin-users';
+import { createAssistedRegistrationService } from '../services/assisted-registrations';
 import { createAuthService } from '../services/auth-service';
 import { createCampaignService } from '../services/campaigns';
 import { createCertificateService } from '../services/certificates';
 import { createCheckinService } from '../services/checkins';
+import { createCoverageService } from '../services/coverage';
 import { createOutreachService } from '../services/outreach';
+import { assistedRoutes } from './console/assisted/routes';
+import { adminCoverage, coverageViewerGate } from './console/cakupan/routes';
 import { campaignApi, campaignPages, followupPublic } from './console/campaigns/routes';
 import { adminEmailApi, adminEmailPages } from './console/email/routes';
 import { evaluationApi, evaluationConsole } from './console/evaluation/routes';
@@ -19,10 +23,8 @@ import type { ConsoleEnv, ConsoleServices } from './context';
 import { describeRoute } from './describe-route';
 import { defineSurface } from './http-app';
 import { adminApi } from './routes/admin-api';
-import { adminCoverage, coverageViewerGate } from './routes/admin-coverage';
 import { adminPages } from './routes/admin-pages';
 import { adminReports, adminReportsApi } from './routes/admin-reports';
-import { assistedRoutes } from './routes/assisted-registration';
 import { authRoutes } from './routes/auth';
 import { messageLogApi } from './routes/message-log';
 
@@ -61,6 +63,8 @@ export const consoleSurface = defineSurface<ConsoleServices>({
     outreach: createOutreachService(base.store, base.clock),
     campaigns: createCampaignService(base.store, base.clock),
     certificates: createCertificateService(base.store, base.clock),
+    coverage: createCoverageService(base.store, base.clock),
+    assisted: createAssistedRegistrationService(base.store, base.clock),
   }),
   routes: (appRoutes) => {
     const app = consoleFactory.createApp();

@@ -5,10 +5,12 @@ import type { ExportFileStore } from '../reports/export-files';
 import type { MaterialFileStore } from '../reports/material-files';
 import type { AdminEventsService } from '../services/admin-events';
 import type { AdminUsersService } from '../services/admin-users';
+import type { AssistedRegistrationService } from '../services/assisted-registrations';
 import type { AuthService } from '../services/auth-service';
 import type { CampaignService } from '../services/campaigns';
 import type { CertificateService } from '../services/certificates';
 import type { CheckinService } from '../services/checkins';
+import type { CoverageService } from '../services/coverage';
 import type { OutreachService } from '../services/outreach';
 import type { RateLimiter } from '../services/rate-limiter';
 import type { RegistrationService } from '../services/registrations';
@@ -66,6 +68,8 @@ export type ConsoleServices = BaseServices & {
   outreach: OutreachService;
   campaigns: CampaignService;
   certificates: CertificateService;
+  coverage: CoverageService;
+  assisted: AssistedRegistrationService;
 };
 
 /** The environment of routes that see services `S`. */

@@ -101,15 +101,15 @@ export async function readConsoleAction<E extends BaseEnv>(c: Context<E>): Promi
 
 /**
  * A service's refusal of a form's input (validation, a state that does not allow it) as the messages to show the
- * form again with, and the answer's status set (400 or 409). Not found, forbidden and unauthorized are not about
- * the input: they are thrown on to the error page.
+ * form again with, and the answer's status set to the error's own (400 for validation, 409 for a state, ...). Not
+ * found, forbidden and unauthorized are not about the input: they are thrown on to the error page.
  */
 export function formRefusal<E extends BaseEnv>(
   error: unknown,
   c: Context<E>,
 ): { errors: FieldErrors; message: string } {
   if (!isDomainError(error) || ['not_found', 'forbidden', 'unauthorized'].includes(error.code)) throw error;
-  c.status(error.code === 'validation' ? 400 : 409);
+  c.status(errorBody(error, languageOf(c)).status);
   return fieldErrorsOf(error, languageOf(c));
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { User } from '../../../../domain/accounts';
-import { type CoverageFigures, type CoverageRow, percentOf } from '../../../../domain/coverage';
-import { PROVINCE_TILES, SHADE_STEPS, shadeOf } from '../../../../domain/province-grid';
-import type { Language } from '../../../../domain/schemas';
-import { cooperativeStatusLabel } from '../../../../domain/statuses';
-import type { AreaView, RegencyView } from '../../../../services/coverage';
-import { ConsoleLayout, Csrf } from '../layout';
+import type { User } from '../../../domain/accounts';
+import { type CoverageFigures, type CoverageRow, percentOf } from '../../../domain/coverage';
+import { PROVINCE_TILES, SHADE_STEPS, shadeOf } from '../../../domain/province-grid';
+import type { Language } from '../../../domain/schemas';
+import { cooperativeStatusLabel } from '../../../domain/statuses';
+import type { AreaView, RegencyView } from '../../../services/coverage';
+import { ConsoleLayout, Csrf } from '../../pages/admin/layout';
 
 const css = `
 .cov-figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));gap:.5rem;margin:0 0 1rem}
@@ -42,54 +42,7 @@ export const coverageCss = {
 
 type Base = { language: Language; user: User; csrfToken?: string; notice?: string };
 
-const copy = {
-  id: {
-    title: 'Cakupan sosialisasi',
-    directory: 'Koperasi di direktori',
-    registered: 'Terdaftar ≥ 1 sesi',
-    briefed: 'Sudah sosialisasi',
-    held: 'Sesi terlaksana',
-    planned: 'Sesi direncanakan',
-    province: 'Provinsi',
-    regency: 'Kabupaten/Kota',
-    district: 'Kecamatan',
-    total: 'Jumlah',
-    unreached: 'Koperasi yang belum tersosialisasi',
-    noneUnreached: 'Semua koperasi sudah tersosialisasi.',
-    village: 'Desa/Kelurahan',
-    cooperative: 'Koperasi',
-    status: 'Keadaan',
-    download: 'Unduh tabel',
-    monthly: 'Ringkasan bulanan (PDF)',
-    recount: 'Hitung ulang kabupaten ini',
-    map: 'Peta petak provinsi: satu kotak per provinsi, warna = persen koperasi sudah tersosialisasi',
-    noData: 'Belum ada data',
-    privacy: 'Hanya angka, nama koperasi dan desa: tidak ada data pribadi.',
-  },
-  en: {
-    title: 'Briefing coverage',
-    directory: 'Cooperatives in directory',
-    registered: 'Registered ≥ 1 session',
-    briefed: 'Briefed',
-    held: 'Sessions held',
-    planned: 'Sessions planned',
-    province: 'Province',
-    regency: 'Regency/City',
-    district: 'Kecamatan',
-    total: 'Total',
-    unreached: 'Cooperatives not yet briefed',
-    noneUnreached: 'Every cooperative has been briefed.',
-    village: 'Village',
-    cooperative: 'Cooperative',
-    status: 'Status',
-    download: 'Download table',
-    monthly: 'Monthly summary (PDF)',
-    recount: 'Recount this regency',
-    map: 'Province tile map: one square per province, colour = percent of cooperatives briefed',
-    noData: 'No data yet',
-    privacy: 'Counts, cooperative names and villages only: no personal data.',
-  },
-};
+import { coverageCopy as copy } from './copy';
 
 const nf = (language: Language) => new Intl.NumberFormat(language === 'id' ? 'id-ID' : 'en-GB');
 
@@ -378,5 +331,3 @@ function Unreached({ view, language }: { view: RegencyView; language: Language }
     </section>
   );
 }
-
-export { copy as coverageCopy };

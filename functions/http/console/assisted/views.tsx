@@ -3,7 +3,8 @@ import { consentTexts } from '../../../domain/consent';
 import { whatsAppLink } from '../../../domain/phone';
 import type { Cooperative, EventRecord, Language, Registration } from '../../../domain/schemas';
 import { formatDateTime } from '../../../domain/time';
-import { t } from '../i18n';
+import { ConsoleLayout, Csrf } from '../../pages/admin/layout';
+import { t } from '../../pages/i18n';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -11,80 +12,11 @@ import {
   type FormValues,
   invalid,
   ParticipantRows,
-} from '../register-page';
-import { ConsoleLayout, Csrf } from './layout';
+} from '../../pages/register-page';
 
 type Frame = { language: Language; user: User; csrfToken?: string; notice?: string };
 
-const copy = {
-  id: {
-    title: 'Daftarkan koperasi (dibantu)',
-    intro:
-      'Untuk koperasi yang tidak dapat mendaftar sendiri. Pendaftaran dicatat atas nama Anda beserta cara persetujuan diperoleh; narahubung tetap menerima tautan kelola lewat email.',
-    cooperative: 'Koperasi',
-    choose: 'Pilih koperasi',
-    none: 'Tidak ada koperasi undangan yang dapat Anda daftarkan untuk sesi ini.',
-    contact: 'Narahubung koperasi',
-    officers: 'Pengurus yang hadir',
-    consent: 'Persetujuan data pribadi',
-    consentRead: 'Bacakan atau tunjukkan teks berikut kepada narahubung sebelum mendaftarkan:',
-    method: 'Persetujuan diperoleh melalui',
-    paper: 'Formulir kertas yang ditandatangani',
-    phone: 'Telepon (persetujuan lisan)',
-    submit: 'Daftarkan',
-    back: 'Kembali ke sesi',
-    doneTitle: 'Pendaftaran tercatat',
-    done: (cooperative: string, status: string) => `${cooperative}: ${status}.`,
-    emailed: (email: string) => `Tautan kelola dikirim ke email narahubung (${email}).`,
-    noEmail: 'Narahubung tidak mencantumkan email: kirimkan tautan kelola lewat WhatsApp.',
-    manageLink: 'Tautan kelola',
-    shareWhatsApp: 'Kirim tautan kelola ke narahubung lewat WhatsApp',
-    whatsApp: (cooperative: string, session: string, url: string) =>
-      `Pendaftaran ${cooperative} untuk "${session}" sudah kami catat. Tiket peserta dan perubahan pendaftaran ada di tautan ini (jangan dibagikan): ${url}`,
-    another: 'Daftarkan koperasi lain',
-    windowTitle: 'Jendela check-in',
-    windowIntro: (opens: string, closes: string) =>
-      `Pintu menerima check-in dari ${opens} sampai akhir hari sesi, ${closes}. Pemindaian di luar waktu itu ditolak dengan alasannya, dan ucapan terima kasih serta sertifikat baru dikirim setelah sesi selesai.`,
-    opensBefore: 'Check-in dibuka (menit sebelum mulai)',
-    anyTime: 'Izinkan check-in kapan saja untuk sesi ini (mis. gladi atau sesi yang dipindah mendadak)',
-    anyTimeOn: 'Saat ini check-in diizinkan kapan saja untuk sesi ini.',
-    save: 'Simpan',
-  },
-  en: {
-    title: 'Register a cooperative (assisted)',
-    intro:
-      'For cooperatives that cannot register themselves. The registration is recorded under your name with how consent was obtained; the contact still gets the manage link by email.',
-    cooperative: 'Cooperative',
-    choose: 'Choose a cooperative',
-    none: 'There is no invited cooperative you may register for this session.',
-    contact: 'Cooperative contact',
-    officers: 'Officers attending',
-    consent: 'Personal data consent',
-    consentRead: 'Read or show this text to the contact before registering:',
-    method: 'Consent was obtained by',
-    paper: 'Signed paper form',
-    phone: 'Phone (spoken consent)',
-    submit: 'Register',
-    back: 'Back to the session',
-    doneTitle: 'Registration recorded',
-    done: (cooperative: string, status: string) => `${cooperative}: ${status}.`,
-    emailed: (email: string) => `The manage link was emailed to the contact (${email}).`,
-    noEmail: 'The contact gave no email: send them the manage link on WhatsApp.',
-    manageLink: 'Manage link',
-    shareWhatsApp: 'Send the manage link to the contact on WhatsApp',
-    whatsApp: (cooperative: string, session: string, url: string) =>
-      `We have recorded ${cooperative}'s registration for "${session}". The officers' tickets and changes are at this link (do not share it): ${url}`,
-    another: 'Register another cooperative',
-    windowTitle: 'Check-in window',
-    windowIntro: (opens: string, closes: string) =>
-      `The door accepts check-ins from ${opens} until the end of the session's day, ${closes}. Scans outside that time are refused with the reason, and thanks and certificates go out only after the session ends.`,
-    opensBefore: 'Check-in opens (minutes before the start)',
-    anyTime:
-      'Allow check-ins at any time for this session (e.g. a rehearsal or a session moved at short notice)',
-    anyTimeOn: 'Check-ins are currently allowed at any time for this session.',
-    save: 'Save',
-  },
-} as const;
+import { assistedCopy as copy } from './copy';
 
 export function AssistedRegistrationPage(
   props: Frame & {

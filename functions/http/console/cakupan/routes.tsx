@@ -1,26 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { coverageProvinces, isCoverageViewer } from '../../domain/access-policy';
-import type { User } from '../../domain/accounts';
-import { DomainError } from '../../domain/errors';
-import { type CoverageService, createCoverageService } from '../../services/coverage';
-import { consoleFactory } from '../console/kit';
-import { assertFormToken } from '../console-login';
-import type { ConsoleEnv, ConsoleServices } from '../context';
-import { CoveragePage, coverageCss } from '../pages/admin/cakupan/pages';
-import { readForm } from '../request';
+import { coverageProvinces, isCoverageViewer } from '../../../domain/access-policy';
+import { DomainError } from '../../../domain/errors';
+import type { CoverageService } from '../../../services/coverage';
+import type { ConsoleEnv } from '../../context';
+import { consoleFactory, me, readConsoleAction, requireRole, type SignedInEnv } from '../kit';
+import { coverageCopy } from './copy';
+import { CoveragePage, coverageCss } from './views';
 
-const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
-
-const services = new WeakMap<ConsoleServices, CoverageService>();
-function coverage(c: Context<ConsoleEnv>): CoverageService {
-  const app = c.get('services');
-  let service = services.get(app);
-  if (!service) {
-    service = createCoverageService(app.store, app.clock);
-    services.set(app, service);
-  }
-  return service;
-}
+const coverage = (c: Context<SignedInEnv>) => c.var.services.coverage;
 
 /**
  * Province and national viewers read the coverage pages and nothing else of the console: whatever an
@@ -40,7 +27,7 @@ export const coverageViewerGate: MiddlewareHandler<ConsoleEnv> = async (c, next)
 const currentMonth = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
 
 const page = (
-  c: Context<ConsoleEnv>,
+  c: Context<SignedInEnv>,
   view: Awaited<ReturnType<CoverageService['nation']>>,
   notice?: string,
 ) =>
@@ -62,16 +49,8 @@ export const adminCoverage = consoleFactory
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(coverageCss.body, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   })
-  .use(async (c, next) => {
-    const user = c.get('user');
-    if (!user) {
-      if (c.req.method === 'GET') return c.redirect('/masuk', 303);
-      throw new DomainError('unauthorized');
-    }
-    coverageProvinces(user); // organizers and Business Assistants: 403
-    c.header('Cache-Control', 'no-store');
-    await next();
-  })
+  // Organizers and Business Assistants: 403 (coverage spans organisations).
+  .use(requireRole('admin', 'national_viewer', 'province_viewer'))
   .get('/', async (c) => {
     const provinces = coverageProvinces(me(c));
     // A viewer of one province has no use for a national table of one row.
@@ -86,7 +65,7 @@ export const adminCoverage = consoleFactory
     page(
       c,
       await coverage(c).regency(me(c), c.req.param('code')),
-      c.req.query('ok') ? 'Dihitung ulang.' : undefined,
+      c.req.query('ok') ? coverageCopy[c.var.language].recounted : undefined,
     ),
   )
   .get(
@@ -112,7 +91,7 @@ export const adminCoverage = consoleFactory
     return c.body(pdf.bytes as Uint8Array<ArrayBuffer>);
   })
   .post('/kabupaten/:code{[0-9]{2}\\.[0-9]{2}}/hitung-ulang', async (c) => {
-    assertFormToken(c, await readForm(c));
+    await readConsoleAction(c);
     if (me(c).role !== 'admin') throw new DomainError('forbidden');
     await coverage(c).recountRegency(c.req.param('code'));
     return c.redirect(`/admin/cakupan/kabupaten/${c.req.param('code')}?ok=1`, 303);

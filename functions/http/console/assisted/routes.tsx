@@ -1,60 +1,32 @@
 import type { Context } from 'hono';
-import type { User } from '../../domain/accounts';
-import { checkinWindow as windowOf } from '../../domain/checkin-window';
-import { DomainError, isDomainError } from '../../domain/errors';
-import { assistedRegistrationInput, checkinWindowInput } from '../../domain/schemas';
+import { checkinWindow as windowOf } from '../../../domain/checkin-window';
+import { DomainError } from '../../../domain/errors';
+import { assistedRegistrationInput, checkinWindowInput } from '../../../domain/schemas';
+import { baseUrlOf } from '../../page-context';
+import type { FieldErrors, FormValues } from '../../pages/register-page';
+import { validate } from '../../request';
 import {
-  type AssistedRegistrationService,
-  createAssistedRegistrationService,
-} from '../../services/assisted-registrations';
-import { consoleFactory } from '../console/kit';
-import { assertFormToken } from '../console-login';
-import type { ConsoleEnv, ConsoleServices } from '../context';
-import { errorBody } from '../error-handler';
-import { baseUrlOf } from '../page-context';
-import { AssistedDonePage, AssistedRegistrationPage, CheckinWindowPage } from '../pages/admin/assisted-pages';
-import type { FieldErrors, FormValues } from '../pages/register-page';
-import { readForm, validate } from '../request';
+  consoleFactory,
+  formRefusal,
+  me,
+  readConsoleAction,
+  requireSignedIn,
+  type SignedInEnv,
+} from '../kit';
+import { assistedCopy } from './copy';
+import { AssistedDonePage, AssistedRegistrationPage, CheckinWindowPage } from './views';
 
 /**
  * The console's pages for the day itself: registering a cooperative on its behalf (organizers, and Business
  * Assistants for their own cooperatives) and the door's check-in window. Full paths, mounted once.
  */
-const built = new WeakMap<ConsoleServices, AssistedRegistrationService>();
-function service(c: Context<ConsoleEnv>): AssistedRegistrationService {
-  const app = c.get('services');
-  let found = built.get(app);
-  if (!found) {
-    found = createAssistedRegistrationService(app.store, app.clock);
-    built.set(app, found);
-  }
-  return found;
-}
-const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
-const frame = (c: Context<ConsoleEnv>, notice?: string) => ({
+const service = (c: Context<SignedInEnv>) => c.var.services.assisted;
+const frame = (c: Context<SignedInEnv>, notice?: string) => ({
   language: c.get('language'),
   user: me(c),
   csrfToken: c.get('csrfToken'),
   notice,
 });
-
-const signedIn = async (c: Context<ConsoleEnv>, next: () => Promise<void>) => {
-  if (!c.get('user')) {
-    if (c.req.method === 'GET') return c.redirect('/masuk', 303);
-    throw new DomainError('unauthorized');
-  }
-  c.header('Cache-Control', 'no-store');
-  await next();
-};
-
-function refused(error: unknown, c: Context<ConsoleEnv>): { errors: FieldErrors; message: string } {
-  if (!isDomainError(error) || ['not_found', 'forbidden', 'unauthorized'].includes(error.code)) throw error;
-  const { status, body } = errorBody(error, c.get('language'));
-  const errors: FieldErrors = {};
-  for (const issue of body.error.issues ?? []) errors[issue.path.join('.')] ??= issue.message;
-  c.status(status);
-  return { errors, message: body.error.message };
-}
 
 /** Officer rows the organizer left completely empty are not officers. */
 function filledRows(form: Record<string, unknown>) {
@@ -65,7 +37,12 @@ function filledRows(form: Record<string, unknown>) {
   );
 }
 
-async function windowPage(c: Context<ConsoleEnv>, notice?: string, errors: FieldErrors = {}, error?: string) {
+async function windowPage(
+  c: Context<SignedInEnv>,
+  notice?: string,
+  errors: FieldErrors = {},
+  error?: string,
+) {
   const { event, opensMinutesBefore, anyTime } = await service(c).checkinWindow(
     me(c),
     c.req.param('eventId') ?? '',
@@ -85,8 +62,8 @@ async function windowPage(c: Context<ConsoleEnv>, notice?: string, errors: Field
 
 export const assistedRoutes = consoleFactory
   .createApp()
-  .use('/admin/acara/:eventId/daftarkan', signedIn)
-  .use('/admin/acara/:eventId/jendela-check-in', signedIn)
+  .use('/admin/acara/:eventId/daftarkan', requireSignedIn)
+  .use('/admin/acara/:eventId/jendela-check-in', requireSignedIn)
   .get('/admin/acara/:eventId/daftarkan', async (c) => {
     const { event, cooperatives } = await service(c).scope(me(c), c.req.param('eventId'));
     return c.render(
@@ -100,8 +77,7 @@ export const assistedRoutes = consoleFactory
     );
   })
   .post('/admin/acara/:eventId/daftarkan', async (c) => {
-    const form = await readForm(c);
-    assertFormToken(c, form);
+    const form = await readConsoleAction(c);
     const eventId = c.req.param('eventId');
     const language = c.get('language');
     try {
@@ -117,7 +93,7 @@ export const assistedRoutes = consoleFactory
         <AssistedDonePage {...frame(c)} event={event} registration={stored} manageUrl={manageUrl} />,
       );
     } catch (error) {
-      const { errors, message } = refused(error, c);
+      const { errors, message } = formRefusal(error, c);
       const { event, cooperatives } = await service(c).scope(me(c), eventId);
       return c.render(
         <AssistedRegistrationPage
@@ -133,8 +109,7 @@ export const assistedRoutes = consoleFactory
   })
   .get('/admin/acara/:eventId/jendela-check-in', (c) => windowPage(c))
   .post('/admin/acara/:eventId/jendela-check-in', async (c) => {
-    const form = await readForm(c);
-    assertFormToken(c, form);
+    const form = await readConsoleAction(c);
     try {
       const settings = validate(
         checkinWindowInput,
@@ -142,9 +117,9 @@ export const assistedRoutes = consoleFactory
         c,
       );
       await service(c).setCheckinWindow(me(c), c.req.param('eventId'), settings);
-      return windowPage(c, c.get('language') === 'id' ? 'Tersimpan.' : 'Saved.');
+      return windowPage(c, assistedCopy[c.var.language].saved);
     } catch (error) {
-      const { errors, message } = refused(error, c);
+      const { errors, message } = formRefusal(error, c);
       return windowPage(c, undefined, errors, message);
     }
   });
