@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Five projects. `npm test` runs unit, integration, own-modules and browser; scale (the 10,000-request fuzz, the 50,000-row
- * export, the capacity bursts, the bundle budgets, a province's seed, the scheduled jobs over 5,000 campaigns)
- * runs in `.ci/run` after it and on demand with `npm run test:scale`: they prove the same rules at sizes that take
- * minutes, not new behaviour.
+ * Five projects. `npm test` runs unit, integration, own-modules and browser; scale (the 10,000-request fuzz, the
+ * 50,000-row exports, the capacity bursts, the bundle budgets, a province's seed, the scheduled jobs over 5,000
+ * campaigns, the coverage counters' replays) runs in `.ci/run` after it and on demand with `npm run test:scale`:
+ * they prove the same rules at sizes that take minutes, not new behaviour.
  */
 const browser = ['test/e2e/**/*.test.{ts,tsx}', 'test/**/*.e2e.test.{ts,tsx}'];
 const scale = [
@@ -16,6 +16,8 @@ const scale = [
   // 5,000 campaigns and a whole province's directory: sizes that slow the shared DynamoDB Local for every file.
   'test/integration/scheduled-work.test.ts',
   'test/national/seed-province.test.ts',
+  // Hundreds of registrations and check-ins replayed through the counters, concurrently and with kill points.
+  'test/national/coverage-counters.test.ts',
 ];
 const unit = ['test/unit/**/*.test.{ts,tsx}'];
 /**
