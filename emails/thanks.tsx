@@ -1,7 +1,7 @@
 /** @jsxImportSource react */
 import { Link, Section, Text } from '@react-email/components';
-import { roleLabels } from '../functions/domain/roles';
 import type { AnsweredQuestion } from '../functions/domain/questions';
+import { roleLabels } from '../functions/domain/roles';
 import type { Language, Participant } from '../functions/domain/schemas';
 import { formatDate } from '../functions/domain/time';
 import { FollowupFrame, SignOff } from './components';
