@@ -277,7 +277,7 @@ async function ratiosAtNationalSize(
         name: 'national table: coverage stream applied (load, then between the timed parts)',
         value: applied.records,
         unit: 'records',
-        note: `${applied.changes} coverage changes in ${round(applied.ms / 1000, 0)} s (the load's ${loadApplied.records} records: ${round(loadApplied.ms / 1000, 0)} s)`,
+        note: `${applied.changes} of them for coverage, applied in ${round(applied.ms / 1000, 0)} s (the load's ${loadApplied.records} records: ${round(loadApplied.ms / 1000, 0)} s)`,
       },
       {
         name: `national table: raw registration transactions (${raw.registrationTxItems} items, replayed)`,
@@ -343,7 +343,7 @@ async function ratiosAtNationalSize(
       },
       kept,
       {
-        name: 'national table: garbage collection during the burst; during the scans',
+        name: 'national table: garbage collection pauses, burst; scans (set-ups included)',
         value: `${round(burstGc.totalMs, 0)} ms (longest ${round(burstGc.longestMs, 0)}); ${round(scansGc.totalMs, 0)} ms (longest ${round(scansGc.longestMs, 0)})`,
         unit: '',
         note: 'the one Node process of app and load generator; information, for a ratio that misses',
