@@ -12,7 +12,7 @@ import { materialPath } from '../domain/materials';
 import { registrationOpen } from '../domain/registration';
 import type { EventRecord, Registration } from '../domain/schemas';
 import { legacyJobSecrets } from '../outreach/invitation-email';
-import { questionServiceOf } from '../services/questions';
+import { createQuestionService } from '../services/questions';
 
 export type FollowupKind = 'thanks' | 'absentee_materials' | 'invitation' | 'cooperative_followup';
 export const followupKinds: readonly string[] = [
@@ -133,7 +133,7 @@ export async function followupEmail(
         nextSteps: await openSteps(store, event, registration.cooperativeId),
         assistant: await assistantOf(store, registration.cooperativeId, event),
         materials: await materialLinks(),
-        questions: await questionServiceOf(store, () => new Date()).answered(event.id),
+        questions: await createQuestionService(store).answered(event.id),
       };
       return { kind, rendered: await renderEmail('thanks', props), unsubscribe };
     }
@@ -149,7 +149,7 @@ export async function followupEmail(
         officers,
         materials: await materialLinks(),
         nextSession: next ? { event: next, url: `${origin(baseUrl)}/acara/${next.id}` } : undefined,
-        questions: await questionServiceOf(store, () => new Date()).answered(event.id),
+        questions: await createQuestionService(store).answered(event.id),
       };
       return { kind, rendered: await renderEmail('absentee_materials', props), unsubscribe };
     }
