@@ -12,21 +12,19 @@ import { DomainError } from '../../domain/errors';
 import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { adminEvent, adminRegistration } from '../../services/admin-events';
 import { publicUser } from '../../services/admin-users';
-import { consoleFactory } from '../console/kit';
-import { requireUser } from '../console-login';
-import type { ConsoleEnv } from '../context';
+import { consoleFactory, requireSignedIn, type SignedInEnv } from '../console/kit';
 import { describeRoute } from '../describe-route';
 import { baseUrlOf } from '../page-context';
 import { MAX_BODY_BYTES, readJson, validate } from '../request';
 
 /** The signed-in user; the router's middleware has already refused everyone else. */
-const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
+const me = (c: Context<SignedInEnv>) => c.get('user') as User;
 
-export const stationUrl = (c: Context<ConsoleEnv>, token: string) =>
+export const stationUrl = (c: Context<SignedInEnv>, token: string) =>
   `${baseUrlOf(c)}/checkin/enrol?token=${encodeURIComponent(token)}`;
 
 /** Reads a JSON object body (an empty body is `{}`), for merging over current values. */
-async function readObject(c: Context<ConsoleEnv>): Promise<Record<string, unknown>> {
+async function readObject(c: Context<SignedInEnv>): Promise<Record<string, unknown>> {
   const body = await readJson(c);
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new DomainError('validation', {}, [{ path: [], code: 'required', message: 'required' }]);
@@ -263,11 +261,7 @@ const auditLog = describeRoute({
  */
 export const adminApi = consoleFactory
   .createApp()
-  .use(async (c, next) => {
-    await requireUser(c);
-    c.header('Cache-Control', 'no-store');
-    await next();
-  })
+  .use(requireSignedIn)
   .get('/me', getMe, (c) => c.json({ user: publicUser(me(c)) }))
   .get('/events', listEvents, async (c) => {
     const { adminEvents, clock } = c.get('services');

@@ -11,9 +11,8 @@ import { DomainError, isDomainError } from '../../domain/errors';
 import { eventInput, registrationChangeInput } from '../../domain/schemas';
 import { fromLocalDateTime } from '../../domain/time';
 import { createMessageLogService } from '../../services/message-log';
-import { consoleFactory } from '../console/kit';
+import { consoleFactory, requireSignedIn, type SignedInEnv } from '../console/kit';
 import { assertFormToken } from '../console-login';
-import type { ConsoleEnv } from '../context';
 import { errorBody } from '../error-handler';
 import { consoleText } from '../pages/admin/copy';
 import {
@@ -33,8 +32,8 @@ import type { FieldErrors, FormValues } from '../pages/register-page';
 import { readForm, validate } from '../request';
 import { stationUrl } from './admin-api';
 
-const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
-const base = (c: Context<ConsoleEnv>, notice?: string) => ({
+const me = (c: Context<SignedInEnv>) => c.get('user') as User;
+const base = (c: Context<SignedInEnv>, notice?: string) => ({
   language: c.get('language'),
   user: me(c),
   csrfToken: c.get('csrfToken'),
@@ -42,13 +41,13 @@ const base = (c: Context<ConsoleEnv>, notice?: string) => ({
 });
 
 /** A console form: same origin (middleware), the session's CSRF token, then its fields. */
-async function postedForm(c: Context<ConsoleEnv>) {
+async function postedForm(c: Context<SignedInEnv>) {
   const form = await readForm(c);
   assertFormToken(c, form);
   return form;
 }
 
-function fieldErrors(error: unknown, c: Context<ConsoleEnv>): { errors: FieldErrors; message: string } {
+function fieldErrors(error: unknown, c: Context<SignedInEnv>): { errors: FieldErrors; message: string } {
   if (!isDomainError(error) || ['not_found', 'forbidden', 'unauthorized'].includes(error.code)) throw error;
   const { body } = errorBody(error, c.get('language'));
   const errors: FieldErrors = {};
@@ -58,7 +57,7 @@ function fieldErrors(error: unknown, c: Context<ConsoleEnv>): { errors: FieldErr
 }
 
 /** Form fields (datetime-local in the session's zone, checkboxes) -> the shared event schema's input. */
-async function eventFromForm(c: Context<ConsoleEnv>, form: Record<string, unknown>) {
+async function eventFromForm(c: Context<SignedInEnv>, form: Record<string, unknown>) {
   const all = await c.req.formData();
   const zone = typeof form.timeZone === 'string' && form.timeZone ? form.timeZone : 'Asia/Jakarta';
   const at = (name: string) => {
@@ -89,12 +88,12 @@ async function eventFromForm(c: Context<ConsoleEnv>, form: Record<string, unknow
   return { input, values };
 }
 
-async function regencyOf(c: Context<ConsoleEnv>, regencyCode: string) {
+async function regencyOf(c: Context<SignedInEnv>, regencyCode: string) {
   return c.get('services').store.cooperatives.getRegency(regencyCode);
 }
 
 async function renderEventForm(
-  c: Context<ConsoleEnv>,
+  c: Context<SignedInEnv>,
   options: { action: string; heading: string; values: EventFormValues; errors?: FieldErrors; error?: string },
 ) {
   const code = typeof options.values.regencyCode === 'string' ? options.values.regencyCode : '62.02';
@@ -114,7 +113,7 @@ async function renderEventForm(
   );
 }
 
-async function sessionPage(c: Context<ConsoleEnv>, eventId: string, notice?: string) {
+async function sessionPage(c: Context<SignedInEnv>, eventId: string, notice?: string) {
   const filters = {
     q: c.req.query('q')?.slice(0, 100) || undefined,
     district: c.req.query('district') || undefined,
@@ -137,7 +136,7 @@ async function sessionPage(c: Context<ConsoleEnv>, eventId: string, notice?: str
 }
 
 /** Users and organisations (admins only), with what a refused form needs shown again. */
-async function usersPage(c: Context<ConsoleEnv>, forms: UsersForms = {}) {
+async function usersPage(c: Context<SignedInEnv>, forms: UsersForms = {}) {
   if (me(c).role !== 'admin') throw new DomainError('forbidden');
   const { adminUsers } = c.get('services');
   const [users, organisations, regencies] = await Promise.all([
@@ -151,7 +150,7 @@ async function usersPage(c: Context<ConsoleEnv>, forms: UsersForms = {}) {
 }
 
 async function stationsPage(
-  c: Context<ConsoleEnv>,
+  c: Context<SignedInEnv>,
   eventId: string,
   extra: { created?: { name: string; url: string; qrSvg: string }; errors?: FieldErrors } = {},
 ) {
@@ -164,7 +163,7 @@ async function stationsPage(
 }
 
 async function assignmentsPage(
-  c: Context<ConsoleEnv>,
+  c: Context<SignedInEnv>,
   selectedId?: string,
   extra: { notice?: string; errors?: string[] } = {},
 ) {
@@ -194,14 +193,7 @@ async function assignmentsPage(
  */
 export const adminPages = consoleFactory
   .createApp()
-  .use(async (c, next) => {
-    if (!c.get('user')) {
-      if (c.req.method === 'GET') return c.redirect('/masuk', 303);
-      throw new DomainError('unauthorized');
-    }
-    c.header('Cache-Control', 'no-store');
-    await next();
-  })
+  .use(requireSignedIn)
   .get('/', async (c) => {
     const { events, next } = await c
       .get('services')

@@ -4,9 +4,9 @@ import { isChecklistStep } from '../../domain/checklist';
 import { DomainError } from '../../domain/errors';
 import { isExportFormat, isExportKind } from '../../reports/exports';
 import { createReportsService, type ReportsService } from '../../services/reports';
-import { consoleFactory } from '../console/kit';
-import { assertFormToken, requireUser } from '../console-login';
-import type { ConsoleEnv, ConsoleServices } from '../context';
+import { consoleFactory, requireSignedIn, type SignedInEnv } from '../console/kit';
+import { assertFormToken } from '../console-login';
+import type { ConsoleServices } from '../context';
 import { describeRoute } from '../describe-route';
 import {
   AssistantReportPage,
@@ -19,11 +19,11 @@ import {
 import { reportsCss } from '../pages/admin/reports/styles';
 import { readForm, readJson } from '../request';
 
-const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
+const me = (c: Context<SignedInEnv>) => c.get('user') as User;
 
 /** One reports service per app (built from the app's services on first use; no change to ConsoleServices). */
 const services = new WeakMap<ConsoleServices, ReportsService>();
-function reports(c: Context<ConsoleEnv>): ReportsService {
+function reports(c: Context<SignedInEnv>): ReportsService {
   const app = c.get('services');
   let service = services.get(app);
   if (!service) {
@@ -33,7 +33,7 @@ function reports(c: Context<ConsoleEnv>): ReportsService {
   return service;
 }
 
-const base = (c: Context<ConsoleEnv>, notice?: string) => ({
+const base = (c: Context<SignedInEnv>, notice?: string) => ({
   language: c.get('language'),
   user: me(c),
   csrfToken: c.get('csrfToken'),
@@ -44,7 +44,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 /** Files with personal data: never cached, never sniffed, always a download. */
 function download(
-  c: Context<ConsoleEnv>,
+  c: Context<SignedInEnv>,
   body: ReadableStream<Uint8Array> | Uint8Array,
   type: string,
   filename: string,
@@ -68,14 +68,7 @@ export const adminReports = consoleFactory
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(reportsCss.body, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   })
-  .use(async (c, next) => {
-    if (!c.get('user')) {
-      if (c.req.method === 'GET') return c.redirect('/masuk', 303);
-      throw new DomainError('unauthorized');
-    }
-    c.header('Cache-Control', 'no-store');
-    await next();
-  })
+  .use(requireSignedIn)
   .get('/', async (c) => {
     const events = await reports(c).reportableEvents(me(c));
     return c.render(<ReportsIndexPage {...base(c)} events={events} />);
@@ -176,11 +169,7 @@ const checklistStep = describeRoute({
 
 export const adminReportsApi = consoleFactory
   .createApp()
-  .use(async (c, next) => {
-    await requireUser(c);
-    c.header('Cache-Control', 'no-store');
-    await next();
-  })
+  .use(requireSignedIn)
   .get('/events/:eventId/coverage', sessionCoverage, async (c) => {
     const { event, attendance, unreached } = await reports(c).sessionCoverage(me(c), c.req.param('eventId'));
     return c.json({

@@ -3,15 +3,13 @@ import type { User } from '../../domain/accounts';
 import { summarizeDeliveries } from '../../domain/deliveries';
 import { DomainError } from '../../domain/errors';
 import { createCampaignService } from '../../services/campaigns';
-import { consoleFactory } from '../console/kit';
-import { requireUser } from '../console-login';
-import type { ConsoleEnv } from '../context';
+import { consoleFactory, requireSignedIn, type SignedInEnv } from '../console/kit';
 import { describeRoute } from '../describe-route';
 
-const me = (c: Context<ConsoleEnv>) => c.get('user') as User;
-const campaigns = (c: Context<ConsoleEnv>) =>
+const me = (c: Context<SignedInEnv>) => c.get('user') as User;
+const campaigns = (c: Context<SignedInEnv>) =>
   createCampaignService(c.get('services').store, c.get('services').clock);
-const repo = (c: Context<ConsoleEnv>) => c.get('services').store.whatsapp;
+const repo = (c: Context<SignedInEnv>) => c.get('services').store.whatsapp;
 
 /** The lines the console lists: no numbers or addresses, only what was sent on which channel and how far it got. */
 const lines = (logs: Awaited<ReturnType<ReturnType<typeof repo>['byRegistration']>>) =>
@@ -53,11 +51,7 @@ const campaignMessages = describeRoute({
  */
 export const messageLogApi = consoleFactory
   .createApp()
-  .use(async (c, next) => {
-    await requireUser(c);
-    c.header('Cache-Control', 'no-store');
-    await next();
-  })
+  .use(requireSignedIn)
   .get('/registrations/:registrationId', registrationMessages, async (c) => {
     const eventId = c.req.param('eventId') ?? '';
     await campaigns(c).loadEvent(me(c), eventId);
