@@ -45,6 +45,9 @@ const a = {
   stationId: '',
   campaignId: '',
   jobId: '',
+  guestId: 'guest-of-dinas-a',
+  materialId: 'material-of-dinas-a',
+  questionId: 'question-of-dinas-a',
 };
 
 const headersOf = (cookie: string) => ({ cookie, origin: ORIGIN });
@@ -127,6 +130,37 @@ beforeAll(async () => {
   );
   a.jobId = (Items.find((job) => job.registrationId === a.registrationId)?.id as string) ?? '';
   expect(a.jobId).not.toBe('');
+  // A's speaker, their slides and an officer's question: inside the session, as much A's as its registrations.
+  const at = new Date().toISOString();
+  await store.guests.add({
+    id: a.guestId,
+    eventId: a.eventId,
+    name: 'Narasumber Dinas A',
+    position: 'Kepala Bidang',
+    institution: 'Dinas Koperasi A',
+    role: 'narasumber',
+    order: 1,
+    createdAt: at,
+  });
+  await store.materials.add({
+    id: a.materialId,
+    eventId: a.eventId,
+    title: 'Materi Dinas A',
+    fileName: 'materi.pdf',
+    contentType: 'application/pdf',
+    size: 1024,
+    uploadedAt: at,
+  });
+  await store.questions.create({
+    id: a.questionId,
+    eventId: a.eventId,
+    text: 'Pertanyaan untuk Dinas A',
+    status: 'pending',
+    source: 'screen',
+    createdAt: at,
+    votes: 0,
+    rev: 1,
+  });
 
   // B works in the same regency, in another kecamatan, and keeps its own contact for A's cooperative.
   const own = await app.request(
@@ -153,6 +187,9 @@ function fill(path: string): string {
     stationId: a.stationId,
     campaignId: a.campaignId,
     jobId: a.jobId,
+    guestId: a.guestId,
+    materialId: a.materialId,
+    questionId: a.questionId,
     userId: assistantA.id,
     organisationId: ORG.id,
     cooperativeId: coop,
@@ -191,6 +228,10 @@ function bodyFor(method: string, path: string, concrete: string): RequestInit {
     apply: '1',
     title: 'Diubah',
     capacity: '1',
+    // Inside the session: a question approved and answered, a speaker moved up the protocol order.
+    action: 'approve',
+    answer: 'Dijawab oleh Dinas B',
+    direction: 'up',
   };
   if (path.startsWith('/api/admin/assignments/import')) {
     return {

@@ -330,6 +330,8 @@ guestRoutes.post(
 /** AWS, step two: the presigned form that sends the file to S3, for the title and speaker chosen in step one. */
 guestRoutes.get('/admin/acara/:eventId/materi/unggah', requireSignedIn, async (c) => {
   const eventId = c.req.param('eventId');
+  // Whose session it is comes first: another Dinas learns nothing, not even which query it got wrong.
+  const { event } = await materialsOf(c).overview(me(c), eventId);
   const title = (c.req.query('title') ?? '').trim();
   const guestId = c.req.query('guestId') || undefined;
   const id = c.req.query('id') ?? '';
@@ -339,7 +341,6 @@ guestRoutes.get('/admin/acara/:eventId/materi/unggah', requireSignedIn, async (c
   back.searchParams.set('title', title);
   if (guestId) back.searchParams.set('guestId', guestId);
   const { url, fields } = await materialsOf(c).startUpload(me(c), eventId, id, back.toString());
-  const { event } = await materialsOf(c).overview(me(c), eventId);
   return c.render(
     <DirectUploadPage
       language={languageOf(c)}
