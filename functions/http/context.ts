@@ -11,6 +11,7 @@ import type { CampaignService } from '../services/campaigns';
 import type { CertificateService } from '../services/certificates';
 import type { CheckinService } from '../services/checkins';
 import type { CoverageService } from '../services/coverage';
+import type { EvaluationService } from '../services/evaluations';
 import type { OutreachService } from '../services/outreach';
 import type { RateLimiter } from '../services/rate-limiter';
 import type { RegistrationService } from '../services/registrations';
@@ -57,6 +58,8 @@ export type BaseServices = {
 export type PublicServices = BaseServices & {
   registrations: RegistrationService;
   checkins: CheckinService;
+  /** The evaluation form's service, loaded with the first form opened: never on a cold start's path. */
+  evaluations: () => Promise<EvaluationService>;
 };
 
 /** The console surface's services: sign-in, sessions, users, and the door's attendance for organizers. */

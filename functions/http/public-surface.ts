@@ -1,4 +1,5 @@
 import { createCheckinService } from '../services/checkins';
+import type { EvaluationService } from '../services/evaluations';
 import { createRegistrationService } from '../services/registrations';
 import type { PublicServices } from './context';
 import { defineSurface } from './http-app';
@@ -17,11 +18,18 @@ import { webhookSecretsFromEnv, whatsappWebhook } from './routes/whatsapp-webhoo
 
 /** What cooperatives and door volunteers use: sessions, registration, tickets, check-in. */
 export const publicSurface = defineSurface<PublicServices>({
-  services: (base) => ({
-    ...base,
-    registrations: createRegistrationService(base.store, base.clock),
-    checkins: createCheckinService(base.store, base.clock),
-  }),
+  services: (base) => {
+    let evaluations: Promise<EvaluationService> | undefined;
+    return {
+      ...base,
+      registrations: createRegistrationService(base.store, base.clock),
+      checkins: createCheckinService(base.store, base.clock),
+      evaluations: () =>
+        (evaluations ??= import('../services/evaluations').then((module) =>
+          module.createEvaluationService(base.store, base.clock),
+        )),
+    };
+  },
   routes: () =>
     publicFactory
       .createApp()

@@ -20,6 +20,8 @@ export const JSQR_BUNDLE_FILE = { name: 'jsqr.js', source: 'jsqr/dist/jsQR.js' }
 function readJsQr(): string {
   const places = [
     () => fileURLToPath(new URL(`./${JSQR_BUNDLE_FILE.name}`, import.meta.url)),
+    // From a chunk (`chunks/`), should this module ever be split out of index.mjs.
+    () => fileURLToPath(new URL(`../${JSQR_BUNDLE_FILE.name}`, import.meta.url)),
     () => createRequire(import.meta.url).resolve(JSQR_BUNDLE_FILE.source),
   ];
   for (const place of places) {

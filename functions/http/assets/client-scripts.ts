@@ -4,13 +4,21 @@ import { buildClientScripts, CLIENT_SCRIPTS, type ClientScriptName, scriptPath }
 
 export type ClientAsset = { path: string; body: string; type: string };
 
-/** A script shipped next to the Lambda bundle (infra/constructs/bundle.ts), or undefined under tsx and vitest. */
+/**
+ * A script shipped next to the Lambda bundle (infra/constructs/bundle.ts), or undefined under tsx and vitest. This
+ * module lands in index.mjs or, once a page loaded on first use shares it, in a chunk one folder down
+ * (`chunks/`): the shipped files sit beside index.mjs either way.
+ */
 function readShipped(name: ClientScriptName): string | undefined {
-  try {
-    return readFileSync(fileURLToPath(new URL(`./${CLIENT_SCRIPTS[name].file}`, import.meta.url)), 'utf8');
-  } catch {
-    return undefined;
+  for (const folder of ['./', '../']) {
+    try {
+      return readFileSync(
+        fileURLToPath(new URL(`${folder}${CLIENT_SCRIPTS[name].file}`, import.meta.url)),
+        'utf8',
+      );
+    } catch {}
   }
+  return undefined;
 }
 
 /**

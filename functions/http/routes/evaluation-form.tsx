@@ -1,34 +1,21 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { isDomainError } from '../../domain/errors';
 import { ticketCodeFrom } from '../../domain/tokens';
-import {
-  createEvaluationService,
-  type EvaluationService,
-  type TicketEvaluation,
-} from '../../services/evaluations';
-import type { BaseServices, PublicEnv } from '../context';
+import type { TicketEvaluation } from '../../services/evaluations';
+import type { PublicEnv } from '../context';
 import { errorBody } from '../error-handler';
-import { EvaluationPage, type EvaluationValues } from '../pages/evaluation-page';
+import type { EvaluationValues } from '../pages/evaluation-page';
 import type { FieldErrors } from '../pages/register-page';
+import { publicFactory } from '../public-factory';
 import { readForm } from '../request';
 
-/** One evaluation service per app, built on first use (the public surface's services stay as they are). */
-const built = new WeakMap<BaseServices, EvaluationService>();
-export function evaluationService(c: Context<PublicEnv>): EvaluationService {
-  const services = c.get('services');
-  let service = built.get(services);
-  if (!service) {
-    service = createEvaluationService(services.store, services.clock);
-    built.set(services, service);
-  }
-  return service;
-}
-
-function page(
+async function page(
   c: Context<PublicEnv>,
   found: TicketEvaluation,
   extra: { values?: EvaluationValues; errors?: FieldErrors; formError?: string } = {},
 ) {
+  // An officer opens this page once, after the session: it loads with its first request, not with the function.
+  const { EvaluationPage } = await import('../pages/evaluation-page');
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
   return c.render(
@@ -54,12 +41,15 @@ const codeOf = (c: Context<PublicEnv>) => ticketCodeFrom(c.req.param('code') ?? 
  * ticket page. A second answer, an officer not checked in and a closed form are refused by the service; the page
  * then says why instead of showing the form.
  */
-export const evaluationForm = new Hono<PublicEnv>()
-  .get('/t/:code/evaluasi', async (c) => page(c, await evaluationService(c).forTicket(codeOf(c))))
+export const evaluationForm = publicFactory
+  .createApp()
+  .get('/t/:code/evaluasi', async (c) =>
+    page(c, await (await c.get('services').evaluations()).forTicket(codeOf(c))),
+  )
   .post('/t/:code/evaluasi', async (c) => {
     const form = await readForm(c);
     const code = codeOf(c);
-    const service = evaluationService(c);
+    const service = await c.get('services').evaluations();
     try {
       const answered = await service.submit(code, form, c.get('language'));
       return page(c, answered);
