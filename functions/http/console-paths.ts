@@ -20,4 +20,7 @@ export const consoleRoutePrefixes = [
  * Console paths under public prefixes: a checked-in officer's certificate, next to their ticket, and a speaker's
  * material (the console function holds the file store's rights; the public one needs none).
  */
-export const consoleTicketPaths = ['/t/{code}/sertifikat.pdf', '/acara/{eventId}/materi/{materialId}'] as const;
+export const consoleTicketPaths = [
+  '/t/{code}/sertifikat.pdf',
+  '/acara/{eventId}/materi/{materialId}',
+] as const;
