@@ -29,6 +29,10 @@ export async function serveApp(doc: DocumentClient, tableName: string) {
         close: () => new Promise((done) => s.close(() => done())),
       }),
     );
+    // The load generator's keep-alive sockets may sit idle for many seconds between rounds (the registration's
+    // raw slices, the national bench's stream): with Node's default 5 s the server closes them as the client
+    // picks one up again, and the request fails with ECONNRESET. close() still ends idle connections (Node 19+).
+    (s as { keepAliveTimeout: number }).keepAliveTimeout = 0;
   });
   return { store, tableName, url: server.url, close: server.close };
 }

@@ -28,7 +28,7 @@ import { budgets } from './budgets';
 import { meterCapacity } from './consumed-capacity';
 import { benchEvent, type Environment, serveApp } from './environment';
 import { type Figure as BenchFigure, check, round, runConcurrent, summarize } from './lib';
-import { captureRegistrationTransaction, checkinScans, rawBaseline, registrationBurst } from './scenarios';
+import { captureRegistrationTransaction, checkinScans, registrationRounds } from './scenarios';
 
 const viewer: User = {
   id: 'bench-national',
@@ -213,6 +213,7 @@ type Loaded = Awaited<ReturnType<typeof table>>;
 export type RatioRun = {
   raw: number;
   burst: number;
+  registrationRounds: number;
   scans: number;
   batch: number;
   small: { registration: number; checkin: number };
@@ -222,8 +223,8 @@ export type RatioRun = {
  * The ordinary bench's registration and check-in ratios (bench/scenarios.ts, the same functions) through the real
  * app served over the table holding the national data, with their raw baselines against that same table. The
  * table's stream is applied as the coverage worker applies it (functions/local/table-stream.ts, as `npm start`
- * does): first everything the load wrote, then after the burst, after each round of scans and after the offline
- * batch, always outside the timings. In AWS the worker is another Lambda, not the API's CPU; here it would share
+ * does): first everything the load wrote, then after each round of the burst, after each round of scans and
+ * after the offline batch, always outside the timings. In AWS the worker is another Lambda, not the API's CPU; here it would share
  * the one Node thread with the app and the load generator, so it runs between the timed parts instead of during
  * them. The table thus holds the coverage marks and counters of every registration and check-in made, as it would
  * behind the app.
@@ -262,14 +263,19 @@ async function ratiosAtNationalSize(
   try {
     await applyStream();
     const loadApplied = { ...applied };
-    const raw = await rawBaseline(env, n.raw / 2, await captureRegistrationTransaction(env));
-    const burstGc = await collecting(() => registrationBurst(env, n.burst));
+    const captured = await captureRegistrationTransaction(env);
+    const burstGc = await collecting(() =>
+      registrationRounds(env, n.burst, captured, {
+        rounds: n.registrationRounds,
+        betweenRounds: applyStream,
+      }),
+    );
     const burst = burstGc.result;
-    await applyStream();
+    const raw = burst.raw;
     const scansGc = await collecting(() => checkinScans(env, n.scans, n.batch, applyStream));
     const scans = scansGc.result;
     await applyStream();
-    const registration = burst.perSecond / raw.registrationTxPerSecond;
+    const registration = burst.ratio;
     const checkin = scans.latency.p95 / scans.rawUpdate.p95;
     const kept = await keptCoverage(coverage, n);
     return [
@@ -280,10 +286,10 @@ async function ratiosAtNationalSize(
         note: `${applied.changes} of them for coverage, applied in ${round(applied.ms / 1000, 0)} s (the load's ${loadApplied.records} records: ${round(loadApplied.ms / 1000, 0)} s)`,
       },
       {
-        name: `national table: raw registration transactions (${raw.registrationTxItems} items, replayed)`,
-        value: raw.registrationTxPerSecond,
+        name: `national table: raw registration transactions (${raw.items} items, replayed)`,
+        value: raw.perSecond,
         unit: 'tx/s',
-        note: `baseline, best of concurrency 1-50 (${raw.registrationTxBestConcurrency})`,
+        note: `baseline, concurrency ${burst.concurrency}, ${n.burst} in ${burst.rounds} rounds alternating with the burst's`,
       },
       {
         name: `national table: registrations (${n.burst} x 3 officers, c=50, 300 seats)`,
@@ -296,6 +302,7 @@ async function ratiosAtNationalSize(
         value: registration,
         unit: 'x',
         ...check(registration, budgets.registrationRateVsRawTransactions),
+        note: `from the totals; ${burst.perRoundSummary}`,
       },
       {
         name: 'registration rate / raw, small table → national table',
@@ -343,7 +350,7 @@ async function ratiosAtNationalSize(
       },
       kept,
       {
-        name: 'national table: garbage collection pauses, burst; scans (set-ups included)',
+        name: 'national table: garbage collection pauses, burst rounds; scans (set-ups and raw slices included)',
         value: `${round(burstGc.totalMs, 0)} ms (longest ${round(burstGc.longestMs, 0)}); ${round(scansGc.totalMs, 0)} ms (longest ${round(scansGc.longestMs, 0)})`,
         unit: '',
         note: 'the one Node process of app and load generator; information, for a ratio that misses',
