@@ -1,5 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Handler } from 'hono';
 import type { RouterRoute } from 'hono/types';
+import { DomainError } from '../domain/errors';
+import type { MaterialFileStore } from '../reports/material-files';
+import { createDiskMaterialFiles } from '../reports/material-files-disk';
 import { createAdminEventsService } from '../services/admin-events';
 import { createAdminUsersService } from '../services/admin-users';
 import { createAssistedRegistrationService } from '../services/assisted-registrations';
@@ -8,7 +13,11 @@ import { createCampaignService } from '../services/campaigns';
 import { createCertificateService } from '../services/certificates';
 import { createCheckinService } from '../services/checkins';
 import { createCoverageService } from '../services/coverage';
+import type { EvaluationService } from '../services/evaluations';
+import { createGuestService } from '../services/guests';
+import { createMaterialService, type MaterialService } from '../services/materials';
 import { createOutreachService } from '../services/outreach';
+import type { ReportsService } from '../services/reports';
 import { assistedRoutes } from './console/assisted/routes';
 import { adminCoverage, coverageViewerGate } from './console/cakupan/routes';
 import { campaignApi, campaignPages, followupPublic } from './console/campaigns/routes';
@@ -19,7 +28,7 @@ import { consoleFactory } from './console/kit';
 import { outreachRoutes } from './console/outreach/routes';
 import { questionApi, questionConsole } from './console/questions/routes';
 import { sameOriginOnly } from './console-login';
-import type { ConsoleEnv, ConsoleServices } from './context';
+import type { BaseServices, ConsoleEnv, ConsoleServices } from './context';
 import { describeRoute } from './describe-route';
 import { defineSurface } from './http-app';
 import { adminApi } from './routes/admin-api';
@@ -48,24 +57,55 @@ const openApi = (appRoutes: () => RouterRoute[]): Handler<ConsoleEnv> => {
 };
 
 /**
+ * The file store the deployment gave (S3 in AWS); otherwise a folder: `.data/materials` under `npm start`, a
+ * temporary one in tests. In AWS without a bucket there is nowhere to keep files: uploads are refused.
+ */
+function materialFilesOf(base: BaseServices): MaterialFileStore {
+  if (base.materialFiles) return base.materialFiles;
+  const { runtime } = base.config;
+  if (runtime === 'aws') throw new DomainError('unavailable');
+  return createDiskMaterialFiles(
+    runtime === 'local'
+      ? join(process.env.HADIR_DATA_DIR ?? join(process.cwd(), '.data'), 'materials')
+      : join(tmpdir(), `hadir-materials-${process.pid}`),
+  );
+}
+
+/**
  * What Dinas staff use: sign-in, sessions, stations, reports, follow-up campaigns, plus the public certificate
  * and unsubscribe pages those produce. Its heavier dependencies (PDF, XLSX, email rendering for previews,
  * OpenAPI) stay out of the public Lambda, and out of this one's cold start: each is imported by the first request
  * that uses it.
  */
 export const consoleSurface = defineSurface<ConsoleServices>({
-  services: (base) => ({
-    ...base,
-    auth: createAuthService(base.store, base.clock),
-    adminEvents: createAdminEventsService(base.store, base.clock),
-    adminUsers: createAdminUsersService(base.store, base.clock),
-    checkins: createCheckinService(base.store, base.clock),
-    outreach: createOutreachService(base.store, base.clock),
-    campaigns: createCampaignService(base.store, base.clock),
-    certificates: createCertificateService(base.store, base.clock),
-    coverage: createCoverageService(base.store, base.clock),
-    assisted: createAssistedRegistrationService(base.store, base.clock),
-  }),
+  services: (base) => {
+    let materials: MaterialService | undefined;
+    let evaluations: Promise<EvaluationService> | undefined;
+    let reports: Promise<ReportsService> | undefined;
+    const checkins = createCheckinService(base.store, base.clock);
+    return {
+      ...base,
+      auth: createAuthService(base.store, base.clock),
+      adminEvents: createAdminEventsService(base.store, base.clock),
+      adminUsers: createAdminUsersService(base.store, base.clock),
+      checkins,
+      outreach: createOutreachService(base.store, base.clock),
+      campaigns: createCampaignService(base.store, base.clock),
+      certificates: createCertificateService(base.store, base.clock),
+      coverage: createCoverageService(base.store, base.clock),
+      assisted: createAssistedRegistrationService(base.store, base.clock),
+      guests: createGuestService(base.store, base.clock),
+      materials: () => (materials ??= createMaterialService(base.store, materialFilesOf(base), base.clock)),
+      evaluations: () =>
+        (evaluations ??= import('../services/evaluations').then((module) =>
+          module.createEvaluationService(base.store, base.clock),
+        )),
+      reports: () =>
+        (reports ??= import('../services/reports').then((module) =>
+          module.createReportsService(base.store, checkins, base.clock),
+        )),
+    };
+  },
   routes: (appRoutes) => {
     const app = consoleFactory.createApp();
     const docs = openApi(appRoutes);

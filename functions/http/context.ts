@@ -12,9 +12,12 @@ import type { CertificateService } from '../services/certificates';
 import type { CheckinService } from '../services/checkins';
 import type { CoverageService } from '../services/coverage';
 import type { EvaluationService } from '../services/evaluations';
+import type { GuestService } from '../services/guests';
+import type { MaterialService } from '../services/materials';
 import type { OutreachService } from '../services/outreach';
 import type { RateLimiter } from '../services/rate-limiter';
 import type { RegistrationService } from '../services/registrations';
+import type { ReportsService } from '../services/reports';
 
 export type AppConfig = {
   /** Where tickets and emails point, e.g. `https://hadir.example.go.id`. Empty: the request's own origin. */
@@ -38,7 +41,7 @@ export type AppDeps = {
   clock?: () => Date;
   /** Where CSV/XLSX exports are relayed in AWS (S3); absent: they stream in the response. */
   exportFiles?: ExportFileStore;
-  /** Where speakers' materials are kept (S3 in AWS); absent: a folder (console/guests/routes.tsx). */
+  /** Where speakers' materials are kept (S3 in AWS); absent: a folder (console-surface.ts). */
   materialFiles?: MaterialFileStore;
 };
 
@@ -73,6 +76,16 @@ export type ConsoleServices = BaseServices & {
   certificates: CertificateService;
   coverage: CoverageService;
   assisted: AssistedRegistrationService;
+  guests: GuestService;
+  /**
+   * Built on first use: in AWS without a materials bucket there is nowhere to keep files, and only the material
+   * routes themselves should be refused for it (console-surface.ts).
+   */
+  materials: () => MaterialService;
+  /** Loaded with the first evaluation page or API call: its export code stays off the cold start. */
+  evaluations: () => Promise<EvaluationService>;
+  /** Loaded with the first report: the daftar hadir, laporan and exports stay off the cold start. */
+  reports: () => Promise<ReportsService>;
 };
 
 /** The environment of routes that see services `S`. */

@@ -3,10 +3,8 @@ import type { User } from '../../domain/accounts';
 import { isChecklistStep } from '../../domain/checklist';
 import { DomainError } from '../../domain/errors';
 import { isExportFormat, isExportKind } from '../../reports/exports';
-import { createReportsService, type ReportsService } from '../../services/reports';
 import { consoleFactory, requireSignedIn, type SignedInEnv } from '../console/kit';
 import { assertFormToken } from '../console-login';
-import type { ConsoleServices } from '../context';
 import { describeRoute } from '../describe-route';
 import {
   AssistantReportPage,
@@ -21,17 +19,7 @@ import { readForm, readJson } from '../request';
 
 const me = (c: Context<SignedInEnv>) => c.get('user') as User;
 
-/** One reports service per app (built from the app's services on first use; no change to ConsoleServices). */
-const services = new WeakMap<ConsoleServices, ReportsService>();
-function reports(c: Context<SignedInEnv>): ReportsService {
-  const app = c.get('services');
-  let service = services.get(app);
-  if (!service) {
-    service = createReportsService(app.store, app.checkins, app.clock);
-    services.set(app, service);
-  }
-  return service;
-}
+const reports = (c: Context<SignedInEnv>) => c.get('services').reports();
 
 const base = (c: Context<SignedInEnv>, notice?: string) => ({
   language: c.get('language'),
@@ -70,49 +58,49 @@ export const adminReports = consoleFactory
   })
   .use(requireSignedIn)
   .get('/', async (c) => {
-    const events = await reports(c).reportableEvents(me(c));
+    const events = await (await reports(c)).reportableEvents(me(c));
     return c.render(<ReportsIndexPage {...base(c)} events={events} />);
   })
   .get('/acara/:eventId', async (c) => {
-    const coverage = await reports(c).sessionCoverage(me(c), c.req.param('eventId'));
+    const coverage = await (await reports(c)).sessionCoverage(me(c), c.req.param('eventId'));
     return c.render(<SessionReportPage {...base(c)} {...coverage} />);
   })
   .get('/acara/:eventId/daftar-hadir.pdf', async (c) => {
     const version = c.req.query('versi') === 'hadir' ? 'filled' : 'empty';
     const phone = c.req.query('hp') === 'lengkap' ? 'full' : 'masked';
-    const pdf = await reports(c).daftarHadir(me(c), c.req.param('eventId'), { version, phone });
+    const pdf = await (await reports(c)).daftarHadir(me(c), c.req.param('eventId'), { version, phone });
     return download(c, pdf.bytes, 'application/pdf', pdf.filename);
   })
   .get('/acara/:eventId/ekspor/:file', async (c) => {
     const [kind, format] = c.req.param('file').split('.');
     if (!isExportKind(kind) || !isExportFormat(format)) throw new DomainError('not_found');
     const eventId = c.req.param('eventId');
-    const file = await reports(c).exportReport(me(c), eventId, kind, format);
+    const file = await (await reports(c)).exportReport(me(c), eventId, kind, format);
     const relay = c.get('services').exportFiles;
     return relay
       ? c.redirect(await relay.publish(file, eventId), 303)
       : download(c, file.body, file.contentType, file.filename);
   })
   .get('/acara/:eventId/laporan-kegiatan', async (c) => {
-    const laporan = await reports(c).laporan(me(c), c.req.param('eventId'));
+    const laporan = await (await reports(c)).laporan(me(c), c.req.param('eventId'));
     // The laporan's writing loads with the first one asked for, not with every console cold start.
     const { laporanDocument } = await import('../../reports/laporan-content');
     return c.render(<LaporanPage {...base(c)} event={laporan.event} laporan={laporanDocument(laporan)} />);
   })
   .get('/acara/:eventId/laporan-kegiatan.pdf', async (c) => {
-    const pdf = await reports(c).laporanPdf(me(c), c.req.param('eventId'));
+    const pdf = await (await reports(c)).laporanPdf(me(c), c.req.param('eventId'));
     return download(c, pdf.bytes, 'application/pdf', pdf.filename);
   })
   .get('/acara/:eventId/laporan-kegiatan.docx', async (c) => {
-    const docx = await reports(c).laporanDocx(me(c), c.req.param('eventId'));
+    const docx = await (await reports(c)).laporanDocx(me(c), c.req.param('eventId'));
     return download(c, docx.bytes, DOCX, docx.filename);
   })
   .get('/organisasi/:organisationId', async (c) => {
-    const coverage = await reports(c).organisationCoverage(me(c), c.req.param('organisationId'));
+    const coverage = await (await reports(c)).organisationCoverage(me(c), c.req.param('organisationId'));
     return c.render(<OrganisationReportPage {...base(c)} {...coverage} />);
   })
   .get('/koperasi/:cooperativeId', async (c) => {
-    const page = await reports(c).cooperativePage(
+    const page = await (await reports(c)).cooperativePage(
       me(c),
       c.req.param('cooperativeId'),
       c.req.query('organisasi') || undefined,
@@ -127,12 +115,12 @@ export const adminReports = consoleFactory
     if (!isChecklistStep(form.step)) throw new DomainError('validation');
     const id = c.req.param('cooperativeId');
     const organisationId = typeof form.organisationId === 'string' ? form.organisationId : undefined;
-    await reports(c).setChecklistStep(me(c), id, form.step, form.done === 'true', organisationId);
+    await (await reports(c)).setChecklistStep(me(c), id, form.step, form.done === 'true', organisationId);
     const owner = organisationId ? `&organisasi=${encodeURIComponent(organisationId)}` : '';
     return c.redirect(`/admin/laporan/koperasi/${id}?ok=1${owner}`, 303);
   })
   .get('/pendamping', async (c) => {
-    const view = await reports(c).assistantView(me(c));
+    const view = await (await reports(c)).assistantView(me(c));
     return c.render(<AssistantReportPage {...base(c)} {...view} />);
   });
 
@@ -171,7 +159,10 @@ export const adminReportsApi = consoleFactory
   .createApp()
   .use(requireSignedIn)
   .get('/events/:eventId/coverage', sessionCoverage, async (c) => {
-    const { event, attendance, unreached } = await reports(c).sessionCoverage(me(c), c.req.param('eventId'));
+    const { event, attendance, unreached } = await (await reports(c)).sessionCoverage(
+      me(c),
+      c.req.param('eventId'),
+    );
     return c.json({
       eventId: event.id,
       attendance,
@@ -185,7 +176,7 @@ export const adminReportsApi = consoleFactory
     });
   })
   .get('/organisations/:organisationId/coverage', organisationCoverage, async (c) => {
-    const coverage = await reports(c).organisationCoverage(me(c), c.req.param('organisationId'));
+    const coverage = await (await reports(c)).organisationCoverage(me(c), c.req.param('organisationId'));
     return c.json({
       organisation: coverage.organisation,
       totals: coverage.totals,
@@ -203,7 +194,7 @@ export const adminReportsApi = consoleFactory
     if (!isChecklistStep(step)) throw new DomainError('not_found');
     const body = (await readJson(c)) as { done?: unknown; organisationId?: unknown } | null;
     if (typeof body?.done !== 'boolean') throw new DomainError('validation');
-    const checklist = await reports(c).setChecklistStep(
+    const checklist = await (await reports(c)).setChecklistStep(
       me(c),
       c.req.param('cooperativeId'),
       step,

@@ -1,24 +1,13 @@
 import type { Context } from 'hono';
 import { canManageEvent } from '../../../domain/access-policy';
 import { evaluationFormSchema, newScaleKey } from '../../../domain/evaluation';
-import { createEvaluationService, type EvaluationService } from '../../../services/evaluations';
-import type { BaseServices } from '../../context';
 import { describeRoute } from '../../describe-route';
 import { readJson } from '../../request';
 import { consoleFactory, formRefusal, me, readConsoleForm, requireSignedIn, type SignedInEnv } from '../kit';
 import { evaluationText } from './copy';
 import { EvaluationFormPage, EvaluationResultsPage, type FormValues, formValuesOf } from './views';
 
-const built = new WeakMap<BaseServices, EvaluationService>();
-function evaluations(c: Context<SignedInEnv>): EvaluationService {
-  const services = c.get('services');
-  let service = built.get(services);
-  if (!service) {
-    service = createEvaluationService(services.store, services.clock);
-    built.set(services, service);
-  }
-  return service;
-}
+const evaluations = (c: Context<SignedInEnv>) => c.get('services').evaluations();
 
 const base = (c: Context<SignedInEnv>, notice?: string) => ({
   language: c.get('language'),
@@ -66,7 +55,7 @@ export const evaluationConsole = consoleFactory
   .use(requireSignedIn)
   .get('/', async (c) => {
     const eventId = c.req.param('eventId') as string;
-    const result = await evaluations(c).results(me(c), eventId, c.get('language'));
+    const result = await (await evaluations(c)).results(me(c), eventId, c.get('language'));
     return c.render(
       <EvaluationResultsPage
         {...base(c, c.req.query('ok') ? evaluationText(c.get('language')).saved : undefined)}
@@ -80,7 +69,7 @@ export const evaluationConsole = consoleFactory
     );
   })
   .get('/formulir', async (c) => {
-    const { event, form, answers } = await evaluations(c).editableForm(
+    const { event, form, answers } = await (await evaluations(c)).editableForm(
       me(c),
       c.req.param('eventId') as string,
     );
@@ -90,7 +79,7 @@ export const evaluationConsole = consoleFactory
   })
   .post('/formulir', async (c) => {
     const eventId = c.req.param('eventId') as string;
-    const { event, answers } = await evaluations(c).editableForm(me(c), eventId);
+    const { event, answers } = await (await evaluations(c)).editableForm(me(c), eventId);
     const read = await readConsoleForm(c, evaluationFormSchema, formInput);
     if (!read.ok) {
       return c.render(
@@ -105,7 +94,7 @@ export const evaluationConsole = consoleFactory
       );
     }
     try {
-      await evaluations(c).saveForm(me(c), eventId, read.values, c.get('language'));
+      await (await evaluations(c)).saveForm(me(c), eventId, read.values, c.get('language'));
     } catch (error) {
       const refused = formRefusal(error, c);
       return c.render(
@@ -124,7 +113,7 @@ export const evaluationConsole = consoleFactory
   .get('/ekspor/:format{csv|xlsx}', async (c) => {
     const eventId = c.req.param('eventId') as string;
     const format = c.req.param('format') === 'xlsx' ? 'xlsx' : 'csv';
-    const file = await evaluations(c).exportAnswers(me(c), eventId, format);
+    const file = await (await evaluations(c)).exportAnswers(me(c), eventId, format);
     const relay = c.get('services').exportFiles;
     if (relay) return c.redirect(await relay.publish(file, eventId), 303);
     c.header('Content-Type', file.contentType);
@@ -158,7 +147,11 @@ export const evaluationApi = consoleFactory
   .createApp()
   .use(requireSignedIn)
   .get('/', getEvaluation, async (c) => {
-    const result = await evaluations(c).results(me(c), c.req.param('eventId') as string, c.get('language'));
+    const result = await (await evaluations(c)).results(
+      me(c),
+      c.req.param('eventId') as string,
+      c.get('language'),
+    );
     return c.json({
       eventId: result.event.id,
       closesAt: result.closesAt.toISOString(),
@@ -170,7 +163,7 @@ export const evaluationApi = consoleFactory
   .put('/form', putEvaluationForm, async (c) => {
     const eventId = c.req.param('eventId') as string;
     // Rights before the body is read: a caller without them learns nothing from a validation answer.
-    await evaluations(c).editableForm(me(c), eventId);
-    const saved = await evaluations(c).saveForm(me(c), eventId, await readJson(c), c.get('language'));
+    await (await evaluations(c)).editableForm(me(c), eventId);
+    const saved = await (await evaluations(c)).saveForm(me(c), eventId, await readJson(c), c.get('language'));
     return c.json({ scales: saved.scales, closesAfterDays: saved.closesAfterDays });
   });

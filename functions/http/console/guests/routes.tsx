@@ -1,17 +1,12 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError, isDomainError } from '../../../domain/errors';
 import { guestInput } from '../../../domain/guests';
 import { MAX_MATERIAL_BYTES, materialInput } from '../../../domain/materials';
 import { newId } from '../../../domain/tokens';
-import type { MaterialFileStore } from '../../../reports/material-files';
-import { createDiskMaterialFiles } from '../../../reports/material-files-disk';
-import { createGuestService, type GuestService, guestIdOfCode } from '../../../services/guests';
-import { createMaterialService, type MaterialService } from '../../../services/materials';
+import { guestIdOfCode } from '../../../services/guests';
 import { assertFormToken } from '../../console-login';
-import type { BaseServices } from '../../context';
+import type { ConsoleServices } from '../../context';
 import { baseUrlOf } from '../../page-context';
 import { languageOf } from '../../request';
 import {
@@ -39,43 +34,9 @@ import {
  * material download /acara/:eventId/materi/:materialId (served by the console function, which holds the file
  * store's rights; the public function never needs them).
  */
-const guestServices = new WeakMap<BaseServices, GuestService>();
-const materialServices = new WeakMap<BaseServices, MaterialService>();
-
-/**
- * The file store the deployment gave (S3 in AWS); otherwise a folder: `.data/materials` under `npm start`, a
- * temporary one in tests. In AWS without a bucket there is nowhere to keep files: uploads are refused.
- */
-function materialFilesOf(services: BaseServices): MaterialFileStore {
-  if (services.materialFiles) return services.materialFiles;
-  const { runtime } = services.config;
-  if (runtime === 'aws') throw new DomainError('unavailable');
-  services.materialFiles = createDiskMaterialFiles(
-    runtime === 'local'
-      ? join(process.env.HADIR_DATA_DIR ?? join(process.cwd(), '.data'), 'materials')
-      : join(tmpdir(), `hadir-materials-${process.pid}`),
-  );
-  return services.materialFiles;
-}
-
-function guestsOf(c: Context): GuestService {
-  const services = c.get('services') as BaseServices;
-  let found = guestServices.get(services);
-  if (!found) {
-    found = createGuestService(services.store, services.clock);
-    guestServices.set(services, found);
-  }
-  return found;
-}
-function materialsOf(c: Context): MaterialService {
-  const services = c.get('services') as BaseServices;
-  let found = materialServices.get(services);
-  if (!found) {
-    found = createMaterialService(services.store, materialFilesOf(services), services.clock);
-    materialServices.set(services, found);
-  }
-  return found;
-}
+const servicesOf = (c: Context) => c.get('services') as ConsoleServices;
+const guestsOf = (c: Context) => servicesOf(c).guests;
+const materialsOf = (c: Context) => servicesOf(c).materials();
 
 const str = (form: Record<string, unknown>, name: string) =>
   typeof form[name] === 'string' ? form[name] : '';
