@@ -28,7 +28,8 @@ export const CHROMIUM_ARGS = [
 export async function launchBrowser(
   extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const shared = extraArgs.length === 0 ? inject('chromiumEndpoint') : undefined;
+  // The bench (bench/pages.ts) uses this outside vitest, where there is no shared Chromium to inject.
+  const shared = extraArgs.length === 0 && process.env.VITEST ? inject('chromiumEndpoint') : undefined;
   if (shared) {
     const browser = await chromium.connect(shared);
     const context = await browser.newContext();
