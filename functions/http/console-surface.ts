@@ -25,17 +25,17 @@ import { adminEmailApi, adminEmailPages } from './console/email/routes';
 import { evaluationApi, evaluationConsole } from './console/evaluation/routes';
 import { guestRoutes } from './console/guests/routes';
 import { consoleFactory } from './console/kit';
+import { messageLogApi } from './console/message-log/routes';
 import { outreachRoutes } from './console/outreach/routes';
 import { questionApi, questionConsole } from './console/questions/routes';
+import { adminReports, adminReportsApi } from './console/reports/routes';
 import { sameOriginOnly } from './console-login';
 import type { BaseServices, ConsoleEnv, ConsoleServices } from './context';
 import { describeRoute } from './describe-route';
 import { defineSurface } from './http-app';
 import { adminApi } from './routes/admin-api';
 import { adminPages } from './routes/admin-pages';
-import { adminReports, adminReportsApi } from './routes/admin-reports';
 import { authRoutes } from './routes/auth';
-import { messageLogApi } from './routes/message-log';
 
 /**
  * The OpenAPI document is generated from the app's routes with hono-openapi and zod's JSON Schema generator (with

@@ -6,8 +6,8 @@ import { formatDateTime } from '../../../domain/time';
 import type { CampaignService } from '../../../services/campaigns';
 import type { CertificateService } from '../../../services/certificates';
 import { ConsoleLayout, Csrf } from '../../pages/admin/layout';
-import { CampaignChannelCounts } from '../../pages/admin/message-log';
 import { Layout } from '../../pages/layout';
+import { CampaignChannelCounts } from '../message-log/views';
 import { followupPublicText, campaignText as text } from './copy';
 
 type CampaignView = Awaited<ReturnType<CampaignService['list']>>['campaigns'][number];

@@ -7,12 +7,12 @@ import { roleLabels } from '../../../domain/roles';
 import type { EventRecord, Language, Registration } from '../../../domain/schemas';
 import { formatDateTime, formatTimeRange, toLocalDateTimeInput, zoneChoiceLabel } from '../../../domain/time';
 import type { MessageLogView } from '../../../services/message-log';
+import { RegistrationMessages } from '../../console/message-log/views';
 import { FieldError } from '../layout';
 import type { FieldErrors, FormValues } from '../register-page';
 import { ParticipantRows } from '../register-page';
 import { consoleText } from './copy';
 import { ConsoleLayout, Csrf } from './layout';
-import { RegistrationMessages } from './message-log';
 
 type Base = { language: Language; user: User; csrfToken?: string; notice?: string; error?: string };
 

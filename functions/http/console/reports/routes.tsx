@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
-import type { User } from '../../domain/accounts';
-import { isChecklistStep } from '../../domain/checklist';
-import { DomainError } from '../../domain/errors';
-import { isExportFormat, isExportKind } from '../../reports/exports';
-import { consoleFactory, requireSignedIn, type SignedInEnv } from '../console/kit';
-import { assertFormToken } from '../console-login';
-import { describeRoute } from '../describe-route';
+import { isChecklistStep } from '../../../domain/checklist';
+import { DomainError } from '../../../domain/errors';
+import { isExportFormat, isExportKind } from '../../../reports/exports';
+import { assertFormToken } from '../../console-login';
+import { describeRoute } from '../../describe-route';
+import { readForm, readJson } from '../../request';
+import { consoleFactory, me, requireSignedIn, type SignedInEnv } from '../kit';
+import { reportsCss } from './styles';
 import {
   AssistantReportPage,
   CooperativeReportPage,
@@ -13,11 +14,7 @@ import {
   OrganisationReportPage,
   ReportsIndexPage,
   SessionReportPage,
-} from '../pages/admin/reports/pages';
-import { reportsCss } from '../pages/admin/reports/styles';
-import { readForm, readJson } from '../request';
-
-const me = (c: Context<SignedInEnv>) => c.get('user') as User;
+} from './views';
 
 const reports = (c: Context<SignedInEnv>) => c.get('services').reports();
 
@@ -84,7 +81,7 @@ export const adminReports = consoleFactory
   .get('/acara/:eventId/laporan-kegiatan', async (c) => {
     const laporan = await (await reports(c)).laporan(me(c), c.req.param('eventId'));
     // The laporan's writing loads with the first one asked for, not with every console cold start.
-    const { laporanDocument } = await import('../../reports/laporan-content');
+    const { laporanDocument } = await import('../../../reports/laporan-content');
     return c.render(<LaporanPage {...base(c)} event={laporan.event} laporan={laporanDocument(laporan)} />);
   })
   .get('/acara/:eventId/laporan-kegiatan.pdf', async (c) => {

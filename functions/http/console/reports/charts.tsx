@@ -1,4 +1,4 @@
-import { percent } from '../../../../reports/coverage';
+import { percent } from '../../../reports/coverage';
 
 const COLORS = { track: '#eeeef2', invited: '#d9d9e0', registered: '#f0b54a', present: '#14804a' };
 

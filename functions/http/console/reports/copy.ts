@@ -1,4 +1,4 @@
-import type { Language } from '../../../../domain/schemas';
+import type { Language } from '../../../domain/schemas';
 
 /** The reports' copy, Bahasa Indonesia first. Document texts (PDF, exports) are Bahasa Indonesia only. */
 const copy = {

@@ -1,14 +1,10 @@
 import type { Context } from 'hono';
-import type { User } from '../../domain/accounts';
-import { summarizeDeliveries } from '../../domain/deliveries';
-import { DomainError } from '../../domain/errors';
-import { createCampaignService } from '../../services/campaigns';
-import { consoleFactory, requireSignedIn, type SignedInEnv } from '../console/kit';
-import { describeRoute } from '../describe-route';
+import { summarizeDeliveries } from '../../../domain/deliveries';
+import { DomainError } from '../../../domain/errors';
+import { describeRoute } from '../../describe-route';
+import { consoleFactory, me, requireSignedIn, type SignedInEnv } from '../kit';
 
-const me = (c: Context<SignedInEnv>) => c.get('user') as User;
-const campaigns = (c: Context<SignedInEnv>) =>
-  createCampaignService(c.get('services').store, c.get('services').clock);
+const campaigns = (c: Context<SignedInEnv>) => c.get('services').campaigns;
 const repo = (c: Context<SignedInEnv>) => c.get('services').store.whatsapp;
 
 /** The lines the console lists: no numbers or addresses, only what was sent on which channel and how far it got. */

@@ -1,18 +1,18 @@
-import type { User } from '../../../../domain/accounts';
-import { type Checklist, checklistProgress, checklistSteps } from '../../../../domain/checklist';
-import type { EventRecord, Language } from '../../../../domain/schemas';
-import { cooperativeStatusLabel, registrationStatusLabel } from '../../../../domain/statuses';
-import { formatDate, formatDateTime, formatTime, formatTimeRange } from '../../../../domain/time';
-import { type CooperativeCoverage, type DistrictCoverage, percent } from '../../../../reports/coverage';
-import { exportKinds } from '../../../../reports/exports';
+import type { User } from '../../../domain/accounts';
+import { type Checklist, checklistProgress, checklistSteps } from '../../../domain/checklist';
+import type { EventRecord, Language } from '../../../domain/schemas';
+import { cooperativeStatusLabel, registrationStatusLabel } from '../../../domain/statuses';
+import { formatDate, formatDateTime, formatTime, formatTimeRange } from '../../../domain/time';
+import { type CooperativeCoverage, type DistrictCoverage, percent } from '../../../reports/coverage';
+import { exportKinds } from '../../../reports/exports';
 import {
   type AttendanceFigures,
   type LaporanBlock,
   type LaporanDocument,
   unreachedStatus,
-} from '../../../../reports/laporan';
-import type { ReportsService } from '../../../../services/reports';
-import { ConsoleLayout, Csrf } from '../layout';
+} from '../../../reports/laporan';
+import type { ReportsService } from '../../../services/reports';
+import { ConsoleLayout, Csrf } from '../../pages/admin/layout';
 import { Bar, ChartLegend, CoverageChart } from './charts';
 import { reportsText } from './copy';
 import { reportsCss } from './styles';
