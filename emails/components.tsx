@@ -8,7 +8,7 @@ import { formatTimeRange } from '../functions/domain/time';
 import { common } from './copy';
 import { Layout } from './layout';
 import type { EventSummary } from './props';
-import { manageUrl, ticketQrSrc, ticketUrl } from './props';
+import { askUrl, manageUrl, ticketQrSrc, ticketUrl } from './props';
 import { styles } from './theme';
 
 export function Greeting({ name, language }: { name: string; language: Language }) {
@@ -83,7 +83,7 @@ export function SessionDetails({ event, language }: { event: EventSummary; langu
 export type TicketBlockProps = {
   participant: Participant;
   cooperativeName: string;
-  event: Pick<EventSummary, 'title'>;
+  event: Pick<EventSummary, 'id' | 'title'>;
   baseUrl: string;
   language: Language;
   /** The contact forwards tickets: prefill the officer's own WhatsApp chat when we know the number. */
@@ -132,6 +132,11 @@ export function TicketBlock({
       <Button href={share} style={styles.whatsAppButton}>
         {t.shareWhatsApp}
       </Button>
+      <Text style={styles.small}>
+        <Link href={askUrl(baseUrl, event.id, participant.ticketCode)} style={styles.link}>
+          {t.askQuestion}
+        </Link>
+      </Text>
     </Section>
   );
 }

@@ -13,6 +13,7 @@ export const common = bilingual({
     qrAlt: (name: string) => `Kode QR tiket ${name}`,
     qrHint: 'Tunjukkan kode QR ini kepada petugas di meja daftar hadir.',
     shareWhatsApp: 'Kirim tiket lewat WhatsApp',
+    askQuestion: 'Punya pertanyaan untuk narasumber? Kirim sebelum acara',
     shareText: (name: string, title: string, url: string) =>
       `Tiket ${title} untuk ${name}: ${url} (tunjukkan kode QR di meja daftar hadir)`,
     manage: 'Ubah atau batalkan pendaftaran',
@@ -32,6 +33,7 @@ export const common = bilingual({
     qrAlt: (name: string) => `Ticket QR code for ${name}`,
     qrHint: 'Show this QR code to the staff at the attendance desk.',
     shareWhatsApp: 'Send ticket via WhatsApp',
+    askQuestion: 'A question for the speaker? Send it before the session',
     shareText: (name: string, title: string, url: string) =>
       `Ticket for ${title}, ${name}: ${url} (show the QR code at the attendance desk)`,
     manage: 'Change or cancel the registration',

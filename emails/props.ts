@@ -27,6 +27,10 @@ const origin = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
 
 export const ticketUrl = (baseUrl: string, ticketCode: string) => `${origin(baseUrl)}/t/${ticketCode}`;
 
+/** The tanya jawab page as this officer: their question carries their cooperative and desa. */
+export const askUrl = (baseUrl: string, eventId: string, ticketCode: string) =>
+  `${origin(baseUrl)}/acara/${eventId}/tanya?kode=${encodeURIComponent(ticketCode)}`;
+
 /** The hosted QR, for previews in a browser (Gmail and Outlook drop data: images, so never a data: URI). */
 export const ticketQrUrl = (baseUrl: string, ticketCode: string) =>
   `${ticketUrl(baseUrl, ticketCode)}/qr.png`;

@@ -123,6 +123,15 @@ describe('ticket', () => {
     );
     expect(html).not.toContain('/kelola/');
   });
+
+  it('links the officer to the tanya jawab page as themselves, to ask the speaker before the session', async () => {
+    const p = props('ticket', {});
+    const { html, text } = await renderEmail('ticket', p);
+    const ask = `${p.baseUrl.replace(/\/+$/, '')}/acara/${p.event.id}/tanya?kode=${previewOfficers.ketua.ticketCode}`;
+    expect(hrefs(html)).toContain(ask);
+    expect(visibleText(html)).toContain('Punya pertanyaan untuk narasumber? Kirim sebelum acara');
+    expect(text).toContain(ask);
+  });
 });
 
 describe('registration-received', () => {
