@@ -2,8 +2,9 @@ import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { EventRecord } from '../domain/schemas';
 import { formatDate, formatTime } from '../domain/time';
+import { drawLetterhead, LETTER, letterDate } from '../reports/letterhead';
 import { embedFonts, type PdfFonts } from '../reports/pdf-fonts';
-import { A4, drawCentered, LINE, wrap } from '../reports/pdf-kit';
+import { A4, wrap } from '../reports/pdf-kit';
 
 /**
  * The surat undangan: one A4 letter per invited cooperative, with the organizer's letterhead, a
@@ -44,14 +45,7 @@ export function letterNumber(sequence: number, date: Date, timeZone: string): st
   return `${String(sequence).padStart(3, '0')}/UND-KDKMP/${ROMAN[Number(month) - 1]}/${year}`;
 }
 
-/** "23 Oktober 2025" (a letter's date has no weekday). */
-const letterDate = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
-
-const LEFT = 60;
-const WIDTH = A4.width - 2 * LEFT;
-const BOTTOM = 60;
-const SIGN_WIDTH = 220;
+const { left: LEFT, width: WIDTH, bottom: BOTTOM, signWidth: SIGN_WIDTH } = LETTER;
 
 /**
  * One letter, top to bottom. Every text wraps within the margins (a long cooperative name, venue, signer or
@@ -96,18 +90,7 @@ function drawLetter(
     y -= 4;
   };
 
-  // Letterhead
-  for (const line of wrap(event.organizerName.toUpperCase(), bold, 13, WIDTH)) {
-    drawCentered(page, line, y, 13, bold);
-    y -= 17;
-  }
-  for (const line of wrap(event.address || event.venue, regular, 9, WIDTH)) {
-    drawCentered(page, line, y, 9, regular);
-    y -= 11;
-  }
-  y += 1;
-  page.drawLine({ start: { x: LEFT, y }, end: { x: A4.width - LEFT, y }, thickness: 1.5, color: LINE });
-  y -= 26;
+  y = drawLetterhead(page, event, y, { regular, bold });
 
   // Place and date on the right, above the number.
   const dated = `${options.place}, ${letterDate(options.date, event.timeZone)}`;

@@ -3,8 +3,9 @@ import QRCode from 'qrcode';
 import { addressee, type Guest, guestRoleLabels } from '../domain/guests';
 import type { EventRecord } from '../domain/schemas';
 import { formatDate, formatTime } from '../domain/time';
+import { drawLetterhead, LETTER, letterDate } from './letterhead';
 import { embedFonts } from './pdf-fonts';
-import { A4, drawCentered, LINE, wrap } from './pdf-kit';
+import { A4, wrap } from './pdf-kit';
 
 /**
  * The surat undangan resmi of one official or speaker: the Dinas letterhead, the letter's number, "Yth. <jabatan>
@@ -30,13 +31,7 @@ export type GuestLetter = {
   code: string;
 };
 
-const LEFT = 60;
-const WIDTH = A4.width - 2 * LEFT;
-const BOTTOM = 60;
-const SIGN_WIDTH = 220;
-
-const letterDate = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+const { left: LEFT, width: WIDTH, bottom: BOTTOM, signWidth: SIGN_WIDTH } = LETTER;
 
 const roleText: Record<Guest['role'], string> = {
   pembuka: 'membuka acara dan memberikan sambutan',
@@ -69,17 +64,7 @@ async function drawLetter(
     }
   };
 
-  for (const line of wrap(event.organizerName.toUpperCase(), bold, 13, WIDTH)) {
-    drawCentered(page, line, y, 13, bold);
-    y -= 17;
-  }
-  for (const line of wrap(event.address || event.venue, regular, 9, WIDTH)) {
-    drawCentered(page, line, y, 9, regular);
-    y -= 11;
-  }
-  y += 1;
-  page.drawLine({ start: { x: LEFT, y }, end: { x: A4.width - LEFT, y }, thickness: 1.5, color: LINE });
-  y -= 26;
+  y = drawLetterhead(page, event, y, { regular, bold });
 
   lines(`${options.place}, ${letterDate(options.date, event.timeZone)}`, {
     x: A4.width - LEFT - SIGN_WIDTH,
