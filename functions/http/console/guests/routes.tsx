@@ -222,6 +222,21 @@ async function materialsPage(c: Context<SignedInEnv>, extra: { notice?: string; 
   );
 }
 
+/** A file the materials store refused (too large, a type it does not serve), shown on the materials page again. */
+function refusedFile(c: Context<SignedInEnv>, error: unknown) {
+  if (
+    !isDomainError(error) ||
+    (error.code !== 'payload_too_large' && error.code !== 'unsupported_media_type')
+  )
+    throw error;
+  const text = guestsText(languageOf(c));
+  c.status(error.code === 'payload_too_large' ? 413 : 415);
+  return materialsPage(c, {
+    error:
+      error.code === 'payload_too_large' ? text.tooLarge(MAX_MATERIAL_BYTES / 1024 / 1024) : text.wrongType,
+  });
+}
+
 guestRoutes.get('/admin/acara/:eventId/materi', requireSignedIn, (c) => materialsPage(c));
 
 /**
@@ -270,19 +285,7 @@ guestRoutes.post(
         body: new Uint8Array(await file.arrayBuffer()),
       });
     } catch (error) {
-      if (
-        isDomainError(error) &&
-        (error.code === 'payload_too_large' || error.code === 'unsupported_media_type')
-      ) {
-        c.status(error.code === 'payload_too_large' ? 413 : 415);
-        return materialsPage(c, {
-          error:
-            error.code === 'payload_too_large'
-              ? text.tooLarge(MAX_MATERIAL_BYTES / 1024 / 1024)
-              : text.wrongType,
-        });
-      }
-      throw error;
+      return refusedFile(c, error);
     }
     return c.redirect(`${materialsBase(eventId)}?ok=1`, 303);
   },
@@ -316,9 +319,9 @@ guestRoutes.get('/admin/acara/:eventId/materi/unggah', requireSignedIn, async (c
 });
 
 /** AWS, step three: S3 sends the browser here with the stored object's key; the material is recorded. */
+
 guestRoutes.get('/admin/acara/:eventId/materi/:materialId/selesai', requireSignedIn, async (c) => {
   const { eventId, materialId } = c.req.param();
-  const text = guestsText(languageOf(c));
   try {
     await materialsOf(c).completeUpload(me(c), eventId, {
       id: materialId,
@@ -327,19 +330,7 @@ guestRoutes.get('/admin/acara/:eventId/materi/:materialId/selesai', requireSigne
       key: c.req.query('key') ?? '',
     });
   } catch (error) {
-    if (
-      isDomainError(error) &&
-      (error.code === 'payload_too_large' || error.code === 'unsupported_media_type')
-    ) {
-      c.status(error.code === 'payload_too_large' ? 413 : 415);
-      return materialsPage(c, {
-        error:
-          error.code === 'payload_too_large'
-            ? text.tooLarge(MAX_MATERIAL_BYTES / 1024 / 1024)
-            : text.wrongType,
-      });
-    }
-    throw error;
+    return refusedFile(c, error);
   }
   return c.redirect(`${materialsBase(eventId)}?ok=1`, 303);
 });
