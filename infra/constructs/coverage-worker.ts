@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -82,19 +81,8 @@ export class CoverageWorker extends Construct {
       environment: { HADIR_STAGE: config.stage },
     })
       .bindTable(table)
-      .bindSecret(props.ticketKey, props.ticketKeyVariable);
-    // The stream of this table only (Table.grantStreamRead would add ListStreams on `*`).
-    this.streamFunction.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'dynamodb:DescribeStream',
-          'dynamodb:GetRecords',
-          'dynamodb:GetShardIterator',
-          'dynamodb:ListStreams',
-        ],
-        resources: [tableStreamArn],
-      }),
-    );
+      .bindSecret(props.ticketKey, props.ticketKeyVariable)
+      .readStream(tableStreamArn);
     this.deadLetters = new DeadLetterQueue(this, 'CoverageStreamDeadLetters', {
       purpose: 'the coverage stream event source mapping sends batches it gave up on here',
     });

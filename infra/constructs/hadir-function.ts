@@ -117,6 +117,22 @@ export class HadirFunction extends lambda.Function {
    * Lets the function read one secret at cold start and names its Parameter Store reference in `variable`.
    * Reading through Parameter Store checks both services' permissions, each on this secret only.
    */
+  /** Reads the table's stream: this stream only (Table.grantStreamRead would add ListStreams on `*`). */
+  readStream(tableStreamArn: string): this {
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        resources: [tableStreamArn],
+      }),
+    );
+    return this;
+  }
+
   bindSecret(secret: secretsmanager.ISecret, variable: string): this {
     const parameterName = secretParameterName(secret.secretName);
     this.addEnvironment(variable, parameterName);

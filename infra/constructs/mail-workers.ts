@@ -123,20 +123,9 @@ export class MailWorkers extends Construct {
       environment: mailEnvironment,
     })
       .bindTable(table)
-      .bindSecret(props.ticketKey, TICKET_KEY_PARAMETER);
+      .bindSecret(props.ticketKey, TICKET_KEY_PARAMETER)
+      .readStream(tableStreamArn);
     this.streamFunction.addToRolePolicy(sendEmail);
-    // The stream of this table only (Table.grantStreamRead would add ListStreams on `*`).
-    this.streamFunction.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'dynamodb:DescribeStream',
-          'dynamodb:GetRecords',
-          'dynamodb:GetShardIterator',
-          'dynamodb:ListStreams',
-        ],
-        resources: [tableStreamArn],
-      }),
-    );
     this.streamDeadLetters = new DeadLetterQueue(this, 'OutboxStreamDeadLetters', {
       purpose: 'the outbox stream event source mapping sends batches it gave up on here',
     });
