@@ -104,7 +104,3 @@ export type EnvWith<S extends BaseServices> = {
 export type BaseEnv = EnvWith<BaseServices>;
 export type PublicEnv = EnvWith<PublicServices>;
 export type ConsoleEnv = EnvWith<ConsoleServices>;
-
-/** Both surfaces at once, as `npm start` and most tests mount them. */
-export type AppServices = PublicServices & ConsoleServices;
-export type AppEnv = EnvWith<AppServices>;

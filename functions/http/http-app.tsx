@@ -20,7 +20,7 @@ import {
 import { JSQR_ROUTE, jsQrAsset } from './assets/checkin-jsqr';
 import { faviconIco } from './assets/favicon';
 import { loadUser } from './console-login';
-import type { AppDeps, AppEnv, BaseEnv, BaseServices, EnvWith } from './context';
+import type { AppDeps, BaseEnv, BaseServices, EnvWith } from './context';
 import { describeRoute } from './describe-route';
 import { errorBody, onError } from './error-handler';
 import { noStoreForPrivate } from './no-store';
@@ -78,7 +78,7 @@ export function defineSurface<S extends BaseServices>(surface: {
  * check-in) and the console Lambda (organizers, reports, campaigns) each mount only their own routes, so
  * neither bundles the other's dependencies; `npm start` and most tests mount both (functions/http/app.tsx).
  */
-export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<AppEnv> }, surfaces: Surface[]) {
+export function createHttpApp(deps: AppDeps & { devRoutes?: Hono<BaseEnv> }, surfaces: Surface[]) {
   const clock = deps.clock ?? (() => new Date());
   const base: BaseServices = {
     store: deps.store,

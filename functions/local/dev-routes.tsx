@@ -3,7 +3,7 @@ import type { StoredMail } from '../db/dev-mail-repo';
 import type { Store } from '../db/store';
 import { DomainError } from '../domain/errors';
 import { attachmentBytes } from '../domain/mail-message';
-import type { AppEnv } from '../http/context';
+import type { BaseEnv } from '../http/context';
 import { Layout } from '../http/pages/layout';
 import { handleWebhook } from '../whatsapp/webhook';
 import { whatsappPhoneHtml } from './whatsapp-preview';
@@ -28,7 +28,7 @@ export function createDevRoutes(store: Store) {
     return mail;
   };
   return (
-    new Hono<AppEnv>()
+    new Hono<BaseEnv>()
       .get('/outbox.json', async (c) => {
         const { mails, next } = await store.devMail.page({ cursor: c.req.query('after') });
         return c.json({ messages: mails.map(listItem), next });

@@ -8,7 +8,7 @@ import {
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors';
-import type { AppEnv } from '../../functions/http/context';
+import type { BaseEnv } from '../../functions/http/context';
 import { errorBody, isUnavailable, onError } from '../../functions/http/error-handler';
 
 const named = (name: string, message = name) => Object.assign(new Error(message), { name });
@@ -114,7 +114,7 @@ describe('everything else is not "try again"', () => {
 });
 
 it('the API answer carries Retry-After and the one envelope, in both languages', async () => {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<BaseEnv>()
     .use(async (c, next) => {
       c.set('language', c.req.query('lang') === 'en' ? 'en' : 'id');
       await next();
