@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../functions/domain/accounts';
 import { createApp } from '../../functions/http/app';
 import { createOutreachService } from '../../functions/services/outreach';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signIn } from '../admin/helpers';
-import { serveApp } from '../helpers/browser';
+import { PHONE, seriousViolations, WCAG_AA } from '../helpers/a11y';
+import { launchBrowser, serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 import { linkOf } from '../outreach/world';
@@ -17,12 +17,10 @@ import { linkOf } from '../outreach/world';
  * serious or critical violation. Each page also carries a meta description, and no page asks for a file that is
  * not there (the favicon was a 404 on every page). SHOTS=/some/dir keeps a screenshot of each page.
  */
-const PHONE = { width: 360, height: 740 };
-const LAPTOP = { width: 1280, height: 800 };
+const LAPTOP = { viewport: { width: 1280, height: 800 } };
 
 let store: TestStore;
 let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Browser;
 const users: Record<'admin' | 'organizer' | 'ba', User> = {} as never;
 const cookies: Record<string, string> = {};
 const event = makeEvent({
@@ -98,61 +96,49 @@ beforeAll(async () => {
   paths.admin = ['/admin/pengguna', '/admin/audit', '/admin/cakupan'];
   paths.ba = ['/admin', '/admin/laporan/pendamping', `${e}`];
   server = await serveApp(app as never);
-  browser = await chromium.connect(inject('chromiumEndpoint'));
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
-async function contextFor(viewport: typeof PHONE, role?: keyof typeof cookies): Promise<BrowserContext> {
-  // Playwright injects axe-core into the page: the app's Content-Security-Policy (script-src 'self') would refuse it.
-  const context = await browser.newContext({ viewport, bypassCSP: true });
-  if (role) {
-    const [name, value] = (cookies[role] as string).split('=') as [string, string];
-    await context.addCookies([{ name, value, url: server.url }]);
-  }
-  return context;
-}
-
-async function audit(path: string, context: BrowserContext, label: string) {
-  const page = await context.newPage();
+async function audit(page: Page, path: string, label: string) {
   const missing: string[] = [];
-  page.on('response', (response) => {
+  const listen = (response: { url(): string; status(): number }) => {
     if (response.url().startsWith(server.url) && response.status() === 404) missing.push(response.url());
-  });
+  };
+  page.on('response', listen);
   const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
   const problems: string[] = [];
   if (!response || response.status() >= 400) problems.push(`${path} answered ${response?.status()}`);
   const description = await page.locator('meta[name="description"]').getAttribute('content');
   if (!description || description.length < 40) problems.push(`${path} has no meta description`);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  for (const violation of results.violations) {
-    if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
-    const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
-    problems.push(`${label} ${path}: ${violation.id} (${violation.impact}) ${targets.join(' | ')}`);
-  }
+  for (const violation of await seriousViolations(page, WCAG_AA))
+    problems.push(`${label} ${path}: ${violation}`);
+  page.off('response', listen);
   if (missing.length) problems.push(`${path} requested missing files: ${missing.join(', ')}`);
   if (process.env.SHOTS) {
     mkdirSync(process.env.SHOTS, { recursive: true });
     const name = `${label}${path}`.replace(/[^a-z0-9]+/gi, '_').slice(0, 120);
     await page.screenshot({ path: `${process.env.SHOTS}/${name}.png`, fullPage: true });
   }
-  await page.close();
   return problems;
 }
 
-async function auditAll(list: string[], viewport: typeof PHONE, label: string, role?: keyof typeof cookies) {
-  const context = await contextFor(viewport, role);
+/** One tab goes through the pages in turn, as a person clicking through would, signed in as `role` if given. */
+async function auditAll(list: string[], device: typeof PHONE | typeof LAPTOP, label: string, role?: string) {
+  const { context, close } = await launchBrowser([], device);
   try {
+    if (role) {
+      const [name, value] = (cookies[role] as string).split('=') as [string, string];
+      await context.addCookies([{ name, value, url: server.url }]);
+    }
+    const page = await context.newPage();
     const problems: string[] = [];
-    for (const path of list) problems.push(...(await audit(path, context, label)));
+    for (const path of list) problems.push(...(await audit(page, path, label)));
     return problems;
   } finally {
-    await context.close();
+    await close();
   }
 }
 

@@ -1,15 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashSecret, newId, newSecret } from '../../functions/domain/tokens';
 import { createApp } from '../../functions/http/app';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { writeQrVideo } from '../fixtures/qr-video';
-import { SCREENSHOTS } from '../helpers/a11y';
-import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, serveApp } from '../helpers/browser';
+import { PHONE, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
+import { launchBrowser, serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
@@ -20,13 +19,19 @@ afterAll(async () => {
 
 let seed = 7000;
 
+/** One table with the Kotim directory for the file; each door below is a session of its own in it. */
+let world: Promise<{ store: TestStore; directory: Awaited<ReturnType<typeof seedKotim>> }> | undefined;
+function kotim() {
+  world ??= createTestStore().then(async (store) => ({ store, directory: await seedKotim(store) }));
+  return world;
+}
+
 /**
- * A session under way (started an hour ago, unless it starts `startsInMs` from now) in its own table, with enrolled door stations and registered
- * cooperatives, served on a loopback port as `npm start` does.
+ * A session under way (started an hour ago, unless it starts `startsInMs` from now), with enrolled door stations
+ * and registered cooperatives, served on a loopback port as `npm start` does.
  */
 async function door(stations: string[], cooperatives: number, officersEach: number, startsInMs = -3_600_000) {
-  const store: TestStore = await createTestStore();
-  const directory = await seedKotim(store);
+  const { store, directory } = await kotim();
   const event = makeEvent({
     startsAt: new Date(Date.now() + startsInMs).toISOString(),
     endsAt: new Date(Date.now() + startsInMs + 4 * 3_600_000).toISOString(),
@@ -77,37 +82,23 @@ async function browser(extraArgs: string[] = []) {
 }
 
 /**
- * A volunteer's cheap phone (360x740, touch) whose back camera films `video` in a loop, when one is given. CSP is bypassed so axe-core
- * can inject its script.
+ * A volunteer's cheap phone (360x740, touch) whose back camera films `video` in a loop, when one is given: a fake
+ * camera is a launch flag, so that phone is a Chromium of its own.
  */
 async function phoneWithCamera(video?: string) {
-  const profile = mkdtempSync(join(tmpdir(), 'hadir-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    bypassCSP: true,
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 1,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'id-ID',
-    args: [
-      ...CHROMIUM_ARGS,
-      ...(video
-        ? [
-            '--use-fake-ui-for-media-stream',
-            '--use-fake-device-for-media-stream',
-            `--use-file-for-fake-video-capture=${video}`,
-            '--autoplay-policy=no-user-gesture-required',
-          ]
-        : []),
-    ],
-  });
-  cleanups.push(async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
-  return context;
+  const launched = await launchBrowser(
+    video
+      ? [
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+          `--use-file-for-fake-video-capture=${video}`,
+          '--autoplay-policy=no-user-gesture-required',
+        ]
+      : [],
+    PHONE,
+  );
+  cleanups.push(() => launched.close());
+  return launched.context;
 }
 
 /** A looping fake-camera video of a QR code holding `text`, in a folder removed after the run. */
@@ -130,16 +121,6 @@ const resultOnScreen = (page: Page) =>
       box: box && { top: Math.round(box.top), bottom: Math.round(box.bottom) },
     };
   });
-
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 
 async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/http/app';
@@ -266,7 +267,10 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Unduh salinan data (JSON)' }).click(),
     ]);
-    const copy = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
+    // Read through the connection: the shared Chromium keeps its downloads on its own side.
+    const copy = await new Response(
+      Readable.toWeb(await download.createReadStream()) as ReadableStream,
+    ).json();
     expect(copy.registration.cooperativeName).toBe('Koperasi Desa Merah Putih Pelangsian');
 
     // A correction of the contact's details.

@@ -1,55 +1,50 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM } from './browser';
+import axe from 'axe-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 
-/**
- * Chromium on a 360x740 phone screen, as the cooperative contacts and volunteers use hadir, with CSP bypassed so
- * axe-core can inject its script into the pages (their CSP allows only hadir's own scripts).
- */
-export async function launchPhone(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'hadir-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    bypassCSP: true,
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 1,
-    // A phone set to Bahasa Indonesia, as the volunteers' and contacts' phones are: API answers follow it.
-    locale: 'id-ID',
-    isMobile: true,
-    hasTouch: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+/** A volunteer's or a cooperative contact's cheap phone: a 360x740 touch screen set to Bahasa Indonesia. */
+export const PHONE = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 1,
+  // API answers follow the phone's language, as the volunteers' and contacts' phones are set.
+  locale: 'id-ID',
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** A phone context in the run's shared Chromium. */
+export function launchPhone(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  return launchBrowser([], PHONE);
 }
 
-/** axe-core's serious and critical findings on the page as it is now, as short lines for a test's failure. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
+/** The WCAG 2.2 A and AA rules, for audits that hold a page to the standard rather than to every best practice. */
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's serious and critical findings on the page as it is now, as short lines for a test's failure; all
+ * rules, or those of `tags`. axe-core goes into the page once per document, through the DevTools protocol, which
+ * the page's Content-Security-Policy does not govern: the audit sees the page with its real policy. (The
+ * Playwright wrapper injected it twice per audit and finished each in a second, blank page: a second an audit here.)
+ */
+export async function seriousViolations(page: Page, tags?: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const found = await page.evaluate(async (runOnly) => {
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    const { violations } = await axe.run(document, {
+      resultTypes: ['violations'],
+      ...(runOnly ? { runOnly: { type: 'tag', values: runOnly } } : {}),
+    });
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        targets: violation.nodes.map((node) => node.target.join(' ')),
+      }));
+  }, tags);
+  return found.map(({ id, impact, targets }) => `${id} (${impact}): ${targets.join(', ')}`);
 }
 
 /** Whether the element is inside the viewport as the page first shows it, without scrolling. */

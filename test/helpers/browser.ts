@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,17 +22,19 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * A fresh browser context. Without extra arguments it opens in the run's shared Chromium (test/helpers/browser-setup.ts);
- * a test that needs its own flags (a fake camera) gets a Chromium of its own.
+ * A fresh browser context (`options`: viewport, locale, touch...). Without extra arguments it opens in the run's
+ * shared Chromium (test/helpers/browser-setup.ts); a test that needs its own flags (a fake camera) gets a Chromium
+ * of its own, which costs a second or two of start-up.
  */
 export async function launchBrowser(
   extraArgs: string[] = [],
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   // The bench (bench/pages.ts) uses this outside vitest, where there is no shared Chromium to inject.
   const shared = extraArgs.length === 0 && process.env.VITEST ? inject('chromiumEndpoint') : undefined;
   if (shared) {
     const browser = await chromium.connect(shared);
-    const context = await browser.newContext();
+    const context = await browser.newContext(options);
     return {
       context,
       close: async () => {
@@ -43,6 +45,7 @@ export async function launchBrowser(
   }
   const profile = mkdtempSync(join(tmpdir(), 'hadir-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
