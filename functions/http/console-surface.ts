@@ -18,23 +18,33 @@ import { createGuestService } from '../services/guests';
 import { createMaterialService, type MaterialService } from '../services/materials';
 import { createOutreachService } from '../services/outreach';
 import type { ReportsService } from '../services/reports';
+import { assignmentsApi } from './console/assignments/api';
+import { assignmentPages } from './console/assignments/routes';
 import { assistedRoutes } from './console/assisted/routes';
+import { auditApi } from './console/audit/api';
+import { auditPages } from './console/audit/routes';
 import { adminCoverage, coverageViewerGate } from './console/cakupan/routes';
 import { campaignApi, campaignPages, followupPublic } from './console/campaigns/routes';
 import { adminEmailApi, adminEmailPages } from './console/email/routes';
 import { evaluationApi, evaluationConsole } from './console/evaluation/routes';
+import { eventsApi } from './console/events/api';
+import { eventPages } from './console/events/routes';
 import { guestRoutes } from './console/guests/routes';
 import { consoleFactory } from './console/kit';
 import { messageLogApi } from './console/message-log/routes';
 import { outreachRoutes } from './console/outreach/routes';
 import { questionApi, questionConsole } from './console/questions/routes';
+import { registrationsApi } from './console/registrations/api';
+import { registrationPages } from './console/registrations/routes';
 import { adminReports, adminReportsApi } from './console/reports/routes';
+import { stationsApi } from './console/stations/api';
+import { stationPages } from './console/stations/routes';
+import { meApi, organisationsApi, usersApi } from './console/users/api';
+import { userPages } from './console/users/routes';
 import { sameOriginOnly } from './console-login';
 import type { BaseServices, ConsoleEnv, ConsoleServices } from './context';
 import { describeRoute } from './describe-route';
 import { defineSurface } from './http-app';
-import { adminApi } from './routes/admin-api';
-import { adminPages } from './routes/admin-pages';
 import { authRoutes } from './routes/auth';
 
 /**
@@ -137,13 +147,21 @@ export const consoleSurface = defineSurface<ConsoleServices>({
     app.use('/api/admin/*', coverageViewerGate);
     app.use('/admin', coverageViewerGate);
     app.use('/admin/*', coverageViewerGate);
-    app.route('/api/admin/laporan', adminReportsApi); // before adminApi's catch-all
+    app.route('/api/admin/laporan', adminReportsApi); // before meApi's guard for all of /api/admin
     app.route('/api/admin/email', adminEmailApi);
     app.route('/api/admin/events/:eventId/campaigns', campaignApi);
     app.route('/api/admin/events/:eventId/messages', messageLogApi);
     app.route('/api/admin/events/:eventId/questions', questionApi);
     app.route('/api/admin/events/:eventId/evaluation', evaluationApi);
-    app.route('/api/admin', adminApi);
+    // The first of these guards every /api/admin path not answered above (401 rather than 404 without a sign-in).
+    app.route('/api/admin', meApi);
+    app.route('/api/admin', eventsApi);
+    app.route('/api/admin', stationsApi);
+    app.route('/api/admin', registrationsApi);
+    app.route('/api/admin', usersApi);
+    app.route('/api/admin', assignmentsApi);
+    app.route('/api/admin', organisationsApi);
+    app.route('/api/admin', auditApi);
     app.use('/admin/*', sameOriginOnly);
     app.route('/', assistedRoutes); // /admin/acara/:eventId/daftarkan and /jendela-check-in
     app.route('/', outreachRoutes); // /admin/acara/:eventId/undangan and /api/admin/events/:eventId/outreach
@@ -154,7 +172,13 @@ export const consoleSurface = defineSurface<ConsoleServices>({
     app.route('/admin/acara/:eventId/tindak-lanjut', campaignPages);
     app.route('/admin/acara/:eventId/evaluasi', evaluationConsole);
     app.route('/admin/acara/:eventId/tanya-jawab', questionConsole);
-    app.route('/admin', adminPages);
+    // The first of these guards every /admin path not answered above (to the sign-in page without one).
+    app.route('/admin', eventPages);
+    app.route('/admin', stationPages);
+    app.route('/admin', registrationPages);
+    app.route('/admin', userPages);
+    app.route('/admin', assignmentPages);
+    app.route('/admin', auditPages);
     app.route('/', followupPublic);
     return app;
   },

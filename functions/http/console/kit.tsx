@@ -9,7 +9,7 @@ import { assertFormToken, requireUser } from '../console-login';
 import type { BaseEnv, ConsoleEnv } from '../context';
 import { errorBody } from '../error-handler';
 import type { FieldErrors } from '../pages/register-page';
-import { languageOf, readForm } from '../request';
+import { languageOf, readForm, readJson } from '../request';
 
 /**
  * What every console resource (functions/http/console/<resource>/routes.tsx) builds with, so a new screen is the
@@ -56,6 +56,11 @@ export function me<E extends ConsoleEnv>(c: Context<E>): User {
   return user;
 }
 
+/** What every console page is given besides its own data (ConsolePageProps in pages/admin/layout.tsx). */
+export function pageProps<E extends ConsoleEnv>(c: Context<E>, notice?: string) {
+  return { language: languageOf(c), user: me(c), csrfToken: c.get('csrfToken'), notice };
+}
+
 export type FormRead<T> =
   | { ok: true; values: T; form: Record<string, unknown> }
   | { ok: false; errors: FieldErrors; message: string; form: Record<string, unknown> };
@@ -72,16 +77,17 @@ function fieldErrorsOf(error: DomainError, language: ConsoleEnv['Variables']['la
  * The console's one way to read a posted form: parse the body (dotted names become nested objects, see
  * request.ts), refuse a missing or wrong CSRF token (403), validate with the shared zod schema. Invalid input is
  * not thrown: the answer's status becomes 400 and the caller shows the form again with `errors` and `message`, in
- * the request's language. `prepare` turns form fields (checkboxes, local date-times) into the schema's input.
+ * the request's language. `prepare` turns form fields (checkboxes, local date-times) into the schema's input; it
+ * also gets the raw fields, since a group of checkboxes sends one name many times and `form` keeps only the last.
  */
 export async function readConsoleForm<S extends z.core.$ZodType, E extends BaseEnv>(
   c: Context<E>,
   schema: S,
-  prepare: (form: Record<string, unknown>) => unknown = (form) => form,
+  prepare: (form: Record<string, unknown>, fields: FormData) => unknown = (form) => form,
 ): Promise<FormRead<z.output<S>>> {
   const form = await readForm(c);
   assertFormToken(c, form);
-  const result = z.safeParse(schema, prepare(form));
+  const result = z.safeParse(schema, prepare(form, await c.req.formData()));
   if (result.success) return { ok: true, values: result.data, form };
   const language = languageOf(c);
   c.status(400);
@@ -97,6 +103,15 @@ export async function readConsoleAction<E extends BaseEnv>(c: Context<E>): Promi
   const form = await readForm(c);
   assertFormToken(c, form);
   return form;
+}
+
+/** A JSON object body, for merging over current values; anything else (an array, a number, null) is refused. */
+export async function readJsonObject<E extends BaseEnv>(c: Context<E>): Promise<Record<string, unknown>> {
+  const body = await readJson(c);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new DomainError('validation', {}, [{ path: [], code: 'required', message: 'required' }]);
+  }
+  return body as Record<string, unknown>;
 }
 
 /**
@@ -119,18 +134,20 @@ export type Column<Row> = {
 };
 
 /**
- * The console's list table: a header row and one row per item, or the `empty` sentence when there is none.
+ * The console's list table: a header row and one row per item, or the `empty` sentence when there is none
+ * (`headerWhenEmpty`: the header row alone, where a count above the table already says there is none).
  * `rowAttributes` adds attributes to a row (data-* hooks the tests and scripts find rows by).
  */
 export function DataTable<Row>(props: {
   columns: (Column<Row> | false | null | undefined)[];
   rows: readonly Row[];
   empty?: Child;
+  headerWhenEmpty?: boolean;
   id?: string;
   rowAttributes?: (row: Row) => Record<string, string | undefined>;
 }) {
   const columns = props.columns.filter((column): column is Column<Row> => Boolean(column));
-  if (props.rows.length === 0) return props.empty ? <p>{props.empty}</p> : null;
+  if (props.rows.length === 0 && !props.headerWhenEmpty) return props.empty ? <p>{props.empty}</p> : null;
   return (
     <table id={props.id}>
       <thead>

@@ -87,6 +87,25 @@ export function ConsoleLayout({ title, language, user, csrfToken, notice, error,
   );
 }
 
+/** What every console page is given besides its own data: the signed-in user, the CSRF token, a notice or error. */
+export type ConsolePageProps = {
+  language: Language;
+  user: User;
+  csrfToken?: string;
+  notice?: string;
+  error?: string;
+};
+
+/** The page frame's props for a console page under `title`. */
+export const pageFrame = (props: ConsolePageProps, title: string) => ({
+  title,
+  language: props.language,
+  user: props.user,
+  csrfToken: props.csrfToken,
+  notice: props.notice,
+  error: props.error,
+});
+
 /** Every console form posts its session's CSRF token. */
 export const Csrf = ({ token }: { token?: string }) => (
   <input type="hidden" name="_csrf" value={token ?? ''} />
