@@ -44,22 +44,20 @@ it('keeps an idle connection longer than the clients that reuse it', () => {
   expect(HEADERS_TIMEOUT_MS).toBeGreaterThan(KEEP_ALIVE_TIMEOUT_MS);
 });
 
-it('serves several requests over one keep-alive socket with idle gaps longer than Node’s default', async () => {
-  // One socket: every request after the first must reuse it. Gaps of 6.5 s outlast Node's default keep-alive
+it('serves several requests over one keep-alive socket with an idle gap longer than Node’s default', async () => {
+  // One socket: every request after the first must reuse it. A gap of 6.5 s outlasts Node's default keep-alive
   // timeout (5 s, plus the 1 s Node adds), after which the server used to close the socket under the client; a
   // client that reuses it at that moment fails with "other side closed".
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const answers = [];
-    for (let i = 0; i < 4; i++) {
-      if (i > 0) await sleep(6_500);
-      answers.push(await get(agent, '/api/health'));
-    }
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
-    expect(answers.map((answer) => answer.reused)).toEqual([false, true, true, true]);
-    expect(JSON.parse(answers[3]?.body ?? '')).toEqual({ ok: true });
+    const answers = [await get(agent, '/api/health'), await get(agent, '/api/health')];
+    await sleep(6_500);
+    answers.push(await get(agent, '/api/health'));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(answers.map((answer) => answer.reused)).toEqual([false, true, true]);
+    expect(JSON.parse(answers[2]?.body ?? '')).toEqual({ ok: true });
     expect(connections).toBe(1);
   } finally {
     agent.destroy();
   }
-}, 45_000);
+}, 30_000);
