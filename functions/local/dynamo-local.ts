@@ -58,21 +58,33 @@ async function waitUntilReady(endpoint: string, child: { exitCode: number | null
 
 /**
  * Starts the official DynamoDB Local (a Java child process) on a free port. With `dataDir` the data survives
- * restarts; without it the database lives in memory (tests, benchmarks).
+ * restarts; without it the database lives in memory (tests, benchmarks). `jvmOptions` reach the JVM through
+ * JAVA_TOOL_OPTIONS, the JVM's own environment variable: the launcher package passes no arguments of ours to it.
  */
 export async function startDynamoLocal({
   dataDir,
   port,
   readyWithinMs,
+  jvmOptions = [],
 }: {
   dataDir?: string;
   port?: number;
   readyWithinMs?: number;
+  jvmOptions?: string[];
 } = {}) {
   assertJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const chosenPort = port ?? (await freePort());
-  const child = spawn({ port: chosenPort, path: dataDir ?? null, sharedDb: true, stdio: 'ignore' });
+  const inherited = process.env.JAVA_TOOL_OPTIONS;
+  if (jvmOptions.length) process.env.JAVA_TOOL_OPTIONS = [inherited, ...jvmOptions].filter(Boolean).join(' ');
+  let child: ReturnType<typeof spawn>;
+  try {
+    // The child copies the environment now, synchronously; nothing else runs before it is put back.
+    child = spawn({ port: chosenPort, path: dataDir ?? null, sharedDb: true, stdio: 'ignore' });
+  } finally {
+    if (inherited === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = inherited;
+  }
   const endpoint = `http://127.0.0.1:${chosenPort}`;
   const stop = () =>
     new Promise<void>((resolve) => {
