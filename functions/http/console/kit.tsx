@@ -7,6 +7,7 @@ import { DomainError, isDomainError } from '../../domain/errors';
 import { localizeIssues } from '../../domain/messages';
 import { assertFormToken, requireUser } from '../console-login';
 import type { BaseEnv, ConsoleEnv } from '../context';
+import { describeRoute, type RouteDoc } from '../describe-route';
 import { errorBody } from '../error-handler';
 import type { FieldErrors } from '../pages/register-page';
 import { languageOf, readForm, readJson } from '../request';
@@ -18,6 +19,10 @@ import { languageOf, readForm, readJson } from '../request';
  * `c.get('services')` here holds what ConsoleEnv says.
  */
 export const consoleFactory = createFactory<ConsoleEnv>();
+
+/** An operation of the console's JSON API: in the document's Console section, for signed-in users. */
+export const describeConsoleRoute = (doc: Omit<RouteDoc, 'tag' | 'access'>) =>
+  describeRoute({ ...doc, tag: 'Console', access: 'session' });
 
 /**
  * After `requireRole(...)` the app's env is this one: `c.var.user` is the signed-in user, not `User | undefined`.

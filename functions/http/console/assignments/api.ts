@@ -1,34 +1,24 @@
 import { assignmentInput } from '../../../domain/accounts';
 import { DomainError } from '../../../domain/errors';
-import { describeRoute } from '../../describe-route';
 import { MAX_BODY_BYTES, readJson, validate } from '../../request';
-import { consoleFactory, me, requireSignedIn } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, requireSignedIn } from '../kit';
 
-const session = 'session' as const;
-const tag = 'Console';
-
-const getAssignments = describeRoute({
+const getAssignments = describeConsoleRoute({
   operationId: 'getAssignedCooperatives',
   summary: 'A Business Assistant’s cooperatives',
-  tag,
-  access: session,
   responses: { 200: 'assignmentsResponse' },
   errors: [404],
 });
-const setAssignments = describeRoute({
+const setAssignments = describeConsoleRoute({
   operationId: 'setAssignedCooperatives',
   summary: 'Replace a Business Assistant’s cooperatives',
-  tag,
-  access: session,
   body: assignmentInput,
   responses: { 200: 'assignmentsResponse' },
   errors: [404],
 });
-const importAssignments = describeRoute({
+const importAssignments = describeConsoleRoute({
   operationId: 'importAssignments',
   summary: 'Replace Business Assistants’ cooperatives from a CSV of `email,cooperativeId` rows',
-  tag,
-  access: session,
   body: 'csvBody',
   bodyType: 'text/csv',
   responses: { 200: 'assignmentImportResponse' },

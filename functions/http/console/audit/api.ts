@@ -1,11 +1,8 @@
-import { describeRoute } from '../../describe-route';
-import { consoleFactory, me, requireSignedIn } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, requireSignedIn } from '../kit';
 
-const auditLog = describeRoute({
+const auditLog = describeConsoleRoute({
   operationId: 'listAuditEntries',
   summary: 'The audit log, newest first (admins)',
-  tag: 'Console',
-  access: 'session',
   query: 'auditQuery',
   responses: { 200: 'auditPageResponse' },
 });

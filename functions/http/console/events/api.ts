@@ -1,68 +1,50 @@
 import { eventInput } from '../../../domain/schemas';
 import { adminEvent, adminRegistration } from '../../../services/admin-events';
-import { describeRoute } from '../../describe-route';
 import { readJson, validate } from '../../request';
-import { consoleFactory, me, readJsonObject, requireSignedIn } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, readJsonObject, requireSignedIn } from '../kit';
 
-const session = 'session' as const;
-const tag = 'Console';
-
-const listEvents = describeRoute({
+const listEvents = describeConsoleRoute({
   operationId: 'listAdminEvents',
   summary: 'Sessions the user may see, newest first, 50 a page',
-  tag,
-  access: session,
   query: 'adminEventsQuery',
   responses: { 200: 'adminEventPageResponse' },
 });
-const createEvent = describeRoute({
+const createEvent = describeConsoleRoute({
   operationId: 'createEvent',
   summary: 'Create a session (organizers: in their organisation)',
-  tag,
-  access: session,
   body: eventInput,
   responses: { 201: 'adminEventResponse' },
 });
-const getEvent = describeRoute({
+const getEvent = describeConsoleRoute({
   operationId: 'getAdminEvent',
   summary: 'One session',
-  tag,
-  access: session,
   responses: { 200: 'adminEventResponse' },
   errors: [404],
 });
-const editEvent = describeRoute({
+const editEvent = describeConsoleRoute({
   operationId: 'updateEvent',
   summary: 'Edit, publish or unpublish a session',
   description: 'The fields sent are merged over the current ones, then validated as a whole.',
-  tag,
-  access: session,
   body: 'eventChangeBody',
   responses: { 200: 'adminEventResponse' },
   errors: [404, 409],
 });
-const closeEvent = describeRoute({
+const closeEvent = describeConsoleRoute({
   operationId: 'closeEventRegistration',
   summary: 'Close registration now',
-  tag,
-  access: session,
   responses: { 200: 'adminEventResponse' },
   errors: [404],
 });
-const cancelEvent = describeRoute({
+const cancelEvent = describeConsoleRoute({
   operationId: 'cancelEvent',
   summary: 'Cancel the session and email everyone registered',
-  tag,
-  access: session,
   responses: { 200: 'cancelledEventResponse' },
   errors: [404],
 });
-const eventRoster = describeRoute({
+const eventRoster = describeConsoleRoute({
   operationId: 'getEventRegistrations',
   summary: 'Seats, registrations, waitlist, and invited cooperatives not registered',
   description: 'A Business Assistant sees only the cooperatives assigned to them.',
-  tag,
-  access: session,
   query: 'rosterQuery',
   responses: { 200: 'rosterResponse' },
   errors: [404],

@@ -1,51 +1,37 @@
 import { registrationChangeInput } from '../../../domain/schemas';
 import { adminRegistration } from '../../../services/admin-events';
-import { describeRoute } from '../../describe-route';
 import { readJson, validate } from '../../request';
-import { consoleFactory, me, readJsonObject, requireSignedIn } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, readJsonObject, requireSignedIn } from '../kit';
 
-const session = 'session' as const;
-const tag = 'Console';
-
-const getRegistration = describeRoute({
+const getRegistration = describeConsoleRoute({
   operationId: 'getAdminRegistration',
   summary: 'One registration',
-  tag,
-  access: session,
   responses: { 200: 'adminRegistrationEnvelope' },
   errors: [404],
 });
-const editRegistration = describeRoute({
+const editRegistration = describeConsoleRoute({
   operationId: 'updateAdminRegistration',
   summary: 'Change a registration on the cooperative’s behalf',
-  tag,
-  access: session,
   body: registrationChangeInput,
   responses: { 200: 'adminRegistrationEnvelope' },
   errors: [404, 409],
 });
-const cancelRegistration = describeRoute({
+const cancelRegistration = describeConsoleRoute({
   operationId: 'cancelAdminRegistration',
   summary: 'Cancel a registration on the cooperative’s behalf',
-  tag,
-  access: session,
   responses: { 200: 'adminRegistrationEnvelope' },
   errors: [404, 409],
 });
-const promote = describeRoute({
+const promote = describeConsoleRoute({
   operationId: 'promoteRegistration',
   summary: 'Move a registration from the waitlist (needs free seats)',
-  tag,
-  access: session,
   responses: { 200: 'adminRegistrationEnvelope' },
   errors: [404, 409],
 });
-const resend = describeRoute({
+const resend = describeConsoleRoute({
   operationId: 'resendTickets',
   summary: 'Email the tickets again',
   description: 'The body is optional.',
-  tag,
-  access: session,
   body: 'resendBody',
   responses: { 202: 'resendResponse' },
   errors: [404, 409],

@@ -1,39 +1,29 @@
 import type { Context } from 'hono';
 import { stationInput } from '../../../domain/accounts';
-import { describeRoute } from '../../describe-route';
 import { baseUrlOf } from '../../page-context';
 import { readJson, validate } from '../../request';
-import { consoleFactory, me, requireSignedIn, type SignedInEnv } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, requireSignedIn, type SignedInEnv } from '../kit';
 
 /** The link a door phone opens once to enrol as a station: it carries the station's token. */
 export const stationUrl = (c: Context<SignedInEnv>, token: string) =>
   `${baseUrlOf(c)}/checkin/enrol?token=${encodeURIComponent(token)}`;
 
-const session = 'session' as const;
-const tag = 'Console';
-
-const listStations = describeRoute({
+const listStations = describeConsoleRoute({
   operationId: 'listStations',
   summary: 'The session’s check-in stations',
-  tag,
-  access: session,
   responses: { 200: 'stationListResponse' },
   errors: [404],
 });
-const createStation = describeRoute({
+const createStation = describeConsoleRoute({
   operationId: 'createStation',
   summary: 'Create a check-in station; its token is shown once',
-  tag,
-  access: session,
   body: stationInput,
   responses: { 201: 'stationCreatedResponse' },
   errors: [404],
 });
-const revokeStation = describeRoute({
+const revokeStation = describeConsoleRoute({
   operationId: 'revokeStation',
   summary: 'Revoke a station: its device can no longer check anyone in',
-  tag,
-  access: session,
   responses: { 200: 'stationEnvelope' },
   errors: [404],
 });

@@ -6,66 +6,48 @@ import {
 } from '../../../domain/accounts';
 import { DomainError } from '../../../domain/errors';
 import { publicUser } from '../../../services/admin-users';
-import { describeRoute } from '../../describe-route';
 import { readJson, validate } from '../../request';
-import { consoleFactory, me, requireSignedIn } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, requireSignedIn } from '../kit';
 
-const session = 'session' as const;
-const tag = 'Console';
-
-const getMe = describeRoute({
+const getMe = describeConsoleRoute({
   operationId: 'getMe',
   summary: 'The signed-in user',
-  tag,
-  access: session,
   responses: { 200: 'meResponse' },
 });
-const listUsers = describeRoute({
+const listUsers = describeConsoleRoute({
   operationId: 'listUsers',
   summary: 'Users (organizers: their Business Assistants)',
-  tag,
-  access: session,
   responses: { 200: 'userListResponse' },
 });
-const createUser = describeRoute({
+const createUser = describeConsoleRoute({
   operationId: 'createUser',
   summary: 'Add a user (admins)',
-  tag,
-  access: session,
   body: userInput,
   responses: { 201: 'userEnvelope' },
   errors: [409],
 });
-const editUser = describeRoute({
+const editUser = describeConsoleRoute({
   operationId: 'updateUser',
   summary: 'Change a user’s role or organisation, or deactivate them (admins)',
-  tag,
-  access: session,
   body: userChangeInput,
   responses: { 200: 'userEnvelope' },
   errors: [404],
 });
-const listOrganisations = describeRoute({
+const listOrganisations = describeConsoleRoute({
   operationId: 'listOrganisations',
   summary: 'Organisations',
-  tag,
-  access: session,
   responses: { 200: 'organisationListResponse' },
 });
-const createOrganisation = describeRoute({
+const createOrganisation = describeConsoleRoute({
   operationId: 'createOrganisation',
   summary: 'Add an organisation (admins)',
-  tag,
-  access: session,
   body: organisationInput,
   responses: { 201: 'organisationEnvelope' },
   errors: [409],
 });
-const setRegencies = describeRoute({
+const setRegencies = describeConsoleRoute({
   operationId: 'setOrganisationRegencies',
   summary: 'Bind an organisation to the regencies it serves (admins)',
-  tag,
-  access: session,
   body: organisationRegenciesInput,
   responses: { 200: 'organisationEnvelope' },
   errors: [404],
