@@ -20,9 +20,9 @@ import { languageOf, readForm, readJson } from '../request';
  */
 export const consoleFactory = createFactory<ConsoleEnv>();
 
-/** An operation of the console's JSON API: in the document's Console section, for signed-in users. */
-export const describeConsoleRoute = (doc: Omit<RouteDoc, 'tag' | 'access'>) =>
-  describeRoute({ ...doc, tag: 'Console', access: 'session' });
+/** An operation of the console's JSON API, for signed-in users; in the document's Console section unless `tag` says. */
+export const describeConsoleRoute = (doc: Omit<RouteDoc, 'tag' | 'access'> & { tag?: string }) =>
+  describeRoute({ tag: 'Console', ...doc, access: 'session' });
 
 /**
  * After `requireRole(...)` the app's env is this one: `c.var.user` is the signed-in user, not `User | undefined`.

@@ -6,11 +6,11 @@ import { fromLocalDateTime } from '../../../domain/time';
 import { hashSecret, ticketCodeFrom } from '../../../domain/tokens';
 import { createMessageLogService } from '../../../services/message-log';
 import type { ConsoleEnv } from '../../context';
-import { describeRoute } from '../../describe-route';
 import { baseUrlOf } from '../../page-context';
 import { readJson, validate } from '../../request';
 import {
   consoleFactory,
+  describeConsoleRoute,
   me,
   readConsoleAction,
   readConsoleForm,
@@ -179,80 +179,71 @@ export const campaignPages = consoleFactory
     return c.redirect(`/admin/acara/${c.req.param('eventId')}/tindak-lanjut`, 303);
   });
 
-const listCampaigns = describeRoute({
+const listCampaigns = describeConsoleRoute({
   operationId: 'listCampaigns',
   summary: 'A session’s follow-up campaigns, soonest first, with their progress',
   tag: 'Campaigns',
-  access: 'session',
   responses: { 200: 'campaignListResponse' },
   errors: [404],
 });
-const createCampaign = describeRoute({
+const createCampaign = describeConsoleRoute({
   operationId: 'createCampaign',
   summary: 'Schedule a campaign',
   tag: 'Campaigns',
-  access: 'session',
   body: campaignInput,
   responses: { 201: 'campaignResponse' },
   errors: [404],
 });
-const getCampaign = describeRoute({
+const getCampaign = describeConsoleRoute({
   operationId: 'getCampaign',
   summary: 'One campaign with its progress',
   tag: 'Campaigns',
-  access: 'session',
   responses: { 200: 'campaignResponse' },
   errors: [404],
 });
-const updateCampaign = describeRoute({
+const updateCampaign = describeConsoleRoute({
   operationId: 'updateCampaign',
   summary: 'Change a scheduled or paused campaign',
   tag: 'Campaigns',
-  access: 'session',
   body: campaignInput,
   responses: { 200: 'campaignResponse' },
   errors: [404, 409],
 });
-const campaignAudience = describeRoute({
+const campaignAudience = describeConsoleRoute({
   operationId: 'getCampaignAudience',
   summary: 'Who the campaign would go to if it ran now',
   tag: 'Campaigns',
-  access: 'session',
   responses: { 200: 'audienceResponse' },
   errors: [404],
 });
-const previewCampaign = describeRoute({
+const previewCampaign = describeConsoleRoute({
   operationId: 'previewCampaign',
   summary: 'The email one recipient would get',
   tag: 'Campaigns',
-  access: 'session',
   query: 'campaignPreviewQuery',
   responses: { 200: 'campaignPreviewResponse' },
   errors: [404],
 });
-const testCampaign = describeRoute({
+const testCampaign = describeConsoleRoute({
   operationId: 'sendCampaignTest',
   summary: 'Send the signed-in organizer the email one recipient would get, marked as a test',
   description: 'The body is optional.',
   tag: 'Campaigns',
-  access: 'session',
   body: 'campaignTestBody',
   responses: { 202: 'campaignTestResponse' },
   errors: [404],
 });
-const campaignState = describeRoute({
+const campaignState = describeConsoleRoute({
   operationId: '{action}Campaign',
   summary: 'Campaign: {action}',
   tag: 'Campaigns',
-  access: 'session',
   responses: { 200: 'campaignResponse' },
   errors: [404, 409],
 });
-const runCampaign = describeRoute({
+const runCampaign = describeConsoleRoute({
   operationId: 'runCampaign',
   summary: 'Send a due campaign now instead of at the next minute’s tick',
   tag: 'Campaigns',
-  access: 'session',
   responses: { 200: 'campaignRunResponse' },
   errors: [404],
 });

@@ -1,25 +1,29 @@
 import type { Context } from 'hono';
 import { createEmailProblemsService } from '../../../services/email-problems';
-import { describeRoute } from '../../describe-route';
-import { consoleFactory, me, readConsoleAction, requireSignedIn, type SignedInEnv } from '../kit';
+import {
+  consoleFactory,
+  describeConsoleRoute,
+  me,
+  readConsoleAction,
+  requireSignedIn,
+  type SignedInEnv,
+} from '../kit';
 import { emailProblemsText } from './copy';
 import { EmailProblemsPage } from './views';
 
 const service = (c: Context<SignedInEnv>) =>
   createEmailProblemsService(c.var.services.store, c.var.services.clock);
 
-const listProblems = describeRoute({
+const listProblems = describeConsoleRoute({
   operationId: 'listEmailProblems',
   summary: 'Emails that failed, or whose delivery is unknown, of the sessions the user manages',
   tag: 'Messages',
-  access: 'session',
   responses: { 200: 'emailProblemsResponse' },
 });
-const retry = describeRoute({
+const retry = describeConsoleRoute({
   operationId: 'retryEmail',
   summary: 'Put a failed or uncertain email back in the queue',
   tag: 'Messages',
-  access: 'session',
   responses: { 202: 'okResponse' },
   errors: [404, 409],
 });

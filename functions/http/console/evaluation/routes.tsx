@@ -1,9 +1,16 @@
 import type { Context } from 'hono';
 import { canManageEvent } from '../../../domain/access-policy';
 import { evaluationFormSchema, newScaleKey } from '../../../domain/evaluation';
-import { describeRoute } from '../../describe-route';
 import { readJson } from '../../request';
-import { consoleFactory, formRefusal, me, readConsoleForm, requireSignedIn, type SignedInEnv } from '../kit';
+import {
+  consoleFactory,
+  describeConsoleRoute,
+  formRefusal,
+  me,
+  readConsoleForm,
+  requireSignedIn,
+  type SignedInEnv,
+} from '../kit';
 import { evaluationText } from './copy';
 import { EvaluationFormPage, EvaluationResultsPage, type FormValues, formValuesOf } from './views';
 
@@ -122,21 +129,19 @@ export const evaluationConsole = consoleFactory
     return c.body(file.body);
   });
 
-const getEvaluation = describeRoute({
+const getEvaluation = describeConsoleRoute({
   operationId: 'getEvaluation',
   summary: 'A session’s evaluation: response rate, averages and distributions, free text and needs',
   description:
     'Organizers and admins get every answer’s figures; a Business Assistant gets the needs of their own cooperatives.',
   tag: 'Reports',
-  access: 'session',
   responses: { 200: 'evaluationResponse' },
   errors: [404],
 });
-const putEvaluationForm = describeRoute({
+const putEvaluationForm = describeConsoleRoute({
   operationId: 'setEvaluationForm',
   summary: 'Replace a session’s evaluation questions and closing days',
   tag: 'Reports',
-  access: 'session',
   body: evaluationFormSchema,
   responses: { 200: 'evaluationFormResponse' },
   errors: [404],

@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import { summarizeDeliveries } from '../../../domain/deliveries';
 import { DomainError } from '../../../domain/errors';
-import { describeRoute } from '../../describe-route';
-import { consoleFactory, me, requireSignedIn, type SignedInEnv } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, requireSignedIn, type SignedInEnv } from '../kit';
 
 const campaigns = (c: Context<SignedInEnv>) => c.get('services').campaigns;
 const repo = (c: Context<SignedInEnv>) => c.get('services').store.whatsapp;
@@ -24,19 +23,17 @@ const lines = (logs: Awaited<ReturnType<ReturnType<typeof repo>['byRegistration'
     }),
   );
 
-const registrationMessages = describeRoute({
+const registrationMessages = describeConsoleRoute({
   operationId: 'listRegistrationMessages',
   summary: 'What was sent about a registration, on which channel, and how far it got',
   tag: 'Messages',
-  access: 'session',
   responses: { 200: 'registrationMessagesResponse' },
   errors: [404],
 });
-const campaignMessages = describeRoute({
+const campaignMessages = describeConsoleRoute({
   operationId: 'listCampaignMessages',
   summary: 'What a campaign sent, on which channel, and how far it got',
   tag: 'Messages',
-  access: 'session',
   responses: { 200: 'campaignMessagesResponse' },
   errors: [404],
 });

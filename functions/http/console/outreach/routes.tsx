@@ -4,10 +4,16 @@ import { DomainError } from '../../../domain/errors';
 import { sessionFull } from '../../../domain/seats';
 import { isXlsx, xlsxRows } from '../../../outreach/xlsx-rows';
 import { assertFormToken } from '../../console-login';
-import { describeRoute } from '../../describe-route';
 import { baseUrlOf } from '../../page-context';
 import { readJson } from '../../request';
-import { consoleFactory, me, readConsoleAction, requireSignedIn, type SignedInEnv } from '../kit';
+import {
+  consoleFactory,
+  describeConsoleRoute,
+  me,
+  readConsoleAction,
+  requireSignedIn,
+  type SignedInEnv,
+} from '../kit';
 import { outreachText } from './copy';
 import { ContactsPage, type ImportResult, OutreachListPage } from './views';
 
@@ -80,74 +86,66 @@ async function csvFrom(c: Context<SignedInEnv>) {
 }
 
 const tag = 'Outreach';
-const overviewDoc = describeRoute({
+const overviewDoc = describeConsoleRoute({
   operationId: 'getOutreach',
   summary:
     'Every invited cooperative with its personal link, contact, Business Assistant and invitation state',
   description: 'A Business Assistant sees only their cooperatives. Reading it is logged: it shows contacts.',
   tag,
-  access: 'session',
   query: 'outreachOverviewQuery',
   responses: { 200: 'outreachOverviewResponse' },
   errors: [404],
 });
-const lettersDoc = describeRoute({
+const lettersDoc = describeConsoleRoute({
   operationId: 'getInvitationLetters',
   summary: 'The invitation letters as one PDF',
   tag,
-  access: 'session',
   query: 'outreachLettersQuery',
   responses: { 200: { type: 'application/pdf', description: 'A download' } },
   errors: [404],
 });
-const importContactsDoc = describeRoute({
+const importContactsDoc = describeConsoleRoute({
   operationId: 'importOutreachContacts',
   summary: 'Check a CSV of contacts against the directory, and with `apply` write the exact matches',
   tag,
-  access: 'session',
   body: 'contactImportBody',
   responses: { 200: 'contactImportResponse', 400: 'contactImportRefused' },
   errors: [404],
 });
-const contactDoc = describeRoute({
+const contactDoc = describeConsoleRoute({
   operationId: 'updateOutreachContact',
   summary: 'Set a cooperative’s contact and Business Assistant',
   tag,
-  access: 'session',
   body: 'contactBody',
   responses: { 200: 'contactResponse' },
   errors: [404],
 });
-const requireInvitationDoc = describeRoute({
+const requireInvitationDoc = describeConsoleRoute({
   operationId: 'setRequireInvitation',
   summary: 'Whether only a cooperative’s personal invitation link may register it',
   tag,
-  access: 'session',
   body: 'requireInvitationBody',
   responses: { 200: 'requireInvitationResponse' },
   errors: [404],
 });
-const emailInvitationsDoc = describeRoute({
+const emailInvitationsDoc = describeConsoleRoute({
   operationId: 'emailInvitations',
   summary: 'Email the invitation to every invited cooperative with a contact address not yet emailed',
   tag,
-  access: 'session',
   responses: { 202: 'invitationsEmailedResponse' },
   errors: [404],
 });
-const reminderDoc = describeRoute({
+const reminderDoc = describeConsoleRoute({
   operationId: 'remindUnregistered',
   summary: 'Schedule a reminder campaign to the invited cooperatives that have not registered',
   tag,
-  access: 'session',
   responses: { 201: 'campaignResponse' },
   errors: [404],
 });
-const markSentDoc = describeRoute({
+const markSentDoc = describeConsoleRoute({
   operationId: 'markInvitationSent',
   summary: 'Record that a cooperative’s invitation went out by WhatsApp, letter or email by hand',
   tag,
-  access: 'session',
   body: 'invitationSentBody',
   responses: { 204: null },
   errors: [404],

@@ -9,9 +9,15 @@ import {
   questionId,
 } from '../../../domain/questions';
 import { type QuestionService, questionServiceOf } from '../../../services/questions';
-import { describeRoute } from '../../describe-route';
 import { readJson, validate } from '../../request';
-import { consoleFactory, me, readConsoleForm, requireSignedIn, type SignedInEnv } from '../kit';
+import {
+  consoleFactory,
+  describeConsoleRoute,
+  me,
+  readConsoleForm,
+  requireSignedIn,
+  type SignedInEnv,
+} from '../kit';
 import { questionText } from './copy';
 import { QuestionsPage } from './views';
 
@@ -102,29 +108,26 @@ const questionSchema = z.object({
 const questionListResponse = z.object({ questions: z.array(questionSchema) });
 const questionEnvelope = z.object({ question: questionSchema });
 
-const listQuestions = describeRoute({
+const listQuestions = describeConsoleRoute({
   operationId: 'listQuestions',
   summary:
     'Every question of a session for the moderator: waiting first, then approved by votes, then the rest',
   tag: 'Questions',
-  access: 'session',
   responses: { 200: questionListResponse },
   errors: [404],
 });
-const moderateQuestion = describeRoute({
+const moderateQuestion = describeConsoleRoute({
   operationId: 'moderateQuestion',
   summary: 'Approve, hide, merge into another, pin, unpin, or mark a question answered or not',
   tag: 'Questions',
-  access: 'session',
   body: moderationInput,
   responses: { 200: questionEnvelope },
   errors: [404, 409],
 });
-const answerQuestion = describeRoute({
+const answerQuestion = describeConsoleRoute({
   operationId: 'answerQuestion',
   summary: 'Write or edit the answer to an approved question (marks it answered)',
   tag: 'Questions',
-  access: 'session',
   body: answerInput,
   responses: { 200: questionEnvelope },
   errors: [404, 409],

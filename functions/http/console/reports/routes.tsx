@@ -3,9 +3,8 @@ import { isChecklistStep } from '../../../domain/checklist';
 import { DomainError } from '../../../domain/errors';
 import { isExportFormat, isExportKind } from '../../../reports/exports';
 import { assertFormToken } from '../../console-login';
-import { describeRoute } from '../../describe-route';
 import { readForm, readJson } from '../../request';
-import { consoleFactory, me, requireSignedIn, type SignedInEnv } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, requireSignedIn, type SignedInEnv } from '../kit';
 import { reportsCss } from './styles';
 import {
   AssistantReportPage,
@@ -126,27 +125,24 @@ export const adminReports = consoleFactory
  * Checklist ticks accept JSON `{ done: boolean, organisationId?: string }` (same-origin only, like every
  * /api/admin route); the checklist is the user's organisation's, and only an admin may name another.
  */
-const sessionCoverage = describeRoute({
+const sessionCoverage = describeConsoleRoute({
   operationId: 'getSessionCoverage',
   summary: 'A session’s attendance and the invited cooperatives it has not reached',
   tag: 'Reports',
-  access: 'session',
   responses: { 200: 'sessionCoverageResponse' },
   errors: [404],
 });
-const organisationCoverage = describeRoute({
+const organisationCoverage = describeConsoleRoute({
   operationId: 'getOrganisationCoverage',
   summary: 'An organisation’s coverage: totals, per kecamatan, per session, and cooperatives not reached',
   tag: 'Reports',
-  access: 'session',
   responses: { 200: 'organisationCoverageResponse' },
   errors: [404],
 });
-const checklistStep = describeRoute({
+const checklistStep = describeConsoleRoute({
   operationId: 'setChecklistStep',
   summary: 'Mark a step of a cooperative’s checklist done or not done',
   tag: 'Reports',
-  access: 'session',
   body: 'checklistStepBody',
   responses: { 200: 'checklistResponse' },
   errors: [404],

@@ -87,6 +87,28 @@ function Figures({ items }: { items: [string, number | string][] }) {
   );
 }
 
+type DistrictFigures = Pick<
+  DistrictCoverage,
+  'invited' | 'registered' | 'present' | 'officersRegistered' | 'officersPresent'
+>;
+
+/** A kecamatan's figures, or the total's (in header cells), in the table's column order. */
+function DistrictFigures({ figures, Cell }: { figures: DistrictFigures; Cell: 'td' | 'th' }) {
+  return (
+    <>
+      <Cell class="num">{figures.invited}</Cell>
+      <Cell class="num">{figures.registered}</Cell>
+      <Cell class="num">{figures.present}</Cell>
+      <Cell class="cov">
+        <Bar value={figures.present} max={figures.invited} />{' '}
+        <span class="muted">{`${percent(figures.present, figures.invited)}%`}</span>
+      </Cell>
+      <Cell class="num">{figures.officersRegistered}</Cell>
+      <Cell class="num">{figures.officersPresent}</Cell>
+    </>
+  );
+}
+
 function DistrictTable({ rows, language }: { rows: DistrictCoverage[]; language: Language }) {
   const text = reportsText(language);
   const total = rows.reduce(
@@ -116,30 +138,14 @@ function DistrictTable({ rows, language }: { rows: DistrictCoverage[]; language:
         {rows.map((row) => (
           <tr data-district={row.districtCode}>
             <td>{row.districtName}</td>
-            <td class="num">{row.invited}</td>
-            <td class="num">{row.registered}</td>
-            <td class="num">{row.present}</td>
-            <td class="cov">
-              <Bar value={row.present} max={row.invited} />{' '}
-              <span class="muted">{`${percent(row.present, row.invited)}%`}</span>
-            </td>
-            <td class="num">{row.officersRegistered}</td>
-            <td class="num">{row.officersPresent}</td>
+            <DistrictFigures figures={row} Cell="td" />
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr data-district="total">
           <th>{text.total}</th>
-          <th class="num">{total.invited}</th>
-          <th class="num">{total.registered}</th>
-          <th class="num">{total.present}</th>
-          <th class="cov">
-            <Bar value={total.present} max={total.invited} />{' '}
-            <span class="muted">{`${percent(total.present, total.invited)}%`}</span>
-          </th>
-          <th class="num">{total.officersRegistered}</th>
-          <th class="num">{total.officersPresent}</th>
+          <DistrictFigures figures={total} Cell="th" />
         </tr>
       </tfoot>
     </table>
