@@ -57,16 +57,25 @@ export function createCooperativesRepo(doc: DocumentClient, tableName: string) {
   /**
    * A regency's directory items (its item, its cooperatives, their search words), `concurrency` batches at a
    * time. Re-running it overwrites the same items (village codes and names are stable).
+   *
+   * The words are three quarters of the items and serve only the search across regencies: `withSearchWords: false`
+   * leaves them out for a regency that will only ever be found through itself (its form, its door, its console),
+   * which is what most tests need of Kotim.
    */
-  async function writeRegency(regency: Regency, cooperatives: Cooperative[], { concurrency = 1 } = {}) {
+  async function writeRegency(
+    regency: Regency,
+    cooperatives: Cooperative[],
+    { concurrency = 1, withSearchWords = true } = {},
+  ) {
     const items = [
       { ...keys.regency(regency.code), ...keys.regencyListing(regency.code), ...regency },
       ...cooperatives.flatMap((cooperative) => {
         if (regencyOf(cooperative.id) !== regency.code)
           throw new Error(`${cooperative.id} is not in ${regency.code}`);
+        const words = withSearchWords ? searchWords(cooperative) : [];
         return [
           { ...keys.cooperative(cooperative.id), ...cooperative },
-          ...searchWords(cooperative).map((word) => wordItem(word, cooperative)),
+          ...words.map((word) => wordItem(word, cooperative)),
         ];
       }),
     ];
@@ -142,8 +151,12 @@ export function createCooperativesRepo(doc: DocumentClient, tableName: string) {
     },
 
     /** Loads a regency's directory and its coverage figures; re-running it changes nothing. */
-    async importRegency(regency: Regency, cooperatives: Cooperative[]): Promise<void> {
-      await writeRegency(regency, cooperatives, { concurrency: 4 });
+    async importRegency(
+      regency: Regency,
+      cooperatives: Cooperative[],
+      { withSearchWords = true } = {},
+    ): Promise<void> {
+      await writeRegency(regency, cooperatives, { concurrency: 4, withSearchWords });
       const perDistrict = new Map<string, number>();
       for (const cooperative of cooperatives)
         perDistrict.set(cooperative.districtCode, (perDistrict.get(cooperative.districtCode) ?? 0) + 1);

@@ -50,10 +50,13 @@ export async function createTestStore({ stream = false } = {}): Promise<TestStor
   return { ...createStore(doc, tableName, { ticketKey: TEST_TICKET_KEY }), doc };
 }
 
-/** Seeds the real Kotim directory (185 cooperatives) and returns it. */
-export async function seedKotim(store: Store) {
+/**
+ * Seeds the real Kotim directory (185 cooperatives) and returns it. Without the country-wide search words unless
+ * the test searches across regencies: they are three quarters of the items, and seeding was a sixth of the run.
+ */
+export async function seedKotim(store: Store, { withSearchWords = false } = {}) {
   const directory = await loadRegencyDirectory('62.02');
-  await store.cooperatives.importRegency(directory.regency, directory.cooperatives);
+  await store.cooperatives.importRegency(directory.regency, directory.cooperatives, { withSearchWords });
   return directory.cooperatives;
 }
 
