@@ -31,7 +31,7 @@ const later = new Date(ends.getTime() + 3_600_000);
 beforeAll(async () => {
   store = await createTestStore();
   const kotim = await loadRegencyDirectory('62.02');
-  await store.cooperatives.importRegency(kotim.regency, kotim.cooperatives);
+  await store.cooperatives.importRegency(kotim.regency, kotim.cooperatives, { withSearchWords: false });
   const event = makeEvent({
     startsAt: new Date(ends.getTime() - 3_600_000).toISOString(),
     endsAt: ends.toISOString(),

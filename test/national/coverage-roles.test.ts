@@ -30,7 +30,8 @@ beforeAll(async () => {
   const kotim = await loadRegencyDirectory('62.02');
   const kobar = await loadRegencyDirectory('62.01');
   const kukar = await loadRegencyDirectory('64.02');
-  for (const d of [kotim, kobar, kukar]) await store.cooperatives.importRegency(d.regency, d.cooperatives);
+  for (const d of [kotim, kobar, kukar])
+    await store.cooperatives.importRegency(d.regency, d.cooperatives, { withSearchWords: false });
   const event = makeEvent({ organisationId: ORG.id });
   await store.events.put(event);
   const registered = await createRegistrationService(store).register(
