@@ -29,15 +29,23 @@ type AreaTables = {
   villages: { code: string; district_code: string; name: string }[];
 };
 
-/** The whole area data, read once (about 84,000 villages): loading many regencies reads it only once. */
-export async function loadAreaTables(): Promise<AreaTables> {
-  const [provinces, regencies, districts, villages] = await Promise.all([
-    getProvinces(),
-    getRegencies(),
-    getDistricts(),
-    getVillages(),
-  ]);
-  return { provinces, regencies, districts, villages } as AreaTables;
+let areaTables: Promise<AreaTables> | undefined;
+
+/**
+ * The whole area data (about 84,000 villages), parsed once per process and shared, so callers must not change it.
+ * Parsing takes a fifth of a second: seeding a province, or the test run's seeds, would otherwise repeat it for
+ * every regency.
+ */
+export function loadAreaTables(): Promise<AreaTables> {
+  areaTables ??= Promise.all([getProvinces(), getRegencies(), getDistricts(), getVillages()]).then(
+    ([provinces, regencies, districts, villages]) =>
+      ({ provinces, regencies, districts, villages }) as AreaTables,
+  );
+  // A failed read is not kept: the next caller reads again.
+  areaTables.catch(() => {
+    areaTables = undefined;
+  });
+  return areaTables;
 }
 
 /** One regency's directory from tables already read. */
