@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import ProjectOrder from './test/helpers/project-order';
 
 /**
  * Five projects. `npm test` runs unit, integration, own-modules and browser; scale (the 10,000-request fuzz, the
@@ -48,6 +49,7 @@ export default defineConfig({
     // Three files at a time on two cores, each on its worker's DynamoDB Local: page tests wait on timers, polls and
     // the network often enough that a third file keeps the cores busy (npm test: 242 s with two, 215 s with three).
     maxWorkers: 3,
+    sequence: { sequencer: ProjectOrder },
     // The pinned SDK supports Node 20; its notice about 2027 releases is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [

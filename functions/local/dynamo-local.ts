@@ -29,20 +29,33 @@ export class JavaMissingError extends Error {
   }
 }
 
+/** Asking costs a JVM start, so it is asked once per process, however many instances start. */
+let javaFound = false;
 function assertJava() {
+  if (javaFound) return;
   try {
     execFileSync('java', ['-version'], { stdio: 'ignore' });
+    javaFound = true;
   } catch {
     throw new JavaMissingError();
   }
 }
 
-async function waitUntilReady(endpoint: string, child: { exitCode: number | null }, timeoutMs = 30_000) {
+/**
+ * Resolves once DynamoDB Local answers on `endpoint`; fails when `child` (if this process started it) exits or
+ * `timeoutMs` passes.
+ */
+export async function waitUntilReady(
+  endpoint: string,
+  child?: { exitCode: number | null },
+  timeoutMs = 30_000,
+) {
   const db = createDocumentClient({ endpoint, maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+      if (child && child.exitCode !== null)
+        throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
       try {
         await db.send(new ListTablesCommand({}));
         return;

@@ -1,4 +1,5 @@
-import { afterAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { waitUntilReady } from '../../functions/local/dynamo-local';
 import { dropTablesMadeHere } from './store';
 
 /**
@@ -8,5 +9,14 @@ import { dropTablesMadeHere } from './store';
  */
 const endpoints = inject('dynamoEndpoints');
 const worker = Number(process.env.VITEST_POOL_ID ?? 1);
-process.env.HADIR_TEST_DYNAMODB_ENDPOINT = endpoints[(worker - 1) % endpoints.length];
+const endpoint = endpoints[(worker - 1) % endpoints.length] as string;
+process.env.HADIR_TEST_DYNAMODB_ENDPOINT = endpoint;
+
+// The run starts its databases without waiting for them (test/helpers/dynamo-setup.ts): a worker's first file
+// waits until its instance answers, once per worker process.
+const started = globalThis as { hadirDynamoReady?: Promise<void> };
+beforeAll(() => {
+  started.hadirDynamoReady ??= waitUntilReady(endpoint, undefined, 120_000);
+  return started.hadirDynamoReady;
+}, 180_000);
 afterAll(dropTablesMadeHere);

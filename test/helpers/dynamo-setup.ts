@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { type LocalDynamo, startDynamoLocal } from '../../functions/local/dynamo-local';
+import { freePort, type LocalDynamo, startDynamoLocal } from '../../functions/local/dynamo-local';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,7 +14,7 @@ declare module 'vitest' {
  */
 const SHORT_RUN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
-type Shared = { instances: Promise<LocalDynamo[]>; users: number };
+type Shared = { endpoints: string[]; instances: Promise<LocalDynamo[]>; users: number };
 const holder = globalThis as { hadirTestDynamo?: Shared };
 
 /**
@@ -22,24 +22,30 @@ const holder = globalThis as { hadirTestDynamo?: Shared };
  * runs in (test/helpers/database-per-worker.ts) and makes and drops its own tables there. A fresh Java process per
  * file cost each file its start-up and, worse, a cold JIT: the first few hundred requests ran twenty times slower
  * than on a warm instance. The integration and browser projects both list this file; they share the instances.
+ *
+ * The instances start on ports chosen here and are not waited for: vitest starts Chromium and its workers, and
+ * the workers load the app, while Java starts (each worker waits for its instance before its first file).
  */
 export default async function setup(project: TestProject) {
-  holder.hadirTestDynamo ??= {
-    // As many as test files run at once, started together. Java starts in seconds on an idle machine; a loaded
-    // one, running browsers and builds, has taken a minute.
-    instances: Promise.all(
-      Array.from({ length: project.globalConfig.maxWorkers }, () =>
-        startDynamoLocal({ readyWithinMs: 120_000, jvmOptions: SHORT_RUN_JVM }),
-      ),
-    ),
-    users: 0,
-  };
+  if (!holder.hadirTestDynamo) {
+    const ports = await Promise.all(
+      Array.from({ length: project.globalConfig.maxWorkers }, () => freePort()),
+    );
+    // Java starts in seconds on an idle machine; a loaded one, running browsers and builds, has taken a minute.
+    const instances = Promise.all(
+      ports.map((port) => startDynamoLocal({ port, readyWithinMs: 120_000, jvmOptions: SHORT_RUN_JVM })),
+    );
+    // A failure shows in the workers, which find no database; it must not end this process first.
+    instances.catch(() => {});
+    holder.hadirTestDynamo = {
+      endpoints: ports.map((port) => `http://127.0.0.1:${port}`),
+      instances,
+      users: 0,
+    };
+  }
   const shared = holder.hadirTestDynamo;
   shared.users++;
-  project.provide(
-    'dynamoEndpoints',
-    (await shared.instances).map((instance) => instance.endpoint),
-  );
+  project.provide('dynamoEndpoints', shared.endpoints);
   return async () => {
     shared.users--;
     if (shared.users > 0) return;
