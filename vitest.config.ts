@@ -46,9 +46,10 @@ export default defineConfig({
     // The set-up of a report's world can take minutes on 2 cores under load.
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Three files at a time on two cores, each on its worker's DynamoDB Local: page tests wait on timers, polls and
-    // the network often enough that a third file keeps the cores busy (npm test: 242 s with two, 215 s with three).
-    maxWorkers: 3,
+    // Two files at a time on two cores, each on its worker's DynamoDB Local. A third file at a time filled the page
+    // tests' waits while Chromium cost more, but since the tests run in its headless shell it only adds a worker's
+    // imports and a JVM: 163-165 s of vitest with two (280 CPU-seconds), 155-174 s with three (300-345).
+    maxWorkers: 2,
     sequence: { sequencer: ProjectOrder },
     // The pinned SDK supports Node 20; its notice about 2027 releases is noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

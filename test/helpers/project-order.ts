@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The order `npm test` hands files to its three workers, which decides how long the run takes on two cores.
+ * The order `npm test` hands files to its workers, which decides how long the run takes on two cores.
  * Page tests go first: they spend much of their time waiting on the network, timers and polls, and the files that
  * follow fill those gaps. The files with modules of their own come next, so the cloud stacks' long import overlaps
  * other work instead of ending the run alone; the many short database files end it, so no worker sits idle while
