@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import ProjectOrder from './test/helpers/project-order';
+import ProjectOrder from './test/helpers/project-order.js';
 
 /**
  * Five projects. `npm test` runs unit, integration, own-modules and browser; scale (the 10,000-request fuzz, the

@@ -35,8 +35,8 @@ export default async function setup(project: TestProject) {
     const instances = Promise.all(
       ports.map((port) => startDynamoLocal({ port, readyWithinMs: 120_000, jvmOptions: SHORT_RUN_JVM })),
     );
-    // A failure shows in the workers, which find no database; it must not end this process first.
-    instances.catch(() => {});
+    // Said here, where the cause is known (no Java, say); the workers only find no database.
+    instances.catch((error) => console.error('DynamoDB Local did not start:', error));
     holder.hadirTestDynamo = {
       endpoints: ports.map((port) => `http://127.0.0.1:${port}`),
       instances,
@@ -50,6 +50,7 @@ export default async function setup(project: TestProject) {
     shared.users--;
     if (shared.users > 0) return;
     holder.hadirTestDynamo = undefined;
-    await Promise.all((await shared.instances).map((instance) => instance.stop()));
+    const started = await shared.instances.catch(() => []);
+    await Promise.all(started.map((instance) => instance.stop()));
   };
 }
