@@ -90,9 +90,8 @@ export const adminCoverage = consoleFactory
     c.header('X-Content-Type-Options', 'nosniff');
     return c.body(pdf.bytes as Uint8Array<ArrayBuffer>);
   })
-  .post('/kabupaten/:code{[0-9]{2}\\.[0-9]{2}}/hitung-ulang', async (c) => {
+  .post('/kabupaten/:code{[0-9]{2}\\.[0-9]{2}}/hitung-ulang', requireRole('admin'), async (c) => {
     await readConsoleAction(c);
-    if (me(c).role !== 'admin') throw new DomainError('forbidden');
     await coverage(c).recountRegency(c.req.param('code'));
     return c.redirect(`/admin/cakupan/kabupaten/${c.req.param('code')}?ok=1`, 303);
   });

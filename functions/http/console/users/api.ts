@@ -4,10 +4,11 @@ import {
   userChangeInput,
   userInput,
 } from '../../../domain/accounts';
-import { DomainError } from '../../../domain/errors';
 import { publicUser } from '../../../services/admin-users';
 import { readJson, validate } from '../../request';
-import { consoleFactory, describeConsoleRoute, me, requireSignedIn } from '../kit';
+import { consoleFactory, describeConsoleRoute, me, requireRole, requireSignedIn } from '../kit';
+
+const adminOnly = requireRole('admin');
 
 const getMe = describeConsoleRoute({
   operationId: 'getMe',
@@ -70,13 +71,11 @@ export const usersApi = consoleFactory
     const users = await c.get('services').adminUsers.list(me(c));
     return c.json({ users: users.map(publicUser) });
   })
-  .post('/users', createUser, async (c) => {
-    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+  .post('/users', createUser, adminOnly, async (c) => {
     const input = validate(userInput, await readJson(c), c);
     return c.json({ user: publicUser(await c.get('services').adminUsers.create(me(c), input)) }, 201);
   })
-  .patch('/users/:userId', editUser, async (c) => {
-    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+  .patch('/users/:userId', editUser, adminOnly, async (c) => {
     const input = validate(userChangeInput, await readJson(c), c);
     const user = await c.get('services').adminUsers.update(me(c), c.req.param('userId'), input);
     return c.json({ user: publicUser(user) });
@@ -88,13 +87,11 @@ export const organisationsApi = consoleFactory
   .get('/organisations', listOrganisations, async (c) => {
     return c.json({ organisations: await c.get('services').adminUsers.listOrganisations(me(c)) });
   })
-  .post('/organisations', createOrganisation, async (c) => {
-    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+  .post('/organisations', createOrganisation, adminOnly, async (c) => {
     const input = validate(organisationInput, await readJson(c), c);
     return c.json({ organisation: await c.get('services').adminUsers.createOrganisation(me(c), input) }, 201);
   })
-  .put('/organisations/:organisationId/regencies', setRegencies, async (c) => {
-    if (me(c).role !== 'admin') throw new DomainError('forbidden');
+  .put('/organisations/:organisationId/regencies', setRegencies, adminOnly, async (c) => {
     const { regencyCodes } = validate(organisationRegenciesInput, await readJson(c), c);
     const organisation = await c
       .get('services')
