@@ -1,4 +1,3 @@
-import type { User } from '../../../domain/accounts';
 import {
   type EvaluationForm,
   type EvaluationSummary,
@@ -7,24 +6,14 @@ import {
   MAX_SCALES,
   responseRate,
 } from '../../../domain/evaluation';
-import type { EventRecord, Language } from '../../../domain/schemas';
+import type { EventRecord } from '../../../domain/schemas';
 import { formatDateTime } from '../../../domain/time';
-import { ConsoleLayout, Csrf } from '../../pages/admin/layout';
+import { ConsoleLayout, type ConsolePageProps, Csrf, pageFrame } from '../../pages/admin/layout';
 import { type Column, DataTable, type FieldErrors } from '../kit';
 import { type EvaluationCopy, evaluationText } from './copy';
 
-type Base = { language: Language; user: User; csrfToken?: string; notice?: string; error?: string };
 type Scale = EvaluationSummary['scales'][number];
 type Need = EvaluationSummary['needs'][number];
-
-const frame = (props: Base, title: string) => ({
-  title,
-  language: props.language,
-  user: props.user,
-  csrfToken: props.csrfToken,
-  notice: props.notice,
-  error: props.error,
-});
 
 const BAR_COLORS = ['#a00d24', '#d9534f', '#a15c00', '#4f8a5b', '#14804a'];
 
@@ -106,7 +95,7 @@ function NeedGroups(props: {
 }
 
 export function EvaluationResultsPage(
-  props: Base & {
+  props: ConsolePageProps & {
     event: EventRecord;
     summary: EvaluationSummary;
     closesAt: Date;
@@ -131,7 +120,7 @@ export function EvaluationResultsPage(
     { header: text.distribution, cell: (s) => <DistributionChart scale={s} text={text} /> },
   ];
   return (
-    <ConsoleLayout {...frame(props, `${text.title}: ${event.title}`)}>
+    <ConsoleLayout {...pageFrame(props, `${text.title}: ${event.title}`)}>
       <p>
         <a href={`/admin/acara/${event.id}`}>{text.back}</a>
       </p>
@@ -222,7 +211,7 @@ export type FormValues = {
 };
 
 export function EvaluationFormPage(
-  props: Base & { event: EventRecord; values: FormValues; answers: number; errors?: FieldErrors },
+  props: ConsolePageProps & { event: EventRecord; values: FormValues; answers: number; errors?: FieldErrors },
 ) {
   const { event, language, values } = props;
   const text = evaluationText(language);
@@ -237,7 +226,7 @@ export function EvaluationFormPage(
     errors[path] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${path}-error` } : {};
   const room = values.scales.length < MAX_SCALES;
   return (
-    <ConsoleLayout {...frame(props, `${text.formTitle}: ${event.title}`)}>
+    <ConsoleLayout {...pageFrame(props, `${text.formTitle}: ${event.title}`)}>
       <p>
         <a href={`/admin/acara/${event.id}/evaluasi`}>{text.title}</a>
       </p>
