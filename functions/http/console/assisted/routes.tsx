@@ -9,6 +9,7 @@ import {
   consoleFactory,
   formRefusal,
   me,
+  pageProps,
   readConsoleAction,
   requireSignedIn,
   type SignedInEnv,
@@ -21,12 +22,6 @@ import { AssistedDonePage, AssistedRegistrationPage, CheckinWindowPage } from '.
  * Assistants for their own cooperatives) and the door's check-in window. Full paths, mounted once.
  */
 const service = (c: Context<SignedInEnv>) => c.var.services.assisted;
-const frame = (c: Context<SignedInEnv>, notice?: string) => ({
-  language: c.get('language'),
-  user: me(c),
-  csrfToken: c.get('csrfToken'),
-  notice,
-});
 
 /** Officer rows the organizer left completely empty are not officers. */
 function filledRows(form: Record<string, unknown>) {
@@ -49,7 +44,7 @@ async function windowPage(
   );
   return c.render(
     <CheckinWindowPage
-      {...frame(c, notice)}
+      {...pageProps(c, notice)}
       event={event}
       opensMinutesBefore={opensMinutesBefore}
       anyTime={anyTime}
@@ -68,7 +63,7 @@ export const assistedRoutes = consoleFactory
     const { event, cooperatives } = await service(c).scope(me(c), c.req.param('eventId'));
     return c.render(
       <AssistedRegistrationPage
-        {...frame(c)}
+        {...pageProps(c)}
         event={event}
         cooperatives={cooperatives}
         values={{ cooperativeId: c.req.query('koperasi') }}
@@ -90,14 +85,14 @@ export const assistedRoutes = consoleFactory
       c.header('Referrer-Policy', 'no-referrer');
       c.status(201);
       return c.render(
-        <AssistedDonePage {...frame(c)} event={event} registration={stored} manageUrl={manageUrl} />,
+        <AssistedDonePage {...pageProps(c)} event={event} registration={stored} manageUrl={manageUrl} />,
       );
     } catch (error) {
       const { errors, message } = formRefusal(error, c);
       const { event, cooperatives } = await service(c).scope(me(c), eventId);
       return c.render(
         <AssistedRegistrationPage
-          {...frame(c)}
+          {...pageProps(c)}
           event={event}
           cooperatives={cooperatives}
           values={form as FormValues}

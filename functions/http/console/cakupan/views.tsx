@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { User } from '../../../domain/accounts';
 import { type CoverageFigures, type CoverageRow, percentOf } from '../../../domain/coverage';
 import { PROVINCE_TILES, SHADE_STEPS, shadeOf } from '../../../domain/province-grid';
 import type { Language } from '../../../domain/schemas';
 import { cooperativeStatusLabel } from '../../../domain/statuses';
 import type { AreaView, RegencyView } from '../../../services/coverage';
-import { ConsoleLayout, Csrf } from '../../pages/admin/layout';
+import { ConsoleLayout, type ConsolePageProps, Csrf } from '../../pages/admin/layout';
 
 const css = `
 .cov-figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));gap:.5rem;margin:0 0 1rem}
@@ -39,8 +38,6 @@ export const coverageCss = {
   path: `/admin/cakupan/assets/coverage.${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`,
   body: css,
 };
-
-type Base = { language: Language; user: User; csrfToken?: string; notice?: string };
 
 import { coverageCopy as copy } from './copy';
 
@@ -240,7 +237,7 @@ function Trail({ view }: { view: AreaView }) {
   ) : null;
 }
 
-export function CoveragePage(props: Base & { view: AreaView | RegencyView; month: string }) {
+export function CoveragePage(props: ConsolePageProps & { view: AreaView | RegencyView; month: string }) {
   const { view, language } = props;
   const t = copy[language];
   const file = exportName(view);

@@ -10,6 +10,7 @@ import {
   consoleFactory,
   describeConsoleRoute,
   me,
+  pageProps,
   readConsoleAction,
   requireSignedIn,
   type SignedInEnv,
@@ -24,13 +25,6 @@ import { ContactsPage, type ImportResult, OutreachListPage } from './views';
 const outreach = (c: Context<SignedInEnv>) => c.var.services.outreach;
 const eventIdOf = (c: Context<SignedInEnv>) => c.req.param('eventId') ?? '';
 const base = (c: Context<SignedInEnv>) => `/admin/acara/${eventIdOf(c)}/undangan`;
-const frame = (c: Context<SignedInEnv>, notice?: string, error?: string) => ({
-  language: c.var.language,
-  user: me(c),
-  csrfToken: c.var.csrfToken,
-  notice,
-  error,
-});
 
 const str = (form: Record<string, unknown>, name: string) =>
   typeof form[name] === 'string' ? (form[name] as string) : '';
@@ -51,7 +45,8 @@ async function listPage(c: Context<SignedInEnv>, notice?: string, error?: string
   const saved = c.req.query('ok') ? outreachText(c.var.language).saved : undefined;
   return c.render(
     <OutreachListPage
-      {...frame(c, notice ?? saved, error)}
+      {...pageProps(c, notice ?? saved)}
+      error={error}
       overview={overview}
       filters={filters}
       href={base(c)}
@@ -64,7 +59,7 @@ async function contactsPage(c: Context<SignedInEnv>, result?: ImportResult, csv 
   const contacts = await outreach(c).contacts(me(c), eventIdOf(c));
   const notice = c.req.query('ok') ? outreachText(c.var.language).contactSaved : undefined;
   return c.render(
-    <ContactsPage {...frame(c, notice)} contacts={contacts} href={base(c)} result={result} csv={csv} />,
+    <ContactsPage {...pageProps(c, notice)} contacts={contacts} href={base(c)} result={result} csv={csv} />,
   );
 }
 

@@ -1,4 +1,3 @@
-import type { User } from '../../../domain/accounts';
 import { type Checklist, checklistProgress, checklistSteps } from '../../../domain/checklist';
 import type { EventRecord, Language } from '../../../domain/schemas';
 import { cooperativeStatusLabel, registrationStatusLabel } from '../../../domain/statuses';
@@ -12,18 +11,17 @@ import {
   unreachedStatus,
 } from '../../../reports/laporan';
 import type { ReportsService } from '../../../services/reports';
-import { ConsoleLayout, Csrf } from '../../pages/admin/layout';
+import { ConsoleLayout, type ConsolePageProps, Csrf } from '../../pages/admin/layout';
 import { Bar, ChartLegend, CoverageChart } from './charts';
 import { reportsText } from './copy';
 import { reportsCss } from './styles';
 
-type Base = { language: Language; user: User; csrfToken?: string; notice?: string; error?: string };
 type SessionCoverage = Awaited<ReturnType<ReportsService['sessionCoverage']>>;
 type OrganisationCoverage = Awaited<ReturnType<ReportsService['organisationCoverage']>>;
 type CooperativeReport = Awaited<ReturnType<ReportsService['cooperativePage']>>;
 type AssistantReport = Awaited<ReturnType<ReportsService['assistantView']>>;
 
-function Frame(props: Base & { title: string; children?: unknown }) {
+function Frame(props: ConsolePageProps & { title: string; children?: unknown }) {
   return (
     <ConsoleLayout
       title={props.title}
@@ -41,7 +39,7 @@ function Frame(props: Base & { title: string; children?: unknown }) {
 
 const base = `/admin/laporan`;
 
-export function ReportsIndexPage(props: Base & { events: EventRecord[] }) {
+export function ReportsIndexPage(props: ConsolePageProps & { events: EventRecord[] }) {
   const text = reportsText(props.language);
   return (
     <Frame {...props} title={text.reports}>
@@ -202,7 +200,7 @@ export function districtRows(attendance: AttendanceFigures): DistrictCoverage[] 
   }));
 }
 
-export function SessionReportPage(props: Base & SessionCoverage) {
+export function SessionReportPage(props: ConsolePageProps & SessionCoverage) {
   const text = reportsText(props.language);
   const { event, attendance } = props;
   const rows = districtRows(attendance);
@@ -293,7 +291,7 @@ export function SessionReportPage(props: Base & SessionCoverage) {
   );
 }
 
-export function OrganisationReportPage(props: Base & OrganisationCoverage) {
+export function OrganisationReportPage(props: ConsolePageProps & OrganisationCoverage) {
   const text = reportsText(props.language);
   return (
     <Frame {...props} title={text.organisationReport}>
@@ -399,7 +397,7 @@ function ChecklistView(props: {
   );
 }
 
-export function CooperativeReportPage(props: Base & CooperativeReport) {
+export function CooperativeReportPage(props: ConsolePageProps & CooperativeReport) {
   const text = reportsText(props.language);
   const { cooperative } = props;
   const zone = props.sessions[0]?.event.timeZone ?? 'Asia/Jakarta';
@@ -466,7 +464,7 @@ export function CooperativeReportPage(props: Base & CooperativeReport) {
   );
 }
 
-export function AssistantReportPage(props: Base & AssistantReport) {
+export function AssistantReportPage(props: ConsolePageProps & AssistantReport) {
   const text = reportsText(props.language);
   const sorted = [...props.cooperatives].sort(
     (a, b) =>
@@ -577,7 +575,7 @@ function LaporanBlockView({ block }: { block: LaporanBlock }) {
 }
 
 /** The printable laporan kegiatan draft: the browser's print dialog makes the paper or PDF copy. */
-export function LaporanPage(props: Base & { event: EventRecord; laporan: LaporanDocument }) {
+export function LaporanPage(props: ConsolePageProps & { event: EventRecord; laporan: LaporanDocument }) {
   const text = reportsText(props.language);
   const { event, laporan } = props;
   return (
