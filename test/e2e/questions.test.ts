@@ -62,6 +62,8 @@ beforeAll(async () => {
     }) as never,
   );
   phone = await launchPhone();
+  // The projector polls every few seconds: the test moves its clock on instead of waiting for the next poll.
+  await phone.context.clock.install();
   other = await launchBrowser();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -139,11 +141,13 @@ it('questions go from two phones through the moderator to the projector and the 
 
   // The projector picked it up by itself, votes included; the hidden one never shows.
   now = new Date(now.getTime() + 5_000);
+  await phone.context.clock.fastForward(5_000);
   await screen.locator('#board-list').getByText(officerQuestion).waitFor({ timeout: 30_000 });
   await screen.locator('#board-list').getByText('2 suara').waitFor({ timeout: 30_000 });
   expect(await screen.getByText(anonymousQuestion).count()).toBe(0);
   await card(officerQuestion).getByRole('button', { name: 'Sematkan di layar' }).click();
   now = new Date(now.getTime() + 5_000);
+  await phone.context.clock.fastForward(5_000);
   await screen.locator('#pinned').getByText(officerQuestion).waitFor({ timeout: 30_000 });
   expect(await seriousViolations(screen)).toEqual([]);
   await screen.screenshot({ path: join(SCREENSHOTS, 'questions-screen-1280.png') });
