@@ -2,7 +2,7 @@ import type { LambdaEvent } from 'hono/aws-lambda';
 
 type APIGatewayProxyEventV2 = Extract<LambdaEvent, { version: '2.0'; rawPath: string }>;
 
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import type { EventRecord } from '../../functions/domain/schemas';
 import type { TestStore } from '../helpers/store';
@@ -61,12 +61,13 @@ beforeAll(async () => {
   await seedKotim(store);
   event = makeEvent();
   await store.events.put(event);
-  process.env.TABLE_NAME = store.tableName;
-  process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
+  vi.stubEnv('TABLE_NAME', store.tableName);
+  vi.stubEnv('DYNAMODB_ENDPOINT', testDynamoEndpoint());
   // In AWS the key comes from Secrets Manager; here the one every test store derives codes with.
-  process.env.HADIR_TICKET_KEY = TEST_TICKET_KEY;
+  vi.stubEnv('HADIR_TICKET_KEY', TEST_TICKET_KEY);
   ({ handler } = (await import('../../functions/handlers/api')) as never);
 });
+afterAll(() => vi.unstubAllEnvs());
 
 it('serves GET /api/events/:id from an API Gateway v2 event', async () => {
   const res = await handler(apiGatewayEvent('GET', `/api/events/${event.id}`), {});

@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createRegistrationService } from '../../functions/services/registrations';
 import type { TestStore } from '../helpers/store';
@@ -23,14 +23,15 @@ let retentionHandler: Handler;
 beforeAll(async () => {
   store = await createTestStore();
   await seedKotim(store);
-  process.env.TABLE_NAME = store.tableName;
-  process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
+  vi.stubEnv('TABLE_NAME', store.tableName);
+  vi.stubEnv('DYNAMODB_ENDPOINT', testDynamoEndpoint());
   // In AWS the key comes from Secrets Manager; here the one every test store derives codes with.
-  process.env.HADIR_TICKET_KEY = TEST_TICKET_KEY;
+  vi.stubEnv('HADIR_TICKET_KEY', TEST_TICKET_KEY);
   consoleHandler = (await import('../../functions/handlers/console')).handler as never;
   campaignHandler = (await import('../../functions/handlers/campaign-runner')).handler as never;
   retentionHandler = (await import('../../functions/handlers/retention')).handler as never;
 });
+afterAll(() => vi.unstubAllEnvs());
 
 const apiGatewayEvent = (method: string, path: string, body?: string) => ({
   version: '2.0',

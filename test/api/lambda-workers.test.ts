@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { TEST_TICKET_KEY } from '../../functions/auth/ticket-key';
 import { createRegistrationService } from '../../functions/services/registrations';
 import type { TestStore } from '../helpers/store';
@@ -17,14 +17,15 @@ let sweepHandler: typeof import('../../functions/handlers/outbox-sweep').handler
 beforeAll(async () => {
   store = await createTestStore();
   await seedKotim(store);
-  process.env.TABLE_NAME = store.tableName;
-  process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
+  vi.stubEnv('TABLE_NAME', store.tableName);
+  vi.stubEnv('DYNAMODB_ENDPOINT', testDynamoEndpoint());
   // In AWS the key comes from Secrets Manager; here the one every test store derives codes with.
-  process.env.HADIR_TICKET_KEY = TEST_TICKET_KEY;
-  process.env.PUBLIC_BASE_URL = 'https://hadir.test';
+  vi.stubEnv('HADIR_TICKET_KEY', TEST_TICKET_KEY);
+  vi.stubEnv('PUBLIC_BASE_URL', 'https://hadir.test');
   ({ handler: streamHandler } = await import('../../functions/handlers/outbox-stream'));
   ({ handler: sweepHandler } = await import('../../functions/handlers/outbox-sweep'));
 });
+afterAll(() => vi.unstubAllEnvs());
 
 async function registerOne(cooperativeId: string, seed: number) {
   const event = makeEvent();

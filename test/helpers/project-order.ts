@@ -5,11 +5,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * The order `npm test` hands files to its workers, which decides how long the run takes on two cores.
  * Page tests go first: they spend much of their time waiting on the network, timers and polls, and the files that
- * follow fill those gaps. The files with modules of their own come next, so the cloud stacks' long import overlaps
+ * follow fill those gaps. The cloud stacks' long import starts early among the database files, so it overlaps
  * other work instead of ending the run alone; the many short database files end it, so no worker sits idle while
  * one long file finishes.
  */
-const PROJECT_ORDER = ['browser', 'own-modules', 'unit', 'integration', 'scale'];
+const PROJECT_ORDER = ['browser', 'unit', 'integration', 'scale'];
 
 /**
  * Within its project, a file listed here starts before the others, in this order: the longest files and those

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createSuppressionsRepo,
   type SuppressionsRepo,
@@ -16,10 +16,11 @@ let handler: typeof import('../../functions/handlers/ses-events').handler;
 beforeAll(async () => {
   store = await createTestStore();
   suppressions = createSuppressionsRepo(store.doc, store.tableName);
-  process.env.TABLE_NAME = store.tableName;
-  process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
+  vi.stubEnv('TABLE_NAME', store.tableName);
+  vi.stubEnv('DYNAMODB_ENDPOINT', testDynamoEndpoint());
   ({ handler } = await import('../../functions/handlers/ses-events'));
 });
+afterAll(() => vi.unstubAllEnvs());
 
 const CONFIGURATION_SET = 'ConfigurationSet3DD38186-AbCdEfGhIjKl';
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWhatsAppRepo } from '../../functions/db/whatsapp-repo';
 import { createApp } from '../../functions/http/app';
 import { signatureOf } from '../../functions/whatsapp/webhook';
@@ -11,11 +11,12 @@ let app: ReturnType<typeof createApp>;
 const SECRET = 'meta-app-secret';
 
 beforeAll(async () => {
-  process.env.WHATSAPP_APP_SECRET = SECRET;
-  process.env.WHATSAPP_VERIFY_TOKEN = 'verify-me';
+  vi.stubEnv('WHATSAPP_APP_SECRET', SECRET);
+  vi.stubEnv('WHATSAPP_VERIFY_TOKEN', 'verify-me');
   store = await createTestStore();
   app = createApp({ store, config: { runtime: 'test', publicBaseUrl: 'https://hadir.test' } });
 });
+afterAll(() => vi.unstubAllEnvs());
 
 const post = (body: string, signature?: string) =>
   app.request('/webhooks/whatsapp', {
