@@ -12,7 +12,7 @@ declare module 'vitest' {
  * what it costs them. The quick compiler alone and the single-threaded collector took the integration project's
  * Java from 135 to 80 CPU-seconds, and the project from 126 to 95 s, on 2 cores.
  */
-const SHORT_RUN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+export const SHORT_RUN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
 type Shared = { endpoints: string[]; instances: Promise<LocalDynamo[]>; users: number };
 const holder = globalThis as { hadirTestDynamo?: Shared };

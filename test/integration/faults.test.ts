@@ -10,6 +10,7 @@ import { createApp } from '../../functions/http/app';
 import { freePort, type LocalDynamo, startDynamoLocal } from '../../functions/local/dynamo-local';
 import { createDynamoRateLimiter } from '../../functions/services/rate-limiter';
 import { json } from '../helpers/app';
+import { SHORT_RUN_JVM } from '../helpers/dynamo-setup';
 import type { TestStore } from '../helpers/store';
 import { makeEvent, registrationBody, seedKotim } from '../helpers/store';
 
@@ -23,7 +24,7 @@ const event = makeEvent();
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hadir-faults-'));
   port = await freePort();
-  dynamo = await startDynamoLocal({ dataDir, port });
+  dynamo = await startDynamoLocal({ dataDir, port, jvmOptions: SHORT_RUN_JVM });
   const doc = createDocumentClient({ endpoint: dynamo.endpoint });
   await ensureTable(doc, 'faults');
   store = { ...createStore(doc, 'faults', { ticketKey: TEST_TICKET_KEY }), doc };
@@ -60,7 +61,7 @@ it('answers 503 unavailable with Retry-After while DynamoDB is down, writes noth
   expect(page.status).toBe(503);
   expect(await page.text()).toContain('Layanan sedang tidak tersedia');
 
-  dynamo = await startDynamoLocal({ dataDir, port });
+  dynamo = await startDynamoLocal({ dataDir, port, jvmOptions: SHORT_RUN_JVM });
   const again = await app.request(
     `/api/events/${event.id}/registrations`,
     json(registrationBody('62.02.06.2005', 2, 1)),
