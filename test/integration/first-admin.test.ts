@@ -14,7 +14,8 @@ const run = promisify(execFile);
 
 /** `npm run admin -- …` as an operator runs it, against the test's DynamoDB Local. */
 function adminCommand(args: string[], tableName: string) {
-  return run('npx', ['tsx', 'functions/local/admin-command.ts', '--local', ...args], {
+  // The npm script's program under tsx's loader, in one Node process: npx and tsx's launcher would add two more.
+  return run(process.execPath, ['--import', 'tsx', 'functions/local/admin-command.ts', '--local', ...args], {
     env: { ...process.env, DYNAMODB_ENDPOINT: testDynamoEndpoint(), TABLE_NAME: tableName },
   });
 }

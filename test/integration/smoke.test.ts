@@ -10,6 +10,8 @@ import { createDocumentClient } from '../../functions/db/client';
 import { testDynamoEndpoint } from '../helpers/store';
 
 const run = promisify(execFile);
+/** The npm scripts' programs, run by tsx's loader in one Node process (npx and tsx's launcher add two more). */
+const TSX = ['--import', 'tsx'];
 
 /** A port nobody listens on, from the OS. */
 function freePort(): Promise<number> {
@@ -38,7 +40,7 @@ const env = () => ({
 beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn('npx', ['tsx', 'functions/local/start.ts'], {
+  server = spawn(process.execPath, [...TSX, 'functions/local/start.ts'], {
     env: { ...env(), PORT: String(port), PUBLIC_BASE_URL: baseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -60,7 +62,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  // npx and tsx start children of their own: end the whole process group this test started.
+  // End the whole process group this test started, whatever the app started in turn.
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -72,8 +74,8 @@ it('npm run smoke passes against npm start and leaves nothing of what it made', 
   timeout: 180_000,
 }, async () => {
   const { stdout } = await run(
-    'npx',
-    ['tsx', 'functions/local/smoke-command.ts', '--url', baseUrl, '--local', '--email-timeout', '60'],
+    process.execPath,
+    [...TSX, 'functions/local/smoke-command.ts', '--url', baseUrl, '--local', '--email-timeout', '60'],
     { env: env() },
   ).catch((error: Error & { stdout?: string; stderr?: string }) => {
     throw new Error(`${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
@@ -111,8 +113,8 @@ it('npm run smoke passes against npm start and leaves nothing of what it made', 
 
 it('npm run smoke fails, and says where, when the deployment is not there', async () => {
   const failed = await run(
-    'npx',
-    ['tsx', 'functions/local/smoke-command.ts', '--url', 'http://127.0.0.1:9', '--local'],
+    process.execPath,
+    [...TSX, 'functions/local/smoke-command.ts', '--url', 'http://127.0.0.1:9', '--local'],
     { env: env() },
   ).catch((error: { code: number; stdout: string }) => error);
   expect(failed).toMatchObject({ code: 1 });
