@@ -6,7 +6,7 @@ import { createApp } from '../../functions/http/app';
 import { createOutreachService } from '../../functions/services/outreach';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signIn } from '../admin/helpers';
-import { PHONE, seriousViolations, WCAG_AA } from '../helpers/a11y';
+import { auditEveryPage, PHONE, seriousViolations, WCAG_AA } from '../helpers/a11y';
 import { launchBrowser, serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -129,6 +129,7 @@ async function audit(page: Page, path: string, label: string) {
 async function auditAll(list: string[], device: typeof PHONE | typeof LAPTOP, label: string, role?: string) {
   const { context, close } = await launchBrowser([], device);
   try {
+    await auditEveryPage(context);
     if (role) {
       const [name, value] = (cookies[role] as string).split('=') as [string, string];
       await context.addCookies([{ name, value, url: server.url }]);

@@ -47,6 +47,14 @@ export async function seriousViolations(page: Page, tags?: string[]): Promise<st
   return found.map(({ id, impact, targets }) => `${id} (${impact}): ${targets.join(', ')}`);
 }
 
+/**
+ * For a context where every page is audited: axe-core is sent to Chromium once and loads with each document,
+ * instead of being sent with each audit, which took half an audit's time (0.17 s of 0.35 s per page here).
+ */
+export async function auditEveryPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript(axe.source);
+}
+
 /** Whether the element is inside the viewport as the page first shows it, without scrolling. */
 export async function visibleWithoutScrolling(page: Page, selector: string): Promise<boolean> {
   return page
