@@ -76,8 +76,8 @@ async function door(stations: string[], cooperatives: number, officersEach: numb
   return { store, event, tokens, officers, server, hits };
 }
 
-async function browser(extraArgs: string[] = []) {
-  const launched = await launchBrowser(extraArgs);
+async function browser() {
+  const launched = await launchBrowser();
   cleanups.push(() => launched.close());
   return launched;
 }
