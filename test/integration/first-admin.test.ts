@@ -8,14 +8,14 @@ import { createStore } from '../../functions/db/store';
 import { ensureTable, NoSuchTableError } from '../../functions/db/table';
 import { seedIfEmpty } from '../../functions/local/seed';
 import { ensureFirstAdmin } from '../../functions/services/first-admin';
+import { npmScript } from '../helpers/npm-script';
 import { createTestStore, testDynamoEndpoint } from '../helpers/store';
 
 const run = promisify(execFile);
 
 /** `npm run admin -- …` as an operator runs it, against the test's DynamoDB Local. */
 function adminCommand(args: string[], tableName: string) {
-  // The npm script's program under tsx's loader, in one Node process: npx and tsx's launcher would add two more.
-  return run(process.execPath, ['--import', 'tsx', 'functions/local/admin-command.ts', '--local', ...args], {
+  return run(...npmScript('functions/local/admin-command.ts', '--local', ...args), {
     env: { ...process.env, DYNAMODB_ENDPOINT: testDynamoEndpoint(), TABLE_NAME: tableName },
   });
 }

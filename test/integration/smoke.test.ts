@@ -1,29 +1,16 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client';
+import { freePort } from '../../functions/local/dynamo-local';
+import { npmScript } from '../helpers/npm-script';
 import { testDynamoEndpoint } from '../helpers/store';
 
 const run = promisify(execFile);
-/** The npm scripts' programs, run by tsx's loader in one Node process (npx and tsx's launcher add two more). */
-const TSX = ['--import', 'tsx'];
-
-/** A port nobody listens on, from the OS. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let server: ChildProcess | undefined;
 let baseUrl = '';
@@ -40,7 +27,7 @@ const env = () => ({
 beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [...TSX, 'functions/local/start.ts'], {
+  server = spawn(...npmScript('functions/local/start.ts'), {
     env: { ...env(), PORT: String(port), PUBLIC_BASE_URL: baseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -74,8 +61,7 @@ it('npm run smoke passes against npm start and leaves nothing of what it made', 
   timeout: 180_000,
 }, async () => {
   const { stdout } = await run(
-    process.execPath,
-    [...TSX, 'functions/local/smoke-command.ts', '--url', baseUrl, '--local', '--email-timeout', '60'],
+    ...npmScript('functions/local/smoke-command.ts', '--url', baseUrl, '--local', '--email-timeout', '60'),
     { env: env() },
   ).catch((error: Error & { stdout?: string; stderr?: string }) => {
     throw new Error(`${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
@@ -113,8 +99,7 @@ it('npm run smoke passes against npm start and leaves nothing of what it made', 
 
 it('npm run smoke fails, and says where, when the deployment is not there', async () => {
   const failed = await run(
-    process.execPath,
-    [...TSX, 'functions/local/smoke-command.ts', '--url', 'http://127.0.0.1:9', '--local'],
+    ...npmScript('functions/local/smoke-command.ts', '--url', 'http://127.0.0.1:9', '--local'),
     { env: env() },
   ).catch((error: { code: number; stdout: string }) => error);
   expect(failed).toMatchObject({ code: 1 });
