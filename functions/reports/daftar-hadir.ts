@@ -13,6 +13,7 @@ import {
   HEADER_FILL,
   LINE,
   MUTED,
+  textWidth,
   wrap,
 } from './pdf-kit';
 
@@ -250,9 +251,7 @@ function drawTableHeader(page: PDFPage, columns: Column[], top: number, { bold }
       borderWidth: 0.6,
     });
     const labelX =
-      column.align === 'center'
-        ? x + (column.width - bold.widthOfTextAtSize(column.label, FONT_SIZE)) / 2
-        : x + PAD;
+      column.align === 'center' ? x + (column.width - textWidth(bold, column.label, FONT_SIZE)) / 2 : x + PAD;
     page.drawText(column.label, { x: labelX, y: top - 13, size: FONT_SIZE, font: bold });
     x += column.width;
   }
@@ -324,7 +323,7 @@ function drawRow(
       borderWidth: 0.6,
     });
     if (column.key === 'no') {
-      const w = regular.widthOfTextAtSize(number, FONT_SIZE);
+      const w = textWidth(regular, number, FONT_SIZE);
       page.drawText(number, {
         x: x + (column.width - w) / 2,
         y: y + height - 11,
@@ -343,7 +342,7 @@ function drawRow(
       });
     } else {
       (layout.cells.get(column.key) ?? []).forEach((line, lineIndex) => {
-        const w = regular.widthOfTextAtSize(line.text, line.size);
+        const w = textWidth(regular, line.text, line.size);
         const lineX = column.align === 'center' ? x + (column.width - w) / 2 : x + PAD;
         page.drawText(line.text, {
           x: lineX,

@@ -56,14 +56,35 @@ export function printable(text: string, font: PDFFont): string {
   return out;
 }
 
+const unitWidths = new WeakMap<PDFFont, Map<string, number>>();
+
+/**
+ * The width of `text` at `size`, as pdf-lib measures it. pdf-lib lays the text out with fontkit on every call, and
+ * wrapping asks again for each candidate line and each size tried: on a daftar hadir of 400 names that was most of
+ * the PDF's time. The width is proportional to the size, so one layout per text and font serves every size.
+ */
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let known = unitWidths.get(font);
+  if (!known) {
+    known = new Map();
+    unitWidths.set(font, known);
+  }
+  let unit = known.get(text);
+  if (unit === undefined) {
+    unit = font.widthOfTextAtSize(text, 1);
+    known.set(text, unit);
+  }
+  return unit * size;
+}
+
 /** Splits a word wider than `width` at the width (a long e-mail address or link has no spaces to break at). */
 function splitWord(word: string, font: PDFFont, size: number, width: number): string[] {
   const parts: string[] = [];
   let rest = word;
-  while (rest.length > 1 && font.widthOfTextAtSize(rest, size) > width) {
+  while (rest.length > 1 && textWidth(font, rest, size) > width) {
     const chars = [...rest];
     let take = chars.length - 1;
-    while (take > 1 && font.widthOfTextAtSize(chars.slice(0, take).join(''), size) > width) take--;
+    while (take > 1 && textWidth(font, chars.slice(0, take).join(''), size) > width) take--;
     parts.push(chars.slice(0, take).join(''));
     rest = chars.slice(take).join('');
   }
@@ -73,21 +94,27 @@ function splitWord(word: string, font: PDFFont, size: number, width: number): st
 
 /**
  * Word-wraps `text` into lines no wider than `width`, all of them: a document never cuts a name, a place or a
- * title. Words wider than a line are split.
+ * title. Words wider than a line are split. A line's width is its words' widths and its spaces' (glyph advances
+ * add up; no shaping reaches across a space), so each word is measured once.
  */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const words = printable(text, font).split(/\s+/).filter(Boolean);
+  const space = textWidth(font, ' ', size);
   const lines: string[] = [];
   let line = '';
+  let lineWidth = 0;
   for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
-      line = candidate;
+    const wordWidth = textWidth(font, word, size);
+    const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
+    if (candidateWidth <= width) {
+      line = line ? `${line} ${word}` : word;
+      lineWidth = candidateWidth;
       continue;
     }
     if (line) lines.push(line);
     const parts = splitWord(word, font, size, width);
     line = parts.pop() ?? '';
+    lineWidth = textWidth(font, line, size);
     lines.push(...parts);
   }
   if (line) lines.push(line);
@@ -133,7 +160,7 @@ export function drawCentered(
   width = page.getWidth(),
 ) {
   const safe = printable(text, font);
-  const x = (width - font.widthOfTextAtSize(safe, size)) / 2;
+  const x = (width - textWidth(font, safe, size)) / 2;
   page.drawText(safe, { x, y, size, font, color: INK });
 }
 
@@ -146,7 +173,7 @@ export function drawRight(
   font: PDFFont,
 ) {
   const safe = printable(text, font);
-  page.drawText(safe, { x: right - font.widthOfTextAtSize(safe, size), y, size, font, color: MUTED });
+  page.drawText(safe, { x: right - textWidth(font, safe, size), y, size, font, color: MUTED });
 }
 
 /**
@@ -171,7 +198,7 @@ export function drawWrapped(
   const leading = options.leading ?? size * 1.3;
   let y = options.y;
   for (const line of wrap(text, font, size, width)) {
-    const lineX = options.align === 'center' ? (page.getWidth() - font.widthOfTextAtSize(line, size)) / 2 : x;
+    const lineX = options.align === 'center' ? (page.getWidth() - textWidth(font, line, size)) / 2 : x;
     page.drawText(line, { x: lineX, y, size, font, color });
     y -= leading;
   }
