@@ -95,3 +95,22 @@ it('a cooperative registers three officers through the form, opens a ticket and 
   for (const url of decoded) expect(url).toMatch(/\/t\/[0-9A-Z]{26}$/);
   expect(new Set(decoded).size).toBe(3);
 }, 60_000);
+
+it('a search typed before the page script runs (a slow phone) still filters the list once the script arrives', async () => {
+  const page = await browser.context.newPage();
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/register\.[0-9a-f]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/acara/${event.id}/daftar`, { waitUntil: 'commit' });
+  await page.getByLabel('Cari nama desa/kelurahan').fill('pelangs');
+  // Typed, and nothing to filter with yet: the list still asks for a search.
+  expect(await page.locator('[data-coop-choices] label').count()).toBe(0);
+  release();
+  await page.getByLabel(/Koperasi Desa Merah Putih Pelangsian/).waitFor();
+  await expect.poll(() => page.locator('[data-coop-choices] label').count()).toBe(1);
+});

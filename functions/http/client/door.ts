@@ -65,6 +65,8 @@ function start(root: HTMLElement) {
     view.renderStatus();
     if (navigator.onLine) await sync.start();
     view.renderStatus();
+    // A name typed while the page was still starting is searched as soon as there is a roster to search.
+    search.refresh();
     await prepareOffline(cfg).catch(() => {});
     root.setAttribute('data-ready', state.roster.size ? 'offline' : 'online');
     if (!state.roster.size) view.showNoRoster();

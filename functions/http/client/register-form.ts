@@ -59,6 +59,10 @@ function enhance(form: HTMLFormElement, list: HTMLElement) {
     timer = setTimeout(refresh, FILTER_DELAY_MS);
   });
   district.addEventListener('change', refresh);
+  // On a slow phone the script can run after the user has started typing or picked a kecamatan: the list still
+  // shows what the page was served with, so it is brought up to what the fields hold now.
+  const districtServed = district.querySelector<HTMLOptionElement>('option[selected]')?.value ?? '';
+  if (q.value !== q.defaultValue || district.value !== districtServed) refresh();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     refresh();
