@@ -40,7 +40,7 @@ export function createPreviewApp() {
   });
 
   app.get('/t/:code/qr.png', async (c) => {
-    const png = await ticketQrPng(new URL(`/t/${c.req.param('code')}`, c.req.url).href);
+    const png = ticketQrPng(new URL(`/t/${c.req.param('code')}`, c.req.url).href);
     return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png' });
   });
 

@@ -1,5 +1,5 @@
 import { PDFDocument, rgb } from 'pdf-lib';
-import QRCode from 'qrcode';
+import { qrPng } from '../../emails/qr-png';
 import { embedFonts } from '../reports/pdf-fonts';
 import { A4_LANDSCAPE, drawWrapped, fitSize, INK, MUTED, wrap } from '../reports/pdf-kit';
 
@@ -17,8 +17,7 @@ export type CertificateContent = {
 };
 
 /** The QR as a PNG: what the PDF embeds, and what tests decode. */
-export const certificateQrPng = (url: string) =>
-  QRCode.toBuffer(url, { type: 'png', margin: 2, width: 240, errorCorrectionLevel: 'M' });
+export const certificateQrPng = (url: string) => qrPng(url, { margin: 2, width: 240 });
 
 /**
  * A one-page A4 landscape certificate of attendance: number, name, jabatan, cooperative, session, date and
@@ -91,7 +90,7 @@ export async function certificatePdf(content: CertificateContent): Promise<Uint8
   drawWrapped(page, content.signer, { x: signX, y: 90, width: signWidth, size: signer.size, font: bold });
 
   // Verification, bottom left: QR and the short URL.
-  const qr = await doc.embedPng(await certificateQrPng(content.verifyUrl));
+  const qr = await doc.embedPng(certificateQrPng(content.verifyUrl));
   page.drawImage(qr, { x: 60, y: 60, width: 100, height: 100 });
   page.drawText('Periksa keaslian sertifikat:', { x: 170, y: 120, size: 9, font: regular, color: MUTED });
   wrap(content.verifyUrl, regular, 9, signX - 190).forEach((line, index) => {

@@ -17,14 +17,12 @@ export async function withInlineTicketQrs(
   if (codes.length === 0) return message;
   // The QR encoder loads with the first email that shows a ticket, not with every email worker's cold start.
   const { ticketQrPng } = await import('../../emails/ticket-qr');
-  const images = await Promise.all(
-    codes.map(async (code) => ({
-      filename: `tiket-${code}.png`,
-      contentType: 'image/png',
-      content: (await ticketQrPng(ticketUrl(baseUrl, code))).toString('base64'),
-      encoding: 'base64' as const,
-      contentId: ticketQrCid(code),
-    })),
-  );
+  const images = codes.map((code) => ({
+    filename: `tiket-${code}.png`,
+    contentType: 'image/png',
+    content: ticketQrPng(ticketUrl(baseUrl, code)).toString('base64'),
+    encoding: 'base64' as const,
+    contentId: ticketQrCid(code),
+  }));
   return { ...message, attachments: [...images, ...message.attachments] };
 }

@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import QRCode from 'qrcode';
+import { qrPng } from '../../emails/qr-png';
 import type { EventRecord } from '../domain/schemas';
 import { formatDate, formatTime } from '../domain/time';
 import { drawLetterhead, LETTER, letterDate } from '../reports/letterhead';
@@ -32,8 +32,7 @@ export type LetterOptions = {
   signerTitle: string;
 };
 
-export const invitationQrPng = (link: string) =>
-  QRCode.toBuffer(link, { type: 'png', margin: 2, width: 240, errorCorrectionLevel: 'M' });
+export const invitationQrPng = (link: string) => qrPng(link, { margin: 2, width: 240 });
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
@@ -164,7 +163,7 @@ export async function invitationLettersPdf(letters: Letter[], options: LetterOpt
   doc.setCreator('hadir');
   const fonts = await embedFonts(doc);
   for (const letter of letters) {
-    const qr = await doc.embedPng(await invitationQrPng(letter.link));
+    const qr = await doc.embedPng(invitationQrPng(letter.link));
     drawLetter(doc, fonts, letter, options, qr);
   }
   return doc.save();

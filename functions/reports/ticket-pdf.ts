@@ -84,7 +84,7 @@ export async function ticketPdf(content: TicketPdfContent): Promise<Uint8Array> 
   for (const block of blocks) {
     y = drawWrapped(page, block.text, { x: MARGIN, y, width, size: block.size, font: block.font }) - 4;
   }
-  const qr = await doc.embedPng(await ticketQrPng(content.ticketUrl));
+  const qr = await doc.embedPng(ticketQrPng(content.ticketUrl));
   const qrY = y - qrSize + 6;
   page.drawImage(qr, { x: (A6.width - qrSize) / 2, y: qrY, width: qrSize, height: qrSize });
   const code = `${content.language === 'id' ? 'Kode' : 'Code'}: ${content.ticketCode}`;

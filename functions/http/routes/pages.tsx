@@ -350,7 +350,7 @@ export const pages = publicFactory
     const { code, ticketUrl } = await loadTicket(c);
     c.header('Content-Disposition', `inline; filename="tiket-${code}.png"`);
     const { ticketQrPng } = await import('../../../emails/ticket-qr');
-    return c.body(new Uint8Array(await ticketQrPng(ticketUrl)), 200, { 'Content-Type': 'image/png' });
+    return c.body(new Uint8Array(ticketQrPng(ticketUrl)), 200, { 'Content-Type': 'image/png' });
   })
   .get('/t/:code/tiket.ics', async (c) => {
     const { ticket, event, ticketUrl } = await loadTicket(c);
