@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../functions/domain/accounts';
@@ -6,7 +5,7 @@ import { createApp } from '../../functions/http/app';
 import { createOutreachService } from '../../functions/services/outreach';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signIn } from '../admin/helpers';
-import { auditEveryPage, PHONE, seriousViolations, WCAG_AA } from '../helpers/a11y';
+import { auditEveryPage, keepScreenshot, PHONE, seriousViolations, WCAG_AA } from '../helpers/a11y';
 import { launchBrowser, serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -15,7 +14,7 @@ import { linkOf } from '../outreach/world';
 /**
  * axe-core on every public page and every console page, as a phone (360x740) and a laptop (1280) see them: no
  * serious or critical violation. Each page also carries a meta description, and no page asks for a file that is
- * not there (the favicon was a 404 on every page). SHOTS=/some/dir keeps a screenshot of each page.
+ * not there (the favicon was a 404 on every page). HADIR_SCREENSHOTS=/some/dir keeps a screenshot of each page.
  */
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
 
@@ -117,11 +116,7 @@ async function audit(page: Page, path: string, label: string) {
     problems.push(`${label} ${path}: ${violation}`);
   page.off('response', listen);
   if (missing.length) problems.push(`${path} requested missing files: ${missing.join(', ')}`);
-  if (process.env.SHOTS) {
-    mkdirSync(process.env.SHOTS, { recursive: true });
-    const name = `${label}${path}`.replace(/[^a-z0-9]+/gi, '_').slice(0, 120);
-    await page.screenshot({ path: `${process.env.SHOTS}/${name}.png`, fullPage: true });
-  }
+  await keepScreenshot(page, `a11y-${label}${path}`.slice(0, 120), { fullPage: true });
   return problems;
 }
 

@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { User } from '../../functions/domain/accounts';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { createApp } from '../../functions/http/app';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
-import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
+import { keepScreenshot, launchPhone, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
@@ -36,7 +34,6 @@ beforeAll(async () => {
     createApp({ store, config: { runtime: 'test', sessionSecret: SESSION_SECRET } }) as never,
   );
   phone = await launchPhone();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -86,7 +83,7 @@ it('an organizer registers a cooperative on paper consent: recorded with who ent
   expect(await page.locator('main').textContent()).toContain(
     'Tautan kelola dikirim ke email narahubung (hasan@example.org)',
   );
-  await page.screenshot({ path: join(SCREENSHOTS, 'assisted-done.png') });
+  await keepScreenshot(page, 'assisted-done');
   expect(await seriousViolations(page)).toEqual([]);
 
   const registration = (await store.registrations.listByEvent(event.id)).find(
@@ -130,7 +127,7 @@ it('a Business Assistant registers only their own cooperatives, by phone consent
   // No email on file: the page offers the manage link on WhatsApp to the contact's number.
   const share = await page.getByRole('link', { name: /lewat WhatsApp/ }).getAttribute('href');
   expect(share).toMatch(/^https:\/\/wa\.me\/6285333334444\?text=.*kelola/);
-  await page.screenshot({ path: join(SCREENSHOTS, 'assisted-ba-done.png') });
+  await keepScreenshot(page, 'assisted-ba-done');
 
   // Another cooperative, posted by hand, is refused.
   const refused = await page.evaluate(

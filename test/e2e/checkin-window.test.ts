@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { User } from '../../functions/domain/accounts';
 import { createApp } from '../../functions/http/app';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
-import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
+import { keepScreenshot, launchPhone, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, enrolTestStation, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -48,7 +46,6 @@ beforeAll(async () => {
     createApp({ store, config: { runtime: 'test', sessionSecret: SESSION_SECRET } }) as never,
   );
   phone = await launchPhone();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -74,7 +71,7 @@ it('four days early the door refuses a valid ticket with the reason; once the or
   const shown = (await result.textContent()) ?? '';
   // The opening time in words, in the session's zone.
   expect(shown).toMatch(/Dibuka \w+, \d+ \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
-  await door.screenshot({ path: join(SCREENSHOTS, 'door-refused-early.png') });
+  await keepScreenshot(door, 'door-refused-early');
   expect(
     await store.checkins.get(
       event.id,
@@ -100,7 +97,7 @@ it('four days early the door refuses a valid ticket with the reason; once the or
   await admin.getByLabel(/Izinkan check-in kapan saja/).check();
   await admin.getByRole('button', { name: 'Simpan' }).click();
   await admin.getByText('Saat ini check-in diizinkan kapan saja untuk sesi ini.').waitFor();
-  await admin.screenshot({ path: join(SCREENSHOTS, 'console-checkin-window.png') });
+  await keepScreenshot(admin, 'console-checkin-window');
   expect(await seriousViolations(admin)).toEqual([]);
   expect((await store.events.get(event.id, { consistent: true }))?.checkinAnyTime).toBe(true);
 

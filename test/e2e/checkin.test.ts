@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,7 +8,7 @@ import { createApp } from '../../functions/http/app';
 import { CAMERA_REPEAT_MS } from '../../functions/http/client/scan-repeat';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { writeQrVideo } from '../fixtures/qr-video';
-import { PHONE, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
+import { keepScreenshot, PHONE, seriousViolations } from '../helpers/a11y';
 import { launchBrowser, serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -123,10 +123,7 @@ const resultOnScreen = (page: Page) =>
     };
   });
 
-async function screenshot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `door-${name}.png`) });
-}
+const screenshot = (page: Page, name: string) => keepScreenshot(page, `door-${name}`);
 
 /** Opens the station's enrolment link, lands on the door page and waits until it is ready to work offline. */
 async function enrol(page: Page, url: string, token: string, eventId: string) {

@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Cooperative } from '../../functions/domain/schemas';
 import { createApp } from '../../functions/http/app';
 import { createCheckinService } from '../../functions/services/checkins';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
-import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
+import { keepScreenshot, launchPhone, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -38,7 +36,6 @@ beforeAll(async () => {
     createApp({ store, config: { runtime: 'test', sessionSecret: SESSION_SECRET } }) as never,
   );
   phone = await launchPhone();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -61,7 +58,7 @@ it('an officer fills the evaluation on a phone and the organizer reads it', asyn
       .nth(score - 1)
       .click();
   await page.getByLabel(/Bantuan apa yang masih dibutuhkan/).fill('Pendampingan akta notaris');
-  await page.screenshot({ path: join(SCREENSHOTS, 'evaluation-form-360.png'), fullPage: true });
+  await keepScreenshot(page, 'evaluation-form-360', { fullPage: true });
   await page.getByRole('button', { name: 'Kirim evaluasi' }).click();
   // The forgotten question is named at the top, and what was chosen and typed is still there.
   await page
@@ -73,7 +70,7 @@ it('an officer fills the evaluation on a phone and the organizer reads it', asyn
   );
   expect(await page.getByRole('radio', { name: '5: Sangat baik' }).first().isChecked()).toBe(true);
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, 'evaluation-form-360-error.png'), fullPage: true });
+  await keepScreenshot(page, 'evaluation-form-360-error', { fullPage: true });
   await page.getByRole('group', { name: 'Pelayanan panitia' }).locator('label').nth(4).click();
   await page.getByRole('button', { name: 'Kirim evaluasi' }).click();
   await page.getByText('Terima kasih, evaluasi Anda sudah kami terima.').waitFor();
@@ -98,12 +95,12 @@ it('an officer fills the evaluation on a phone and the organizer reads it', asyn
   await desk.getByText('1 dari 1 pengurus yang hadir mengisi evaluasi (100%).').waitFor();
   expect(await desk.getByRole('img', { name: 'Materi: rata-rata 5' }).count()).toBe(1);
   expect(await seriousViolations(desk)).toEqual([]);
-  await desk.screenshot({ path: join(SCREENSHOTS, 'evaluation-results-1280.png'), fullPage: true });
+  await keepScreenshot(desk, 'evaluation-results-1280', { fullPage: true });
   // The organizer adds a question; the results list it at once, with no answers yet.
   await desk.getByRole('link', { name: 'Ubah formulir evaluasi' }).click();
   expect(await seriousViolations(desk)).toEqual([]);
   await desk.getByLabel('Pertanyaan (Bahasa Indonesia)').last().fill('Konsumsi');
-  await desk.screenshot({ path: join(SCREENSHOTS, 'evaluation-form-editor-1280.png'), fullPage: true });
+  await keepScreenshot(desk, 'evaluation-form-editor-1280', { fullPage: true });
   await desk.getByRole('button', { name: 'Simpan formulir' }).click();
   await desk.getByText('Formulir evaluasi tersimpan.').waitFor();
   expect(await desk.getByRole('img', { name: 'Konsumsi: rata-rata –' }).count()).toBe(1);

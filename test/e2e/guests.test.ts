@@ -1,16 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { User } from '../../functions/domain/accounts';
 import { createApp } from '../../functions/http/app';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
-import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
+import { keepScreenshot, launchPhone, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
 import { createTestStore, makeEvent } from '../helpers/store';
 
 /**
  * The guest page as an organizer and the protocol staff use it, on a 360 px phone and a 1280 px desktop: add a
- * speaker, mark them present, upload their slides. Screenshots land in SCREENSHOTS for a person to look at.
+ * speaker, mark them present, upload their slides. With HADIR_SCREENSHOTS set, screenshots are kept for a person to look at.
  */
 let store: Awaited<ReturnType<typeof createTestStore>>;
 let server: Awaited<ReturnType<typeof serveApp>>;
@@ -36,7 +34,6 @@ beforeAll(async () => {
     createApp({ store, config: { runtime: 'test', sessionSecret: SESSION_SECRET } }) as never,
   );
   phone = await launchPhone();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -70,7 +67,7 @@ it('an organizer adds a speaker, marks them present and uploads their slides, on
   expect(await seriousViolations(page)).toEqual([]);
   // Nothing wider than the phone: cards, not a table.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: join(SCREENSHOTS, 'guests-360.png'), fullPage: true });
+  await keepScreenshot(page, 'guests-360', { fullPage: true });
 
   await page.getByRole('link', { name: 'Materi narasumber' }).click();
   await page.getByLabel('Judul materi').fill('Paparan tata kelola KDKMP');
@@ -84,12 +81,12 @@ it('an organizer adds a speaker, marks them present and uploads their slides, on
   await page.getByText('Materi diunggah.').waitFor();
   expect(await page.locator('[data-material]').count()).toBe(1);
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, 'materials-360.png'), fullPage: true });
+  await keepScreenshot(page, 'materials-360', { fullPage: true });
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${server.url}/admin/acara/${event.id}/tamu?lang=en`);
   await page.getByRole('heading', { name: 'Invited guests & speakers', level: 1 }).waitFor();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, 'guests-1280.png'), fullPage: true });
+  await keepScreenshot(page, 'guests-1280', { fullPage: true });
   await page.close();
 });

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { User } from '../../functions/domain/accounts';
 import type { Cooperative } from '../../functions/domain/schemas';
@@ -11,7 +9,7 @@ import { createCampaignService } from '../../functions/services/campaigns';
 import { createCheckinService } from '../../functions/services/checkins';
 import { createRegistrationService } from '../../functions/services/registrations';
 import { makeUser, ORG, SESSION_SECRET, seedOrganisations, signInSecret } from '../admin/helpers';
-import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
+import { keepScreenshot, launchPhone, seriousViolations } from '../helpers/a11y';
 import { launchBrowser, serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, registrationBody, seedKotim } from '../helpers/store';
@@ -65,7 +63,6 @@ beforeAll(async () => {
   // The projector polls every few seconds: the test moves its clock on instead of waiting for the next poll.
   await phone.context.clock.install();
   other = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -137,7 +134,7 @@ it('questions go from two phones through the moderator to the projector and the 
   }
   expect(await anon.getByText(anonymousQuestion).count()).toBe(0);
   expect(await seriousViolations(ask)).toEqual([]);
-  await ask.screenshot({ path: join(SCREENSHOTS, 'questions-ask-360.png'), fullPage: true });
+  await keepScreenshot(ask, 'questions-ask-360', { fullPage: true });
 
   // The projector picked it up by itself, votes included; the hidden one never shows.
   now = new Date(now.getTime() + 5_000);
@@ -150,7 +147,7 @@ it('questions go from two phones through the moderator to the projector and the 
   await phone.context.clock.fastForward(5_000);
   await screen.locator('#pinned').getByText(officerQuestion).waitFor({ timeout: 30_000 });
   expect(await seriousViolations(screen)).toEqual([]);
-  await screen.screenshot({ path: join(SCREENSHOTS, 'questions-screen-1280.png') });
+  await keepScreenshot(screen, 'questions-screen-1280');
 
   // After the session: the written answer, then the thank-you email carries it.
   now = new Date(Date.parse(event.endsAt) + 30 * 60_000);
@@ -161,7 +158,7 @@ it('questions go from two phones through the moderator to the projector and the 
     .fill(answer);
   await card(officerQuestion).getByRole('button', { name: 'Simpan jawaban' }).click();
   await desk.getByText('Tersimpan.').waitFor();
-  await desk.screenshot({ path: join(SCREENSHOTS, 'questions-console-1280.png'), fullPage: true });
+  await keepScreenshot(desk, 'questions-console-1280', { fullPage: true });
   // The laporan kegiatan (engineer L's page) lists it with its answer.
   await desk.goto(`${server.url}/admin/laporan/acara/${event.id}/laporan-kegiatan`);
   await desk.getByText(answer).first().waitFor();

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +5,7 @@ import { createApp } from '../../functions/http/app';
 import { createDevRoutes } from '../../functions/local/dev-routes';
 import { createLocalOutboxTransport } from '../../functions/mail/local-outbox-transport';
 import { createOutboxWorker, type OutboxWorker } from '../../functions/mail/outbox-worker';
-import { launchPhone, SCREENSHOTS, seriousViolations } from '../helpers/a11y';
+import { keepScreenshot, launchPhone, seriousViolations } from '../helpers/a11y';
 import { serveApp } from '../helpers/browser';
 import type { TestStore } from '../helpers/store';
 import { createTestStore, makeEvent, seedKotim } from '../helpers/store';
@@ -40,7 +38,6 @@ beforeAll(async () => {
     mail: { baseUrl: server.url, from: 'hadir <noreply@hadir.test>' },
   });
   phone = await launchPhone();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -48,7 +45,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+const shot = (page: Page, name: string) => keepScreenshot(page, name);
 
 /** The element lies inside the 360x740 screen as it is shown now (boxes are relative to the viewport). */
 async function inView(page: Page, selector: string) {

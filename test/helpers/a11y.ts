@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -66,5 +66,13 @@ export async function visibleWithoutScrolling(page: Page, selector: string): Pro
     });
 }
 
-/** Screenshots for a person to look at, outside the repository (never committed). */
-export const SCREENSHOTS = process.env.HADIR_SCREENSHOTS ?? join(tmpdir(), 'hadir-screenshots');
+/**
+ * Keeps a screenshot for a person to look at, in the folder HADIR_SCREENSHOTS names (outside the repository);
+ * without it none are taken: a test run that nobody looks at spent seconds of Chromium on pictures.
+ */
+export async function keepScreenshot(page: Page, name: string, { fullPage = false } = {}) {
+  const folder = process.env.HADIR_SCREENSHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name.replace(/[^a-z0-9-]+/gi, '_')}.png`), fullPage });
+}
