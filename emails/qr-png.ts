@@ -4,6 +4,9 @@ import QRCode from 'qrcode';
 /** Modules of the QR code, or pixels across the whole image; `margin` modules of quiet zone around it. */
 export type QrSize = { margin: number } & ({ scale: number } | { width: number });
 
+/** The QR of a printed letter or certificate: 240 px, printed 100-110 pt wide (3.5-4 cm). */
+export const PRINTED_QR: QrSize = { margin: 2, width: 240 };
+
 /**
  * A QR code (error correction level M) as a black-on-white PNG, laid out as the qrcode package lays it out. It is
  * written as one grey channel with the "up" filter: qrcode's own PNG writer writes four channels and tries all five

@@ -1,5 +1,5 @@
 import { PDFDocument, rgb } from 'pdf-lib';
-import { qrPng } from '../../emails/qr-png';
+import { PRINTED_QR, qrPng } from '../../emails/qr-png';
 import { embedFonts } from '../reports/pdf-fonts';
 import { A4_LANDSCAPE, drawWrapped, fitSize, INK, MUTED, wrap } from '../reports/pdf-kit';
 
@@ -17,7 +17,7 @@ export type CertificateContent = {
 };
 
 /** The QR as a PNG: what the PDF embeds, and what tests decode. */
-export const certificateQrPng = (url: string) => qrPng(url, { margin: 2, width: 240 });
+export const certificateQrPng = (url: string) => qrPng(url, PRINTED_QR);
 
 /**
  * A one-page A4 landscape certificate of attendance: number, name, jabatan, cooperative, session, date and

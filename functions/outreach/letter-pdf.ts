@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { qrPng } from '../../emails/qr-png';
+import { PRINTED_QR, qrPng } from '../../emails/qr-png';
 import type { EventRecord } from '../domain/schemas';
 import { formatDate, formatTime } from '../domain/time';
 import { drawLetterhead, LETTER, letterDate } from '../reports/letterhead';
@@ -32,7 +32,7 @@ export type LetterOptions = {
   signerTitle: string;
 };
 
-export const invitationQrPng = (link: string) => qrPng(link, { margin: 2, width: 240 });
+export const invitationQrPng = (link: string) => qrPng(link, PRINTED_QR);
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 

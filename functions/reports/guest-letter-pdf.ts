@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { qrPng } from '../../emails/qr-png';
+import { PRINTED_QR, qrPng } from '../../emails/qr-png';
 import { addressee, type Guest, guestRoleLabels } from '../domain/guests';
 import type { EventRecord } from '../domain/schemas';
 import { formatDate, formatTime } from '../domain/time';
@@ -103,7 +103,7 @@ async function drawLetter(
   );
   const qrSize = 100;
   ensure(qrSize + 20);
-  const qr = await doc.embedPng(qrPng(letter.checkInUrl, { margin: 2, width: 240 }));
+  const qr = await doc.embedPng(qrPng(letter.checkInUrl, PRINTED_QR));
   page.drawImage(qr, { x: LEFT, y: y - qrSize, width: qrSize, height: qrSize });
   page.drawText('Kode tamu', { x: LEFT + qrSize + 15, y: y - 30, size: 9, font: regular });
   page.drawText(letter.code, { x: LEFT + qrSize + 15, y: y - 48, size: 14, font: bold });
