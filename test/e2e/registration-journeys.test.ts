@@ -45,8 +45,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (page: Page, name: string) => keepScreenshot(page, name);
-
 /** The element lies inside the 360x740 screen as it is shown now (boxes are relative to the viewport). */
 async function inView(page: Page, selector: string) {
   const box = await page.locator(selector).first().boundingBox();
@@ -75,7 +73,7 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
     const invited = await page.locator('[data-invited]').textContent();
     expect(invited).toContain('Kecamatan Kota Besi dan Baamang');
     await noSeriousViolations(page);
-    await shot(page, 'invited-session');
+    await keepScreenshot(page, 'invited-session');
 
     await page.getByRole('link', { name: 'Daftarkan koperasi' }).click();
     expect(await page.locator('[data-invited]').textContent()).toContain('Kota Besi dan Baamang');
@@ -111,7 +109,7 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
     expect(await page.locator('[name="participants.0.name"]').inputValue()).toBe('Markus Patai');
     expect(await page.getByLabel('Saya setuju').isChecked()).toBe(true);
     expect(await page.title()).not.toContain('tidak ditemukan');
-    await shot(page, 'invited-refused');
+    await keepScreenshot(page, 'invited-refused');
   });
 
   it('a form refused by the server shows a focused summary at the top linking to each field, and keeps everything typed', async () => {
@@ -135,7 +133,7 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
     // It has the focus (autofocus on tabindex=-1: no script needed) and sits on the first screen.
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
     await inView(page, '[data-error-summary]');
-    await shot(page, 'error-summary');
+    await keepScreenshot(page, 'error-summary');
     const links = summary.getByRole('link');
     expect(await links.allTextContents()).toEqual([
       expect.stringMatching(/^Narahubung: Nomor HP\/WhatsApp: Nomor HP tidak valid/),
@@ -169,7 +167,7 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
     expect(await page.locator('[id="participants.1.name-error"]').textContent()).toContain('sudah diisi');
     expect(await page.getByLabel('Saya setuju').isChecked()).toBe(true);
     await inView(page, '[data-error-summary]');
-    await shot(page, 'error-summary-duplicates');
+    await keepScreenshot(page, 'error-summary-duplicates');
     await noSeriousViolations(page);
 
     // Corrected, in the ways people write numbers: accepted, and the tickets come first.
@@ -180,7 +178,7 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
     await page.getByRole('heading', { name: 'Tiket peserta siap' }).waitFor();
     expect(await page.getByRole('link', { name: 'Buka tiket' }).count()).toBe(3);
     await inView(page, 'ul.tickets');
-    await shot(page, 'tickets-first');
+    await keepScreenshot(page, 'tickets-first');
     await noSeriousViolations(page);
     const registration = (await store.registrations.listByEvent(open.id))[0];
     expect(registration?.contact.phone).toBe('+6281234567890');
@@ -204,7 +202,7 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
     expect(changed?.participants[1]?.id).not.toBe(registration?.participants[1]?.id);
     expect(changed?.participants[0]?.id).toBe(registration?.participants[0]?.id);
     await inView(page, 'ul.tickets');
-    await shot(page, 'after-substitute');
+    await keepScreenshot(page, 'after-substitute');
     await noSeriousViolations(page);
   });
 
@@ -233,7 +231,7 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
     await inView(page, '[data-sent]');
     const share = await page.getByRole('link', { name: /lewat WhatsApp/ }).getAttribute('href');
     expect(decodeURIComponent(share ?? '')).toContain('Koperasi Desa Merah Putih Pelangsian');
-    await shot(page, 'lost-link-sent');
+    await keepScreenshot(page, 'lost-link-sent');
     await noSeriousViolations(page);
 
     // The email reaches the address on file, and its link opens the manage page.
@@ -283,13 +281,13 @@ describe('public registration on a phone (Chromium, 360x740)', () => {
     await page.getByRole('button', { name: 'Hapus data saya…' }).click();
     await page.getByRole('heading', { name: 'Hapus data pendaftaran?' }).waitFor();
     await inView(page, 'button.danger');
-    await shot(page, 'erase-confirm');
+    await keepScreenshot(page, 'erase-confirm');
     await noSeriousViolations(page);
     expect((await store.registrations.get(registration?.id as string))?.status).toBe('confirmed');
     await page.getByLabel('Ya, saya mengerti dan ingin menghapus data ini').check();
     await page.getByRole('button', { name: 'Hapus data sekarang' }).click();
     await page.getByRole('heading', { name: 'Data telah dihapus' }).waitFor();
-    await shot(page, 'erased');
+    await keepScreenshot(page, 'erased');
     await noSeriousViolations(page);
     const erased = await store.registrations.get(registration?.id as string);
     expect(erased?.status).toBe('cancelled');
